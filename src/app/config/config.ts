@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting the platform reads from the environment, validated once at start-up.
+ * Each key documents its env name, meaning and default; a bad value stops the process with one line per problem.
+ */
+const configSchema = z.object({
+  /** PORT: TCP port of the web server. */
+  port: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** HOST: interface to listen on; "localhost" listens on both IPv4 and IPv6 loopback. */
+  host: z.string().min(1).default('localhost'),
+  /** PUBLIC_URL: absolute URL the platform is reached at, used in links, JSON-LD and the OpenAPI servers list. */
+  publicUrl: z.url({ message: 'must be an absolute URL such as https://pariscall.example.org' }).default('http://localhost:3000'),
+  /** DATABASE_URL: a postgres:// URL selects PostgreSQL; unset selects the embedded PGlite under DATA_DIR. */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** DATA_DIR: where the embedded database and the mail outbox live. */
+  dataDir: z.string().min(1).default('./data'),
+  /** LOG_LEVEL: pino level. */
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** IMPORT_ON_EMPTY: directory in the official repository layout imported at start-up when the registry is empty ("" disables). */
+  importOnEmpty: z.string().default('../shared/data/pariscall.international'),
+  /** TRUST_PROXY: set to true behind a reverse proxy so client addresses (rate limits) come from X-Forwarded-For. */
+  trustProxy: z.stringbool({ error: 'must be true or false' }).default(false),
+  /** RATE_LIMIT_PER_MINUTE: requests per minute and client address on the JSON API. */
+  rateLimitPerMinute: z.coerce.number().int().positive().default(600),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+const envNames: Record<keyof Config, string> = {
+  port: 'PORT',
+  host: 'HOST',
+  publicUrl: 'PUBLIC_URL',
+  databaseUrl: 'DATABASE_URL',
+  dataDir: 'DATA_DIR',
+  logLevel: 'LOG_LEVEL',
+  importOnEmpty: 'IMPORT_ON_EMPTY',
+  trustProxy: 'TRUST_PROXY',
+  rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; `overrides` lets tests and the CLI set values without touching the env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  for (const [key, name] of Object.entries(envNames)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  if (env.IMPORT_ON_EMPTY === '') raw.importOnEmpty = '';
+  const parsed = configSchema.safeParse({ ...raw, ...overrides });
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = issue.path[0] as keyof Config;
+        const value = env[envNames[key]];
+        // Never echo the value of a URL that may carry a password.
+        const shown = key === 'databaseUrl' || value === undefined ? '' : ` (got "${value}")`;
+        return `${envNames[key] ?? String(key)}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir) };
+}

@@ -1,0 +1,4 @@
+// Every table of every module, for drizzle's typed queries and drizzle-kit's migration generator.
+export * from '../audit/audit.tables.js';
+export * from '../../modules/supporters/supporters.tables.js';
+export * from '../../modules/call/call.tables.js';

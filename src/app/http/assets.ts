@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import type { FastifyInstance } from 'fastify';
+
+const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client');
+
+interface Asset {
+  body: Buffer;
+  gzip: Buffer;
+  type: string;
+  hash: string;
+}
+
+const assets = new Map<string, Asset>();
+
+/** `/assets/<name>?v=<content hash>`: URLs change with content, so assets can be cached for a year. */
+export function assetPath(name: string): string {
+  const asset = assets.get(name);
+  return `/assets/${name}${asset ? `?v=${asset.hash}` : ''}`;
+}
+
+function store(name: string, body: Buffer, type: string): void {
+  assets.set(name, {
+    body,
+    gzip: gzipSync(body, { level: 9 }),
+    type,
+    hash: createHash('sha256').update(body).digest('hex').slice(0, 12),
+  });
+}
+
+/**
+ * Bundles the progressive-enhancement scripts (src/client/*.ts) with esbuild in memory and loads the stylesheet.
+ * Done once at start-up (tens of milliseconds), so there is no build step to forget.
+ */
+export async function buildAssets(): Promise<void> {
+  const entries = (await fs.readdir(clientDir)).filter((f) => f.endsWith('.ts'));
+  const result = await esbuild.build({
+    entryPoints: entries.map((f) => path.join(clientDir, f)),
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    outdir: '/out',
+    logLevel: 'silent',
+  });
+  for (const file of result.outputFiles) store(path.basename(file.path), Buffer.from(file.contents), 'text/javascript; charset=utf-8');
+  store('site.css', await fs.readFile(path.join(clientDir, 'site.css')), 'text/css; charset=utf-8');
+}
+
+export async function registerAssets(app: FastifyInstance): Promise<void> {
+  await buildAssets();
+  app.get('/assets/:name', { schema: { hide: true } }, async (request, reply) => {
+    const asset = assets.get((request.params as { name: string }).name);
+    if (!asset) return reply.callNotFound();
+    reply.type(asset.type).header('cache-control', 'public, max-age=31536000, immutable').header('vary', 'Accept-Encoding');
+    if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+      return reply.header('content-encoding', 'gzip').send(asset.gzip);
+    }
+    return reply.send(asset.body);
+  });
+}

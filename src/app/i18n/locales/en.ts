@@ -1,0 +1,28 @@
+/** Strings of the shared layout, navigation and error pages. This catalog is the type every other language fills. */
+export const en = {
+  'site.name': 'Paris Call',
+  'site.tagline': 'for Trust and Security in Cyberspace',
+  'layout.skip': 'Skip to content',
+  'layout.nav.label': 'Main navigation',
+  'layout.nav.home': 'Home',
+  'layout.nav.call': 'The Call',
+  'layout.nav.principles': 'The 9 principles',
+  'layout.nav.supporters': 'Supporters',
+  'layout.nav.map': 'Map and growth',
+  'layout.nav.api': 'Open data and API',
+  'layout.language.label': 'Language',
+  'layout.language.switch': 'Français',
+  'layout.footer.data':
+    'Registry data: the official Paris Call repository (EUPL-1.2). This platform is open source.',
+  'layout.footer.download': 'Download all supporters (CSV)',
+  'error.title': 'Error',
+  'error.notFound.title': 'Page not found',
+  'error.notFound.body': 'There is no page at this address. It may have moved, or the link may be mistyped.',
+  'error.badRequest.title': 'This request could not be understood',
+  'error.internal.title': 'Something went wrong on our side',
+  'error.internal.body': 'The error has been logged. Please try again in a moment.',
+  'error.back': 'Back to the home page',
+  'error.tooManyRequests.title': 'Too many requests',
+  'error.tooManyRequests.body': 'Please wait a minute before trying again.',
+  'validation.invalidValue': '{field}: {message}',
+} as const;

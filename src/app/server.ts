@@ -1,0 +1,160 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import type { Config } from './config/config.js';
+import type { AppContext } from './context.js';
+import type { DatabaseHandle } from './database/database.js';
+import { EventBus } from './events/events.js';
+import { registerAssets } from './http/assets.js';
+import { AppError, toProblem } from './http/errors.js';
+import { isApiRequest, pathAfterLocale, requestLocale } from './http/locale.js';
+import { ResponseCache } from './http/response-cache.js';
+import { invalidRequest } from './http/validation.js';
+import { ErrorPage } from './html/error-page.js';
+import { negotiateLocale, type Locale } from './i18n/i18n.js';
+import { appMessages } from './i18n/messages.js';
+import { modules } from './modules.js';
+
+export interface ServerOptions {
+  config: Config;
+  database: DatabaseHandle;
+  logger?: boolean;
+}
+
+export type App = FastifyInstance & { context: AppContext };
+
+/** Builds the whole web application: infrastructure plugins, then every module's routes and pages. */
+export async function createServer(options: ServerOptions): Promise<App> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    trustProxy: config.trustProxy,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const context: AppContext = { config, database, events: new EventBus(), cache: new ResponseCache() };
+  context.events.on('registry.changed', 'http.invalidate-response-cache', () => context.cache.invalidate());
+  // Writes from other processes (the CLI importer, another server) reach us through PostgreSQL NOTIFY.
+  await database.listen('registry_changed', () => context.cache.invalidate());
+  app.decorate('context', context);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Embeds set their own frame policy; everything else may not be framed.
+    frameguard: false,
+    strictTransportSecurity: config.publicUrl.startsWith('https:'),
+  });
+  await app.register(formbody);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Paris Call Platform API',
+        version: '1.0.0',
+        description:
+          'Open data of the Paris Call for Trust and Security in Cyberspace: the registry of supporters and its statistics. ' +
+          'Errors are RFC 9457 problem+json documents.',
+        license: { name: 'EUPL-1.2' },
+      },
+      servers: [{ url: config.publicUrl }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { url: '/api/openapi.json' } as never });
+
+  app.setErrorHandler((error, request, reply) => {
+    const locale = requestLocale(request);
+    let appError: AppError;
+    if (error instanceof AppError) appError = error;
+    else if (hasZodFastifySchemaValidationErrors(error)) {
+      appError = invalidRequest(
+        error.validation.map((v) => ({
+          field: `${error.validationContext ?? 'request'}.${v.instancePath.replace(/^\//, '').replaceAll('/', '.')}`.replace(/\.$/, ''),
+          message: v.message ?? 'invalid',
+          code: v.params.issue.code,
+        })),
+        locale,
+      );
+    } else if ((error as { statusCode?: number }).statusCode === 429) {
+      appError = new AppError('request.rate-limited', 429, (l) => appMessages(l)('error.tooManyRequests.title'));
+    } else if ((error as { statusCode?: number }).statusCode && (error as { statusCode: number }).statusCode < 500) {
+      const status = (error as { statusCode: number }).statusCode;
+      appError = new AppError('request.invalid', status, (l) => appMessages(l)('error.badRequest.title'));
+    } else {
+      request.log.error({ err: error }, 'unhandled error');
+      appError = new AppError('internal', 500, (l) => appMessages(l)('error.internal.title'));
+    }
+    return sendError(request, reply, appError, locale);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const locale = requestLocale(request);
+    return sendError(request, reply, new AppError('not-found', 404, (l) => appMessages(l)('error.notFound.title')), locale);
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await database.db.execute(sql`select 1`);
+      return { status: 'ok', database: database.driver };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: database.driver });
+    }
+  });
+
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    const locale = negotiateLocale(request.headers['accept-language']);
+    return reply.header('vary', 'Accept-Language').redirect(`/${locale}`, 302);
+  });
+
+  await registerAssets(app);
+  for (const module of modules) await module.register(app, context);
+  return Object.assign(app, { context }) as unknown as App;
+}
+
+function sendError(
+  request: import('fastify').FastifyRequest,
+  reply: import('fastify').FastifyReply,
+  error: AppError,
+  locale: Locale,
+) {
+  reply.code(error.status);
+  if (isApiRequest(request) || !/text\/html|\*\/\*/.test(String(request.headers.accept ?? '*/*')) && !request.url.match(/^\/(en|fr)(\/|$|\?)/)) {
+    return reply.type('application/problem+json').send(toProblem(error, locale, request.url.split('?')[0]));
+  }
+  const t = appMessages(locale);
+  const body =
+    error.status === 404 ? t('error.notFound.body') : error.status === 429 ? t('error.tooManyRequests.body') : error.status >= 500 ? t('error.internal.body') : undefined;
+  return reply.type('text/html; charset=utf-8').send(
+    ErrorPage({ locale, path: pathAfterLocale(request), title: error.localize(locale), body, issues: error.issues }),
+  );
+}

@@ -1,0 +1,88 @@
+import { countryName, countryNamesForSearch } from '../../shared/countries.js';
+import { cleanText, foldText } from '../../shared/text.js';
+import {
+  registryStartDate,
+  type CategoryFacet,
+  type JoinedOnSource,
+  type SupporterCategory,
+} from './supporters.constants.js';
+
+/**
+ * A supporter as read from a source (an official `_supporters/*.md` file or a CSV row), already validated and
+ * normalised. It is what import use cases write; pure data, no I/O.
+ */
+export interface SupporterRecord {
+  slug: string;
+  name: string;
+  category: SupporterCategory | null;
+  nature: string | null;
+  /** ISO alpha-3 after correction (ROM→ROU…), null when the source names no country. */
+  countryCode: string | null;
+  /** The code exactly as in the source (`ROM`, `EU`, `FR`…), null when absent. */
+  sourceCountryCode: string | null;
+  website: string | null;
+  twitter: string | null;
+  linkedin: string | null;
+  dateSigned: string | null;
+  firstSeen: string | null;
+  statement: string;
+  /** `file.md` or `supporters.csv:12`, for reports. */
+  source: string;
+}
+
+/** Groups sub-type spellings ("Université", "université ", "Fondation ") under one key. */
+export function natureKey(nature: string | null): string | null {
+  if (!nature) return null;
+  const key = foldText(nature);
+  return key === '' ? null : key;
+}
+
+export function categoryFacet(category: SupporterCategory | null): CategoryFacet {
+  return category ?? 'uncategorised';
+}
+
+/** The date used for "joined": the supporter's own signature date, else the first day the registry listed it. */
+export function joinedOn(record: Pick<SupporterRecord, 'dateSigned' | 'firstSeen'>): {
+  joinedOn: string | null;
+  joinedOnSource: JoinedOnSource | null;
+  joinedYear: number | null;
+} {
+  const date = record.dateSigned ?? record.firstSeen;
+  const source: JoinedOnSource | null = record.dateSigned ? 'signed' : record.firstSeen ? 'first-seen' : null;
+  return { joinedOn: date, joinedOnSource: source, joinedYear: date ? Number(date.slice(0, 4)) : null };
+}
+
+/** A first-seen date on the repository's first day only bounds the join date from above. */
+export function isOnOrBefore(joinedOnValue: string | null, source: JoinedOnSource | null): boolean {
+  return source === 'first-seen' && joinedOnValue === registryStartDate;
+}
+
+/**
+ * The folded text the registry search runs on: the name, every known name of the country in English and French
+ * (so a state published under its French name, "Allemagne", is found as "Germany"), and the sub-type.
+ */
+export function buildSearchText(record: Pick<SupporterRecord, 'name' | 'countryCode' | 'nature' | 'category'>): string {
+  const parts = [record.name];
+  if (record.countryCode) {
+    parts.push(...countryNamesForSearch(record.countryCode), record.countryCode);
+  }
+  if (record.nature) parts.push(record.nature);
+  return foldText(parts.join(' | '));
+}
+
+export function sortName(name: string): string {
+  return foldText(name);
+}
+
+/** Splits a user's query into folded terms; every term must match (partial words allowed). */
+export function queryTerms(query: string | undefined): string[] {
+  if (!query) return [];
+  return [...new Set(foldText(query).split(' ').filter((t) => t.length > 0))].slice(0, 8);
+}
+
+/** Display name of a supporter's country in the page language; null when it has none. */
+export function supporterCountryName(countryCode: string | null, locale: 'en' | 'fr'): string | null {
+  return countryCode ? countryName(countryCode, locale) : null;
+}
+
+export { cleanText };

@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { idColumn, timestamps } from '../../app/database/columns.js';
+
+/** The public registry: one row per supporter, as published. */
+export const supporters = pgTable(
+  'supporters',
+  {
+    id: idColumn('sup'),
+    /** Stable public key: the official file name without `.md` (e.g. `abb-private-sector-SWE`). */
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    /** null when the source leaves it empty; shown as "uncategorised". */
+    category: text('category'),
+    /** The official sub-type, French free text as published (trimmed, NFC). */
+    nature: text('nature'),
+    /** `nature` folded for grouping: lower case, no accents, single spaces ("Université" and "université" meet). */
+    natureKey: text('nature_key'),
+    /** ISO 3166-1 alpha-3 after correcting ROM/SCG/MTG; null for the EU, INTERPOL and entries without a country. */
+    countryCode: text('country_code'),
+    /** The code exactly as the source had it, kept for the CSV export and for audit. */
+    sourceCountryCode: text('source_country_code'),
+    website: text('website'),
+    twitter: text('twitter'),
+    linkedin: text('linkedin'),
+    dateSigned: date('date_signed', { mode: 'string' }),
+    /** First commit of the official repository that listed the supporter (on or before 2019-09-16 for the first 735). */
+    firstSeen: date('first_seen', { mode: 'string' }),
+    /** date_signed, else first_seen: the date used for "joined" filters and the growth chart. */
+    joinedOn: date('joined_on', { mode: 'string' }),
+    joinedOnSource: text('joined_on_source'),
+    joinedYear: integer('joined_year'),
+    /** The supporter's own "why we join" statement, Markdown as written (rendered sanitized). */
+    statement: text('statement').notNull().default(''),
+    /** Folded text searched by the registry: name, country names in every language, sub-type. */
+    searchText: text('search_text').notNull(),
+    /** Folded name for a stable, accent-insensitive alphabetical order on any database collation. */
+    sortName: text('sort_name').notNull(),
+    status: text('status').notNull().default('published'),
+    /** Where the row came from (file name or CSV line) and a hash of its content, for idempotent imports. */
+    source: text('source'),
+    sourceHash: text('source_hash'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('supporters__slug').on(t.slug),
+    index('supporters__category').on(t.category),
+    index('supporters__country').on(t.countryCode),
+    index('supporters__joined_year').on(t.joinedYear),
+    index('supporters__sort_name').on(t.sortName),
+    index('supporters__search_text_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    check(
+      'supporters__category_valid',
+      sql`${t.category} is null or ${t.category} in ('state', 'public-authority', 'private-sector', 'civil-society')`,
+    ),
+    check('supporters__status_valid', sql`${t.status} in ('published', 'withdrawn')`),
+    check('supporters__joined_on_source_valid', sql`${t.joinedOnSource} is null or ${t.joinedOnSource} in ('signed', 'first-seen')`),
+  ],
+);
+
+export type SupporterRow = typeof supporters.$inferSelect;
+export type NewSupporterRow = typeof supporters.$inferInsert;
