@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { acquireDataDirLock } from './lock.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -39,11 +40,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   let location = dataDir;
+  let release = () => {};
   if (!dataDir.startsWith('memory://')) {
     location = path.join(dataDir, 'pglite');
     fs.mkdirSync(location, { recursive: true });
+    release = acquireDataDirLock(dataDir);
   }
-  const client = await PGlite.create(location, { extensions: { pg_trgm } });
+  let client: PGlite;
+  try {
+    client = await PGlite.create(location, { extensions: { pg_trgm } });
+  } catch (error) {
+    release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
@@ -52,7 +61,10 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       await client.exec(sql);
     },
     listen: async () => {},
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
   };
 }
 

@@ -30,11 +30,18 @@ export interface SupporterRecord {
   source: string;
 }
 
+/** Sub-types published in English that mean the same as a French one. */
+const natureAliases: Readonly<Record<string, string>> = {
+  'international organization': 'organisation internationale',
+  'international organisation': 'organisation internationale',
+};
+
 /** Groups sub-type spellings ("Université", "université ", "Fondation ") under one key. */
 export function natureKey(nature: string | null): string | null {
   if (!nature) return null;
   const key = foldText(nature);
-  return key === '' ? null : key;
+  if (key === '') return null;
+  return natureAliases[key] ?? key;
 }
 
 export function categoryFacet(category: SupporterCategory | null): CategoryFacet {

@@ -1,0 +1,68 @@
+/**
+ * Imports an instance from a checkout in the official repository's layout (or the official CSV): the registry and
+ * the Call's texts in ONE transaction, so an import is all or nothing.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { DatabaseHandle } from './database/database.js';
+import type { EventBus } from './events/events.js';
+import { readCallContent } from '../modules/call/call.source.js';
+import { importCallContent } from '../modules/call/call.usecases.js';
+import { parseSupportersCsv } from '../modules/supporters/supporters.csv.js';
+import { importSupporters, type ImportReport } from '../modules/supporters/supporters.import.js';
+import { readOfficialSupporters } from '../modules/supporters/supporters.source.js';
+
+export interface SiteImportOptions {
+  source: string;
+  firstSeenCsv?: string;
+  skipInvalid?: boolean;
+  dryRun?: boolean;
+  actor: string;
+  events?: EventBus;
+}
+
+export interface SiteImportReport extends ImportReport {
+  call: { documents: number; principles: number } | null;
+  durationMs: number;
+}
+
+export async function importSite(database: DatabaseHandle, options: SiteImportOptions): Promise<SiteImportReport> {
+  const started = performance.now();
+  const stat = await fs.stat(options.source);
+  if (stat.isFile()) {
+    const parsed = parseSupportersCsv(await fs.readFile(options.source, 'utf8'), path.basename(options.source));
+    const report = await importSupporters({ db: database.db, ...parsed, actor: options.actor, skipInvalid: options.skipInvalid, dryRun: options.dryRun, events: options.events });
+    return { ...report, call: null, durationMs: performance.now() - started };
+  }
+  const [parsed, call] = await Promise.all([
+    readOfficialSupporters(options.source, options.firstSeenCsv ? { firstSeenCsv: options.firstSeenCsv } : {}),
+    readCallContent(options.source),
+  ]);
+  let report!: ImportReport;
+  let callReport: SiteImportReport['call'] = null;
+  await database.db.transaction(async (tx) => {
+    report = await importSupporters({ db: tx, ...parsed, actor: options.actor, skipInvalid: options.skipInvalid, dryRun: options.dryRun });
+    if (!options.dryRun && (call.documents.length || call.principles.length)) {
+      callReport = await importCallContent({ db: tx, parsed: call, actor: options.actor });
+    }
+  });
+  options.events?.emit('registry.changed', { reason: 'import' });
+  report.warnings.push(...call.issues.filter((i) => i.severity === 'warning'));
+  return { ...report, call: callReport, durationMs: performance.now() - started };
+}
+
+/** The human-readable report the CLI prints. */
+export function formatImportReport(report: SiteImportReport): string {
+  const lines = [
+    `${report.dryRun ? 'Dry run (nothing written): ' : ''}${report.files} supporter records read in ${Math.round(report.durationMs)} ms`,
+    `  added:     ${report.added.length}`,
+    `  updated:   ${report.updated.length}${report.updated.length ? ` (${report.updated.slice(0, 20).join(', ')}${report.updated.length > 20 ? ', …' : ''})` : ''}`,
+    `  unchanged: ${report.unchanged}`,
+  ];
+  if (report.skipped.length) lines.push(`  skipped (invalid): ${report.skipped.length}`);
+  if (report.notInSource.length) lines.push(`  in the registry but not in the source (kept): ${report.notInSource.length} (${report.notInSource.slice(0, 10).join(', ')})`);
+  if (report.call) lines.push(`  Call texts: ${report.call.documents} documents, ${report.call.principles} principles`);
+  for (const issue of report.errors) lines.push(`  error   ${issue.source}${issue.line ? `:${issue.line}` : ''}: ${issue.message}`);
+  for (const issue of report.warnings) lines.push(`  warning ${issue.source}${issue.line ? `:${issue.line}` : ''}: ${issue.message}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,85 @@
+/**
+ * `pariscall`: serve, migrate, import, export. Each command validates the configuration first and says clearly
+ * what is wrong with it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import { Command, InvalidArgumentError } from 'commander';
+import { ConfigError, loadConfig, type Config } from './app/config/config.js';
+import { openDatabase } from './app/database/database.js';
+import { migrateDatabase } from './app/database/migrate.js';
+import { AppError } from './app/http/errors.js';
+import { formatImportReport, importSite } from './app/site-import.js';
+import { startServer } from './main.js';
+import { exportSupportersCsv } from './modules/supporters/supporters.queries.js';
+import { supporterFiltersSchema } from './modules/supporters/supporters.schemas.js';
+
+const actor = `cli:${os.userInfo().username}`;
+
+function config(): Config {
+  return loadConfig();
+}
+
+async function withDatabase<T>(run: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const cfg = config();
+  const database = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+  try {
+    await migrateDatabase(database);
+    return await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const program = new Command('pariscall').description('The Paris Call Platform');
+
+program
+  .command('serve')
+  .description('serve the platform (migrates the database first)')
+  .action(async () => {
+    await startServer(config());
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    await withDatabase(async () => console.log('Database is up to date.'));
+  });
+
+program
+  .command('import')
+  .description('import supporters and the Call texts from a directory in the official repository layout, or supporters from the official CSV')
+  .argument('<source>', 'directory (e.g. ../shared/data/pariscall.international) or .csv file')
+  .option('--first-seen <csv>', 'file,first_seen CSV of first appearance dates (default: pariscall-registry-first-seen.csv beside the directory)')
+  .option('--skip-invalid', 'import the valid records even if some are invalid')
+  .option('--dry-run', 'report what would change without writing')
+  .option('--json', 'print the report as JSON')
+  .action(async (source: string, options: { firstSeen?: string; skipInvalid?: boolean; dryRun?: boolean; json?: boolean }) => {
+    if (!fs.existsSync(source)) throw new InvalidArgumentError(`${source} does not exist`);
+    const report = await withDatabase((database) =>
+      importSite(database, { source, firstSeenCsv: options.firstSeen, skipInvalid: options.skipInvalid, dryRun: options.dryRun, actor }),
+    );
+    console.log(options.json ? JSON.stringify(report, null, 2) : formatImportReport(report));
+  });
+
+program
+  .command('export')
+  .description('write the registry as the official CSV')
+  .argument('[format]', 'csv', 'csv')
+  .option('-o, --out <file>', 'output file (default: standard output)')
+  .action(async (format: string, options: { out?: string }) => {
+    if (format !== 'csv') throw new InvalidArgumentError('only csv is supported');
+    const csv = await withDatabase((database) => exportSupportersCsv({ db: database.db, filters: supporterFiltersSchema.parse({}) }));
+    if (options.out) fs.writeFileSync(options.out, csv);
+    else process.stdout.write(csv);
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else if (error instanceof AppError) {
+    console.error(`Error: ${error.localize('en')}`);
+    for (const issue of error.issues) console.error(`  ${issue.field}: ${issue.message}`);
+  } else console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,71 @@
+/**
+ * Progressive enhancement of the registry page. Without it the page is a plain GET form; with it, changing a
+ * filter or typing in the search box updates the results in place, and the URL follows (shareable, and the back
+ * button restores the previous state).
+ */
+const form = document.querySelector<HTMLFormElement>('form[data-enhance="registry"]');
+
+if (form) {
+  document.documentElement.classList.add('js');
+  let controller: AbortController | undefined;
+  let timer: number | undefined;
+
+  const urlFor = (): string => {
+    const params = new URLSearchParams();
+    for (const [key, value] of new FormData(form)) {
+      if (typeof value !== 'string' || value === '') continue;
+      // Defaults are left out so URLs stay short.
+      if ((key === 'pageSize' && value === '50') || (key === 'sort' && (value === 'name' || value === 'relevance'))) continue;
+      params.append(key, value);
+    }
+    const query = params.toString();
+    return `${form.action}${query ? `?${query}` : ''}`;
+  };
+
+  const load = async (url: string, push: boolean): Promise<void> => {
+    controller?.abort();
+    controller = new AbortController();
+    form.setAttribute('aria-busy', 'true');
+    try {
+      const response = await fetch(url, { signal: controller.signal, headers: { accept: 'text/html' } });
+      if (!response.ok) {
+        window.location.href = url;
+        return;
+      }
+      const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+      const next = doc.querySelector('form[data-enhance="registry"]');
+      if (!next) return;
+      const focusedId = document.activeElement?.id;
+      // Replace the filters (new counts) and the results, keeping what the user is typing.
+      const search = form.querySelector<HTMLInputElement>('#q');
+      const typed = search?.value;
+      form.querySelector('.registry-body')?.replaceWith(next.querySelector('.registry-body') as Element);
+      if (search && typed !== undefined) search.value = typed;
+      if (push) history.pushState({ registry: true }, '', url);
+      document.title = doc.title;
+      if (focusedId && focusedId !== 'q') document.getElementById(focusedId)?.focus();
+    } catch (error) {
+      if ((error as Error).name !== 'AbortError') window.location.href = url;
+    } finally {
+      form.removeAttribute('aria-busy');
+    }
+  };
+
+  form.addEventListener('change', (event) => {
+    const target = event.target as HTMLElement;
+    if (target.id === 'q') return;
+    void load(urlFor(), true);
+  });
+  form.addEventListener('input', (event) => {
+    if ((event.target as HTMLElement).id !== 'q') return;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void load(urlFor(), true), 250);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void load(urlFor(), true);
+  });
+  window.addEventListener('popstate', () => {
+    window.location.reload();
+  });
+}

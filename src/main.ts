@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import type { Config } from './app/config/config.js';
+import { openDatabase } from './app/database/database.js';
+import { migrateDatabase } from './app/database/migrate.js';
+import { createServer, type App } from './app/server.js';
+import { formatImportReport, importSite } from './app/site-import.js';
+import { registryStats } from './modules/supporters/supporters.queries.js';
+
+/** config → database → migrate → (first start: import the official snapshot) → listen. */
+export async function startServer(config: Config): Promise<App> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateDatabase(database);
+  const app = await createServer({ config, database });
+  if (config.importOnEmpty && fs.existsSync(config.importOnEmpty)) {
+    const stats = await registryStats({ db: database.db });
+    if (stats.total === 0) {
+      app.log.info(`Empty registry: importing ${config.importOnEmpty}`);
+      const report = await importSite(database, { source: config.importOnEmpty, actor: 'system:first-start', skipInvalid: true, events: app.context.events });
+      app.log.info(formatImportReport(report));
+    }
+  }
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: shutting down`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  return app;
+}

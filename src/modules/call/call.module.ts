@@ -1,0 +1,10 @@
+import type { AppModule } from '../../app/modules.js';
+import { registerCallPages } from './call.pages.js';
+
+/** The Call itself: home page, the text of the Call, the nine principles and their case studies. */
+export const callModule: AppModule = {
+  name: 'call',
+  async register(app, context) {
+    await registerCallPages(app, context);
+  },
+};

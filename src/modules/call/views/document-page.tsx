@@ -1,0 +1,29 @@
+import { Layout } from '../../../app/html/layout.js';
+import type { Locale } from '../../../app/i18n/i18n.js';
+import { callMessages } from '../call.messages.js';
+import type { RenderedDocument } from '../call.usecases.js';
+
+export interface CallPageProps {
+  locale: Locale;
+  document: RenderedDocument | null;
+}
+
+/** The Call's own text, in the page language. */
+export function CallPage({ locale, document }: CallPageProps): JSX.Element {
+  const t = callMessages(locale);
+  return (
+    <Layout locale={locale} title={t('call.title')} path="/call" current="call">
+      <h1>{t('call.title')}</h1>
+      {document ? (
+        <>
+          {document.locale !== locale ? <p class="note">{t('call.notTranslated')}</p> : ''}
+          <div class="prose" lang={document.locale}>
+            {document.html as 'safe'}
+          </div>
+        </>
+      ) : (
+        <p>{t('call.missing')}</p>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,15 @@
+import { defineError } from '../../app/http/errors.js';
+
+export const supporterNotFound = defineError<{ slug: string }>('supporters.not-found', 404, (locale, { slug }) =>
+  locale === 'fr' ? `Aucun soutien publié ne porte l’identifiant « ${slug} »` : `No published supporter has the identifier "${slug}"`,
+);
+
+export const importInvalid = defineError<{ errors: number }>('supporters.import.invalid', 422, (locale, { errors }) =>
+  locale === 'fr'
+    ? `${errors} fichier(s) invalide(s) : rien n’a été importé (utilisez --skip-invalid pour importer le reste)`
+    : `${errors} invalid file(s): nothing was imported (use --skip-invalid to import the rest)`,
+);
+
+export const importLocked = defineError('supporters.import.locked', 409, (locale) =>
+  locale === 'fr' ? 'Une autre importation est en cours' : 'Another import is running',
+);

@@ -1,0 +1,137 @@
+/**
+ * Import use case: brings a set of parsed supporter records (from the official `_supporters/*.md` files or from the
+ * official CSV) into the registry.
+ *
+ * Keyed by slug and idempotent: a record whose normalised content hash is unchanged is not touched, a changed one is
+ * updated, a new one inserted. Supporters absent from the source are reported, never deleted: removal is a
+ * withdrawal, a decision with a reason, not a side effect of a file going missing. Everything happens in one
+ * transaction with an audit entry; a source with invalid records changes nothing unless `skipInvalid` is set.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { recordAudit } from '../../app/audit/audit.js';
+import type { Executor } from '../../app/database/database.js';
+import type { EventBus } from '../../app/events/events.js';
+import { importInvalid } from './supporters.errors.js';
+import { buildSearchText, joinedOn, natureKey, sortName, type SupporterRecord } from './supporters.models.js';
+import { createSupportersRepository } from './supporters.repository.js';
+import type { SourceIssue } from './supporters.source.js';
+import type { NewSupporterRow } from './supporters.tables.js';
+
+export interface ImportReport {
+  files: number;
+  added: string[];
+  updated: string[];
+  unchanged: number;
+  /** Published supporters the source does not list (kept). */
+  notInSource: string[];
+  skipped: string[];
+  warnings: SourceIssue[];
+  errors: SourceIssue[];
+  dryRun: boolean;
+}
+
+/** Thrown inside the transaction to roll a dry run back after computing its report. */
+class DryRunRollback extends Error {}
+
+function recordHash(record: SupporterRecord): string {
+  const { source: _source, ...content } = record;
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+export function toRow(record: SupporterRecord): NewSupporterRow {
+  return {
+    slug: record.slug,
+    name: record.name,
+    category: record.category,
+    nature: record.nature,
+    natureKey: natureKey(record.nature),
+    countryCode: record.countryCode,
+    sourceCountryCode: record.sourceCountryCode,
+    website: record.website,
+    twitter: record.twitter,
+    linkedin: record.linkedin,
+    dateSigned: record.dateSigned,
+    firstSeen: record.firstSeen,
+    ...joinedOn(record),
+    statement: record.statement,
+    searchText: buildSearchText(record),
+    sortName: sortName(record.name),
+    status: 'published',
+    source: record.source,
+    sourceHash: recordHash(record),
+  };
+}
+
+export async function importSupporters(input: {
+  db: Executor;
+  records: SupporterRecord[];
+  issues: SourceIssue[];
+  files: number;
+  actor: string;
+  skipInvalid?: boolean;
+  dryRun?: boolean;
+  events?: EventBus;
+}): Promise<ImportReport> {
+  const errors = input.issues.filter((i) => i.severity === 'error');
+  const report: ImportReport = {
+    files: input.files,
+    added: [],
+    updated: [],
+    unchanged: 0,
+    notInSource: [],
+    skipped: [...new Set(errors.map((e) => e.source))],
+    warnings: input.issues.filter((i) => i.severity === 'warning'),
+    errors,
+    dryRun: input.dryRun ?? false,
+  };
+  if (errors.length > 0 && !input.skipInvalid) throw importInvalid({ errors: report.skipped.length }, errors.map((e) => ({ field: `${e.source}${e.line ? `:${e.line}` : ''}`, message: e.message, code: e.code })));
+
+  try {
+    await input.db.transaction(async (tx) => {
+      // Two imports at once would race on the same slugs; the second waits for the first to commit.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('supporters.import'))`);
+      const repository = createSupportersRepository(tx);
+      const existing = new Map((await repository.listAll()).map((row) => [row.slug, row]));
+      const seen = new Set<string>();
+      const inserts: NewSupporterRow[] = [];
+      for (const record of input.records) {
+        if (seen.has(record.slug)) {
+          report.warnings.push({ source: record.source, severity: 'warning', code: 'supporters.source.duplicate-slug', message: `slug "${record.slug}" appears twice; the first one is kept` });
+          continue;
+        }
+        seen.add(record.slug);
+        const row = toRow(record);
+        const current = existing.get(record.slug);
+        if (!current) {
+          inserts.push(row);
+          report.added.push(record.slug);
+        } else if (current.sourceHash !== row.sourceHash || current.status !== 'published') {
+          await repository.updateBySlug(record.slug, row);
+          report.updated.push(record.slug);
+        } else {
+          report.unchanged += 1;
+        }
+      }
+      await repository.insertMany(inserts);
+      report.notInSource = [...existing.values()].filter((r) => r.status === 'published' && !seen.has(r.slug)).map((r) => r.slug);
+      await recordAudit(tx, {
+        actor: input.actor,
+        action: 'supporters.import',
+        details: {
+          files: report.files,
+          added: report.added.length,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          skipped: report.skipped,
+          notInSource: report.notInSource,
+        },
+      });
+      if (report.dryRun) throw new DryRunRollback();
+    });
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+  }
+  if (!report.dryRun && (report.added.length || report.updated.length)) input.events?.emit('registry.changed', { reason: 'import' });
+  return report;
+}

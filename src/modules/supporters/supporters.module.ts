@@ -1,0 +1,12 @@
+import type { AppModule } from '../../app/modules.js';
+import { registerSupporterApi } from './supporters.api.js';
+import { registerSupporterPages } from './supporters.pages.js';
+
+/** The public registry of supporters: pages, JSON API, CSV, map and counters. */
+export const supportersModule: AppModule = {
+  name: 'supporters',
+  async register(app, context) {
+    await registerSupporterApi(app, context);
+    await registerSupporterPages(app, context);
+  },
+};

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app/context.js';
+import { pathAfterLocale } from '../../app/http/locale.js';
+import { parseOrThrow } from '../../app/http/validation.js';
+import { locales } from '../../app/i18n/i18n.js';
+import { pageQuerySchema, slugParamsSchema } from './supporters.schemas.js';
+import { getSupporter, registryStats, searchSupporters } from './supporters.queries.js';
+import { DetailPage } from './views/detail-page.js';
+import { EmbedCounters } from './views/embed-page.js';
+import { ListPage } from './views/list-page.js';
+import { MapPage } from './views/map-page.js';
+
+const html = 'text/html; charset=utf-8';
+
+/** The registry's public pages in every language. Rendered pages are cached until the registry changes. */
+export async function registerSupporterPages(app: FastifyInstance, context: AppContext): Promise<void> {
+  const { db } = context.database;
+  for (const locale of locales) {
+    app.get(`/${locale}/supporters`, { schema: { hide: true } }, async (request, reply) => {
+      const state = parseOrThrow(pageQuerySchema, request.query, locale);
+      return context.cache.send(request, reply, request.url, html, async () => {
+        const result = await searchSupporters({ db, filters: state, page: state.page, pageSize: state.pageSize, locale });
+        return ListPage({ locale, state, result, path: pathAfterLocale(request) });
+      });
+    });
+
+    app.get(`/${locale}/supporters/map`, { schema: { hide: true } }, async (request, reply) =>
+      context.cache.send(request, reply, request.url, html, async () =>
+        MapPage({ locale, stats: await registryStats({ db }), path: pathAfterLocale(request) }),
+      ),
+    );
+
+    app.get(`/${locale}/supporters/:slug`, { schema: { hide: true } }, async (request, reply) => {
+      const { slug } = parseOrThrow(slugParamsSchema, request.params, locale);
+      return context.cache.send(request, reply, request.url, html, async () =>
+        DetailPage({ locale, supporter: await getSupporter({ db, slug, locale }), path: pathAfterLocale(request), publicUrl: context.config.publicUrl }),
+      );
+    });
+
+    app.get(`/${locale}/embed/counters`, { schema: { hide: true } }, async (request, reply) => {
+      // Made to be framed by any site, and cached by browsers and CDNs for a few minutes.
+      reply
+        .header('content-security-policy', "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'none'")
+        .header('cache-control', 'public, max-age=300, stale-while-revalidate=3600')
+        .header('cross-origin-resource-policy', 'cross-origin');
+      return context.cache.send(request, reply, request.url, html, async () =>
+        EmbedCounters({ locale, stats: await registryStats({ db }), publicUrl: context.config.publicUrl }),
+      );
+    });
+  }
+}

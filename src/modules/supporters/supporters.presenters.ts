@@ -1,0 +1,76 @@
+import type { Locale } from '../../app/i18n/i18n.js';
+import { countryName } from '../../shared/countries.js';
+import { renderMarkdown } from '../../shared/markdown.js';
+import { uncategorised, type CategoryFacet, type JoinedOnSource } from './supporters.constants.js';
+import type { SupporterRow } from './supporters.tables.js';
+
+export interface SupporterSummary {
+  slug: string;
+  name: string;
+  category: CategoryFacet;
+  nature: string | null;
+  natureKey: string | null;
+  country: { code: string; sourceCode: string | null; name: { en: string; fr: string } } | null;
+  sourceCountryCode: string | null;
+  website: string | null;
+  twitter: string | null;
+  linkedin: string | null;
+  dateSigned: string | null;
+  firstSeen: string | null;
+  joinedOn: string | null;
+  joinedOnSource: JoinedOnSource | null;
+  url: string;
+}
+
+export interface SupporterDetail extends SupporterSummary {
+  statement: string;
+  statementHtml: string;
+}
+
+/** The public view of a supporter: what pages, the API and embeds may show (no internal ids or hashes). */
+export function presentSupporter(row: SupporterRow, locale: Locale = 'en'): SupporterSummary {
+  return {
+    slug: row.slug,
+    name: row.name,
+    category: (row.category ?? uncategorised) as CategoryFacet,
+    nature: row.nature,
+    natureKey: row.natureKey,
+    country: row.countryCode
+      ? { code: row.countryCode, sourceCode: row.sourceCountryCode, name: { en: countryName(row.countryCode, 'en'), fr: countryName(row.countryCode, 'fr') } }
+      : null,
+    sourceCountryCode: row.sourceCountryCode,
+    website: row.website,
+    twitter: row.twitter,
+    linkedin: row.linkedin,
+    dateSigned: row.dateSigned,
+    firstSeen: row.firstSeen,
+    joinedOn: row.joinedOn,
+    joinedOnSource: row.joinedOnSource as JoinedOnSource | null,
+    url: `/${locale}/supporters/${encodeURIComponent(row.slug)}`,
+  };
+}
+
+export function presentSupporterDetail(row: SupporterRow, locale: Locale = 'en'): SupporterDetail {
+  return { ...presentSupporter(row, locale), statement: row.statement, statementHtml: renderMarkdown(row.statement) };
+}
+
+/** An https URL for a Twitter/X handle, which the registry stores as a handle, @handle or full URL. */
+export function twitterUrl(value: string): string | null {
+  const trimmed = value.trim();
+  if (/^https?:\/\//i.test(trimmed)) return safeUrl(trimmed);
+  const handle = trimmed.replace(/^@/, '');
+  return /^\w{1,50}$/.test(handle) ? `https://x.com/${handle}` : null;
+}
+
+/** Only http(s) links are shown; anything else (javascript:, malformed) is dropped. */
+export function safeUrl(value: string | null): string | null {
+  if (!value) return null;
+  let candidate = value.trim();
+  if (!/^https?:\/\//i.test(candidate)) candidate = `https://${candidate}`;
+  try {
+    const url = new URL(candidate);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Read-side use cases of the public registry: faceted search, one supporter, statistics, CSV export.
+ * They read published rows only; nothing here writes.
+ */
+import type { Executor } from '../../app/database/database.js';
+import type { Locale } from '../../app/i18n/i18n.js';
+import { registryStartDate, supporterCategories, uncategorised } from './supporters.constants.js';
+import { supportersToCsv } from './supporters.csv.js';
+import { supporterNotFound } from './supporters.errors.js';
+import { computeFacets, type Facets } from './supporters.facets.js';
+import { presentSupporter, presentSupporterDetail, type SupporterDetail, type SupporterSummary } from './supporters.presenters.js';
+import { createSupportersRepository } from './supporters.repository.js';
+import type { SupporterFilters } from './supporters.schemas.js';
+
+export interface SearchResult {
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  items: SupporterSummary[];
+  facets: Facets;
+}
+
+/** Faceted search: two queries whatever the filters (grouped counts, then the page of rows). */
+export async function searchSupporters(input: {
+  db: Executor;
+  filters: SupporterFilters;
+  page: number;
+  pageSize: number;
+  locale?: Locale;
+}): Promise<SearchResult> {
+  const repository = createSupportersRepository(input.db);
+  const combos = await repository.facetCombos(input.filters.q);
+  const { total, facets } = computeFacets(combos, input.filters);
+  const pageCount = Math.max(1, Math.ceil(total / input.pageSize));
+  const offset = (input.page - 1) * input.pageSize;
+  const rows = total > offset ? await repository.search(input.filters, input.pageSize, offset) : [];
+  return {
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    pageCount,
+    items: rows.map((row) => presentSupporter(row, input.locale)),
+    facets,
+  };
+}
+
+export async function getSupporter(input: { db: Executor; slug: string; locale?: Locale }): Promise<SupporterDetail> {
+  const row = await createSupportersRepository(input.db).findPublishedBySlug(input.slug);
+  if (!row) throw supporterNotFound({ slug: input.slug });
+  return presentSupporterDetail(row, input.locale);
+}
+
+export interface RegistryStats {
+  total: number;
+  byCategory: Record<string, number>;
+  byCountry: Array<{ country: string; count: number; isState: boolean }>;
+  byYear: Array<{ year: number; signed: number; firstSeen: number; cumulative: number }>;
+  byMonth: Array<{ month: string; signed: number; firstSeen: number }>;
+  withoutCountry: number;
+  withoutDate: number;
+  /** How many supporters are dated by the repository's first day, i.e. joined on or before it. */
+  onOrBeforeStart: number;
+}
+
+export async function registryStats(input: { db: Executor }): Promise<RegistryStats> {
+  const repository = createSupportersRepository(input.db);
+  const combos = await repository.facetCombos(undefined);
+  const byCategory: Record<string, number> = Object.fromEntries([...supporterCategories, uncategorised].map((c) => [c, 0]));
+  const countries = new Map<string, { count: number; isState: boolean }>();
+  let total = 0;
+  let withoutCountry = 0;
+  for (const combo of combos) {
+    total += combo.count;
+    const category = combo.category ?? uncategorised;
+    byCategory[category] = (byCategory[category] ?? 0) + combo.count;
+    if (!combo.countryCode) {
+      withoutCountry += combo.count;
+      continue;
+    }
+    const entry = countries.get(combo.countryCode) ?? { count: 0, isState: false };
+    entry.count += combo.count;
+    if (combo.category === 'state') entry.isState = true;
+    countries.set(combo.countryCode, entry);
+  }
+  const months = await repository.joinedByMonth();
+  const byMonthMap = new Map<string, { signed: number; firstSeen: number }>();
+  const byYearMap = new Map<number, { signed: number; firstSeen: number }>();
+  let withoutDate = 0;
+  for (const row of months) {
+    if (!row.month) {
+      withoutDate += row.count;
+      continue;
+    }
+    const key = row.source === 'signed' ? 'signed' : 'firstSeen';
+    const month = byMonthMap.get(row.month) ?? { signed: 0, firstSeen: 0 };
+    month[key] += row.count;
+    byMonthMap.set(row.month, month);
+    const year = Number(row.month.slice(0, 4));
+    const yearEntry = byYearMap.get(year) ?? { signed: 0, firstSeen: 0 };
+    yearEntry[key] += row.count;
+    byYearMap.set(year, yearEntry);
+  }
+  let cumulative = 0;
+  const byYear = [...byYearMap.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([year, v]) => {
+      cumulative += v.signed + v.firstSeen;
+      return { year, ...v, cumulative };
+    });
+  return {
+    total,
+    byCategory,
+    byCountry: [...countries.entries()]
+      .map(([country, v]) => ({ country, ...v }))
+      .sort((a, b) => b.count - a.count || a.country.localeCompare(b.country)),
+    byYear,
+    byMonth: [...byMonthMap.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([month, v]) => ({ month, ...v })),
+    withoutCountry,
+    withoutDate,
+    onOrBeforeStart: await repository.countFirstSeenOn(registryStartDate),
+  };
+}
+
+/** The official CSV, for all published supporters or those matching the filters. */
+export async function exportSupportersCsv(input: { db: Executor; filters: SupporterFilters }): Promise<string> {
+  const rows = await createSupportersRepository(input.db).exportRows(input.filters);
+  return supportersToCsv(
+    rows.map((row) => ({
+      name: row.name,
+      category: row.category,
+      sourceCountryCode: row.sourceCountryCode,
+      nature: row.nature,
+      website: row.website,
+      twitter: row.twitter,
+      dateSigned: row.dateSigned,
+    })),
+  );
+}

@@ -1,0 +1,155 @@
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../app/database/database.js';
+import { noCountry, type CategoryFacet, type SortOrder } from './supporters.constants.js';
+import { queryTerms } from './supporters.models.js';
+import type { SupporterFilters } from './supporters.schemas.js';
+import { supporters, type NewSupporterRow, type SupporterRow } from './supporters.tables.js';
+
+/** One group of the registry by every facet dimension; the whole faceted search is computed from these. */
+export interface FacetCombo {
+  category: string | null;
+  countryCode: string | null;
+  natureKey: string | null;
+  nature: string | null;
+  joinedYear: number | null;
+  count: number;
+}
+
+const published = eq(supporters.status, 'published');
+
+/** LIKE patterns are built from folded terms, which hold only letters, digits and spaces: no escaping needed. */
+function textCondition(q: string | undefined): SQL | undefined {
+  const terms = queryTerms(q);
+  if (terms.length === 0) return undefined;
+  return and(...terms.map((term) => sql`${supporters.searchText} like ${`%${term}%`}`));
+}
+
+function categoryCondition(values: CategoryFacet[]): SQL | undefined {
+  if (values.length === 0) return undefined;
+  const named = values.filter((v) => v !== 'uncategorised');
+  const parts = [named.length ? inArray(supporters.category, named) : undefined, values.includes('uncategorised') ? isNull(supporters.category) : undefined];
+  return or(...parts.filter(Boolean));
+}
+
+function countryCondition(values: string[]): SQL | undefined {
+  if (values.length === 0) return undefined;
+  const codes = values.filter((v) => v !== noCountry);
+  return or(codes.length ? inArray(supporters.countryCode, codes) : undefined, values.includes(noCountry) ? isNull(supporters.countryCode) : undefined);
+}
+
+function filterConditions(filters: SupporterFilters): SQL | undefined {
+  return and(
+    published,
+    textCondition(filters.q),
+    categoryCondition(filters.category),
+    countryCondition(filters.country),
+    filters.nature.length ? inArray(supporters.natureKey, filters.nature) : undefined,
+    filters.year.length ? inArray(supporters.joinedYear, filters.year) : undefined,
+  );
+}
+
+function orderBy(sort: SortOrder, q: string | undefined): SQL[] {
+  switch (sort) {
+    case '-name':
+      return [desc(supporters.sortName), desc(supporters.slug)];
+    case 'joined':
+      return [sql`${supporters.joinedOn} asc nulls last`, asc(supporters.sortName)];
+    case '-joined':
+      return [sql`${supporters.joinedOn} desc nulls last`, asc(supporters.sortName)];
+    case 'country':
+      return [sql`${supporters.countryCode} asc nulls last`, asc(supporters.sortName)];
+    case 'relevance': {
+      const first = queryTerms(q)[0];
+      // Names that start with the first term come first, then names containing it as a word.
+      return first
+        ? [sql`(${supporters.sortName} like ${`${first}%`}) desc`, sql`(${supporters.sortName} like ${`% ${first}%`}) desc`, asc(supporters.sortName)]
+        : [asc(supporters.sortName), asc(supporters.slug)];
+    }
+    default:
+      return [asc(supporters.sortName), asc(supporters.slug)];
+  }
+}
+
+/** All SQL of the registry. A factory over an executor so use cases can pass a transaction. */
+export function createSupportersRepository(db: Executor) {
+  return {
+    /** Groups of published supporters matching the text query, by every facet dimension. */
+    async facetCombos(q: string | undefined): Promise<FacetCombo[]> {
+      return db
+        .select({
+          category: supporters.category,
+          countryCode: supporters.countryCode,
+          natureKey: supporters.natureKey,
+          nature: supporters.nature,
+          joinedYear: supporters.joinedYear,
+          count: sql<number>`count(*)::int`,
+        })
+        .from(supporters)
+        .where(and(published, textCondition(q)))
+        .groupBy(supporters.category, supporters.countryCode, supporters.natureKey, supporters.nature, supporters.joinedYear);
+    },
+
+    async search(filters: SupporterFilters, limit: number, offset: number): Promise<SupporterRow[]> {
+      const sort = filters.sort ?? (filters.q ? 'relevance' : 'name');
+      return db
+        .select()
+        .from(supporters)
+        .where(filterConditions(filters))
+        .orderBy(...orderBy(sort, filters.q))
+        .limit(limit)
+        .offset(offset);
+    },
+
+    async count(filters: SupporterFilters): Promise<number> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(supporters).where(filterConditions(filters));
+      return row?.n ?? 0;
+    },
+
+    async findPublishedBySlug(slug: string): Promise<SupporterRow | undefined> {
+      const [row] = await db.select().from(supporters).where(and(eq(supporters.slug, slug), published)).limit(1);
+      return row;
+    },
+
+    async listAll(): Promise<Pick<SupporterRow, 'id' | 'slug' | 'sourceHash' | 'status'>[]> {
+      return db.select({ id: supporters.id, slug: supporters.slug, sourceHash: supporters.sourceHash, status: supporters.status }).from(supporters);
+    },
+
+    async insertMany(rows: NewSupporterRow[]): Promise<void> {
+      // Batches keep each statement under PostgreSQL's 65,535 bind-parameter limit.
+      for (let i = 0; i < rows.length; i += 500) await db.insert(supporters).values(rows.slice(i, i + 500));
+    },
+
+    async updateBySlug(slug: string, row: Partial<NewSupporterRow>): Promise<void> {
+      await db.update(supporters).set(row).where(eq(supporters.slug, slug));
+    },
+
+    async countFirstSeenOn(date: string): Promise<number> {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(supporters)
+        .where(and(published, eq(supporters.joinedOnSource, 'first-seen'), eq(supporters.joinedOn, date)));
+      return row?.n ?? 0;
+    },
+
+    /** Published supporters grouped by month of joining and date origin, for the growth chart. */
+    async joinedByMonth(): Promise<Array<{ month: string | null; source: string | null; count: number }>> {
+      return db
+        .select({
+          month: sql<string | null>`to_char(${supporters.joinedOn}::date, 'YYYY-MM')`,
+          source: supporters.joinedOnSource,
+          count: sql<number>`count(*)::int`,
+        })
+        .from(supporters)
+        .where(published)
+        .groupBy(sql`1`, supporters.joinedOnSource)
+        .orderBy(sql`1`);
+    },
+
+    /** Every published row in the official export order (name), optionally filtered. */
+    async exportRows(filters: SupporterFilters): Promise<SupporterRow[]> {
+      return db.select().from(supporters).where(filterConditions(filters)).orderBy(asc(supporters.sortName), asc(supporters.slug));
+    },
+  };
+}
+
+export type SupportersRepository = ReturnType<typeof createSupportersRepository>;

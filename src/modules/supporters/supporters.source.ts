@@ -1,0 +1,313 @@
+/**
+ * Reading the official registry: the `_supporters/*.md` files of the official site's repository (Jekyll front matter +
+ * the supporter's own statement) and the `file,first_seen` dates mined from its history. Pure parsing and validation,
+ * no database: the import use cases decide what to do with the records and report the issues.
+ */
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { resolveCountryCode } from '../../shared/countries.js';
+import { yamlErrorIssues, type SourceIssue } from '../../shared/source-issues.js';
+import { cleanText } from '../../shared/text.js';
+import { supporterCategories, type SupporterCategory } from './supporters.constants.js';
+import type { SupporterRecord } from './supporters.models.js';
+
+export type { SourceIssue };
+
+export interface ParsedSupporters {
+  /** Valid records only, in source order; a source with an error yields no record. */
+  records: SupporterRecord[];
+  issues: SourceIssue[];
+  /** How many source items were read (files, or CSV data rows). */
+  files: number;
+}
+
+const supportersFolder = '_supporters';
+
+/**
+ * Reads `<dir>/_supporters/*.md`, sorted by file name. `firstSeenCsv` is a `file,first_seen` CSV; when omitted,
+ * `<dir>/../pariscall-registry-first-seen.csv` is used if it exists (the layout of the shared reference data).
+ */
+export async function readOfficialSupporters(
+  dir: string,
+  options: { firstSeenCsv?: string } = {},
+): Promise<ParsedSupporters> {
+  const folder = path.join(dir, supportersFolder);
+  let fileNames: string[];
+  try {
+    fileNames = (await fs.readdir(folder)).filter((name) => name.endsWith('.md')).sort();
+  } catch {
+    const message = `no ${supportersFolder} folder in ${dir}`;
+    return { records: [], files: 0, issues: [{ source: supportersFolder, severity: 'error', code: 'supporters.source.no-folder', message }] };
+  }
+
+  const defaultFirstSeen = path.resolve(dir, '..', 'pariscall-registry-first-seen.csv');
+  const firstSeenPath = options.firstSeenCsv ?? (existsSync(defaultFirstSeen) ? defaultFirstSeen : undefined);
+  const firstSeen = firstSeenPath ? await readFirstSeen(firstSeenPath) : null;
+
+  const contents = await Promise.all(fileNames.map((name) => fs.readFile(path.join(folder, name), 'utf8')));
+  const records: SupporterRecord[] = [];
+  const issues: SourceIssue[] = [];
+  fileNames.forEach((fileName, index) => {
+    const seen = firstSeen?.get(fileName) ?? null;
+    const parsed = parseSupporterFile(fileName, contents[index] ?? '', seen);
+    issues.push(...parsed.issues);
+    if (firstSeen && !seen) {
+      const message = 'no first-seen date for this file: its join date stays unknown unless it has a date_signed';
+      issues.push({ source: fileName, severity: 'warning', code: 'supporters.source.first-seen-missing', message });
+    }
+    if (parsed.record) records.push(parsed.record);
+  });
+  return { records, issues, files: fileNames.length };
+}
+
+/**
+ * Parses one official supporter file. The slug is the file name without `.md`; everything else comes from the front
+ * matter, which wins over what the file name says (a disagreement is only a warning).
+ */
+export function parseSupporterFile(
+  fileName: string,
+  content: string,
+  firstSeen: string | null = null,
+): { record: SupporterRecord | null; issues: SourceIssue[] } {
+  const source = fileName;
+  const parts = splitFrontMatter(content);
+  if (!parts) {
+    const message = 'no YAML front matter: the file must start with a "---" line and the front matter end with another';
+    return { record: null, issues: [{ source, line: 1, severity: 'error', code: 'supporters.source.no-front-matter', message }] };
+  }
+
+  const lineCounter = new LineCounter();
+  const document = parseDocument(parts.yaml, { lineCounter });
+  if (document.errors.length > 0) {
+    const context = { source, lineCounter, lineOffset: 1, code: 'supporters.source.invalid-yaml' };
+    return { record: null, issues: yamlErrorIssues(document.errors, context) };
+  }
+  const contents = document.contents;
+  if (contents !== null && !isMap(contents)) {
+    const message = 'the front matter must be a mapping of fields (name: …, category: …)';
+    return { record: null, issues: [{ source, line: 2, severity: 'error', code: 'supporters.source.invalid-yaml', message }] };
+  }
+
+  const issues: SourceIssue[] = [];
+  const fields: RawSupporterFields = {};
+  for (const pair of contents?.items ?? []) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const line = isScalar(pair.key) && pair.key.range ? lineCounter.linePos(pair.key.range[0]).line + 1 : 1;
+    const node = pair.value;
+    if (node === null || node === undefined) fields[key] = { value: null, line };
+    else if (isScalar(node)) fields[key] = { value: scalarValue(node.value, node.source), line };
+    else fields[key] = { value: node, line }; // a list or a mapping: rejected by readSupporterFields
+  }
+
+  const slug = fileName.replace(/\.md$/i, '');
+  const statement = normaliseStatement(parts.body);
+  const result = readSupporterFields({ slug, source, fields, statement, firstSeen, firstLine: 1 });
+  issues.push(...result.issues);
+  if (result.record) issues.push(...fileNameIssues(fileName, result.record));
+  if (/<\/?[a-z][^>]*>/i.test(statement)) {
+    const message = 'the statement contains raw HTML; it is kept as written and sanitised when rendered';
+    issues.push({ source, line: parts.bodyLine, severity: 'warning', code: 'supporters.source.statement-html', message });
+  }
+  return { record: result.record, issues };
+}
+
+/**
+ * Reads a `file,first_seen` CSV (one row per supporter file, the date it first appeared in the official repository).
+ * Throws on a malformed file: it is our own derived data, so a problem there is a bug to fix, not a row to skip.
+ */
+export async function readFirstSeen(csvPath: string): Promise<Map<string, string>> {
+  const rows = parseCsv(await fs.readFile(csvPath, 'utf8'), { bom: true, skip_empty_lines: true, trim: true }) as string[][];
+  const [header, ...data] = rows;
+  if (!header || header[0] !== 'file' || header[1] !== 'first_seen') {
+    throw new Error(`${csvPath}: expected the header "file,first_seen"`);
+  }
+  const firstSeen = new Map<string, string>();
+  data.forEach(([file, date], index) => {
+    if (!file || !date || !isIsoDate(date)) {
+      throw new Error(`${csvPath}: row ${index + 2} must be "<file>,<YYYY-MM-DD>"`);
+    }
+    firstSeen.set(file, date);
+  });
+  return firstSeen;
+}
+
+/** Jekyll's rule: a first line `---`, then YAML up to a line `---` (or `...`), then the body. */
+export function splitFrontMatter(content: string): { yaml: string; body: string; bodyLine: number } | null {
+  const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trimEnd() !== '---') return null;
+  const end = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  if (end < 0) return null;
+  return { yaml: lines.slice(1, end).join('\n'), body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
+}
+
+/** The statement keeps its Markdown and line breaks; only the encoding (NFC) and surrounding blank space change. */
+export function normaliseStatement(body: string): string {
+  return body.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+}
+
+export function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** YAML 1.2 reads `2021-04-01` and `NO` as strings; numbers and booleans are kept as they were written. */
+function scalarValue(value: unknown, written: string | undefined): unknown {
+  if (value === null || typeof value === 'string' || value instanceof Date) return value;
+  return written ?? String(value);
+}
+
+const fileNamePattern = /^(.+)-(state|public-authority|private-sector|civil-society|undefined)-([A-Za-z]*)\.md$/;
+
+/** Official file names are `<slug>-<category>-<code>.md`; say so when they disagree with the front matter. */
+function fileNameIssues(fileName: string, record: SupporterRecord): SourceIssue[] {
+  const match = fileNamePattern.exec(fileName);
+  if (!match) return [];
+  const [, , fileCategory, fileCode] = match;
+  const category = record.category ?? 'undefined';
+  const code = record.sourceCountryCode ?? '';
+  if (fileCategory === category && fileCode === code) return [];
+  const message =
+    `the file name says ${fileCategory}/${fileCode || '(no country)'} but the front matter says ` +
+    `${category}/${code || '(no country)'}; the front matter is used`;
+  return [{ source: fileName, line: 1, severity: 'warning', code: 'supporters.source.file-name-mismatch', message }];
+}
+
+/** The front-matter fields of an official supporter file (the CSV export has all but `linkedin`). */
+export const supporterFields = [
+  'name',
+  'category',
+  'nature',
+  'nationality',
+  'website',
+  'twitter',
+  'linkedin',
+  'date_signed',
+] as const;
+export type SupporterField = (typeof supporterFields)[number];
+
+/** A field's value as found in the source (a string, null, or whatever YAML made of it) and the line it is on. */
+export interface RawField {
+  value: unknown;
+  /** 1-based line in the source file; absent when the source names its line itself (`supporters.csv:12`). */
+  line?: number;
+}
+export type RawSupporterFields = Record<string, RawField>;
+
+/**
+ * The validation shared by every registry source (front matter, CSV rows). Errors: `supporters.source.missing-name`,
+ * `.unknown-category`, `.unknown-country`, `.invalid-date`, `.invalid-field`. Warnings: `.country-code-corrected`
+ * (ROM→ROU, FR→FRA), `.no-country` (EU, INTERPOL…), `.unknown-field`. A source with an error yields no record.
+ */
+export function readSupporterFields(input: {
+  slug: string;
+  source: string;
+  fields: RawSupporterFields;
+  statement: string;
+  firstSeen: string | null;
+  /** Line reported when the problem is a missing field. */
+  firstLine?: number;
+}): { record: SupporterRecord | null; issues: SourceIssue[] } {
+  const { source, fields } = input;
+  const issues: SourceIssue[] = [];
+  const report = (severity: SourceIssue['severity'], code: string, message: string, field?: string) => {
+    const line = (field ? fields[field]?.line : undefined) ?? input.firstLine;
+    issues.push(line === undefined ? { source, severity, code, message } : { source, line, severity, code, message });
+  };
+
+  const text = (field: SupporterField): string | null => {
+    const value = fields[field]?.value;
+    if (value === null || value === undefined) return null;
+    if (typeof value !== 'string') {
+      if (value instanceof Date && field === 'date_signed') return value.toISOString().slice(0, 10);
+      report('error', 'supporters.source.invalid-field', `${field} must be a single text value`, field);
+      return null;
+    }
+    const cleaned = cleanText(value);
+    return cleaned === '' ? null : cleaned;
+  };
+
+  for (const key of Object.keys(fields)) {
+    if (!(supporterFields as readonly string[]).includes(key)) {
+      report('warning', 'supporters.source.unknown-field', `unknown field "${key}" is ignored`, key);
+    }
+  }
+
+  const name = text('name');
+  if (!name) report('error', 'supporters.source.missing-name', 'name is missing or empty', 'name');
+
+  const rawCategory = text('category');
+  const category = rawCategory === null ? null : asCategory(rawCategory);
+  if (rawCategory !== null && category === null) {
+    const message = `unknown category "${rawCategory}" (expected ${supporterCategories.join(', ')} or empty)`;
+    report('error', 'supporters.source.unknown-category', message, 'category');
+  }
+
+  const sourceCountryCode = text('nationality');
+  const country = readCountry(sourceCountryCode);
+  if (country.issue) report(country.issue.severity, country.issue.code, country.issue.message, 'nationality');
+
+  const dateSigned = text('date_signed');
+  if (dateSigned !== null && !isIsoDate(dateSigned)) {
+    report('error', 'supporters.source.invalid-date', `date_signed "${dateSigned}" is not a date (YYYY-MM-DD)`, 'date_signed');
+  }
+
+  const nature = text('nature');
+  const website = text('website');
+  const twitter = text('twitter');
+  const linkedin = text('linkedin');
+  if (issues.some((issue) => issue.severity === 'error') || !name) return { record: null, issues };
+  const record: SupporterRecord = {
+    slug: input.slug,
+    name,
+    category,
+    nature,
+    countryCode: country.countryCode,
+    sourceCountryCode,
+    website,
+    twitter,
+    linkedin,
+    dateSigned,
+    firstSeen: input.firstSeen,
+    statement: input.statement,
+    source,
+  };
+  return { record, issues };
+}
+
+function asCategory(value: string): SupporterCategory | null {
+  return (supporterCategories as readonly string[]).includes(value) ? (value as SupporterCategory) : null;
+}
+
+/** Source codes that deliberately name no country: the European Union signs as `EU`. */
+const noCountryCodes: Readonly<Record<string, string>> = { EU: 'the European Union' };
+
+function readCountry(raw: string | null): {
+  countryCode: string | null;
+  issue?: { severity: SourceIssue['severity']; code: string; message: string };
+} {
+  if (raw === null) {
+    const message = 'no nationality: the supporter is listed without a country';
+    return { countryCode: null, issue: { severity: 'warning', code: 'supporters.source.no-country', message } };
+  }
+  const body = noCountryCodes[raw.toUpperCase()];
+  if (body) {
+    const message = `nationality "${raw}" (${body}) names no country: the supporter is listed without one`;
+    return { countryCode: null, issue: { severity: 'warning', code: 'supporters.source.no-country', message } };
+  }
+  const countryCode = resolveCountryCode(raw);
+  if (!countryCode) {
+    const message = `unknown nationality "${raw}" (expected an ISO 3166-1 alpha-3 code)`;
+    return { countryCode: null, issue: { severity: 'error', code: 'supporters.source.unknown-country', message } };
+  }
+  if (countryCode !== raw) {
+    const message = `nationality "${raw}" is not an ISO 3166-1 alpha-3 code: read as ${countryCode}`;
+    return { countryCode, issue: { severity: 'warning', code: 'supporters.source.country-code-corrected', message } };
+  }
+  return { countryCode };
+}

@@ -1,0 +1,43 @@
+import { Layout } from '../../../app/html/layout.js';
+import type { Locale } from '../../../app/i18n/i18n.js';
+import { supporterMessages } from '../supporters.messages.js';
+
+/** How to reuse the registry: CSV, JSON API, OpenAPI documentation, embeddable counters. */
+export function OpenDataPage({ locale, publicUrl }: { locale: Locale; publicUrl: string }): JSX.Element {
+  const t = supporterMessages(locale);
+  const embed = `<iframe src="${publicUrl}/${locale}/embed/counters" title="${t('embed.title')}" width="100%" height="220" loading="lazy"></iframe>`;
+  return (
+    <Layout locale={locale} title={t('openData.title')} path="/open-data" current="api">
+      <h1>{t('openData.title')}</h1>
+      <p class="lead">{t('openData.intro')}</p>
+      <h2>CSV</h2>
+      <p>
+        {t('openData.csv')} <a href="/supporters.csv">/supporters.csv</a>
+      </p>
+      <p>
+        {t('openData.csvFiltered')} <a href="/supporters.csv?category=state">/supporters.csv?category=state</a>
+      </p>
+      <h2>JSON</h2>
+      <p>{t('openData.api')}</p>
+      <ul>
+        <li>
+          <a href="/api/v1/supporters?country=FRA&amp;category=private-sector">/api/v1/supporters?country=FRA&amp;category=private-sector</a>
+        </li>
+        <li>
+          <code>/api/v1/supporters/&lt;slug&gt;</code>
+        </li>
+        <li>
+          <a href="/api/v1/stats">/api/v1/stats</a>
+        </li>
+      </ul>
+      <p>
+        <a href="/api/docs">{t('openData.docs')}</a> · <a href="/api/openapi.json">openapi.json</a>
+      </p>
+      <h2>{t('embed.title')}</h2>
+      <p>{t('openData.embed')}</p>
+      <pre>
+        <code safe>{embed}</code>
+      </pre>
+    </Layout>
+  );
+}
