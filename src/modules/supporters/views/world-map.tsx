@@ -1,0 +1,329 @@
+/**
+ * The supporters' world map (a choropleth on an Equal Earth projection) and its data table.
+ *
+ * Everything is server-rendered SVG: each country with supporters is a link to its supporters, and the map works
+ * without JavaScript. Projecting the world takes ~30 ms, so it is done once when this module loads; a render only
+ * picks a colour and a link per country and concatenates the precomputed paths.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { geoArea, geoCentroid, geoEqualEarth, geoPath, type GeoProjection } from 'd3-geo';
+import { scaleThreshold } from 'd3-scale';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { formatNumber, type Locale } from '../../../app/i18n/i18n.js';
+import { alpha3FromNumeric, countryName } from '../../../shared/countries.js';
+import { chartMessages } from './charts.locales.js';
+
+export interface CountryCount {
+  /** ISO 3166-1 alpha-3. */
+  countryCode: string;
+  count: number;
+  /** The country itself (its State) supports the Call. */
+  isState: boolean;
+}
+
+export interface WorldMapProps {
+  locale: Locale;
+  counts: CountryCount[];
+  /** Base href for a country's link, e.g. `/en/supporters?country=`: the alpha-3 code is appended. */
+  countryHref: string;
+  title: string;
+  /** Prefix of the SVG's element ids; only needed when a page shows two maps. */
+  id?: string;
+}
+
+export interface CountryTableProps {
+  locale: Locale;
+  counts: CountryCount[];
+  countryHref: string;
+  /** The table's caption. */
+  title: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Geometry, computed once.
+
+type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
+type Country = Feature<Polygon | MultiPolygon, { name: string }>;
+
+const require = createRequire(import.meta.url);
+const loadCountries = (file: string): Country[] => {
+  const topology = JSON.parse(readFileSync(require.resolve(`world-atlas/${file}`), 'utf8')) as CountriesTopology;
+  return feature(topology, topology.objects.countries).features as Country[];
+};
+
+const width = 960;
+/** Antarctica (010) would take a sixth of the height and has no supporters to show. */
+const antarctica = '010';
+/**
+ * Natural Earth features without an ISO numeric id. Northern Cyprus and Somaliland are drawn as part of the ISO
+ * country whose territory they are (Cyprus, Somalia); Kosovo gets the user-assigned code XKX in case the data uses it.
+ */
+const unidentified: Readonly<Record<string, string>> = { 'N. Cyprus': 'CYP', Somaliland: 'SOM', Kosovo: 'XKX' };
+/** Below this projected area (in viewBox units²) a country is a few pixels wide: it also gets a dot marker. */
+const tinyArea = 12;
+
+interface CountryShape {
+  /** Path data, 1 decimal (keeps the SVG near 100 KB). */
+  d: string;
+  /** Centre of a dot marker, for countries too small to see (or missing from the 110m topology). */
+  marker?: readonly [number, number];
+}
+
+function codeOf(f: Country): string | undefined {
+  return f.id === undefined ? unidentified[f.properties.name] : alpha3FromNumeric(String(f.id));
+}
+
+/** The largest polygon of a feature: where a marker goes (Mauritius's main island, not the middle of the ocean). */
+function mainPolygon(f: Country): Polygon {
+  if (f.geometry.type === 'Polygon') return f.geometry;
+  const polygons = f.geometry.coordinates.map((coordinates): Polygon => ({ type: 'Polygon', coordinates }));
+  return polygons.reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
+}
+
+function projectShapes(): { shapes: ReadonlyMap<string, CountryShape>; height: number; projection: GeoProjection } {
+  const countries = loadCountries('countries-110m.json').filter((f) => f.id !== antarctica);
+  const projection = geoEqualEarth().fitWidth(width, { type: 'FeatureCollection', features: countries });
+  const path = geoPath(projection).digits(1);
+  const shapes = new Map<string, CountryShape>();
+  for (const f of countries) {
+    const code = codeOf(f);
+    if (!code) continue;
+    const d = path(f) ?? '';
+    const previous = shapes.get(code);
+    const centre = projection(geoCentroid(mainPolygon(f)));
+    const marker = path.area(f) < tinyArea && !previous && centre ? ([round(centre[0]), round(centre[1])] as const) : undefined;
+    shapes.set(code, { d: (previous?.d ?? '') + d, marker: previous?.marker ?? marker });
+  }
+  return { shapes, height: Math.ceil(path.bounds({ type: 'FeatureCollection', features: countries })[1][1]), projection };
+}
+
+const round = (n: number): number => Math.round(n * 10) / 10;
+const { shapes, height, projection } = projectShapes();
+
+let smallCountries: ReadonlyMap<string, readonly [number, number]> | undefined;
+/**
+ * Markers for countries the 110m topology leaves out (Singapore, Malta, Andorra, Monaco…), placed from the 50m
+ * topology. Loaded on first need only (it is 750 KB), then kept.
+ */
+function smallCountryMarker(code: string): readonly [number, number] | undefined {
+  if (!smallCountries) {
+    const markers = new Map<string, readonly [number, number]>();
+    for (const f of loadCountries('countries-50m.json')) {
+      const c = codeOf(f);
+      const centre = c && !shapes.has(c) ? projection(geoCentroid(mainPolygon(f))) : null;
+      if (c && centre) markers.set(c, [round(centre[0]), round(centre[1])]);
+    }
+    smallCountries = markers;
+  }
+  return smallCountries.get(code);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Colours.
+
+/**
+ * Six classes on a 1-2-5 progression rather than quantiles: counts are very skewed (half the countries have 1 to 4
+ * supporters, two have over 100), and round breaks stay the same as the registry grows, so the legend reads at a
+ * glance and maps from different dates compare. Colours are ColorBrewer's YlGnBu (colour-blind safe, ordered by
+ * lightness too), without its palest step so that "1 supporter" stays distinct from the grey of "none".
+ */
+const breaks = [2, 5, 10, 25, 50] as const;
+const palette = ['#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#0c2c84'] as const;
+const fillFor = scaleThreshold<number, string>().domain([...breaks]).range([...palette]);
+const noneFill = '#e1e1e1';
+const stateStroke = '#111';
+
+/** Adds up duplicate codes and drops zero counts, so callers may pass raw query rows. */
+function normalise(counts: CountryCount[]): CountryCount[] {
+  const byCode = new Map<string, CountryCount>();
+  for (const c of counts) {
+    if (c.count <= 0) continue;
+    const seen = byCode.get(c.countryCode);
+    byCode.set(c.countryCode, seen ? { ...seen, count: seen.count + c.count, isState: seen.isState || c.isState } : { ...c });
+  }
+  return [...byCode.values()];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Components.
+
+/** The map as a standalone SVG string (with its xmlns), e.g. for an image route; `WorldMap` adds the legend. */
+export function worldMapSvg({ locale, counts, countryHref, title, id = 'world-map' }: WorldMapProps): string {
+  const t = chartMessages(locale);
+  const collator = new Intl.Collator(locale);
+  const rows = normalise(counts)
+    .map((c) => ({ ...c, name: countryName(c.countryCode, locale), shape: shapes.get(c.countryCode) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+  const withData = new Set(rows.map((r) => r.countryCode));
+  const states = rows.filter((r) => r.isState);
+  const markerOf = (r: (typeof rows)[number]) => (r.shape ? r.shape.marker : smallCountryMarker(r.countryCode));
+  const desc = rows.length ? t('map.desc', { countries: rows.length, states: states.length }) : t('map.descEmpty');
+
+  return (
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      class="world-map__svg"
+      viewBox={`0 0 ${width} ${height}`}
+      role="group"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
+    >
+      <title id={`${id}-title`} safe>
+        {title}
+      </title>
+      <desc id={`${id}-desc`} safe>
+        {desc}
+      </desc>
+      <defs>
+        <pattern id={`${id}-hatch`} patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
+          <line x1="2" y1="0" x2="2" y2="4" stroke="#fff" stroke-width="1.6" />
+          <line x1="2" y1="0" x2="2" y2="4" stroke={stateStroke} stroke-width="0.7" />
+        </pattern>
+      </defs>
+      <g fill={noneFill} stroke="#fff" stroke-width="0.5" aria-hidden="true">
+        {[...shapes].map(([code, shape]) => (withData.has(code) ? '' : <path d={shape.d} />))}
+      </g>
+      <g class="world-map__countries" stroke="#fff" stroke-width="0.5">
+        {rows.map((r) => {
+          const marker = markerOf(r);
+          if (!r.shape && !marker) return ''; // not even in the 50m topology: the data table still lists it
+          const label = t(r.isState ? 'map.countryState' : 'map.country', { country: r.name, count: r.count });
+          return (
+            <a href={countryHref + encodeURIComponent(r.countryCode)}>
+              <title safe>{label}</title>
+              <g fill={fillFor(r.count)}>
+                {r.shape ? <path id={r.isState ? `${id}-${r.countryCode}` : undefined} d={r.shape.d} /> : ''}
+                {marker ? (
+                  <circle
+                    cx={marker[0]}
+                    cy={marker[1]}
+                    r="3.2"
+                    stroke={r.isState ? stateStroke : '#4d4d4d'}
+                    stroke-width={r.isState ? '1.4' : '0.7'}
+                  />
+                ) : (
+                  ''
+                )}
+              </g>
+            </a>
+          );
+        })}
+      </g>
+      <g aria-hidden="true" pointer-events="none" fill={`url(#${id}-hatch)`} stroke={stateStroke} stroke-width="1">
+        {states.map((r) => (r.shape ? <use href={`#${id}-${r.countryCode}`} /> : ''))}
+      </g>
+    </svg>
+  ) as string;
+}
+
+/** A legend swatch: a small decorative SVG (presentation attributes only: the CSP forbids inline styles). */
+function Swatch(props: { fill: string; stroke?: string; hatch?: boolean; dot?: boolean }): JSX.Element {
+  const stroke = props.stroke ?? '#767676';
+  const hatch = 'M-9.7 14 4.3 0M-4 14 10 0M1.7 14 15.7 0M7.3 14 21.3 0M13 14 27 0';
+  return (
+    <svg class="chart-legend__swatch" viewBox="0 0 20 14" width="20" height="14" aria-hidden="true" focusable="false">
+      {props.dot ? (
+        <circle cx="10" cy="7" r="4" fill={props.fill} stroke={stroke} stroke-width="1" />
+      ) : (
+        <rect x="0.5" y="0.5" width="19" height="13" fill={props.fill} />
+      )}
+      {props.hatch ? <path d={hatch} stroke="#fff" stroke-width="1.6" /> : ''}
+      {props.hatch ? <path d={hatch} stroke={stateStroke} stroke-width="0.7" /> : ''}
+      {props.dot ? '' : <rect x="0.5" y="0.5" width="19" height="13" fill="none" stroke={stroke} stroke-width={props.hatch ? '1.5' : '1'} />}
+    </svg>
+  );
+}
+
+/** The choropleth with its legend. Pair it with `CountryTable`, which gives the same figures as text. */
+export function WorldMap(props: WorldMapProps): JSX.Element {
+  const t = chartMessages(props.locale);
+  const classes = palette.map((fill, i) => {
+    const from = i === 0 ? 1 : breaks[i - 1]!;
+    const next = breaks[i];
+    const label =
+      next === undefined
+        ? t('map.legend.atLeast', { from })
+        : next - 1 === from
+          ? t('map.legend.single', { from })
+          : t('map.legend.range', { from, to: next - 1 });
+    return { fill, label };
+  });
+  const legendId = `${props.id ?? 'world-map'}-legend`;
+  return (
+    <div class="world-map">
+      {worldMapSvg(props) as 'safe'}
+      <div class="chart-legend">
+        <p class="chart-legend__title" id={legendId} safe>
+          {t('map.legend.title')}
+        </p>
+        <ul class="chart-legend__items" aria-labelledby={legendId}>
+          <li>
+            <Swatch fill={noneFill} />
+            <span safe>{t('map.legend.none')}</span>
+          </li>
+          {classes.map((c) => (
+            <li>
+              <Swatch fill={c.fill} />
+              <span safe>{c.label}</span>
+            </li>
+          ))}
+        </ul>
+        <ul class="chart-legend__items">
+          <li>
+            <Swatch fill={palette[2]} stroke={stateStroke} hatch />
+            <span safe>{t('map.legend.state')}</span>
+          </li>
+          <li>
+            <Swatch fill={palette[2]} stroke="#4d4d4d" dot />
+            <span safe>{t('map.legend.small')}</span>
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+/** The map's data table: every country with supporters, most supporters first, then by name. */
+export function CountryTable({ locale, counts, countryHref, title }: CountryTableProps): JSX.Element {
+  const t = chartMessages(locale);
+  const collator = new Intl.Collator(locale);
+  const rows = normalise(counts)
+    .map((c) => ({ ...c, name: countryName(c.countryCode, locale) }))
+    .sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
+  return (
+    <table class="chart-table country-table">
+      <caption safe>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col" safe>
+            {t('countryTable.country')}
+          </th>
+          <th scope="col" class="num" safe>
+            {t('countryTable.supporters')}
+          </th>
+          <th scope="col" safe>
+            {t('countryTable.state')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            <th scope="row">
+              <a href={countryHref + encodeURIComponent(r.countryCode)} safe>
+                {r.name}
+              </a>
+            </th>
+            <td class="num" safe>
+              {formatNumber(locale, r.count)}
+            </td>
+            <td safe>{t(r.isState ? 'countryTable.yes' : 'countryTable.no')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
