@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseHandle } from './database/database.js';
 import type { EventBus } from './events/events.js';
+import { AppError } from './http/errors.js';
 import { readCallContent } from '../modules/call/call.source.js';
 import { importCallContent } from '../modules/call/call.usecases.js';
 import { parseSupportersCsv } from '../modules/supporters/supporters.csv.js';
@@ -38,6 +39,10 @@ export async function importSite(database: DatabaseHandle, options: SiteImportOp
     readOfficialSupporters(options.source, options.firstSeenCsv ? { firstSeenCsv: options.firstSeenCsv } : {}),
     readCallContent(options.source),
   ]);
+  const callErrors = call.issues.filter((i) => i.severity === 'error');
+  if (callErrors.length && !options.skipInvalid) {
+    throw new AppError('call.import.invalid', 422, () => `The Call's texts have ${callErrors.length} error(s): nothing was imported`, callErrors.map((e) => ({ field: `${e.source}${e.line ? `:${e.line}` : ''}`, message: e.message, code: e.code })));
+  }
   let report!: ImportReport;
   let callReport: SiteImportReport['call'] = null;
   await database.db.transaction(async (tx) => {
@@ -48,6 +53,7 @@ export async function importSite(database: DatabaseHandle, options: SiteImportOp
   });
   options.events?.emit('registry.changed', { reason: 'import' });
   report.warnings.push(...call.issues.filter((i) => i.severity === 'warning'));
+  report.errors.push(...callErrors);
   return { ...report, call: callReport, durationMs: performance.now() - started };
 }
 

@@ -145,11 +145,13 @@ export function cleanJekyllMarkdown(source: string): { markdown: string; liquidO
   text = text.replace(/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g, (_, raw: string) => `\u0000${raws.push(raw) - 1}\u0000`);
   text = text.replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, '');
   text = text.replace(/\{::comment\}[\s\S]*?\{:\/comment\}/g, '');
-  text = text.replace(/\{%[\s\S]*?%\}/g, '');
+  // A removed tag leaves at most one of the spaces around it: "as {{ site.title }} says" → "as says".
+  const join = (before: string, after: string) => before || after;
+  text = text.replace(/( ?)\{%[\s\S]*?%\}( ?)/g, (_, before: string, after: string) => join(before, after));
   let liquidOutputs = 0;
-  text = text.replace(/\{\{[\s\S]*?\}\}/g, () => {
+  text = text.replace(/( ?)\{\{[\s\S]*?\}\}( ?)/g, (_, before: string, after: string) => {
     liquidOutputs += 1;
-    return '';
+    return join(before, after);
   });
   text = text.replace(/\{:[^}\n]*\}/g, '');
 

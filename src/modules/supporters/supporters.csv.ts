@@ -75,7 +75,7 @@ export function parseSupportersCsv(content: string, csvName: string): ParsedSupp
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const line = typeof error.lines === 'number' ? error.lines : 1;
-    const message = `invalid CSV: ${error.message.replace(/ at line \d+$/, '')}`;
+    const message = `invalid CSV: ${error.message.replace(/ at line \d+/, '')}`;
     return { records: [], files: 0, issues: [{ source: `${csvName}:${line}`, severity: 'error', code: 'supporters.source.invalid-csv', message }] };
   }
 

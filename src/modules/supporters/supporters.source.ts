@@ -239,7 +239,9 @@ export function readSupporterFields(input: {
   }
 
   const name = text('name');
-  if (!name) report('error', 'supporters.source.missing-name', 'name is missing or empty', 'name');
+  if (!name && typeof (fields.name?.value ?? '') === 'string') {
+    report('error', 'supporters.source.missing-name', 'name is missing or empty', 'name');
+  }
 
   const rawCategory = text('category');
   const category = rawCategory === null ? null : asCategory(rawCategory);

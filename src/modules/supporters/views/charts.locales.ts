@@ -25,7 +25,7 @@ export const en = {
   'growth.legend.signed': 'Dated by signature date (solid)',
   'growth.axis': 'Supporters, cumulative',
   'growth.annotation.date': '{date}: the official registry begins',
-  'growth.annotation.count': '{count, plural, one {# supporter listed} other {# supporters listed}} on or before this date',
+  'growth.annotation.count': '{count, plural, one {# supporter dated by this day: listed} other {# supporters dated by this day: listed}} on or before it',
   'growth.empty': 'No data yet: no supporter has a signature date or a first-seen date, so there is no growth to chart.',
   'growthTable.caption': '{title}, by year',
   'growthTable.year': 'Year',
@@ -33,7 +33,7 @@ export const en = {
   'growthTable.firstSeen': 'Joined, dated by first appearance',
   'growthTable.total': 'Cumulative total',
   'growthTable.note':
-    'First-appearance dates are when a supporter first appeared in the official registry’s repository. That repository begins on {date}, so for its initial batch of {count, plural, one {# supporter} other {# supporters}} the date means “on or before {date}”.',
+    'First-appearance dates are when a supporter first appeared in the official registry’s repository. That repository begins on {date}: for the {count, plural, one {supporter} other {# supporters}} dated by that day, it means “on or before {date}”.',
 } as const;
 
 export const fr: Catalog<typeof en> = {
@@ -60,7 +60,7 @@ export const fr: Catalog<typeof en> = {
   'growth.legend.signed': 'Datés par leur date de signature (aplat)',
   'growth.axis': 'Soutiens, en cumul',
   'growth.annotation.date': '{date} : début du registre officiel',
-  'growth.annotation.count': '{count, plural, one {# soutien inscrit} other {# soutiens inscrits}} à cette date ou avant',
+  'growth.annotation.count': '{count, plural, one {# soutien daté de ce jour : inscrit} other {# soutiens datés de ce jour : inscrits}} ce jour-là ou avant',
   'growth.empty':
     'Pas encore de données : aucun soutien n’a de date de signature ni de date de première apparition, il n’y a donc pas de croissance à représenter.',
   'growthTable.caption': '{title}, par année',
@@ -69,7 +69,7 @@ export const fr: Catalog<typeof en> = {
   'growthTable.firstSeen': 'Arrivées datées par la première apparition',
   'growthTable.total': 'Total cumulé',
   'growthTable.note':
-    'La date de première apparition est celle à laquelle un soutien est apparu pour la première fois dans le dépôt du registre officiel. Ce dépôt commence le {date} : pour son premier lot de {count, plural, one {# soutien} other {# soutiens}}, la date signifie « le {date} ou avant ».',
+    'La date de première apparition est celle à laquelle un soutien est apparu pour la première fois dans le dépôt du registre officiel. Ce dépôt commence le {date} : pour {count, plural, one {le soutien daté} other {les # soutiens datés}} de ce jour, elle signifie «\u00a0le {date} ou avant\u00a0».',
 };
 
 /** Translator for the chart components: `chartMessages(locale)('map.legend.title')`. */

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { geoArea, geoCentroid, geoEqualEarth, geoPath, type GeoProjection } from 'd3-geo';
+import { geoArea, geoCentroid, geoEqualEarth, geoPath, type GeoContext, type GeoProjection } from 'd3-geo';
 import { scaleThreshold } from 'd3-scale';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
@@ -65,8 +65,52 @@ const unidentified: Readonly<Record<string, string>> = { 'N. Cyprus': 'CYP', Som
 /** Below this projected area (in viewBox units²) a country is a few pixels wide: it also gets a dot marker. */
 const tinyArea = 12;
 
+/**
+ * A d3-geo path context writing relative moves rounded to 0.1 unit, dropping points that round to the previous one:
+ * a third smaller than d3's absolute coordinates, which keeps the whole map under 100 KB.
+ */
+class CompactPath implements GeoContext {
+  private d = '';
+  private x = 0;
+  private y = 0;
+  private drawing = false;
+  moveTo(x: number, y: number): void {
+    this.x = Math.round(x * 10);
+    this.y = Math.round(y * 10);
+    this.d += `M${num(this.x)} ${num(this.y)}`;
+    this.drawing = false;
+  }
+  lineTo(x: number, y: number): void {
+    const nx = Math.round(x * 10);
+    const ny = Math.round(y * 10);
+    if (nx === this.x && ny === this.y) return;
+    const dx = num(nx - this.x);
+    const dy = num(ny - this.y);
+    this.d += `${this.drawing ? sep(dx) : 'l'}${dx}${sep(dy)}${dy}`;
+    this.drawing = true;
+    this.x = nx;
+    this.y = ny;
+  }
+  closePath(): void {
+    this.d += 'z';
+    this.drawing = false;
+  }
+  beginPath(): void {}
+  arc(): void {} // only drawn for point geometries, which country outlines are not
+  take(): string {
+    const d = this.d;
+    this.d = '';
+    return d;
+  }
+}
+
+/** Tenths of a unit as the shortest decimal text: 0.5 → `.5`, -0.5 → `-.5`. */
+const num = (tenths: number): string => String(tenths / 10).replace(/^(-?)0\./, '$1.');
+/** A number needs a separator from the previous one unless its minus sign is one. */
+const sep = (n: string): string => (n.startsWith('-') ? '' : ' ');
+
 interface CountryShape {
-  /** Path data, 1 decimal (keeps the SVG near 100 KB). */
+  /** Path data (see CompactPath). */
   d: string;
   /** Centre of a dot marker, for countries too small to see (or missing from the 110m topology). */
   marker?: readonly [number, number];
@@ -86,12 +130,15 @@ function mainPolygon(f: Country): Polygon {
 function projectShapes(): { shapes: ReadonlyMap<string, CountryShape>; height: number; projection: GeoProjection } {
   const countries = loadCountries('countries-110m.json').filter((f) => f.id !== antarctica);
   const projection = geoEqualEarth().fitWidth(width, { type: 'FeatureCollection', features: countries });
-  const path = geoPath(projection).digits(1);
+  const path = geoPath(projection);
+  const compact = new CompactPath();
+  const draw = geoPath(projection, compact);
   const shapes = new Map<string, CountryShape>();
   for (const f of countries) {
     const code = codeOf(f);
     if (!code) continue;
-    const d = path(f) ?? '';
+    draw(f);
+    const d = compact.take();
     const previous = shapes.get(code);
     const centre = projection(geoCentroid(mainPolygon(f)));
     const marker = path.area(f) < tinyArea && !previous && centre ? ([round(centre[0]), round(centre[1])] as const) : undefined;
@@ -150,17 +197,64 @@ function normalise(counts: CountryCount[]): CountryCount[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Components.
 
-/** The map as a standalone SVG string (with its xmlns), e.g. for an image route; `WorldMap` adds the legend. */
+interface MapRow extends CountryCount {
+  name: string;
+  shape: CountryShape | undefined;
+  marker: readonly [number, number] | undefined;
+}
+
+/** One country with supporters: a link with its accessible name, wrapping its shape or dot. */
+function CountryLink({ row, href, label, pathId }: { row: MapRow; href: string; label: string; pathId?: string }) {
+  return (
+    <a href={href}>
+      <title safe>{label}</title>
+      <g fill={fillFor(row.count)}>
+        {row.shape ? <path id={pathId} d={row.shape.d} /> : ''}
+        {row.marker ? (
+          <circle
+            cx={row.marker[0]}
+            cy={row.marker[1]}
+            r="3.2"
+            stroke={row.isState ? stateStroke : '#4d4d4d'}
+            stroke-width={row.isState ? '2' : '0.8'}
+          />
+        ) : (
+          ''
+        )}
+      </g>
+    </a>
+  );
+}
+
+/**
+ * The map as a standalone SVG string (with its xmlns), e.g. for an image route; `WorldMap` adds the legend.
+ * Layers, bottom to top: countries without supporters; countries with supporters (links, alphabetical, which is
+ * also their keyboard order); the State mark over them (decorative, not clickable); then small countries as dots,
+ * so no neighbour covers them.
+ */
 export function worldMapSvg({ locale, counts, countryHref, title, id = 'world-map' }: WorldMapProps): string {
   const t = chartMessages(locale);
   const collator = new Intl.Collator(locale);
-  const rows = normalise(counts)
-    .map((c) => ({ ...c, name: countryName(c.countryCode, locale), shape: shapes.get(c.countryCode) }))
+  const rows: MapRow[] = normalise(counts)
+    .map((c) => {
+      const shape = shapes.get(c.countryCode);
+      return { ...c, name: countryName(c.countryCode, locale), shape, marker: shape ? shape.marker : smallCountryMarker(c.countryCode) };
+    })
     .sort((a, b) => collator.compare(a.name, b.name));
   const withData = new Set(rows.map((r) => r.countryCode));
-  const states = rows.filter((r) => r.isState);
-  const markerOf = (r: (typeof rows)[number]) => (r.shape ? r.shape.marker : smallCountryMarker(r.countryCode));
-  const desc = rows.length ? t('map.desc', { countries: rows.length, states: states.length }) : t('map.descEmpty');
+  const areas = rows.filter((r) => r.shape && !r.marker);
+  // A country in neither topology cannot be drawn; the data table still lists it.
+  const dots = rows.filter((r) => r.marker);
+  const states = rows.filter((r) => r.isState).length;
+  const desc = rows.length ? t('map.desc', { countries: rows.length, states }) : t('map.descEmpty');
+  const link = (r: MapRow) => (
+    <CountryLink
+      row={r}
+      href={countryHref + encodeURIComponent(r.countryCode)}
+      label={t(r.isState ? 'map.countryState' : 'map.country', { country: r.name, count: r.count })}
+      pathId={r.isState && !r.marker ? `${id}-${r.countryCode}` : undefined}
+    />
+  );
 
   return (
     <svg
@@ -178,43 +272,19 @@ export function worldMapSvg({ locale, counts, countryHref, title, id = 'world-ma
         {desc}
       </desc>
       <defs>
-        <pattern id={`${id}-hatch`} patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
-          <line x1="2" y1="0" x2="2" y2="4" stroke="#fff" stroke-width="1.6" />
-          <line x1="2" y1="0" x2="2" y2="4" stroke={stateStroke} stroke-width="0.7" />
+        <pattern id={`${id}-hatch`} patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">
+          <line x1="2.5" y1="0" x2="2.5" y2="5" stroke="#fff" stroke-width="1.1" />
+          <line x1="2.5" y1="0" x2="2.5" y2="5" stroke={stateStroke} stroke-width="0.45" />
         </pattern>
       </defs>
       <g fill={noneFill} stroke="#fff" stroke-width="0.5" aria-hidden="true">
         {[...shapes].map(([code, shape]) => (withData.has(code) ? '' : <path d={shape.d} />))}
       </g>
-      <g class="world-map__countries" stroke="#fff" stroke-width="0.5">
-        {rows.map((r) => {
-          const marker = markerOf(r);
-          if (!r.shape && !marker) return ''; // not even in the 50m topology: the data table still lists it
-          const label = t(r.isState ? 'map.countryState' : 'map.country', { country: r.name, count: r.count });
-          return (
-            <a href={countryHref + encodeURIComponent(r.countryCode)}>
-              <title safe>{label}</title>
-              <g fill={fillFor(r.count)}>
-                {r.shape ? <path id={r.isState ? `${id}-${r.countryCode}` : undefined} d={r.shape.d} /> : ''}
-                {marker ? (
-                  <circle
-                    cx={marker[0]}
-                    cy={marker[1]}
-                    r="3.2"
-                    stroke={r.isState ? stateStroke : '#4d4d4d'}
-                    stroke-width={r.isState ? '1.4' : '0.7'}
-                  />
-                ) : (
-                  ''
-                )}
-              </g>
-            </a>
-          );
-        })}
-      </g>
+      <g stroke="#fff" stroke-width="0.5">{areas.map(link)}</g>
       <g aria-hidden="true" pointer-events="none" fill={`url(#${id}-hatch)`} stroke={stateStroke} stroke-width="1">
-        {states.map((r) => (r.shape ? <use href={`#${id}-${r.countryCode}`} /> : ''))}
+        {areas.map((r) => (r.isState ? <use href={`#${id}-${r.countryCode}`} /> : ''))}
       </g>
+      <g stroke="#fff" stroke-width="0.5">{dots.map(link)}</g>
     </svg>
   ) as string;
 }
