@@ -101,7 +101,7 @@ export async function createServer(options: ServerOptions): Promise<App> {
         error.validation.map((v) => ({
           field: `${error.validationContext ?? 'request'}.${v.instancePath.replace(/^\//, '').replaceAll('/', '.')}`.replace(/\.$/, ''),
           message: v.message ?? 'invalid',
-          code: String((v.params.issue as { code?: string }).code ?? 'invalid'),
+          code: v.keyword,
         })),
         locale,
       );

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../../src/app/config/config.js';
@@ -24,7 +25,16 @@ export async function createTestApp(options: { site?: string; config?: Partial<C
   const config = loadConfig({}, { importOnEmpty: '', logLevel: 'silent', ...options.config });
   const database = await createTestDatabase();
   const app = await createServer({ config, database, logger: false });
-  if (options.site) await importSite(database, { source: options.site, actor: 'test', events: app.context.events });
+  if (options.site) {
+    // Fixture sites carry their own first-seen dates; the real snapshot's sit beside it (the importer's default).
+    const firstSeen = path.join(options.site, 'first-seen.csv');
+    await importSite(database, {
+      source: options.site,
+      actor: 'test',
+      events: app.context.events,
+      ...(fs.existsSync(firstSeen) ? { firstSeenCsv: firstSeen } : {}),
+    });
+  }
   await app.ready();
   return {
     app,

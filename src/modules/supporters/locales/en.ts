@@ -86,7 +86,7 @@ export const en = {
   'home.join': 'The Call in full',
   'home.principles': 'Its 9 principles',
   'home.map': 'Map and growth',
-  'home.empty': 'The registry is empty. Import the official data with: pariscall import <directory>',
+  'home.empty': 'The registry is empty. Import the official data with the command “pariscall import” followed by the path of a checkout of the official repository.',
   'embed.title': 'Paris Call counters',
   'embed.link': 'See the supporters of the Paris Call',
   'openData.title': 'Open data and API',

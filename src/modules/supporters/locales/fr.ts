@@ -88,7 +88,7 @@ export const fr: Catalog<typeof en> = {
   'home.join': 'Le texte de l’Appel',
   'home.principles': 'Ses 9 principes',
   'home.map': 'Carte et croissance',
-  'home.empty': 'Le registre est vide. Importez les données officielles avec : pariscall import <répertoire>',
+  'home.empty': 'Le registre est vide. Importez les données officielles avec la commande « pariscall import » suivie du chemin d’une copie du dépôt officiel.',
   'embed.title': 'Compteurs de l’Appel de Paris',
   'embed.link': 'Voir les soutiens de l’Appel de Paris',
   'openData.title': 'Données ouvertes et API',

@@ -101,15 +101,18 @@ function datedByStart(months: CumulativeMonth[], registryStart: string): number 
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Drawing. A 720-unit-wide viewBox with 13-unit text: the CSS keeps it at least 36rem wide so labels stay legible.
+// Drawing. An 860-unit-wide viewBox with 14-unit text: the CSS keeps it at least 40rem wide so labels stay legible.
 
-const width = 720;
-const height = 380;
-const margin = { top: 84, right: 20, bottom: 46, left: 56 };
+const width = 860;
+const height = 400;
+const margin = { top: 76, right: 20, bottom: 48, left: 60 };
 const textFill = '#333'; // 12.6:1 on white
 const firstSeenFill = '#a6cbe3';
 const firstSeenLine = '#3f6f94';
 const signedFill = '#0d4a80';
+
+/** A scale interpolator rounding to 0.1 unit: shorter SVG, no visible difference. */
+const roundTo10th = (a: number, b: number) => (t: number) => Math.round((a * (1 - t) + b * t) * 10) / 10;
 
 function monthFormatter(locale: Locale, options: Intl.DateTimeFormatOptions): (d: Date) => string {
   const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
@@ -134,11 +137,13 @@ export function GrowthChart({ locale, points, registryStart, title, id = 'growth
   const steps = [...months.map((m) => ({ x: monthStart(m.month), m })), { x: monthStart(nextMonth(last.month)), m: last }];
   const x = scaleUtc()
     .domain([steps[0]!.x, steps.at(-1)!.x])
-    .range([margin.left, width - margin.right]);
+    .range([margin.left, width - margin.right])
+    .interpolate(roundTo10th);
   const y = scaleLinear()
     .domain([0, last.total])
     .nice(5)
-    .range([height - margin.bottom, margin.top]);
+    .range([height - margin.bottom, margin.top])
+    .interpolate(roundTo10th);
   const firstSeenArea = area<(typeof steps)[number]>()
     .curve(curveStepAfter)
     .x((s) => x(s.x))
@@ -181,7 +186,7 @@ export function GrowthChart({ locale, points, registryStart, title, id = 'growth
         role="img"
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-desc`}
-        font-size="13"
+        font-size="14"
       >
         <title id={`${id}-title`} safe>
           {title}
@@ -218,11 +223,11 @@ export function GrowthChart({ locale, points, registryStart, title, id = 'growth
           {xTicks.map((d, i) => (
             <g>
               <line x1={x(d)} x2={x(d)} y1={y(0)} y2={y(0) + 5} stroke={textFill} />
-              <text x={x(d)} y={y(0) + 20} safe>
+              <text x={x(d)} y={y(0) + 21} safe>
                 {yearsOnly ? yearLabel(d) : monthLabel(d)}
               </text>
               {!yearsOnly && (i === 0 || d.getUTCMonth() === 0) ? (
-                <text x={x(d)} y={y(0) + 37} font-weight="600" safe>
+                <text x={x(d)} y={y(0) + 39} font-weight="600" safe>
                   {yearLabel(d)}
                 </text>
               ) : (
@@ -233,11 +238,11 @@ export function GrowthChart({ locale, points, registryStart, title, id = 'growth
         </g>
         {annotate ? (
           <g fill="#1a1a1a" text-anchor={anchorEnd ? 'end' : 'start'}>
-            <line x1={ax} x2={ax} y1={margin.top - 40} y2={y(0)} stroke="#1a1a1a" stroke-dasharray="4 3" />
-            <text x={anchorEnd ? ax - 6 : ax + 6} y={margin.top - 30} font-weight="600" safe>
+            <line x1={ax} x2={ax} y1={margin.top - 46} y2={y(0)} stroke="#1a1a1a" stroke-dasharray="4 3" />
+            <text x={anchorEnd ? ax - 6 : ax + 6} y={margin.top - 34} font-weight="600" safe>
               {t('growth.annotation.date', { date: formatDate(locale, registryStart) })}
             </text>
-            <text x={anchorEnd ? ax - 6 : ax + 6} y={margin.top - 13} safe>
+            <text x={anchorEnd ? ax - 6 : ax + 6} y={margin.top - 16} safe>
               {t('growth.annotation.count', { count: listed })}
             </text>
           </g>
