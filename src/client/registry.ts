@@ -65,7 +65,11 @@ if (form) {
     event.preventDefault();
     void load(urlFor(), true);
   });
+  // Back and forward: show the state of that URL, search box included.
   window.addEventListener('popstate', () => {
-    window.location.reload();
+    void load(window.location.href, false).then(() => {
+      const search = form.querySelector<HTMLInputElement>('#q');
+      if (search) search.value = new URL(window.location.href).searchParams.get('q') ?? '';
+    });
   });
 }

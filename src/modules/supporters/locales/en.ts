@@ -44,6 +44,7 @@ export const en = {
   'list.column.country': 'Country',
   'list.column.nature': 'Sub-type',
   'list.column.joined': 'Joined',
+  'list.joinedLegend': 'Joined: ✓ signature date given by the supporter; ≤ in the official registry on or before that date, when its history begins; other dates are when the supporter first appeared in the official registry.',
   'list.pagination': 'Pages',
   'list.previous': 'Previous page',
   'list.next': 'Next page',

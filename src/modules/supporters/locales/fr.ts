@@ -46,6 +46,7 @@ export const fr: Catalog<typeof en> = {
   'list.column.country': 'Pays',
   'list.column.nature': 'Type',
   'list.column.joined': 'Adhésion',
+  'list.joinedLegend': 'Adhésion : ✓ date de signature donnée par le soutien ; ≤ présent dans le registre officiel au plus tard à cette date, début de son historique ; les autres dates sont celles de la première apparition dans le registre officiel.',
   'list.pagination': 'Pages',
   'list.previous': 'Page précédente',
   'list.next': 'Page suivante',

@@ -23,3 +23,10 @@ export function joinedLabel(locale: Locale, joinedOn: string | null, source: Joi
   if (source === 'signed') return t('joined.signed', { date });
   return isOnOrBefore(joinedOn, source) ? t('joined.onOrBefore', { date }) : t('joined.firstSeen', { date });
 }
+
+/** The join date for a table cell: a short date, "≤" marking a date that is only an upper bound. */
+export function joinedShort(locale: Locale, joinedOn: string | null, source: JoinedOnSource | null): { text: string; onOrBefore: boolean } {
+  if (!joinedOn) return { text: supporterMessages(locale)('joined.unknown'), onOrBefore: false };
+  const text = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${joinedOn}T00:00:00Z`));
+  return { text, onOrBefore: isOnOrBefore(joinedOn, source) };
+}

@@ -4,7 +4,7 @@ import { categoryFacets, pageSizes, sortOrders } from '../supporters.constants.j
 import { supporterMessages } from '../supporters.messages.js';
 import type { SearchResult } from '../supporters.queries.js';
 import type { FacetValue } from '../supporters.facets.js';
-import { categoryLabel, countryLabel, joinedLabel, natureLabel } from './labels.js';
+import { categoryLabel, countryLabel, joinedLabel, joinedShort, natureLabel } from './labels.js';
 import { listQuery, without, type ListState } from './query.js';
 
 export interface ListPageProps {
@@ -162,7 +162,7 @@ interface ResultsProps {
 function Results({ locale, state, result, base, first, last }: ResultsProps): JSX.Element {
   const t = supporterMessages(locale);
   const chips: Array<{ label: string; href: string }> = [];
-  if (state.q) chips.push({ label: `“${state.q}”`, href: base + listQuery(without(state, 'q')) });
+  if (state.q) chips.push({ label: locale === 'fr' ? `« ${state.q} »` : `“${state.q}”`, href: base + listQuery(without(state, 'q')) });
   for (const v of state.category) chips.push({ label: categoryLabel(locale, v), href: base + listQuery(without(state, 'category', v)) });
   for (const v of state.country) chips.push({ label: countryLabel(locale, v), href: base + listQuery(without(state, 'country', v)) });
   for (const v of state.nature) {
@@ -224,11 +224,12 @@ function Results({ locale, state, result, base, first, last }: ResultsProps): JS
                   <td>{categoryLabel(locale, item.category)}</td>
                   <td safe>{item.country ? item.country.name[locale] : '—'}</td>
                   <td safe>{natureLabel(item.natureKey, item.nature, locale) ?? '—'}</td>
-                  <td safe>{joinedLabel(locale, item.joinedOn, item.joinedOnSource)}</td>
+                  <JoinedCell locale={locale} joinedOn={item.joinedOn} source={item.joinedOnSource} />
                 </tr>
               ))}
             </tbody>
           </table>
+          <p class="note">{t('list.joinedLegend')}</p>
           <Pagination locale={locale} state={state} result={result} base={base} />
         </>
       )}
@@ -281,5 +282,23 @@ function Pagination({ locale, state, result, base }: Omit<ResultsProps, 'first' 
         )}
       </ul>
     </nav>
+  );
+}
+
+/** Short date; the title and a hidden phrase carry the full meaning (signature date, first listing, upper bound). */
+function JoinedCell({ locale, joinedOn, source }: { locale: Locale; joinedOn: string | null; source: SearchResult['items'][number]['joinedOnSource'] }): JSX.Element {
+  const short = joinedShort(locale, joinedOn, source);
+  const full = joinedLabel(locale, joinedOn, source);
+  return (
+    <td class="joined">
+      <span aria-hidden="true" title={full}>
+        {short.onOrBefore ? '≤ ' : ''}
+        <span safe>{short.text}</span>
+        {source === 'signed' ? ' ✓' : ''}
+      </span>
+      <span class="visually-hidden" safe>
+        {full}
+      </span>
+    </td>
   );
 }

@@ -133,18 +133,25 @@ function projectShapes(): { shapes: ReadonlyMap<string, CountryShape>; height: n
   const path = geoPath(projection);
   const compact = new CompactPath();
   const draw = geoPath(projection, compact);
-  const shapes = new Map<string, CountryShape>();
+  const byCode = new Map<string, Country[]>();
   for (const f of countries) {
     const code = codeOf(f);
-    if (!code) continue;
-    draw(f);
-    const d = compact.take();
-    const previous = shapes.get(code);
-    const centre = projection(geoCentroid(mainPolygon(f)));
-    const marker = path.area(f) < tinyArea && !previous && centre ? ([round(centre[0]), round(centre[1])] as const) : undefined;
-    shapes.set(code, { d: (previous?.d ?? '') + d, marker: previous?.marker ?? marker });
+    if (code) byCode.set(code, [...(byCode.get(code) ?? []), f]);
+  }
+  const shapes = new Map<string, CountryShape>();
+  for (const [code, parts] of byCode) {
+    for (const f of parts) draw(f);
+    const areas = parts.map((f) => path.area(f));
+    const largest = parts[areas.indexOf(Math.max(...areas))]!;
+    const tiny = areas.reduce((sum, a) => sum + a, 0) < tinyArea;
+    shapes.set(code, { d: compact.take(), marker: tiny ? markerAt(projection, largest) : undefined });
   }
   return { shapes, height: Math.ceil(path.bounds({ type: 'FeatureCollection', features: countries })[1][1]), projection };
+}
+
+function markerAt(projection: GeoProjection, f: Country): readonly [number, number] | undefined {
+  const centre = projection(geoCentroid(mainPolygon(f)));
+  return centre ? [round(centre[0]), round(centre[1])] : undefined;
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;
@@ -160,8 +167,8 @@ function smallCountryMarker(code: string): readonly [number, number] | undefined
     const markers = new Map<string, readonly [number, number]>();
     for (const f of loadCountries('countries-50m.json')) {
       const c = codeOf(f);
-      const centre = c && !shapes.has(c) ? projection(geoCentroid(mainPolygon(f))) : null;
-      if (c && centre) markers.set(c, [round(centre[0]), round(centre[1])]);
+      const marker = c && !shapes.has(c) ? markerAt(projection, f) : undefined;
+      if (c && marker) markers.set(c, marker);
     }
     smallCountries = markers;
   }
@@ -172,8 +179,8 @@ function smallCountryMarker(code: string): readonly [number, number] | undefined
 // Colours.
 
 /**
- * Six classes on a 1-2-5 progression rather than quantiles: counts are very skewed (half the countries have 1 to 4
- * supporters, two have over 100), and round breaks stay the same as the registry grows, so the legend reads at a
+ * Six classes on a 1-2-5 progression rather than quantiles: counts are very skewed (most countries have 1 to 4 supporters,
+ * two have over 100), and round breaks stay the same as the registry grows, so the legend reads at a
  * glance and maps from different dates compare. Colours are ColorBrewer's YlGnBu (colour-blind safe, ordered by
  * lightness too), without its palest step so that "1 supporter" stays distinct from the grey of "none".
  */
@@ -286,7 +293,8 @@ export function worldMapSvg({ locale, counts, countryHref, title, id = 'world-ma
       </g>
       <g stroke="#fff" stroke-width="0.5">{dots.map(link)}</g>
     </svg>
-  ) as string;
+  ) as string; // no async component inside, so the element is a string already
+
 }
 
 /** A legend swatch: a small decorative SVG (presentation attributes only: the CSP forbids inline styles). */
