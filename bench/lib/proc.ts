@@ -12,8 +12,11 @@ export interface Child {
   /** The last 64 KB of stdout and stderr, for error messages. */
   output(): string;
   exited: Promise<number | null>;
-  /** SIGTERM to the leader, wait up to `graceMs` for the group to end, then SIGKILL the group. */
-  stop(graceMs?: number): Promise<void>;
+  /**
+   * Sends `signal` to the whole group (as a terminal's Ctrl-C does; tsx and npm are built for that), waits up to
+   * `graceMs` for the group to end, then SIGKILLs what is left.
+   */
+  stop(graceMs?: number, signal?: NodeJS.Signals): Promise<void>;
 }
 
 const tailLimit = 64 * 1024;
@@ -42,12 +45,12 @@ export function startChild(name: string, command: string, args: string[], option
     if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
   });
 
-  const stopNow = async (graceMs: number) => {
+  const stopNow = async (graceMs: number, signal: NodeJS.Signals) => {
     if (groupAlive(pid)) {
       try {
-        process.kill(pid, 'SIGTERM');
+        process.kill(-pid, signal);
       } catch {
-        // Leader already gone; the group may still hold children.
+        // The group ended meanwhile.
       }
       const deadline = Date.now() + graceMs;
       while (groupAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -55,16 +58,18 @@ export function startChild(name: string, command: string, args: string[], option
     }
     removeExitHook();
   };
-  let graceForCleanup = 10_000;
-  const cleanup = registerCleanup(`stop ${name} (pid ${pid})`, () => stopNow(graceForCleanup));
+  let grace = 10_000;
+  let stopSignal: NodeJS.Signals = 'SIGTERM';
+  const cleanup = registerCleanup(`stop ${name} (pid ${pid})`, () => stopNow(grace, stopSignal));
   return {
     name,
     process: child,
     pid,
     output: () => tail,
     exited,
-    stop: async (graceMs = 10_000) => {
-      graceForCleanup = graceMs;
+    stop: async (graceMs = 10_000, signal: NodeJS.Signals = 'SIGTERM') => {
+      grace = graceMs;
+      stopSignal = signal;
       await cleanup();
     },
   };

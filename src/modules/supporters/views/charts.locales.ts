@@ -33,7 +33,7 @@ export const en = {
   'growthTable.firstSeen': 'Joined, dated by first appearance',
   'growthTable.total': 'Cumulative total',
   'growthTable.note':
-    'First-appearance dates are when a supporter first appeared in the official registry’s repository. That repository begins on {date}: for the {count, plural, one {supporter} other {# supporters}} dated by that day, it means “on or before {date}”.',
+    'First-appearance dates are when a supporter first appeared in the official registry’s repository. That repository begins on {date}, so a first-appearance date of {date} means “on or before {date}”{count, plural, =0 {} one {; # supporter has that date} other {; # supporters have that date}}.',
 } as const;
 
 export const fr: Catalog<typeof en> = {
@@ -69,7 +69,7 @@ export const fr: Catalog<typeof en> = {
   'growthTable.firstSeen': 'Arrivées datées par la première apparition',
   'growthTable.total': 'Total cumulé',
   'growthTable.note':
-    'La date de première apparition est celle à laquelle un soutien est apparu pour la première fois dans le dépôt du registre officiel. Ce dépôt commence le {date} : pour {count, plural, one {le soutien daté} other {les # soutiens datés}} de ce jour, elle signifie «\u00a0le {date} ou avant\u00a0».',
+    'La date de première apparition est celle à laquelle un soutien est apparu pour la première fois dans le dépôt du registre officiel. Ce dépôt commence le {date} : une date de première apparition au {date} signifie «\u00a0le {date} ou avant\u00a0»{count, plural, =0 {} one { ; # soutien a cette date} other { ; # soutiens ont cette date}}.',
 };
 
 /** Translator for the chart components: `chartMessages(locale)('map.legend.title')`. */

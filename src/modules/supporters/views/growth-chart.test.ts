@@ -108,7 +108,7 @@ describe('growth table', () => {
     expect(html).toMatch(/<th scope="row">2019<\/th><td class="num">41<\/td><td class="num">1,077<\/td><td class="num">1,118<\/td>/);
     expect(html).toMatch(/<th scope="row">2021<\/th><td class="num">12<\/td><td class="num">11<\/td><td class="num">1,163<\/td>/);
     expect(html).toContain('aria-describedby="growth-table-note"');
-    expect(html).toContain('for the 735 supporters dated by that day, it means “on or before September 16, 2019”');
+    expect(html).toContain('means “on or before September 16, 2019”; 735 supporters have that date.');
   });
 
   it('is in French on French pages', () => {
@@ -116,7 +116,12 @@ describe('growth table', () => {
     expect(html).toContain('<caption>Croissance de l’Appel, par année</caption>');
     expect(html).toContain('Total cumulé');
     expect(html).toContain('1\u202f118');
-    expect(html).toContain('le 16 septembre 2019 ou avant');
+    expect(html).toContain('«\u00a0le 16 septembre 2019 ou avant\u00a0» ; 735 soutiens ont cette date.');
+  });
+
+  it('explains first-seen dates even when no supporter carries the start date', () => {
+    const html = GrowthTable(props({ points: [{ month: '2021-01', signed: 3, firstSeen: 1 }] })) as string;
+    expect(html).toContain('means “on or before September 16, 2019”.</p>');
   });
 
   it('renders nothing without data (the chart carries the message)', () => {

@@ -120,7 +120,8 @@ function monthFormatter(locale: Locale, options: Intl.DateTimeFormatOptions): (d
 }
 
 /** The stacked area chart, with its legend; `GrowthTable` gives the same figures as text. */
-export function GrowthChart({ locale, points, registryStart, title, id = 'growth-chart' }: GrowthChartProps): JSX.Element {
+export function GrowthChart(props: GrowthChartProps): JSX.Element {
+  const { locale, points, registryStart, title, id = 'growth-chart' } = props;
   const t = chartMessages(locale);
   const months = cumulativeByMonth(points);
   const first = months[0];
@@ -134,7 +135,8 @@ export function GrowthChart({ locale, points, registryStart, title, id = 'growth
   }
 
   // Each month's total holds from the start of that month to the start of the next (a step, not a slope).
-  const steps = [...months.map((m) => ({ x: monthStart(m.month), m })), { x: monthStart(nextMonth(last.month)), m: last }];
+  const steps = months.map((m) => ({ x: monthStart(m.month), m }));
+  steps.push({ x: monthStart(nextMonth(last.month)), m: last });
   const x = scaleUtc()
     .domain([steps[0]!.x, steps.at(-1)!.x])
     .range([margin.left, width - margin.right])
@@ -165,8 +167,8 @@ export function GrowthChart({ locale, points, registryStart, title, id = 'growth
   const yearLabel = monthFormatter(locale, { year: 'numeric' });
   const monthYear = monthFormatter(locale, { month: 'long', year: 'numeric' });
   const start = new Date(`${registryStart}T00:00:00Z`);
-  const listed = datedByStart(months, registryStart);
-  const annotate = listed !== undefined && start >= x.domain()[0]! && start <= x.domain()[1]!;
+  const datedAtStart = datedByStart(months, registryStart);
+  const annotate = datedAtStart !== undefined && start >= x.domain()[0]! && start <= x.domain()[1]!;
   const ax = Math.round(x(start));
   const anchorEnd = ax > width / 2;
   const desc = t('growth.desc', {
@@ -243,7 +245,7 @@ export function GrowthChart({ locale, points, registryStart, title, id = 'growth
               {t('growth.annotation.date', { date: formatDate(locale, registryStart) })}
             </text>
             <text x={anchorEnd ? ax - 6 : ax + 6} y={margin.top - 16} safe>
-              {t('growth.annotation.count', { count: listed })}
+              {t('growth.annotation.count', { count: datedAtStart })}
             </text>
           </g>
         ) : (
@@ -252,14 +254,14 @@ export function GrowthChart({ locale, points, registryStart, title, id = 'growth
       </svg>
       <ul class="chart-legend chart-legend__items">
         <li>
-          <svg class="chart-legend__swatch" viewBox="0 0 20 14" width="20" height="14" aria-hidden="true" focusable="false">
+          <svg class="chart-legend__swatch" viewBox="0 0 20 14" width="20" height="14" aria-hidden="true">
             <rect x="0.5" y="0.5" width="19" height="13" fill={firstSeenFill} stroke={firstSeenLine} />
             <path d="M-4 14 10 0M2 14 16 0M8 14 22 0M14 14 28 0" stroke={firstSeenLine} stroke-width="1.2" />
           </svg>
           <span safe>{t('growth.legend.firstSeen')}</span>
         </li>
         <li>
-          <svg class="chart-legend__swatch" viewBox="0 0 20 14" width="20" height="14" aria-hidden="true" focusable="false">
+          <svg class="chart-legend__swatch" viewBox="0 0 20 14" width="20" height="14" aria-hidden="true">
             <rect x="0.5" y="0.5" width="19" height="13" fill={signedFill} stroke="#061f3a" />
           </svg>
           <span safe>{t('growth.legend.signed')}</span>
@@ -275,7 +277,7 @@ export function GrowthTable({ locale, points, registryStart, title }: GrowthTabl
   const years = totalsByYear(points);
   if (!years.length) return '';
   const noteId = 'growth-table-note';
-  const listed = datedByStart(cumulativeByMonth(points), registryStart) ?? 0;
+  const datedAtStart = datedByStart(cumulativeByMonth(points), registryStart) ?? 0;
   const n = (v: number) => formatNumber(locale, v);
   return (
     <>
@@ -317,7 +319,7 @@ export function GrowthTable({ locale, points, registryStart, title }: GrowthTabl
         </tbody>
       </table>
       <p class="chart-note" id={noteId} safe>
-        {t('growthTable.note', { date: formatDate(locale, registryStart), count: listed })}
+        {t('growthTable.note', { date: formatDate(locale, registryStart), count: datedAtStart })}
       </p>
     </>
   );

@@ -146,7 +146,8 @@ function projectShapes(): { shapes: ReadonlyMap<string, CountryShape>; height: n
     const tiny = areas.reduce((sum, a) => sum + a, 0) < tinyArea;
     shapes.set(code, { d: compact.take(), marker: tiny ? markerAt(projection, largest) : undefined });
   }
-  return { shapes, height: Math.ceil(path.bounds({ type: 'FeatureCollection', features: countries })[1][1]), projection };
+  const bottom = path.bounds({ type: 'FeatureCollection', features: countries })[1][1];
+  return { shapes, height: Math.ceil(bottom), projection };
 }
 
 function markerAt(projection: GeoProjection, f: Country): readonly [number, number] | undefined {
@@ -179,8 +180,8 @@ function smallCountryMarker(code: string): readonly [number, number] | undefined
 // Colours.
 
 /**
- * Six classes on a 1-2-5 progression rather than quantiles: counts are very skewed (most countries have 1 to 4 supporters,
- * two have over 100), and round breaks stay the same as the registry grows, so the legend reads at a
+ * Six classes on a 1-2-5 progression rather than quantiles: counts are very skewed (most countries have 1 to 4
+ * supporters, two have over 100), and round breaks stay the same as the registry grows, so the legend reads at a
  * glance and maps from different dates compare. Colours are ColorBrewer's YlGnBu (colour-blind safe, ordered by
  * lightness too), without its palest step so that "1 supporter" stays distinct from the grey of "none".
  */
@@ -196,7 +197,8 @@ function normalise(counts: CountryCount[]): CountryCount[] {
   for (const c of counts) {
     if (c.count <= 0) continue;
     const seen = byCode.get(c.countryCode);
-    byCode.set(c.countryCode, seen ? { ...seen, count: seen.count + c.count, isState: seen.isState || c.isState } : { ...c });
+    const merged = seen ? { ...seen, count: seen.count + c.count, isState: seen.isState || c.isState } : { ...c };
+    byCode.set(c.countryCode, merged);
   }
   return [...byCode.values()];
 }
@@ -245,7 +247,8 @@ export function worldMapSvg({ locale, counts, countryHref, title, id = 'world-ma
   const rows: MapRow[] = normalise(counts)
     .map((c) => {
       const shape = shapes.get(c.countryCode);
-      return { ...c, name: countryName(c.countryCode, locale), shape, marker: shape ? shape.marker : smallCountryMarker(c.countryCode) };
+      const marker = shape ? shape.marker : smallCountryMarker(c.countryCode);
+      return { ...c, name: countryName(c.countryCode, locale), shape, marker };
     })
     .sort((a, b) => collator.compare(a.name, b.name));
   const withData = new Set(rows.map((r) => r.countryCode));
@@ -294,15 +297,15 @@ export function worldMapSvg({ locale, counts, countryHref, title, id = 'world-ma
       <g stroke="#fff" stroke-width="0.5">{dots.map(link)}</g>
     </svg>
   ) as string; // no async component inside, so the element is a string already
-
 }
 
 /** A legend swatch: a small decorative SVG (presentation attributes only: the CSP forbids inline styles). */
 function Swatch(props: { fill: string; stroke?: string; hatch?: boolean; dot?: boolean }): JSX.Element {
   const stroke = props.stroke ?? '#767676';
+  const w = props.hatch ? '1.5' : '1';
   const hatch = 'M-9.7 14 4.3 0M-4 14 10 0M1.7 14 15.7 0M7.3 14 21.3 0M13 14 27 0';
   return (
-    <svg class="chart-legend__swatch" viewBox="0 0 20 14" width="20" height="14" aria-hidden="true" focusable="false">
+    <svg class="chart-legend__swatch" viewBox="0 0 20 14" width="20" height="14" aria-hidden="true">
       {props.dot ? (
         <circle cx="10" cy="7" r="4" fill={props.fill} stroke={stroke} stroke-width="1" />
       ) : (
@@ -310,7 +313,7 @@ function Swatch(props: { fill: string; stroke?: string; hatch?: boolean; dot?: b
       )}
       {props.hatch ? <path d={hatch} stroke="#fff" stroke-width="1.6" /> : ''}
       {props.hatch ? <path d={hatch} stroke={stateStroke} stroke-width="0.7" /> : ''}
-      {props.dot ? '' : <rect x="0.5" y="0.5" width="19" height="13" fill="none" stroke={stroke} stroke-width={props.hatch ? '1.5' : '1'} />}
+      {props.dot ? '' : <rect x="0.5" y="0.5" width="19" height="13" fill="none" stroke={stroke} stroke-width={w} />}
     </svg>
   );
 }
