@@ -40,8 +40,15 @@ export async function importSite(database: DatabaseHandle, options: SiteImportOp
     readCallContent(options.source),
   ]);
   const callErrors = call.issues.filter((i) => i.severity === 'error');
-  if (callErrors.length && !options.skipInvalid) {
-    throw new AppError('call.import.invalid', 422, () => `The Call's texts have ${callErrors.length} error(s): nothing was imported`, callErrors.map((e) => ({ field: `${e.source}${e.line ? `:${e.line}` : ''}`, message: e.message, code: e.code })));
+  const allErrors = [...parsed.issues.filter((i) => i.severity === 'error'), ...callErrors];
+  if (allErrors.length && !options.skipInvalid) {
+    // Every problem of the whole source at once, so one run of the command lists everything to fix.
+    throw new AppError(
+      'import.invalid',
+      422,
+      () => `${new Set(allErrors.map((e) => e.source)).size} invalid file(s): nothing was imported (use --skip-invalid to import the rest)`,
+      allErrors.map((e) => ({ field: `${e.source}${e.line ? `:${e.line}` : ''}`, message: e.message, code: e.code })),
+    );
   }
   let report!: ImportReport;
   let callReport: SiteImportReport['call'] = null;

@@ -1,0 +1,181 @@
+/**
+ * Goal 1: HTTP throughput and latency of /en/supporters and /api/v1/supporters under wrk (2 threads, 64 connections,
+ * 10 s, gzip), against nginx serving the same bytes as precompressed static files: ours ≥ 50% of nginx's requests/s
+ * and p99 < 50 ms, on PGlite and on PostgreSQL. Then a change made elsewhere must be visible on the next request.
+ * One server at a time: ours on PGlite, nginx, ours on PGlite again for the change check, ours on PostgreSQL.
+ */
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { checkChangeVisible, type FreshnessCheck } from './lib/freshness.js';
+import { freePort, httpGet, httpRequest } from './lib/http.js';
+import { startNginx, type StaticFile } from './lib/nginx.js';
+import { repoRoot } from './lib/paths.js';
+import { createBenchDatabase } from './lib/pg.js';
+import { runChecked } from './lib/proc.js';
+import { copyWithRenamedSupporter } from './lib/registry-copy.js';
+import { type Figure, type GoalResult, figure } from './lib/results.js';
+import { serverEnv, startOurServer, type ServerTarget } from './lib/server.js';
+import { formatMs, round } from './lib/stats.js';
+import { makeTempDir } from './lib/tempdir.js';
+import { ensureTools } from './lib/tools.js';
+import { runWrk, wrkDefaults, type WrkOptions, type WrkResult } from './lib/wrk.js';
+
+export const benchedPaths = ['/en/supporters', '/api/v1/supporters'] as const;
+type BenchedPath = (typeof benchedPaths)[number];
+type Load = Record<BenchedPath, WrkResult>;
+
+export interface HttpOptions {
+  seconds: number;
+  warmupSeconds: number;
+  /** Directory for `node --cpu-prof` profiles of our server under load; none when undefined. */
+  cpuProfDir?: string;
+}
+
+async function load(wrk: string, baseUrl: string, label: string, options: HttpOptions): Promise<Load> {
+  const results = {} as Load;
+  for (const urlPath of benchedPaths) {
+    const url = `${baseUrl}${urlPath}`;
+    const warm = await httpGet(url, { 'accept-encoding': 'gzip' });
+    if (warm.status !== 200 || warm.headers['content-encoding'] !== 'gzip') throw new Error(`${label} ${urlPath}: HTTP ${warm.status}, encoding ${warm.headers['content-encoding']}`);
+    if (options.warmupSeconds > 0) await runWrk(wrk, url, { ...wrkDefaults, seconds: options.warmupSeconds });
+    const options2: WrkOptions = { ...wrkDefaults, seconds: options.seconds };
+    const result = await runWrk(wrk, url, options2);
+    if (result.non2xx > 0 || result.socketErrors > 0) console.log(`    warning: ${result.non2xx} non-2xx responses, ${result.socketErrors} socket errors`);
+    console.log(`    ${label.padEnd(12)} ${urlPath.padEnd(20)} ${round(result.requestsPerSec, 0).toLocaleString('en').padStart(8)} req/s  p50 ${formatMs(result.latencyMs.p50).padStart(8)}  p99 ${formatMs(result.latencyMs.p99).padStart(8)}`);
+    results[urlPath] = result;
+  }
+  return results;
+}
+
+/** The bytes our server sends for each benched URL (decoded), to be served by nginx. */
+async function fetchBodies(baseUrl: string): Promise<StaticFile[]> {
+  const files: StaticFile[] = [];
+  for (const urlPath of benchedPaths) {
+    const response = await httpGet(`${baseUrl}${urlPath}`, { 'accept-encoding': 'identity' });
+    if (response.status !== 200) throw new Error(`${urlPath}: HTTP ${response.status}`);
+    files.push({ urlPath, contentType: String(response.headers['content-type']), body: response.body });
+  }
+  return files;
+}
+
+function serverArgs(options: HttpOptions, label: string): string[] {
+  const prof = options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir, '--cpu-prof-name', `${label}.cpuprofile`] : [];
+  return [process.execPath, ...prof, '--import', 'tsx', 'src/cli.ts', 'serve'];
+}
+
+async function oursOnPglite(wrk: string, dataDir: string, options: HttpOptions): Promise<{ load: Load; files: StaticFile[] }> {
+  const server = await startOurServer({ driver: 'pglite', dataDir }, { command: serverArgs(options, 'pglite') });
+  console.log(`    our server (PGlite) ready in ${formatMs(server.readyMs)} (first start imports the registry)`);
+  try {
+    const files = await fetchBodies(server.baseUrl);
+    return { load: await load(wrk, server.baseUrl, 'ours PGlite', options), files };
+  } finally {
+    await server.child.stop(20_000);
+  }
+}
+
+async function nginxPeer(nginx: string, wrk: string, files: StaticFile[], options: HttpOptions): Promise<{ load: Load; config: string }> {
+  const dir = makeTempDir('nginx');
+  const port = await freePort();
+  const { child, config } = await startNginx(nginx, dir, port, files);
+  try {
+    for (const file of files) {
+      const response = await httpGet(`http://127.0.0.1:${port}${file.urlPath}`, { 'accept-encoding': 'gzip' });
+      if (response.headers['content-encoding'] !== 'gzip' || !gunzipSync(response.body).equals(file.body)) throw new Error(`nginx does not serve the same bytes for ${file.urlPath}`);
+    }
+    return { load: await load(wrk, `http://127.0.0.1:${port}`, 'nginx', options), config };
+  } finally {
+    await child.stop();
+  }
+}
+
+/** PGlite: the data dir is locked by the server, so the change is an in-process import (bench/pglite-server.ts). */
+async function freshnessOnPglite(dataDir: string): Promise<FreshnessCheck> {
+  const controlPort = await freePort();
+  const server = await startOurServer(
+    { driver: 'pglite', dataDir },
+    { command: [process.execPath, '--import', 'tsx', path.join('bench', 'pglite-server.ts')], env: { BENCH_CONTROL_PORT: String(controlPort) }, label: 'bench/pglite-server.ts' },
+  );
+  try {
+    const copy = copyWithRenamedSupporter(makeTempDir('renamed-pglite'), `Benchrename${Date.now() % 1_000_000}`);
+    return await checkChangeVisible(server.baseUrl, copy, async () => {
+      const response = await httpRequest(`http://127.0.0.1:${controlPort}/reimport`, { method: 'POST', body: JSON.stringify({ source: copy.dir }), timeoutMs: 60_000 });
+      const report = JSON.parse(response.body.toString('utf8')) as { updated: string[] };
+      if (response.status !== 200 || !report.updated.includes(copy.slug)) throw new Error(`in-process import did not update ${copy.slug}: ${response.body.toString('utf8').slice(0, 500)}`);
+    });
+  } finally {
+    await server.child.stop(20_000);
+  }
+}
+
+async function oursOnPostgres(wrk: string, options: HttpOptions): Promise<{ load: Load; freshness: FreshnessCheck; files: StaticFile[] }> {
+  const database = await createBenchDatabase('http');
+  const target: ServerTarget = { driver: 'postgres', dataDir: makeTempDir('http-pg'), databaseUrl: database.url };
+  const server = await startOurServer(target, { command: serverArgs(options, 'postgres') });
+  console.log(`    our server (PostgreSQL) ready in ${formatMs(server.readyMs)} (first start imports the registry)`);
+  try {
+    const files = await fetchBodies(server.baseUrl);
+    const result = await load(wrk, server.baseUrl, 'ours PG', options);
+    // Another process (the CLI importer) renames a supporter in the same database; NOTIFY must reach the server.
+    const copy = copyWithRenamedSupporter(makeTempDir('renamed-pg'), `Benchrename${(Date.now() + 1) % 1_000_000}`);
+    const freshness = await checkChangeVisible(server.baseUrl, copy, async () => {
+      const { stdout } = await runChecked(process.execPath, [path.join(repoRoot, 'bin/pariscall.js'), 'import', copy.dir, '--json'], { cwd: repoRoot, env: serverEnv(target, 0), timeoutMs: 120_000 });
+      const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { updated: string[] };
+      if (!report.updated.includes(copy.slug)) throw new Error(`pariscall import did not update ${copy.slug}: updated ${report.updated.join(', ')}`);
+    });
+    return { load: result, freshness, files };
+  } finally {
+    await server.child.stop(20_000);
+    await database.drop();
+  }
+}
+
+function loadFigures(driver: string, ours: Load, nginx: Load): Figure[] {
+  return benchedPaths.flatMap((urlPath) => {
+    const o = ours[urlPath];
+    const n = nginx[urlPath];
+    const ratio = (o.requestsPerSec / n.requestsPerSec) * 100;
+    const rps = (r: WrkResult) => `${round(r.requestsPerSec, 0).toLocaleString('en')} req/s`;
+    return [
+      figure(`${driver} ${urlPath}: requests/s vs nginx`, ratio, '%', `${round(ratio, 1)}% (${rps(o)} vs nginx ${rps(n)})`, '≥ 50%', ratio >= 50),
+      figure(`${driver} ${urlPath}: p99 latency at 64 connections`, o.latencyMs.p99, 'ms', `${formatMs(o.latencyMs.p99)} (p50 ${formatMs(o.latencyMs.p50)}, p90 ${formatMs(o.latencyMs.p90)}; nginx p99 ${formatMs(n.latencyMs.p99)})`, '< 50 ms', o.latencyMs.p99 < 50),
+    ];
+  });
+}
+
+function freshnessFigure(name: string, check: FreshnessCheck): Figure {
+  const failed = check.checks.filter((c) => !c.pass).map((c) => `${c.url} (before: ${c.before ? 'new name' : 'old'}, after: ${c.after ? 'new name' : 'old'})`);
+  const display = check.pass ? `pass: ${check.checks.length} URLs show the new name on the first request after the change (change took ${formatMs(check.changeMs)})` : `stale: ${failed.join('; ')}`;
+  return figure(name, check.pass ? 1 : 0, 'bool', display, 'new name on the next request', check.pass);
+}
+
+export async function benchHttp(options: HttpOptions): Promise<GoalResult> {
+  const tools = await ensureTools(['nginx', 'wrk']);
+  const dataDir = makeTempDir('http-pglite');
+  const pglite = await oursOnPglite(tools.wrk!, dataDir, options);
+  const nginx = await nginxPeer(tools.nginx!, tools.wrk!, pglite.files, options);
+  const pgliteFresh = await freshnessOnPglite(dataDir);
+  console.log(`    change visible on the next request (PGlite): ${pgliteFresh.pass ? 'pass' : 'FAIL'}`);
+  const postgres = await oursOnPostgres(tools.wrk!, options);
+  console.log(`    change visible on the next request (PostgreSQL): ${postgres.freshness.pass ? 'pass' : 'FAIL'}`);
+
+  const sameBytes = pglite.files.every((f, i) => f.body.equals(postgres.files[i]!.body));
+  const sizes = pglite.files.map((f) => `${f.urlPath} ${f.body.length.toLocaleString('en')} bytes`).join(', ');
+  return {
+    id: 'http',
+    title: 'HTTP throughput and latency against nginx',
+    figures: [
+      ...loadFigures('PGlite', pglite.load, nginx.load),
+      ...loadFigures('PostgreSQL', postgres.load, nginx.load),
+      freshnessFigure('PGlite: renamed supporter visible on the next request (in-process import)', pgliteFresh),
+      freshnessFigure('PostgreSQL: renamed supporter visible on the next request (`pariscall import` in another process)', postgres.freshness),
+    ],
+    notes: [
+      `wrk -t${wrkDefaults.threads} -c${wrkDefaults.connections} -d${options.seconds}s --latency -H 'Accept-Encoding: gzip', after a ${options.warmupSeconds} s unrecorded warm-up run on the same URL; wrk shares the 2 cores with the server under test; one server runs at a time.`,
+      `nginx serves the bytes our server sent (${sizes}) from a temp root with .gz siblings (zlib level 9) and gzip_static on; worker_processes auto, access_log off, otherwise Debian defaults (sendfile, tcp_nopush). Our server compresses its cached responses at gzip level 6, so its gzip bodies are a little larger.`,
+      `Our server: \`node --import tsx src/cli.ts serve\` (what \`npm start\` runs), LOG_LEVEL=warn, a temp DATA_DIR or the database pariscall_bench_http; it imports the official registry on first start. The PostgreSQL server rendered ${sameBytes ? 'the same bytes as' : 'different bytes from'} the PGlite one.`,
+      'Change check: each URL is requested twice (so the second answer is a cached one), one supporter is renamed, then each URL is requested once more. PostgreSQL: `pariscall import` of a copy of the snapshot with one renamed file, in another process (NOTIFY invalidates the cache). PGlite: the same import run inside the server process by bench/pglite-server.ts, the data dir being locked by the server.',
+    ],
+    details: { nginxConfig: nginx.config, nginx: nginx.load, pglite: pglite.load, postgres: postgres.load, freshness: { pglite: pgliteFresh, postgres: postgres.freshness } },
+  };
+}
