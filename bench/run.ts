@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: measures the platform against the goals of the performance issue on this machine and writes the
+ * figures to bench/README.md and bench/results.json. Sections run one after another (never two servers at once);
+ * whatever a section starts or creates is undone at the end, also on failure or Ctrl-C.
+ *
+ *   npm run bench [-- --only http,search,import,startup,weight] [--no-synthetic] [--iterations N] [--seconds N] [--cpu-prof DIR]
+ */
+import { parseArgs } from 'node:util';
+import { benchHttp } from './http.js';
+import { benchImport } from './import.js';
+import { runCleanups } from './lib/cleanup.js';
+import { machineNotes } from './lib/machine.js';
+import { mergeResults, readPreviousResults, summaryTable, writeResults } from './lib/report.js';
+import type { GoalId, GoalResult } from './lib/results.js';
+import { benchSearch } from './search.js';
+import { benchStartup } from './startup.js';
+import { benchWeight } from './weight.js';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    'no-synthetic': { type: 'boolean', default: false },
+    iterations: { type: 'string', default: '200' },
+    seconds: { type: 'string', default: '10' },
+    'cpu-prof': { type: 'string' },
+  },
+});
+
+const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }> = {
+  http: {
+    title: '1. HTTP against nginx, and no stale cache',
+    run: () => benchHttp({ seconds: Number(values.seconds), warmupSeconds: 3, cpuProfDir: values['cpu-prof'] }),
+  },
+  search: { title: '2. Search with filters', run: () => benchSearch({ iterations: Number(values.iterations), synthetic: !values['no-synthetic'] }) },
+  import: { title: '3. Import of the official registry', run: () => benchImport({ runs: 3 }) },
+  startup: { title: '4. First page after npm start', run: () => benchStartup({ runs: 3 }) },
+  weight: { title: '5. Page weight', run: () => benchWeight() },
+};
+
+const selected = (values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(sections)) as GoalId[];
+for (const id of selected) if (!(id in sections)) throw new Error(`unknown section "${id}"; known: ${Object.keys(sections).join(', ')}`);
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    console.error(`\n${signal}: cleaning up…`);
+    void runCleanups().finally(() => process.exit(130));
+  });
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const goals: GoalResult[] = [];
+  for (const id of selected) {
+    const section = sections[id];
+    console.log(`\n== ${section.title}`);
+    const date = new Date().toISOString();
+    try {
+      goals.push({ ...(await section.run()), date });
+    } catch (error) {
+      const message = error instanceof Error ? error.stack ?? error.message : String(error);
+      console.error(`  ${id} failed: ${message}`);
+      goals.push({ id, title: section.title, figures: [], notes: [], date, error: message.split('\n').slice(0, 3).join(' ') });
+    } finally {
+      await runCleanups();
+    }
+  }
+  const results = mergeResults(readPreviousResults(), await machineNotes(), goals);
+  writeResults(results);
+  console.log(`\n== Summary (${Math.round((performance.now() - started) / 1000)} s; bench/README.md and bench/results.json written)\n`);
+  console.log(summaryTable(goals));
+  const failed = goals.some((g) => g.error || g.figures.some((f) => f.pass === false));
+  return failed ? 1 : 0;
+}
+
+main()
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch(async (error: unknown) => {
+    console.error(error);
+    await runCleanups();
+    process.exitCode = 2;
+  });
