@@ -80,13 +80,14 @@ export function createSupportersRepository(db: Executor) {
           category: supporters.category,
           countryCode: supporters.countryCode,
           natureKey: supporters.natureKey,
-          nature: supporters.nature,
+          // One published spelling per sub-type key is enough for its label; grouping by spelling would multiply groups.
+          nature: sql<string | null>`min(${supporters.nature})`,
           joinedYear: supporters.joinedYear,
           count: sql<number>`count(*)::int`,
         })
         .from(supporters)
         .where(and(published, textCondition(q)))
-        .groupBy(supporters.category, supporters.countryCode, supporters.natureKey, supporters.nature, supporters.joinedYear);
+        .groupBy(supporters.category, supporters.countryCode, supporters.natureKey, supporters.joinedYear);
     },
 
     async search(filters: SupporterFilters, limit: number, offset: number): Promise<SupporterRow[]> {

@@ -47,7 +47,11 @@ export const supporters = pgTable(
     index('supporters__category').on(t.category),
     index('supporters__country').on(t.countryCode),
     index('supporters__joined_year').on(t.joinedYear),
-    index('supporters__sort_name').on(t.sortName),
+    index('supporters__sort_name').on(t.sortName, t.slug),
+    // Match the ORDER BY of the "joined" and "country" sorts, so a page is read from the index without sorting.
+    index('supporters__joined_on_sort').on(t.joinedOn.asc().nullsLast(), t.sortName),
+    index('supporters__joined_on_desc_sort').on(t.joinedOn.desc().nullsLast(), t.sortName),
+    index('supporters__country_sort').on(t.countryCode.asc().nullsLast(), t.sortName),
     index('supporters__search_text_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
     check(
       'supporters__category_valid',
