@@ -59,7 +59,8 @@ async function fetchBodies(baseUrl: string): Promise<StaticFile[]> {
 }
 
 function serverArgs(options: HttpOptions, label: string): string[] {
-  const prof = options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir, '--cpu-prof-name', `${label}.cpuprofile`] : [];
+  // One directory per server: node writes one profile per thread (the tsx loader has its own), named by pid and thread.
+  const prof = options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(options.cpuProfDir, label)] : [];
   return [process.execPath, ...prof, '--import', 'tsx', 'src/cli.ts', 'serve'];
 }
 
@@ -119,7 +120,7 @@ async function oursOnPostgres(wrk: string, options: HttpOptions): Promise<{ load
     // Another process (the CLI importer) renames a supporter in the same database; NOTIFY must reach the server.
     const copy = copyWithRenamedSupporter(makeTempDir('renamed-pg'), `Benchrename${(Date.now() + 1) % 1_000_000}`);
     const freshness = await checkChangeVisible(server.baseUrl, copy, async () => {
-      const { stdout } = await runChecked(process.execPath, [path.join(repoRoot, 'bin/pariscall.js'), 'import', copy.dir, '--json'], { cwd: repoRoot, env: serverEnv(target, 0), timeoutMs: 120_000 });
+      const { stdout } = await runChecked(process.execPath, [path.join(repoRoot, 'bin/pariscall.js'), 'import', copy.dir, '--json'], { cwd: repoRoot, env: serverEnv(target), timeoutMs: 120_000 });
       const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { updated: string[] };
       if (!report.updated.includes(copy.slug)) throw new Error(`pariscall import did not update ${copy.slug}: updated ${report.updated.join(', ')}`);
     });

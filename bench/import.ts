@@ -40,7 +40,7 @@ async function timeImportSite(databaseUrl: string | undefined): Promise<ImportTi
 }
 
 async function timeCli(databaseUrl: string | undefined, dataDir: string): Promise<number> {
-  const env = serverEnv({ driver: databaseUrl ? 'postgres' : 'pglite', dataDir, databaseUrl }, 0);
+  const env = serverEnv({ driver: databaseUrl ? 'postgres' : 'pglite', dataDir, databaseUrl });
   const { ms, stdout } = await runChecked(process.execPath, [path.join(repoRoot, 'bin/pariscall.js'), 'import', officialDir], { cwd: repoRoot, env, timeoutMs: 120_000 });
   if (!/added:\s+1[12]\d\d/.test(stdout)) throw new Error(`unexpected import report:\n${stdout}`);
   return ms;

@@ -31,7 +31,5 @@ const control = http.createServer((request, response) => {
     }
   });
 });
+// startServer's SIGTERM/SIGINT handler closes the app and the database, then exits: the control port goes with it.
 control.listen(controlPort, '127.0.0.1');
-app.addHook('onClose', async () => {
-  control.close();
-});

@@ -3,8 +3,10 @@
  * figures to bench/README.md and bench/results.json. Sections run one after another (never two servers at once);
  * whatever a section starts or creates is undone at the end, also on failure or Ctrl-C.
  *
- *   npm run bench [-- --only http,search,import,startup,weight] [--no-synthetic] [--iterations N] [--seconds N] [--cpu-prof DIR]
+ *   npm run bench [-- --only http,search,import,startup,weight] [--no-synthetic] [--iterations N] [--seconds N]
+ *                    [--cpu-prof DIR] [--quiet-load 1] [--quiet-wait 600]
  */
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchHttp } from './http.js';
 import { benchImport } from './import.js';
@@ -23,8 +25,25 @@ const { values } = parseArgs({
     iterations: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '10' },
     'cpu-prof': { type: 'string' },
+    'quiet-load': { type: 'string', default: '1' },
+    'quiet-wait': { type: 'string', default: '600' },
   },
 });
+
+/**
+ * Other work on a 2-core machine (tests, browsers) skews every figure, so each section first waits, up to
+ * --quiet-wait seconds, for the 1-minute load average to drop under --quiet-load; the load it started at is reported.
+ */
+async function waitForQuietMachine(): Promise<void> {
+  const limit = Number(values['quiet-load']);
+  const deadline = Date.now() + Number(values['quiet-wait']) * 1000;
+  let told = false;
+  while (os.loadavg()[0]! >= limit && Date.now() < deadline) {
+    if (!told) console.log(`  waiting for the 1-minute load average (${os.loadavg()[0]!.toFixed(2)}) to drop under ${limit}…`);
+    told = true;
+    await new Promise((r) => setTimeout(r, 5000));
+  }
+}
 
 const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }> = {
   http: {
@@ -56,13 +75,16 @@ async function main(): Promise<number> {
   for (const id of selected) {
     const section = sections[id];
     console.log(`\n== ${section.title}`);
+    await waitForQuietMachine();
     const date = new Date().toISOString();
+    const loadAverage = Math.round(os.loadavg()[0]! * 100) / 100;
+    console.log(`  (1-minute load average: ${loadAverage})`);
     try {
-      goals.push({ ...(await section.run()), date });
+      goals.push({ ...(await section.run()), date, loadAverage });
     } catch (error) {
       const message = error instanceof Error ? error.stack ?? error.message : String(error);
       console.error(`  ${id} failed: ${message}`);
-      goals.push({ id, title: section.title, figures: [], notes: [], date, error: message.split('\n').slice(0, 3).join(' ') });
+      goals.push({ id, title: section.title, figures: [], notes: [], date, loadAverage, error: message.split('\n').slice(0, 3).join(' ') });
     } finally {
       await runCleanups();
     }

@@ -15,7 +15,7 @@ import { makeTempDir } from './lib/tempdir.js';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 async function importInto(target: ServerTarget): Promise<void> {
-  await runChecked(process.execPath, [path.join(repoRoot, 'bin/pariscall.js'), 'import', officialDir], { cwd: repoRoot, env: serverEnv(target, 0), timeoutMs: 120_000 });
+  await runChecked(process.execPath, [path.join(repoRoot, 'bin/pariscall.js'), 'import', officialDir], { cwd: repoRoot, env: serverEnv(target), timeoutMs: 120_000 });
 }
 
 async function timeStarts(target: ServerTarget, runs: number): Promise<number[]> {

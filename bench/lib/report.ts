@@ -63,7 +63,7 @@ export function renderReadme(results: Results): string {
     '',
   ];
   for (const goal of results.goals) {
-    lines.push(`## ${goal.title}`, '', `Measured ${goal.date ?? 'unknown date'}.`, '');
+    lines.push(`## ${goal.title}`, '', `Measured ${goal.date ?? 'unknown date'}${goal.loadAverage !== undefined ? ` (1-minute load average at the start: ${goal.loadAverage})` : ''}.`, '');
     if (goal.error) lines.push(`**The run failed:** ${cell(goal.error)}`, '');
     if (goal.figures.length > 0) {
       lines.push('| figure | measured | goal | result |', '| --- | --- | --- | --- |');

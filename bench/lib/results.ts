@@ -19,8 +19,9 @@ export interface GoalResult {
   notes: string[];
   /** Raw measurements (wrk output, per-search timings…), kept in results.json only. */
   details?: unknown;
-  /** Set by run.ts. */
+  /** Set by run.ts: when the section started, and the 1-minute load average then (other work on the machine). */
   date?: string;
+  loadAverage?: number;
   error?: string;
 }
 

@@ -22,7 +22,7 @@ export const searchCases: SearchCase[] = [
   { name: 'category=state|public-authority', query: { category: ['state', 'public-authority'] } },
   { name: 'country=none', query: { country: 'none' } },
   { name: 'nature={top sub-type}', query: { nature: '{nature}' } },
-  { name: 'year=2018', query: { year: '2018' } },
+  { name: 'year=2020', query: { year: '2020' } },
   { name: 'year=2019&category=private-sector', query: { year: '2019', category: 'private-sector' } },
   { name: 'q=france&category=private-sector', query: { q: 'france', category: 'private-sector' } },
   { name: 'sort=-joined', query: { sort: '-joined' } },

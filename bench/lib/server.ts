@@ -18,14 +18,16 @@ export interface RunningServer {
   readyMs: number;
 }
 
-/** The environment our server gets: nothing inherited that could point it at another database. */
-export function serverEnv(target: ServerTarget, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+/**
+ * The environment our server (or CLI, without `port`) gets: nothing inherited that could point it at another
+ * database or port.
+ */
+export function serverEnv(target: ServerTarget, port?: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const { DATABASE_URL: _url, DATA_DIR: _dir, PORT: _port, HOST: _host, PUBLIC_URL: _public, IMPORT_ON_EMPTY: _import, LOG_LEVEL: _log, ...rest } = process.env;
   return {
     ...rest,
-    PORT: String(port),
     HOST: '127.0.0.1',
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ...(port ? { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
     DATA_DIR: target.dataDir,
     LOG_LEVEL: 'warn',
     IMPORT_ON_EMPTY: officialDir,

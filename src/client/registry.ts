@@ -12,10 +12,13 @@ if (form) {
 
   const urlFor = (): string => {
     const params = new URLSearchParams();
+    // The default order is relevance with a search, name without: the server renders which one applies, so that
+    // "name" chosen while searching is kept in the URL rather than dropped and turned back into relevance.
+    const defaultSort = form.querySelector<HTMLSelectElement>('#sort')?.dataset.default ?? 'name';
     for (const [key, value] of new FormData(form)) {
       if (typeof value !== 'string' || value === '') continue;
       // Defaults are left out so URLs stay short.
-      if ((key === 'pageSize' && value === '50') || (key === 'sort' && (value === 'name' || value === 'relevance'))) continue;
+      if ((key === 'pageSize' && value === '50') || (key === 'sort' && value === defaultSort)) continue;
       params.append(key, value);
     }
     const query = params.toString();
@@ -43,6 +46,14 @@ if (form) {
       if (search && typed !== undefined) search.value = typed;
       if (push) history.pushState({ registry: true }, '', url);
       document.title = doc.title;
+      // The language switch (and its <link rel="alternate">) carries the filters: take the new page's.
+      for (const selector of ['a.lang-switch', 'link[rel="alternate"][hreflang]']) {
+        const href = doc.querySelector(selector)?.getAttribute('href');
+        if (href) document.querySelector(selector)?.setAttribute('href', href);
+      }
+      // The results heading was replaced; a status region that stays in place announces the new count.
+      const status = document.getElementById('results-status');
+      if (status) status.textContent = document.getElementById('results-title')?.textContent ?? '';
       if (focusedId && focusedId !== 'q') document.getElementById(focusedId)?.focus();
     } catch (error) {
       if ((error as Error).name !== 'AbortError') window.location.href = url;

@@ -50,6 +50,8 @@ export const en = {
   'list.next': 'Next page',
   'list.page': 'Page {page}',
   'list.pageOf': 'Page {page} of {count}',
+  'list.pageOutOfRange': 'There is no page {page}: these results end on page {count}.',
+  'list.lastPage': 'Go to the last page',
   'joined.signed': 'signed {date}',
   'joined.firstSeen': 'listed {date}',
   'joined.onOrBefore': 'listed on or before {date}',

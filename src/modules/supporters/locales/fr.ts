@@ -52,6 +52,8 @@ export const fr: Catalog<typeof en> = {
   'list.next': 'Page suivante',
   'list.page': 'Page {page}',
   'list.pageOf': 'Page {page} sur {count}',
+  'list.pageOutOfRange': 'Il n’y a pas de page {page} : ces résultats s’arrêtent à la page {count}.',
+  'list.lastPage': 'Aller à la dernière page',
   'joined.signed': 'signé le {date}',
   'joined.firstSeen': 'inscrit le {date}',
   'joined.onOrBefore': 'inscrit au plus tard le {date}',

@@ -25,7 +25,7 @@ export function EmbedCounters({ locale, stats, publicUrl }: EmbedCountersProps):
         </head>
         <body class="embed">
           <main>
-            <p class="embed-heading">{t('home.counters')}</p>
+            <h1 class="embed-heading">{t('home.counters')}</h1>
             <ul class="counters">
               {supporterCategories.map((category) => (
                 <li>

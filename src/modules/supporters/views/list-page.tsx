@@ -1,5 +1,5 @@
 import { Layout } from '../../../app/html/layout.js';
-import { formatNumber, type Locale } from '../../../app/i18n/i18n.js';
+import { escaping, formatNumber, type Locale } from '../../../app/i18n/i18n.js';
 import { categoryFacets, pageSizes, sortOrders } from '../supporters.constants.js';
 import { supporterMessages } from '../supporters.messages.js';
 import type { SearchResult } from '../supporters.queries.js';
@@ -35,6 +35,8 @@ export function ListPage({ locale, state, result, path }: ListPageProps): JSX.El
             {t('list.search.hint')}
           </p>
         </div>
+        {/* Live updates replace the results below; this region stays in place so screen readers announce the new count. */}
+        <p id="results-status" class="visually-hidden" role="status" aria-atomic="true"></p>
         <div class="registry-body">
           <section class="filters" aria-labelledby="filters-title">
             <h2 id="filters-title">{t('list.filters')}</h2>
@@ -83,7 +85,8 @@ export function ListPage({ locale, state, result, path }: ListPageProps): JSX.El
             </fieldset>
             <div class="field">
               <label for="sort">{t('list.sort.label')}</label>
-              <select id="sort" name="sort">
+              {/* The client script leaves the default order out of the URL; it depends on whether a search is set. */}
+              <select id="sort" name="sort" data-default={state.q ? 'relevance' : 'name'}>
                 {sortOrders
                   .filter((s) => s !== 'relevance' || state.q)
                   .map((s) => (
@@ -161,6 +164,7 @@ interface ResultsProps {
 
 function Results({ locale, state, result, base, first, last }: ResultsProps): JSX.Element {
   const t = supporterMessages(locale);
+  const safeT = escaping(t);
   const chips: Array<{ label: string; href: string }> = [];
   if (state.q) chips.push({ label: locale === 'fr' ? `« ${state.q} »` : `“${state.q}”`, href: base + listQuery(without(state, 'q')) });
   for (const v of state.category) chips.push({ label: categoryLabel(locale, v), href: base + listQuery(without(state, 'category', v)) });
@@ -173,7 +177,7 @@ function Results({ locale, state, result, base, first, last }: ResultsProps): JS
   const csvHref = `/supporters.csv${listQuery({ ...state, page: 1, pageSize: 50, sort: undefined })}`;
   return (
     <section class="results" id="results" aria-labelledby="results-title">
-      <h2 id="results-title" aria-live="polite">
+      <h2 id="results-title">
         {t('list.results', { total: result.total })}
       </h2>
       {chips.length ? (
@@ -195,6 +199,11 @@ function Results({ locale, state, result, base, first, last }: ResultsProps): JS
       )}
       {result.total === 0 ? (
         <p class="empty">{t('list.noResults')}</p>
+      ) : result.items.length === 0 ? (
+        <p class="empty">
+          {safeT('list.pageOutOfRange', { page: result.page, count: result.pageCount })}{' '}
+          <a href={base + listQuery({ ...state, page: result.pageCount })}>{safeT('list.lastPage')}</a>
+        </p>
       ) : (
         <>
           <p class="range">
@@ -202,33 +211,35 @@ function Results({ locale, state, result, base, first, last }: ResultsProps): JS
             {' · '}
             <a href={csvHref}>{t('list.downloadFiltered', { total: result.total })}</a>
           </p>
-          <table class="supporters">
-            <caption class="visually-hidden">{t('list.results', { total: result.total })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('list.column.name')}</th>
-                <th scope="col">{t('list.column.category')}</th>
-                <th scope="col">{t('list.column.country')}</th>
-                <th scope="col">{t('list.column.nature')}</th>
-                <th scope="col">{t('list.column.joined')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((item) => (
+          <div class="table-scroll">
+            <table class="supporters">
+              <caption class="visually-hidden">{t('list.results', { total: result.total })}</caption>
+              <thead>
                 <tr>
-                  <th scope="row">
-                    <a href={`${base}/${encodeURIComponent(item.slug)}`} safe>
-                      {item.name}
-                    </a>
-                  </th>
-                  <td>{categoryLabel(locale, item.category)}</td>
-                  <td safe>{item.country ? item.country.name[locale] : '—'}</td>
-                  <td safe>{natureLabel(item.natureKey, item.nature, locale) ?? '—'}</td>
-                  <JoinedCell locale={locale} joinedOn={item.joinedOn} source={item.joinedOnSource} />
+                  <th scope="col">{t('list.column.name')}</th>
+                  <th scope="col">{t('list.column.category')}</th>
+                  <th scope="col">{t('list.column.country')}</th>
+                  <th scope="col">{t('list.column.nature')}</th>
+                  <th scope="col">{t('list.column.joined')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {result.items.map((item) => (
+                  <tr>
+                    <th scope="row">
+                      <a href={`${base}/${encodeURIComponent(item.slug)}`} safe>
+                        {item.name}
+                      </a>
+                    </th>
+                    <td>{categoryLabel(locale, item.category)}</td>
+                    <td safe>{item.country ? item.country.name[locale] : '—'}</td>
+                    <td safe>{natureLabel(item.natureKey, item.nature, locale) ?? '—'}</td>
+                    <JoinedCell locale={locale} joinedOn={item.joinedOn} source={item.joinedOnSource} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p class="note">{t('list.joinedLegend')}</p>
           <Pagination locale={locale} state={state} result={result} base={base} />
         </>

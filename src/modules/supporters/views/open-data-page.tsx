@@ -24,7 +24,8 @@ export function OpenDataPage({ locale, publicUrl }: { locale: Locale; publicUrl:
           <a href="/api/v1/supporters?country=FRA&amp;category=private-sector">/api/v1/supporters?country=FRA&amp;category=private-sector</a>
         </li>
         <li>
-          <code>/api/v1/supporters/&lt;slug&gt;</code>
+          {/* A string, not JSX text: JSX would decode `&lt;slug&gt;` into a raw <slug> tag in the output. */}
+          <code>{'/api/v1/supporters/&lt;slug&gt;'}</code>
         </li>
         <li>
           <a href="/api/v1/stats">/api/v1/stats</a>
