@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { categoryFacets, maxApiPageSize, noCountry, sortOrders } from './supporters.constants.js';
 
-/** Query parameters may be repeated (`?category=state&category=civil-society`): both forms become an array. */
-const many = <T extends z.ZodType>(item: T) =>
-  z
-    .union([item, z.array(item)])
+/**
+ * Query parameters may be repeated (`?category=state&category=civil-society`): both forms become an array. An empty
+ * value means no filter: the registry form's "Any" option sends `?country=` when JavaScript is off.
+ */
+const many = <T extends z.ZodType>(item: T) => {
+  const value = z.union([z.literal(''), item]);
+  return z
+    .union([value, z.array(value)])
     .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== '') as Array<z.output<T>>);
+};
 
 const countryFilter = z
   .string()
