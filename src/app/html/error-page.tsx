@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/i18n.js';
+import { escaping, type Locale } from '../i18n/i18n.js';
 import { appMessages } from '../i18n/messages.js';
 import type { FieldIssue } from '../http/errors.js';
 import { Layout } from './layout.js';
@@ -13,6 +13,7 @@ export interface ErrorPageProps {
 
 export function ErrorPage(props: ErrorPageProps): JSX.Element {
   const t = appMessages(props.locale);
+  const safeT = escaping(t);
   return (
     <Layout locale={props.locale} title={props.title} path={props.path}>
       <h1 safe>{props.title}</h1>
@@ -20,14 +21,14 @@ export function ErrorPage(props: ErrorPageProps): JSX.Element {
       {props.issues?.length ? (
         <ul class="error-list">
           {props.issues.map((issue) => (
-            <li safe>{t('validation.invalidValue', { field: issue.field, message: issue.message })}</li>
+            <li>{safeT('validation.invalidValue', { field: issue.field, message: issue.message })}</li>
           ))}
         </ul>
       ) : (
         ''
       )}
       <p>
-        <a href={`/${props.locale}`}>{t('error.back')}</a>
+        <a href={`/${props.locale}`}>{safeT('error.back')}</a>
       </p>
     </Layout>
   );

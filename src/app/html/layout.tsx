@@ -1,5 +1,5 @@
 import type { PropsWithChildren } from '@kitajs/html';
-import type { Locale } from '../i18n/i18n.js';
+import { escaping, type Locale } from '../i18n/i18n.js';
 import { appMessages } from '../i18n/messages.js';
 import { assetPath } from '../http/assets.js';
 
@@ -21,6 +21,7 @@ const otherLocale = (locale: Locale): Locale => (locale === 'en' ? 'fr' : 'en');
 /** The page frame: skip link, header with navigation and language switch, main landmark, footer. */
 export function Layout(props: PropsWithChildren<LayoutProps>): JSX.Element {
   const t = appMessages(props.locale);
+  const safeT = escaping(t);
   const other = otherLocale(props.locale);
   const nav: Array<[NonNullable<LayoutProps['current']>, string, string]> = [
     ['home', `/${props.locale}`, t('layout.nav.home')],
@@ -41,31 +42,31 @@ export function Layout(props: PropsWithChildren<LayoutProps>): JSX.Element {
           {props.description ? <meta name="description" content={props.description} /> : ''}
           <link rel="stylesheet" href={assetPath('site.css')} />
           <link rel="alternate" hreflang={other} href={`/${other}${props.path}`} />
-          {props.head ?? ''}
+          {(props.head ?? '') as 'safe'}
           {(props.scripts ?? []).map((name) => (
             <script src={assetPath(`${name}.js`)} defer></script>
           ))}
         </head>
         <body>
           <a class="skip-link" href="#main">
-            {t('layout.skip')}
+            {safeT('layout.skip')}
           </a>
           <header class="site-header">
             <a class="brand" href={`/${props.locale}`}>
-              <strong>{t('site.name')}</strong> <span>{t('site.tagline')}</span>
+              <strong>{safeT('site.name')}</strong> <span>{safeT('site.tagline')}</span>
             </a>
             <nav aria-label={t('layout.nav.label')}>
               <ul>
                 {nav.map(([key, href, label]) => (
                   <li>
-                    <a href={href} aria-current={props.current === key ? 'page' : undefined}>
+                    <a href={href} aria-current={props.current === key ? 'page' : undefined} safe>
                       {label}
                     </a>
                   </li>
                 ))}
                 <li>
                   <a href={`/${other}${props.path}`} hreflang={other} lang={other} class="lang-switch">
-                    {t('layout.language.switch')}
+                    {safeT('layout.language.switch')}
                   </a>
                 </li>
               </ul>
@@ -75,9 +76,9 @@ export function Layout(props: PropsWithChildren<LayoutProps>): JSX.Element {
             {props.children}
           </main>
           <footer class="site-footer">
-            <p>{t('layout.footer.data')}</p>
+            <p>{safeT('layout.footer.data')}</p>
             <p>
-              <a href="/supporters.csv">{t('layout.footer.download')}</a>
+              <a href="/supporters.csv">{safeT('layout.footer.download')}</a>
             </p>
           </footer>
         </body>

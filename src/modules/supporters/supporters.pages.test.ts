@@ -35,6 +35,16 @@ describe('registry pages', () => {
     expect(page.body).not.toContain('Acme Cyber Widgets');
   });
 
+  it('a search for markup is shown as text everywhere it is echoed', async () => {
+    const payload = '<img src=x onerror=alert(1)>"\'';
+    const page = await get(`/fr/supporters?q=${encodeURIComponent(payload)}`);
+    expect(page.statusCode).toBe(200);
+    // Inside quoted attribute values "<" is inert; everywhere else it must be escaped.
+    const outsideAttributes = page.body.replace(/="[^"]*"/g, '=""');
+    expect(outsideAttributes).not.toContain('<img');
+    expect(page.body).toContain('« &lt;img src=x onerror=alert(1)>');
+  });
+
   it('a bad query parameter gives a localized 400 page, not a 500', async () => {
     const page = await get('/fr/supporters?year=abc');
     expect(page.statusCode).toBe(400);

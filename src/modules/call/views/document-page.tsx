@@ -1,5 +1,5 @@
 import { Layout } from '../../../app/html/layout.js';
-import type { Locale } from '../../../app/i18n/i18n.js';
+import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { callMessages } from '../call.messages.js';
 import type { RenderedDocument } from '../call.usecases.js';
 
@@ -11,18 +11,19 @@ export interface CallPageProps {
 /** The Call's own text, in the page language. */
 export function CallPage({ locale, document }: CallPageProps): JSX.Element {
   const t = callMessages(locale);
+  const safeT = escaping(t);
   return (
     <Layout locale={locale} title={t('call.title')} path="/call" current="call">
-      <h1>{t('call.title')}</h1>
+      <h1>{safeT('call.title')}</h1>
       {document ? (
         <>
-          {document.locale !== locale ? <p class="note">{t('call.notTranslated')}</p> : ''}
+          {document.locale !== locale ? <p class="note">{safeT('call.notTranslated')}</p> : ''}
           <div class="prose" lang={document.locale}>
             {document.html as 'safe'}
           </div>
         </>
       ) : (
-        <p>{t('call.missing')}</p>
+        <p>{safeT('call.missing')}</p>
       )}
     </Layout>
   );

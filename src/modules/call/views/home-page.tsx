@@ -1,5 +1,5 @@
 import { Layout } from '../../../app/html/layout.js';
-import { formatNumber, type Locale } from '../../../app/i18n/i18n.js';
+import { escaping, formatNumber, type Locale } from '../../../app/i18n/i18n.js';
 import { supporterCategories } from '../../supporters/supporters.constants.js';
 import { supporterMessages } from '../../supporters/supporters.messages.js';
 import type { RegistryStats } from '../../supporters/supporters.queries.js';
@@ -14,34 +14,38 @@ export interface HomePageProps {
 
 export function HomePage({ locale, stats, principles }: HomePageProps): JSX.Element {
   const s = supporterMessages(locale);
+  const safeS = escaping(s);
   const c = callMessages(locale);
+  const safeC = escaping(c);
   return (
     <Layout locale={locale} title={s('home.title')} path="" current="home" description={c('home.callIntro')}>
-      <h1>{s('home.title')}</h1>
-      <p class="lead">{c('home.callIntro')}</p>
+      <h1>{safeS('home.title')}</h1>
+      <p class="lead">{safeC('home.callIntro')}</p>
       <section aria-labelledby="counters-title" class="counters-section">
-        <h2 id="counters-title">{s('home.counters')}</h2>
+        <h2 id="counters-title">{safeS('home.counters')}</h2>
         {stats.total === 0 ? (
-          <p>{s('home.empty')}</p>
+          <p>{safeS('home.empty')}</p>
         ) : (
           <>
             <ul class="counters">
               {supporterCategories.map((category) => (
                 <li>
                   <a href={`/${locale}/supporters?category=${category}`}>
-                    <span class="counter-value">{formatNumber(locale, stats.byCategory[category] ?? 0)}</span>
-                    <span class="counter-label">{s(`categoryPlural.${category}`)}</span>
+                    <span class="counter-value">{formatNumber(locale, stats.byCategory[category] ?? 0) as 'safe'}</span>
+                    <span class="counter-label">{safeS(`categoryPlural.${category}`)}</span>
                   </a>
                 </li>
               ))}
             </ul>
             <p>
-              {s('home.total', { total: stats.total })}
+              {safeS('home.total', { total: stats.total })}
               {stats.byCategory.uncategorised ? (
                 <>
                   {' · '}
                   <a href={`/${locale}/supporters?category=uncategorised`}>
-                    {`${s('categoryPlural.uncategorised')} : ${formatNumber(locale, stats.byCategory.uncategorised)}`.replace(' : ', locale === 'fr' ? ' : ' : ': ')}
+                    {safeS('categoryPlural.uncategorised')}
+                    {locale === 'fr' ? ' : ' : ': '}
+                    {formatNumber(locale, stats.byCategory.uncategorised) as 'safe'}
                   </a>
                 </>
               ) : (
@@ -52,15 +56,15 @@ export function HomePage({ locale, stats, principles }: HomePageProps): JSX.Elem
         )}
         <p class="actions">
           <a class="button" href={`/${locale}/supporters`}>
-            {s('home.seeSupporters')}
+            {safeS('home.seeSupporters')}
           </a>{' '}
-          <a href={`/${locale}/call`}>{s('home.join')}</a> · <a href={`/${locale}/principles`}>{s('home.principles')}</a> ·{' '}
-          <a href={`/${locale}/supporters/map`}>{s('home.map')}</a>
+          <a href={`/${locale}/call`}>{safeS('home.join')}</a> · <a href={`/${locale}/principles`}>{safeS('home.principles')}</a> ·{' '}
+          <a href={`/${locale}/supporters/map`}>{safeS('home.map')}</a>
         </p>
       </section>
       {principles.length ? (
         <section aria-labelledby="principles-title">
-          <h2 id="principles-title">{c('principles.title')}</h2>
+          <h2 id="principles-title">{safeC('principles.title')}</h2>
           <ol class="principles">
             {principles.map((p) => (
               <li>

@@ -1,5 +1,5 @@
 import { Layout } from '../../../app/html/layout.js';
-import type { Locale } from '../../../app/i18n/i18n.js';
+import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { callMessages } from '../call.messages.js';
 import type { principles as principlesTable } from '../call.tables.js';
 import type { RenderedDocument } from '../call.usecases.js';
@@ -10,14 +10,15 @@ const name = (p: Principle, locale: Locale, kind: 'shortName' | 'fullName') => p
 
 export function PrinciplesPage({ locale, principles }: { locale: Locale; principles: Principle[] }): JSX.Element {
   const t = callMessages(locale);
+  const safeT = escaping(t);
   return (
     <Layout locale={locale} title={t('principles.title')} path="/principles" current="principles">
-      <h1>{t('principles.title')}</h1>
+      <h1>{safeT('principles.title')}</h1>
       {principles.length === 0 ? (
-        <p>{t('principles.missing')}</p>
+        <p>{safeT('principles.missing')}</p>
       ) : (
         <>
-          <p class="lead">{t('principles.intro')}</p>
+          <p class="lead">{safeT('principles.intro')}</p>
           <ol class="principle-list">
             {principles.map((p) => (
               <li>
@@ -44,27 +45,28 @@ export interface PrinciplePageProps {
 
 export function PrinciplePage({ locale, principle, caseStudies }: PrinciplePageProps): JSX.Element {
   const t = callMessages(locale);
+  const safeT = escaping(t);
   return (
     <Layout locale={locale} title={name(principle, locale, 'shortName')} path={`/principles/${principle.number}`} current="principles">
       <p class="breadcrumb">
-        <a href={`/${locale}/principles`}>{t('principles.all')}</a>
+        <a href={`/${locale}/principles`}>{safeT('principles.all')}</a>
       </p>
-      <p class="eyebrow">{t('principles.number', { number: principle.number })}</p>
+      <p class="eyebrow">{safeT('principles.number', { number: principle.number })}</p>
       <h1 safe>{name(principle, locale, 'shortName')}</h1>
       <p class="lead" safe>
         {name(principle, locale, 'fullName')}
       </p>
       <section aria-labelledby="case-studies">
-        <h2 id="case-studies">{t('principles.caseStudies')}</h2>
+        <h2 id="case-studies">{safeT('principles.caseStudies')}</h2>
         {caseStudies ? (
           <>
-            {caseStudies.locale !== locale ? <p class="note">{t('call.notTranslated')}</p> : ''}
+            {caseStudies.locale !== locale ? <p class="note">{safeT('call.notTranslated')}</p> : ''}
             <div class="prose case-studies" lang={caseStudies.locale}>
               {caseStudies.html as 'safe'}
             </div>
           </>
         ) : (
-          <p>{t('principles.noCaseStudies')}</p>
+          <p>{safeT('principles.noCaseStudies')}</p>
         )}
       </section>
     </Layout>

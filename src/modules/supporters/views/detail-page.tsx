@@ -1,5 +1,5 @@
 import { Layout } from '../../../app/html/layout.js';
-import { formatDate, type Locale } from '../../../app/i18n/i18n.js';
+import { escaping, formatDate, type Locale } from '../../../app/i18n/i18n.js';
 import { isOnOrBefore } from '../supporters.models.js';
 import { supporterMessages } from '../supporters.messages.js';
 import { safeUrl, twitterUrl, type SupporterDetail } from '../supporters.presenters.js';
@@ -19,13 +19,14 @@ function jsonLd(value: unknown): string {
 
 export function DetailPage({ locale, supporter, path, publicUrl }: DetailPageProps): JSX.Element {
   const t = supporterMessages(locale);
+  const safeT = escaping(t);
   const website = safeUrl(supporter.website);
   const twitter = supporter.twitter ? twitterUrl(supporter.twitter) : null;
   const linkedin = safeUrl(supporter.linkedin);
   const links = [
-    website ? { href: website, label: t('detail.website') } : null,
-    twitter ? { href: twitter, label: t('detail.twitter') } : null,
-    linkedin ? { href: linkedin, label: t('detail.linkedin') } : null,
+    website ? { href: website, label: safeT('detail.website') } : null,
+    twitter ? { href: twitter, label: safeT('detail.twitter') } : null,
+    linkedin ? { href: linkedin, label: safeT('detail.linkedin') } : null,
   ].filter((l): l is { href: string; label: string } => l !== null);
   const pageUrl = `${publicUrl}/${locale}/supporters/${encodeURIComponent(supporter.slug)}`;
   const head = jsonLd({
@@ -44,23 +45,25 @@ export function DetailPage({ locale, supporter, path, publicUrl }: DetailPagePro
   return (
     <Layout locale={locale} title={supporter.name} path={path} current="supporters" head={head}>
       <p class="breadcrumb">
-        <a href={`/${locale}/supporters`}>{t('detail.back')}</a>
+        <a href={`/${locale}/supporters`}>{safeT('detail.back')}</a>
       </p>
       <h1 safe>{supporter.name}</h1>
       <dl class="facts">
-        <dt>{t('detail.category')}</dt>
+        <dt>{safeT('detail.category')}</dt>
         <dd>
-          <a href={`/${locale}/supporters?category=${supporter.category}`}>{categoryLabel(locale, supporter.category)}</a>
+          <a href={`/${locale}/supporters?category=${supporter.category}`} safe>
+            {categoryLabel(locale, supporter.category)}
+          </a>
         </dd>
         {nature ? (
           <>
-            <dt>{t('detail.nature')}</dt>
+            <dt>{safeT('detail.nature')}</dt>
             <dd safe>{nature}</dd>
           </>
         ) : (
           ''
         )}
-        <dt>{t('detail.country')}</dt>
+        <dt>{safeT('detail.country')}</dt>
         <dd>
           {supporter.country ? (
             <>
@@ -76,10 +79,10 @@ export function DetailPage({ locale, supporter, path, publicUrl }: DetailPagePro
               )}
             </>
           ) : (
-            t('detail.countryNone')
+            safeT('detail.countryNone')
           )}
         </dd>
-        <dt>{t('detail.joined')}</dt>
+        <dt>{safeT('detail.joined')}</dt>
         <dd safe>
           {joined === null
             ? t('joined.unknown')
@@ -91,12 +94,12 @@ export function DetailPage({ locale, supporter, path, publicUrl }: DetailPagePro
         </dd>
         {links.length ? (
           <>
-            <dt>{t('detail.links')}</dt>
+            <dt>{safeT('detail.links')}</dt>
             <dd>
               <ul class="links">
                 {links.map((link) => (
                   <li>
-                    <a href={link.href} rel="nofollow noopener">
+                    <a href={link.href} rel="nofollow noopener" safe>
                       {link.label}
                     </a>
                   </li>
@@ -109,11 +112,11 @@ export function DetailPage({ locale, supporter, path, publicUrl }: DetailPagePro
         )}
       </dl>
       <section aria-labelledby="statement-title">
-        <h2 id="statement-title">{t('detail.statement')}</h2>
-        {supporter.statementHtml ? <div class="statement">{supporter.statementHtml as 'safe'}</div> : <p>{t('detail.noStatement')}</p>}
+        <h2 id="statement-title">{safeT('detail.statement')}</h2>
+        {supporter.statementHtml ? <div class="statement">{supporter.statementHtml as 'safe'}</div> : <p>{safeT('detail.noStatement')}</p>}
       </section>
       <p class="meta">
-        <a href={`/api/v1/supporters/${encodeURIComponent(supporter.slug)}`}>{t('detail.json')}</a>
+        <a href={`/api/v1/supporters/${encodeURIComponent(supporter.slug)}`}>{safeT('detail.json')}</a>
       </p>
     </Layout>
   );

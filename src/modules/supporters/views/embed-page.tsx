@@ -1,5 +1,5 @@
 import { assetPath } from '../../../app/http/assets.js';
-import { formatNumber, type Locale } from '../../../app/i18n/i18n.js';
+import { escaping, formatNumber, type Locale } from '../../../app/i18n/i18n.js';
 import { supporterCategories } from '../supporters.constants.js';
 import { supporterMessages } from '../supporters.messages.js';
 import type { RegistryStats } from '../supporters.queries.js';
@@ -13,6 +13,7 @@ export interface EmbedCountersProps {
 /** A self-contained, frameable block of counters: no navigation, no script, one small stylesheet. */
 export function EmbedCounters({ locale, stats, publicUrl }: EmbedCountersProps): JSX.Element {
   const t = supporterMessages(locale);
+  const safeT = escaping(t);
   return (
     <>
       {'<!doctype html>'}
@@ -20,23 +21,23 @@ export function EmbedCounters({ locale, stats, publicUrl }: EmbedCountersProps):
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{t('embed.title')}</title>
+          <title>{safeT('embed.title')}</title>
           <link rel="stylesheet" href={assetPath('site.css')} />
         </head>
         <body class="embed">
           <main>
-            <h1 class="embed-heading">{t('home.counters')}</h1>
+            <h1 class="embed-heading">{safeT('home.counters')}</h1>
             <ul class="counters">
               {supporterCategories.map((category) => (
                 <li>
-                  <span class="counter-value">{formatNumber(locale, stats.byCategory[category] ?? 0)}</span>
-                  <span class="counter-label">{t(`categoryPlural.${category}`)}</span>
+                  <span class="counter-value">{formatNumber(locale, stats.byCategory[category] ?? 0) as 'safe'}</span>
+                  <span class="counter-label">{safeT(`categoryPlural.${category}`)}</span>
                 </li>
               ))}
             </ul>
             <p>
               <a href={`${publicUrl}/${locale}/supporters`} target="_blank" rel="noopener">
-                {t('embed.link')}
+                {safeT('embed.link')}
               </a>
             </p>
           </main>

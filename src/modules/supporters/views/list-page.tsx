@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, formatNumber, type Locale } from '../../../app/i18n/i18n.js';
 import { categoryFacets, pageSizes, sortOrders } from '../supporters.constants.js';
@@ -17,31 +18,32 @@ export interface ListPageProps {
 /** The registry: search box, combinable filters with counts, sortable paginated results. A GET form: works without JS. */
 export function ListPage({ locale, state, result, path }: ListPageProps): JSX.Element {
   const t = supporterMessages(locale);
+  const safeT = escaping(t);
   const base = `/${locale}/supporters`;
   const first = result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1;
   const last = Math.min(result.total, result.page * result.pageSize);
   return (
     <Layout locale={locale} title={t('list.title')} path={path} current="supporters" scripts={['registry']} description={t('list.intro')}>
-      <h1>{t('list.title')}</h1>
-      <p class="lead">{t('list.intro')}</p>
+      <h1>{safeT('list.title')}</h1>
+      <p class="lead">{safeT('list.intro')}</p>
       <form method="get" action={base} class="registry" id="registry-form" data-enhance="registry">
         <div class="search-row" role="search">
-          <label for="q">{t('list.search.label')}</label>
+          <label for="q">{safeT('list.search.label')}</label>
           <div class="search-box">
             <input type="search" id="q" name="q" value={state.q ?? ''} aria-describedby="q-hint" maxlength="200" autocomplete="off" />
-            <button type="submit">{t('list.search.submit')}</button>
+            <button type="submit">{safeT('list.search.submit')}</button>
           </div>
           <p id="q-hint" class="hint">
-            {t('list.search.hint')}
+            {safeT('list.search.hint')}
           </p>
         </div>
         {/* Live updates replace the results below; this region stays in place so screen readers announce the new count. */}
         <p id="results-status" class="visually-hidden" role="status" aria-atomic="true"></p>
         <div class="registry-body">
           <section class="filters" aria-labelledby="filters-title">
-            <h2 id="filters-title">{t('list.filters')}</h2>
+            <h2 id="filters-title">{safeT('list.filters')}</h2>
             <fieldset>
-              <legend>{t('list.filter.category')}</legend>
+              <legend>{safeT('list.filter.category')}</legend>
               {categoryFacets.map((category) => {
                 const count = result.facets.category.find((f) => f.value === category)?.count ?? 0;
                 if (count === 0 && !state.category.includes(category)) return '';
@@ -49,7 +51,7 @@ export function ListPage({ locale, state, result, path }: ListPageProps): JSX.El
                   <div class="check">
                     <input type="checkbox" id={`category-${category}`} name="category" value={category} checked={state.category.includes(category)} />
                     <label for={`category-${category}`}>
-                      {categoryLabel(locale, category)} <span class="count">({formatNumber(locale, count)})</span>
+                      {categoryLabel(locale, category) as 'safe'} <span class="count">({formatNumber(locale, count) as 'safe'})</span>
                     </label>
                   </div>
                 );
@@ -73,41 +75,41 @@ export function ListPage({ locale, state, result, path }: ListPageProps): JSX.El
               labelOf={(v) => natureLabel(v.value, v.label ?? null, locale) ?? v.value}
             />
             <fieldset>
-              <legend>{t('list.filter.year')}</legend>
+              <legend>{safeT('list.filter.year')}</legend>
               {result.facets.year.map((v) => (
                 <div class="check">
                   <input type="checkbox" id={`year-${v.value}`} name="year" value={v.value} checked={state.year.includes(Number(v.value))} />
                   <label for={`year-${v.value}`}>
-                    {v.value} <span class="count">({formatNumber(locale, v.count)})</span>
+                    {v.value as 'safe'} <span class="count">({formatNumber(locale, v.count) as 'safe'})</span>
                   </label>
                 </div>
               ))}
             </fieldset>
             <div class="field">
-              <label for="sort">{t('list.sort.label')}</label>
+              <label for="sort">{safeT('list.sort.label')}</label>
               {/* The client script leaves the default order out of the URL; it depends on whether a search is set. */}
               <select id="sort" name="sort" data-default={state.q ? 'relevance' : 'name'}>
                 {sortOrders
                   .filter((s) => s !== 'relevance' || state.q)
                   .map((s) => (
                     <option value={s} selected={(state.sort ?? (state.q ? 'relevance' : 'name')) === s}>
-                      {t(`list.sort.${s}`)}
+                      {safeT(`list.sort.${s}`)}
                     </option>
                   ))}
               </select>
             </div>
             <div class="field">
-              <label for="pageSize">{t('list.pageSize')}</label>
+              <label for="pageSize">{safeT('list.pageSize')}</label>
               <select id="pageSize" name="pageSize">
                 {pageSizes.map((size) => (
                   <option value={String(size)} selected={state.pageSize === size}>
-                    {String(size)}
+                    {String(size) as 'safe'}
                   </option>
                 ))}
               </select>
             </div>
             <button type="submit" class="apply">
-              {t('list.filter.apply')}
+              {safeT('list.filter.apply')}
             </button>
           </section>
           <Results locale={locale} state={state} result={result} base={base} first={first} last={last} />
@@ -130,6 +132,7 @@ interface FacetSelectProps {
 /** A facet with many values: one select to add a value; values already chosen travel as hidden inputs. */
 function FacetSelect(props: FacetSelectProps): JSX.Element {
   const t = supporterMessages(props.locale);
+  const safeT = escaping(t);
   const options = props.values
     .filter((v) => v.count > 0 || props.selected.includes(v.value))
     .map((v) => ({ value: v.value, label: props.labelOf(v), count: v.count }));
@@ -137,11 +140,13 @@ function FacetSelect(props: FacetSelectProps): JSX.Element {
   const [current, ...others] = props.selected;
   return (
     <div class="field">
-      <label for={props.id}>{props.label}</label>
+      <label for={props.id} safe>
+        {props.label}
+      </label>
       <select id={props.id} name={props.id}>
-        <option value="">{t('list.filter.any')}</option>
+        <option value="">{safeT('list.filter.any')}</option>
         {options.map((o) => (
-          <option value={o.value} selected={o.value === current}>
+          <option value={o.value} selected={o.value === current} safe>
             {`${o.label} (${formatNumber(props.locale, o.count)})`}
           </option>
         ))}
@@ -178,11 +183,11 @@ function Results({ locale, state, result, base, first, last }: ResultsProps): JS
   return (
     <section class="results" id="results" aria-labelledby="results-title">
       <h2 id="results-title">
-        {t('list.results', { total: result.total })}
+        {safeT('list.results', { total: result.total })}
       </h2>
       {chips.length ? (
         <div class="chips">
-          <span class="chips-label">{t('list.filter.active')}</span>
+          <span class="chips-label">{safeT('list.filter.active')}</span>
           <ul>
             {chips.map((chip) => (
               <li>
@@ -192,13 +197,13 @@ function Results({ locale, state, result, base, first, last }: ResultsProps): JS
               </li>
             ))}
           </ul>
-          <a href={base}>{t('list.filter.clear')}</a>
+          <a href={base}>{safeT('list.filter.clear')}</a>
         </div>
       ) : (
         ''
       )}
       {result.total === 0 ? (
-        <p class="empty">{t('list.noResults')}</p>
+        <p class="empty">{safeT('list.noResults')}</p>
       ) : result.items.length === 0 ? (
         <p class="empty">
           {safeT('list.pageOutOfRange', { page: result.page, count: result.pageCount })}{' '}
@@ -207,20 +212,20 @@ function Results({ locale, state, result, base, first, last }: ResultsProps): JS
       ) : (
         <>
           <p class="range">
-            {t('list.resultsRange', { from: formatNumber(locale, first), to: formatNumber(locale, last), total: formatNumber(locale, result.total) })}
+            {safeT('list.resultsRange', { from: formatNumber(locale, first), to: formatNumber(locale, last), total: formatNumber(locale, result.total) })}
             {' · '}
-            <a href={csvHref}>{t('list.downloadFiltered', { total: result.total })}</a>
+            <a href={csvHref}>{safeT('list.downloadFiltered', { total: result.total })}</a>
           </p>
           <div class="table-scroll">
             <table class="supporters">
-              <caption class="visually-hidden">{t('list.results', { total: result.total })}</caption>
+              <caption class="visually-hidden">{safeT('list.results', { total: result.total })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('list.column.name')}</th>
-                  <th scope="col">{t('list.column.category')}</th>
-                  <th scope="col">{t('list.column.country')}</th>
-                  <th scope="col">{t('list.column.nature')}</th>
-                  <th scope="col">{t('list.column.joined')}</th>
+                  <th scope="col">{safeT('list.column.name')}</th>
+                  <th scope="col">{safeT('list.column.category')}</th>
+                  <th scope="col">{safeT('list.column.country')}</th>
+                  <th scope="col">{safeT('list.column.nature')}</th>
+                  <th scope="col">{safeT('list.column.joined')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -231,8 +236,8 @@ function Results({ locale, state, result, base, first, last }: ResultsProps): JS
                         {item.name}
                       </a>
                     </th>
-                    <td>{categoryLabel(locale, item.category)}</td>
-                    <td safe>{item.country ? item.country.name[locale] : '—'}</td>
+                    <td safe>{categoryLabel(locale, item.category)}</td>
+                    <td>{item.country ? escapeHtml(item.country.name[locale]) : '—'}</td>
                     <td safe>{natureLabel(item.natureKey, item.nature, locale) ?? '—'}</td>
                     <JoinedCell locale={locale} joinedOn={item.joinedOn} source={item.joinedOnSource} />
                   </tr>
@@ -240,7 +245,7 @@ function Results({ locale, state, result, base, first, last }: ResultsProps): JS
               </tbody>
             </table>
           </div>
-          <p class="note">{t('list.joinedLegend')}</p>
+          <p class="note">{safeT('list.joinedLegend')}</p>
           <Pagination locale={locale} state={state} result={result} base={base} />
         </>
       )}
@@ -251,6 +256,7 @@ function Results({ locale, state, result, base, first, last }: ResultsProps): JS
 function Pagination({ locale, state, result, base }: Omit<ResultsProps, 'first' | 'last'>): JSX.Element {
   if (result.pageCount <= 1) return '';
   const t = supporterMessages(locale);
+  const safeT = escaping(t);
   const page = result.page;
   const pages = new Set<number>([1, result.pageCount]);
   for (let p = Math.max(1, page - 2); p <= Math.min(result.pageCount, page + 2); p++) pages.add(p);
@@ -262,7 +268,7 @@ function Pagination({ locale, state, result, base }: Omit<ResultsProps, 'first' 
         {page > 1 ? (
           <li>
             <a href={href(page - 1)} rel="prev">
-              {t('list.previous')}
+              {safeT('list.previous')}
             </a>
           </li>
         ) : (
@@ -273,10 +279,10 @@ function Pagination({ locale, state, result, base }: Omit<ResultsProps, 'first' 
             {i > 0 && p - (sorted[i - 1] ?? p) > 1 ? <li aria-hidden="true">…</li> : ''}
             <li>
               {p === page ? (
-                <span aria-current="page">{t('list.page', { page: p })}</span>
+                <span aria-current="page">{safeT('list.page', { page: p })}</span>
               ) : (
                 <a href={href(p)} aria-label={t('list.pageOf', { page: p, count: result.pageCount })}>
-                  {String(p)}
+                  {String(p) as 'safe'}
                 </a>
               )}
             </li>
@@ -285,7 +291,7 @@ function Pagination({ locale, state, result, base }: Omit<ResultsProps, 'first' 
         {page < result.pageCount ? (
           <li>
             <a href={href(page + 1)} rel="next">
-              {t('list.next')}
+              {safeT('list.next')}
             </a>
           </li>
         ) : (

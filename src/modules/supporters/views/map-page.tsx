@@ -1,5 +1,5 @@
 import { Layout } from '../../../app/html/layout.js';
-import { formatDate, type Locale } from '../../../app/i18n/i18n.js';
+import { escaping, formatDate, type Locale } from '../../../app/i18n/i18n.js';
 import { registryStartDate } from '../supporters.constants.js';
 import { supporterMessages } from '../supporters.messages.js';
 import type { RegistryStats } from '../supporters.queries.js';
@@ -15,27 +15,28 @@ export interface MapPageProps {
 /** Where supporters come from and how the Call grew, each chart with its data table. */
 export function MapPage({ locale, stats, path }: MapPageProps): JSX.Element {
   const t = supporterMessages(locale);
+  const safeT = escaping(t);
   const counts = stats.byCountry.map((c) => ({ countryCode: c.country, count: c.count, isState: c.isState }));
   const points = stats.byMonth.map((m) => ({ month: m.month, signed: m.signed, firstSeen: m.firstSeen }));
   const countryHref = `/${locale}/supporters?country=`;
   return (
     <Layout locale={locale} title={t('map.title')} path={path} current="map">
-      <h1>{t('map.title')}</h1>
-      <p class="lead">{t('map.intro', { withoutCountry: stats.withoutCountry })}</p>
+      <h1>{safeT('map.title')}</h1>
+      <p class="lead">{safeT('map.intro', { withoutCountry: stats.withoutCountry })}</p>
       <figure class="chart">
         <WorldMap locale={locale} counts={counts} countryHref={countryHref} title={t('map.title')} />
       </figure>
       <details class="data-table">
-        <summary>{t('map.tableTitle')}</summary>
+        <summary>{safeT('map.tableTitle')}</summary>
         <CountryTable locale={locale} counts={counts} countryHref={countryHref} title={t('map.tableTitle')} />
       </details>
-      <h2 id="growth">{t('growth.title')}</h2>
-      <p>{t('growth.intro', { start: formatDate(locale, registryStartDate) })}</p>
+      <h2 id="growth">{safeT('growth.title')}</h2>
+      <p>{safeT('growth.intro', { start: formatDate(locale, registryStartDate) })}</p>
       <figure class="chart">
         <GrowthChart locale={locale} points={points} registryStart={registryStartDate} title={t('growth.title')} />
       </figure>
       <GrowthTable locale={locale} points={points} registryStart={registryStartDate} title={t('growth.title')} />
-      {stats.withoutDate ? <p class="note">{t('growth.undated', { count: stats.withoutDate })}</p> : ''}
+      {stats.withoutDate ? <p class="note">{safeT('growth.undated', { count: stats.withoutDate })}</p> : ''}
     </Layout>
   );
 }

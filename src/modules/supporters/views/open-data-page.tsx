@@ -1,24 +1,25 @@
 import { Layout } from '../../../app/html/layout.js';
-import type { Locale } from '../../../app/i18n/i18n.js';
+import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { supporterMessages } from '../supporters.messages.js';
 
 /** How to reuse the registry: CSV, JSON API, OpenAPI documentation, embeddable counters. */
 export function OpenDataPage({ locale, publicUrl }: { locale: Locale; publicUrl: string }): JSX.Element {
   const t = supporterMessages(locale);
-  const embed = `<iframe src="${publicUrl}/${locale}/embed/counters" title="${t('embed.title')}" width="100%" height="220" loading="lazy"></iframe>`;
+  const safeT = escaping(t);
+  const embed = `<iframe src="${publicUrl}/${locale}/embed/counters" title="${safeT('embed.title')}" width="100%" height="220" loading="lazy"></iframe>`;
   return (
     <Layout locale={locale} title={t('openData.title')} path="/open-data" current="api">
-      <h1>{t('openData.title')}</h1>
-      <p class="lead">{t('openData.intro')}</p>
+      <h1>{safeT('openData.title')}</h1>
+      <p class="lead">{safeT('openData.intro')}</p>
       <h2>CSV</h2>
       <p>
-        {t('openData.csv')} <a href="/supporters.csv">/supporters.csv</a>
+        {safeT('openData.csv')} <a href="/supporters.csv">/supporters.csv</a>
       </p>
       <p>
-        {t('openData.csvFiltered')} <a href="/supporters.csv?category=state">/supporters.csv?category=state</a>
+        {safeT('openData.csvFiltered')} <a href="/supporters.csv?category=state">/supporters.csv?category=state</a>
       </p>
       <h2>JSON</h2>
-      <p>{t('openData.api')}</p>
+      <p>{safeT('openData.api')}</p>
       <ul>
         <li>
           <a href="/api/v1/supporters?country=FRA&amp;category=private-sector">/api/v1/supporters?country=FRA&amp;category=private-sector</a>
@@ -32,10 +33,10 @@ export function OpenDataPage({ locale, publicUrl }: { locale: Locale; publicUrl:
         </li>
       </ul>
       <p>
-        <a href="/api/docs">{t('openData.docs')}</a> · <a href="/api/openapi.json">openapi.json</a>
+        <a href="/api/docs">{safeT('openData.docs')}</a> · <a href="/api/openapi.json">openapi.json</a>
       </p>
-      <h2>{t('embed.title')}</h2>
-      <p>{t('openData.embed')}</p>
+      <h2>{safeT('embed.title')}</h2>
+      <p>{safeT('openData.embed')}</p>
       <pre>
         <code safe>{embed}</code>
       </pre>
