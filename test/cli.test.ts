@@ -73,7 +73,7 @@ describe('the pariscall command', () => {
   }, 60_000);
 
   it('exports the official CSV', async () => {
-    const out = path.join(env.DATA_DIR, 'export.csv');
+    const out = path.join(String(env.DATA_DIR), 'export.csv');
     const result = await pariscall(['export', 'csv', '--out', out], env);
     expect(result.code).toBe(0);
     const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
