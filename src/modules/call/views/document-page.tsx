@@ -15,16 +15,20 @@ export function CallPage({ locale, document }: CallPageProps): JSX.Element {
   return (
     <Layout locale={locale} title={t('call.title')} path="/call" current="call">
       <h1>{safeT('call.title')}</h1>
-      {document ? (
-        <>
-          {document.locale !== locale ? <p class="note">{safeT('call.notTranslated')}</p> : ''}
-          <div class="prose" lang={document.locale}>
-            {document.html as 'safe'}
-          </div>
-        </>
-      ) : (
-        <p>{safeT('call.missing')}</p>
-      )}
+      {document ? <TranslatedDocument locale={locale} document={document} /> : <p>{safeT('call.missing')}</p>}
     </Layout>
+  );
+}
+
+/** Rendered Markdown in its own language, with a note when that is not the page's language. */
+export function TranslatedDocument({ locale, document, class: className = 'prose' }: { locale: Locale; document: RenderedDocument; class?: string }): JSX.Element {
+  const safeT = escaping(callMessages(locale));
+  return (
+    <>
+      {document.locale !== locale ? <p class="note">{safeT('call.notTranslated')}</p> : ''}
+      <div class={className} lang={document.locale}>
+        {document.html as 'safe'}
+      </div>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { callMessages } from '../call.messages.js';
 import type { principles as principlesTable } from '../call.tables.js';
 import type { RenderedDocument } from '../call.usecases.js';
+import { TranslatedDocument } from './document-page.js';
 
 type Principle = typeof principlesTable.$inferSelect;
 
@@ -59,12 +60,7 @@ export function PrinciplePage({ locale, principle, caseStudies }: PrinciplePageP
       <section aria-labelledby="case-studies">
         <h2 id="case-studies">{safeT('principles.caseStudies')}</h2>
         {caseStudies ? (
-          <>
-            {caseStudies.locale !== locale ? <p class="note">{safeT('call.notTranslated')}</p> : ''}
-            <div class="prose case-studies" lang={caseStudies.locale}>
-              {caseStudies.html as 'safe'}
-            </div>
-          </>
+          <TranslatedDocument locale={locale} document={caseStudies} class="prose case-studies" />
         ) : (
           <p>{safeT('principles.noCaseStudies')}</p>
         )}
