@@ -52,6 +52,10 @@ export async function createServer(options: ServerOptions): Promise<App> {
   // Writes from other processes (the CLI importer, another server) reach us through PostgreSQL NOTIFY.
   await database.listen('registry_changed', () => context.cache.invalidate());
   app.decorate('context', context);
+  // First hook of all: cached public responses are answered before any other per-request work.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!context.cache.serveHit(request, reply)) done();
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,20 +1,35 @@
 import { createHash } from 'node:crypto';
+import type { OutgoingHttpHeaders } from 'node:http';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 interface Entry {
   version: number;
   etag: string;
-  contentType: string;
   identity: Buffer;
   gzip: Buffer;
   br: Buffer;
+  /** Every header of the first response (security headers included), replayed on cache hits. */
+  headers: Record<string, string | number | string[] | undefined>;
+}
+
+type Encoding = 'br' | 'gzip' | 'identity';
+
+function pickEncoding(request: FastifyRequest): Encoding {
+  const accept = String(request.headers['accept-encoding'] ?? '');
+  if (/\bbr\b/.test(accept)) return 'br';
+  if (/\bgzip\b/.test(accept)) return 'gzip';
+  return 'identity';
 }
 
 /**
  * Rendered public responses, compressed once, keyed by URL. Any registry change calls `invalidate()`
  * (in-process use cases directly, other processes through PostgreSQL NOTIFY), so the next request
  * renders fresh data: the cache never serves a stale registry.
+ *
+ * A hit is answered from an early `onRequest` hook straight on the socket (`serveHit`), skipping routing, validation
+ * and per-request header work: that is what lets a dynamic registry keep pace with a static file server. Only URLs a
+ * route handler has already validated and rendered are ever in the cache.
  */
 export class ResponseCache {
   private entries = new Map<string, Entry>();
@@ -31,6 +46,29 @@ export class ResponseCache {
     return this.version;
   }
 
+  /** Answers a GET from the cache if it can; returns false to let the request go through the normal route. */
+  serveHit(request: FastifyRequest, reply: FastifyReply): boolean {
+    if (request.method !== 'GET') return false;
+    const entry = this.entries.get(request.url);
+    if (!entry || entry.version !== this.version) return false;
+    reply.hijack();
+    const raw = reply.raw;
+    if (request.headers['if-none-match'] === entry.etag) {
+      raw.writeHead(304, { etag: entry.etag, vary: 'Accept-Encoding' });
+      raw.end();
+      return true;
+    }
+    const encoding = pickEncoding(request);
+    const body = entry[encoding];
+    raw.writeHead(200, {
+      ...(entry.headers as OutgoingHttpHeaders),
+      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+      'content-length': body.length,
+    });
+    raw.end(body);
+    return true;
+  }
+
   /** Serves `key` from cache or renders it; `render` must be a pure function of the URL and the data. */
   async send(
     request: FastifyRequest,
@@ -39,30 +77,34 @@ export class ResponseCache {
     contentType: string,
     render: () => Promise<string | Buffer>,
   ): Promise<FastifyReply> {
+    reply.header('vary', 'Accept-Encoding').type(contentType);
     let entry = this.entries.get(key);
     if (!entry || entry.version !== this.version) {
       const version = this.version;
       const body = await render();
       const identity = Buffer.isBuffer(body) ? body : Buffer.from(body);
-      entry = {
+      const etag = `"${createHash('sha1').update(identity).digest('base64url')}"`;
+      reply.header('etag', etag);
+      const { 'content-length': _length, 'content-encoding': _encoding, ...headers } = reply.getHeaders();
+      const fresh: Entry = {
         version,
-        etag: `"${createHash('sha1').update(identity).digest('base64url')}"`,
-        contentType,
+        etag,
         identity,
         gzip: gzipSync(identity, { level: 6 }),
         br: brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }),
+        headers,
       };
+      entry = fresh;
       // A change during rendering leaves the entry uncached rather than cached under the new version.
       if (version === this.version) {
         if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-        this.entries.set(key, entry);
+        this.entries.set(key, fresh);
       }
     }
-    reply.header('etag', entry.etag).header('vary', 'Accept-Encoding').type(entry.contentType);
+    reply.header('etag', entry.etag);
     if (request.headers['if-none-match'] === entry.etag) return reply.code(304).send();
-    const accept = String(request.headers['accept-encoding'] ?? '');
-    if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(entry.br);
-    if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(entry.gzip);
-    return reply.send(entry.identity);
+    const encoding = pickEncoding(request);
+    if (encoding !== 'identity') reply.header('content-encoding', encoding);
+    return reply.send(entry[encoding]);
   }
 }

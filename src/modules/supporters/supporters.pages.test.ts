@@ -118,6 +118,19 @@ describe('response cache', () => {
     expect((await get('/api/v1/supporters/serbie-state-SCG')).json().name).toBe('Serbie renommée');
   });
 
+  it('a cached answer carries the same body and security headers as the first one', async () => {
+    const first = await get('/fr/supporters?category=civil-society', { 'accept-encoding': 'gzip' });
+    const second = await get('/fr/supporters?category=civil-society', { 'accept-encoding': 'gzip' });
+    expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
+    for (const header of ['content-security-policy', 'content-type', 'etag', 'vary', 'content-encoding', 'x-content-type-options', 'referrer-policy']) {
+      expect(second.headers[header], header).toBe(first.headers[header]);
+    }
+    const embed1 = await get('/en/embed/counters');
+    const embed2 = await get('/en/embed/counters');
+    expect(embed2.headers['content-security-policy']).toBe(embed1.headers['content-security-policy']);
+    expect(embed2.headers['cache-control']).toContain('max-age=300');
+  });
+
   it('serves compressed bytes to clients that accept them', async () => {
     const response = await get('/en/supporters', { 'accept-encoding': 'gzip, br' });
     expect(response.headers['content-encoding']).toBe('br');
