@@ -39,10 +39,19 @@ async function timeImportSite(databaseUrl: string | undefined): Promise<ImportTi
   }
 }
 
+/** Creating a PGlite database in a new directory (initdb inside WebAssembly): part of a first `pariscall import`. */
+async function timePgliteCreation(): Promise<number> {
+  const started = performance.now();
+  const handle = await openDatabase({ dataDir: makeTempDir('pglite-create') });
+  const ms = performance.now() - started;
+  await handle.close();
+  return ms;
+}
+
 async function timeCli(databaseUrl: string | undefined, dataDir: string): Promise<number> {
   const env = serverEnv({ driver: databaseUrl ? 'postgres' : 'pglite', dataDir, databaseUrl });
   const { ms, stdout } = await runChecked(process.execPath, [path.join(repoRoot, 'bin/pariscall.js'), 'import', officialDir], { cwd: repoRoot, env, timeoutMs: 120_000 });
-  if (!/added:\s+1[12]\d\d/.test(stdout)) throw new Error(`unexpected import report:\n${stdout}`);
+  if (!/(added|unchanged):\s+1[12]\d\d/.test(stdout)) throw new Error(`unexpected import report:\n${stdout}`);
   return ms;
 }
 
@@ -56,11 +65,16 @@ export async function benchImport(options: { runs: number }): Promise<GoalResult
     await database.drop();
     console.log(`    run ${run + 1}: importSite PGlite ${formatMs(pglite.at(-1)!.importMs)}, PostgreSQL ${formatMs(postgres.at(-1)!.importMs)}`);
   }
-  const cliPglite = await timeCli(undefined, makeTempDir('import-cli'));
+  const cliDir = makeTempDir('import-cli');
+  const cliPglite = await timeCli(undefined, cliDir);
+  const cliPgliteAgain = await timeCli(undefined, cliDir);
   const cliDatabase = await createBenchDatabase('import_cli');
-  const cliPostgres = await timeCli(cliDatabase.url, makeTempDir('import-cli-pg'));
+  const cliPgDir = makeTempDir('import-cli-pg');
+  const cliPostgres = await timeCli(cliDatabase.url, cliPgDir);
+  const cliPostgresAgain = await timeCli(cliDatabase.url, cliPgDir);
   await cliDatabase.drop();
-  console.log(`    pariscall import: PGlite ${formatMs(cliPglite)}, PostgreSQL ${formatMs(cliPostgres)}`);
+  const createMs = await timePgliteCreation();
+  console.log(`    pariscall import: PGlite ${formatMs(cliPglite)} (again: ${formatMs(cliPgliteAgain)}), PostgreSQL ${formatMs(cliPostgres)} (again: ${formatMs(cliPostgresAgain)}); new PGlite data dir ${formatMs(createMs)}`);
 
   const summary = (timings: ImportTiming[]) => {
     const imports = timings.map((t) => t.importMs);
@@ -74,6 +88,9 @@ export async function benchImport(options: { runs: number }): Promise<GoalResult
     figure('importSite on PostgreSQL, migration excluded', q.max, 'ms', `${formatMs(q.max)} slowest of ${options.runs} (${runsText(q.all)}); migration ${formatMs(q.migrate)}`, '< 3 s', q.max < 3000),
     figure('`pariscall import` wall time, fresh PGlite data dir', cliPglite, 'ms', `${formatMs(cliPglite)} (process start, migrations, import)`, '< 3 s', cliPglite < 3000),
     figure('`pariscall import` wall time, fresh PostgreSQL database', cliPostgres, 'ms', `${formatMs(cliPostgres)} (process start, migrations, import)`, '< 3 s', cliPostgres < 3000),
+    figure('`pariscall import` again, same PGlite data dir (1,222 unchanged)', cliPgliteAgain, 'ms', formatMs(cliPgliteAgain), '< 3 s', cliPgliteAgain < 3000),
+    figure('`pariscall import` again, same PostgreSQL database (1,222 unchanged)', cliPostgresAgain, 'ms', formatMs(cliPostgresAgain), '< 3 s', cliPostgresAgain < 3000),
+    figure('of which: creating a new PGlite data dir (first import only)', createMs, 'ms', `${formatMs(createMs)} (PGlite.create on an empty directory, in-process)`, '–', null),
   ];
   return {
     id: 'import',
@@ -83,6 +100,6 @@ export async function benchImport(options: { runs: number }): Promise<GoalResult
       `importSite reads and parses the ${pglite[0]?.added ?? 1222} files of ../shared/data/pariscall.international/_supporters plus the Call's texts, then writes everything in one transaction; each run starts from a new, migrated database.`,
       '`pariscall import` is run as `node bin/pariscall.js import ../shared/data/pariscall.international` (the installed command), from spawn to exit.',
     ],
-    details: { pglite, postgres, cliPglite, cliPostgres },
+    details: { pglite, postgres, cliPglite, cliPgliteAgain, cliPostgres, cliPostgresAgain, pgliteCreateMs: createMs },
   };
 }

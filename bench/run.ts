@@ -71,6 +71,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function main(): Promise<number> {
   const started = performance.now();
+  const { commit } = await machineNotes();
   const goals: GoalResult[] = [];
   for (const id of selected) {
     const section = sections[id];
@@ -80,18 +81,19 @@ async function main(): Promise<number> {
     const loadAverage = Math.round(os.loadavg()[0]! * 100) / 100;
     console.log(`  (1-minute load average: ${loadAverage})`);
     try {
-      goals.push({ ...(await section.run()), date, loadAverage });
+      goals.push({ ...(await section.run()), date, loadAverage, commit });
     } catch (error) {
       const message = error instanceof Error ? error.stack ?? error.message : String(error);
       console.error(`  ${id} failed: ${message}`);
-      goals.push({ id, title: section.title, figures: [], notes: [], date, loadAverage, error: message.split('\n').slice(0, 3).join(' ') });
+      goals.push({ id, title: section.title, figures: [], notes: [], date, loadAverage, commit, error: message.split('\n').slice(0, 3).join(' ') });
     } finally {
       await runCleanups();
     }
   }
-  const results = mergeResults(readPreviousResults(), await machineNotes(), goals);
-  writeResults(results);
-  console.log(`\n== Summary (${Math.round((performance.now() - started) / 1000)} s; bench/README.md and bench/results.json written)\n`);
+  // Profiling slows the server down: such a run's figures are printed, not recorded.
+  if (!values['cpu-prof']) writeResults(mergeResults(readPreviousResults(), await machineNotes(), goals));
+  const written = values['cpu-prof'] ? `profiles in ${values['cpu-prof']}; figures not recorded` : 'bench/README.md and bench/results.json written';
+  console.log(`\n== Summary (${Math.round((performance.now() - started) / 1000)} s; ${written})\n`);
   console.log(summaryTable(goals));
   const failed = goals.some((g) => g.error || g.figures.some((f) => f.pass === false));
   return failed ? 1 : 0;

@@ -40,7 +40,7 @@ export async function createBenchDatabase(purpose: string): Promise<{ name: stri
 /** The server's version string, or null when PostgreSQL is not reachable. */
 export async function postgresVersion(): Promise<string | null> {
   try {
-    return await admin(async (client) => (await client.query<{ v: string }>('show server_version')).rows[0]?.v ?? null);
+    return await admin(async (client) => (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v ?? null);
   } catch {
     return null;
   }

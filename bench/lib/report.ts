@@ -45,13 +45,13 @@ export function renderReadme(results: Results): string {
     `- ${m.cpu}, ${m.cores} cores available, ${m.memoryGb} GB RAM; ${m.os}, Linux ${m.kernel}`,
     `- Node.js ${m.node}; PostgreSQL ${m.postgres ?? 'not reachable'} (local, 127.0.0.1:5432); PGlite as installed in package-lock.json`,
     `- nginx ${m.nginx ?? 'not installed'}, wrk ${m.wrk ?? 'not installed'} (Debian packages, installed by the bench if missing)`,
-    `- commit ${m.commit}`,
+    `- commit ${m.commit} when this file was last written`,
     '- Every process (server, nginx, wrk, the bench itself) shares the same 2 cores; loopback only.',
     '',
     '## Rerun',
     '',
     '```sh',
-    'npm run bench                                   # everything, about 15 minutes',
+    'npm run bench                                   # everything, about 10 minutes on a quiet machine',
     'npm run bench -- --only http,weight             # some goals (http, search, import, startup, weight); the others are kept',
     'npm run bench -- --only search --no-synthetic   # skip the 100,000-supporter database',
     'npm run bench -- --only http --cpu-prof /tmp/p  # also write CPU profiles of our server under load',
@@ -63,7 +63,7 @@ export function renderReadme(results: Results): string {
     '',
   ];
   for (const goal of results.goals) {
-    lines.push(`## ${goal.title}`, '', `Measured ${goal.date ?? 'unknown date'}${goal.loadAverage !== undefined ? ` (1-minute load average at the start: ${goal.loadAverage})` : ''}.`, '');
+    lines.push(`## ${goal.title}`, '', `Measured ${goal.date ?? 'unknown date'}${goal.commit ? ` at commit ${goal.commit}` : ''}${goal.loadAverage !== undefined ? ` (1-minute load average at the start: ${goal.loadAverage})` : ''}.`, '');
     if (goal.error) lines.push(`**The run failed:** ${cell(goal.error)}`, '');
     if (goal.figures.length > 0) {
       lines.push('| figure | measured | goal | result |', '| --- | --- | --- | --- |');

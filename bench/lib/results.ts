@@ -22,6 +22,7 @@ export interface GoalResult {
   /** Set by run.ts: when the section started, and the 1-minute load average then (other work on the machine). */
   date?: string;
   loadAverage?: number;
+  commit?: string;
   error?: string;
 }
 
