@@ -42,6 +42,7 @@ export const supporters = pgTable(
     sourceHash: text('source_hash'),
     ...timestamps,
   },
+  // Also `supporters__facets`, a partial covering index for the facet counts, created in migrations/0003 by hand.
   (t) => [
     uniqueIndex('supporters__slug').on(t.slug),
     index('supporters__category').on(t.category),
