@@ -50,7 +50,7 @@ export async function createServer(options: ServerOptions): Promise<App> {
   const context: AppContext = { config, database, events: new EventBus(), cache: new ResponseCache() };
   context.events.on('registry.changed', 'http.invalidate-response-cache', () => context.cache.invalidate());
   // Writes from other processes (the CLI importer, another server) reach us through PostgreSQL NOTIFY.
-  await database.listen('registry_changed', () => context.cache.invalidate());
+  await database.listen('registry_changed', () => context.events.emit('registry.changed', { reason: 'database-notify' }));
   app.decorate('context', context);
   // First hook of all: cached public responses are answered before any other per-request work.
   app.addHook('onRequest', (request, reply, done) => {

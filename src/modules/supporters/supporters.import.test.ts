@@ -9,6 +9,8 @@ import { createTestDatabase } from '../../app/database/test-utils.js';
 import { AppError } from '../../app/http/errors.js';
 import { importSite } from '../../app/site-import.js';
 import { fixtureSite, invalidSite } from '../../../test/helpers/app.js';
+import { searchSupporters } from './supporters.queries.js';
+import { supporterFiltersSchema } from './supporters.schemas.js';
 import { supporters } from './supporters.tables.js';
 
 let database: DatabaseHandle;
@@ -55,6 +57,19 @@ describe('importing a site in the official layout', () => {
     expect(report.unchanged).toBe(12);
     const [row] = await database.db.select().from(supporters).where(sql`slug = 'serbie-state-SCG'`);
     expect(row?.name).toBe('République de Serbie');
+  });
+
+  it('facet counts follow an import at once, even when nobody listens for events', async () => {
+    const site = copySite();
+    await importSite(database, { source: site, firstSeenCsv, actor: 'test' });
+    const filters = supporterFiltersSchema.parse({});
+    const stateCount = async () =>
+      (await searchSupporters({ db: database.db, filters, page: 1, pageSize: 20 })).facets.category.find((f) => f.value === 'state')?.count;
+    expect(await stateCount()).toBe(2);
+    const file = path.join(site, '_supporters/ville_de_nullepart-public-authority-FRA.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('category: public-authority', 'category: state'));
+    await importSite(database, { source: site, firstSeenCsv, actor: 'test' });
+    expect(await stateCount()).toBe(3);
   });
 
   it('a supporter missing from the source is reported and kept', async () => {

@@ -13,6 +13,7 @@ import { recordAudit } from '../../app/audit/audit.js';
 import type { Executor } from '../../app/database/database.js';
 import type { EventBus } from '../../app/events/events.js';
 import { importInvalid } from './supporters.errors.js';
+import { forgetFacetCombos } from './supporters.facet-memo.js';
 import { buildSearchText, joinedOn, natureKey, sortName, type SupporterRecord } from './supporters.models.js';
 import { createSupportersRepository } from './supporters.repository.js';
 import type { SourceIssue } from './supporters.source.js';
@@ -132,6 +133,11 @@ export async function importSupporters(input: {
   } catch (error) {
     if (!(error instanceof DryRunRollback)) throw error;
   }
-  if (!report.dryRun && (report.added.length || report.updated.length)) input.events?.emit('registry.changed', { reason: 'import' });
+  if (!report.dryRun && (report.added.length || report.updated.length)) {
+    // Fresh planner statistics: PGlite has no autovacuum, and a bulk import changes the table's shape.
+    await input.db.execute(sql`analyze supporters`);
+    forgetFacetCombos();
+    input.events?.emit('registry.changed', { reason: 'import' });
+  }
   return report;
 }

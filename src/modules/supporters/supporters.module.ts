@@ -1,4 +1,5 @@
 import type { AppModule } from '../../app/modules.js';
+import { forgetFacetCombos } from './supporters.facet-memo.js';
 import { registerSupporterApi } from './supporters.api.js';
 import { registerSupporterPages } from './supporters.pages.js';
 
@@ -6,6 +7,7 @@ import { registerSupporterPages } from './supporters.pages.js';
 export const supportersModule: AppModule = {
   name: 'supporters',
   async register(app, context) {
+    context.events.on('registry.changed', 'supporters.forget-facet-combos', () => forgetFacetCombos());
     await registerSupporterApi(app, context);
     await registerSupporterPages(app, context);
   },

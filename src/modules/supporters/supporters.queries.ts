@@ -7,6 +7,7 @@ import type { Locale } from '../../app/i18n/i18n.js';
 import { registryStartDate, supporterCategories, uncategorised } from './supporters.constants.js';
 import { supportersToCsv } from './supporters.csv.js';
 import { supporterNotFound } from './supporters.errors.js';
+import { memoisedFacetCombos } from './supporters.facet-memo.js';
 import { computeFacets, type Facets } from './supporters.facets.js';
 import { presentSupporter, presentSupporterDetail, type SupporterDetail, type SupporterSummary } from './supporters.presenters.js';
 import { createSupportersRepository } from './supporters.repository.js';
@@ -30,7 +31,9 @@ export async function searchSupporters(input: {
   locale?: Locale;
 }): Promise<SearchResult> {
   const repository = createSupportersRepository(input.db);
-  const combos = await repository.facetCombos(input.filters.q);
+  const combos = input.filters.q
+    ? await repository.facetCombos(input.filters.q)
+    : await memoisedFacetCombos(input.db, () => repository.facetCombos(undefined));
   const { total, facets } = computeFacets(combos, input.filters);
   const pageCount = Math.max(1, Math.ceil(total / input.pageSize));
   const offset = (input.page - 1) * input.pageSize;
@@ -65,7 +68,7 @@ export interface RegistryStats {
 
 export async function registryStats(input: { db: Executor }): Promise<RegistryStats> {
   const repository = createSupportersRepository(input.db);
-  const combos = await repository.facetCombos(undefined);
+  const combos = await memoisedFacetCombos(input.db, () => repository.facetCombos(undefined));
   const byCategory: Record<string, number> = Object.fromEntries([...supporterCategories, uncategorised].map((c) => [c, 0]));
   const countries = new Map<string, { count: number; isState: boolean }>();
   let total = 0;
