@@ -145,9 +145,11 @@ function loadFigures(driver: string, ours: Load, nginx: Load): Figure[] {
 }
 
 function freshnessFigure(name: string, check: FreshnessCheck): Figure {
-  const failed = check.checks.filter((c) => !c.pass).map((c) => `${c.url} (before: ${c.before ? 'new name' : 'old'}, after: ${c.after ? 'new name' : 'old'})`);
-  const display = check.pass ? `pass: ${check.checks.length} URLs show the new name on the first request after the change (change took ${formatMs(check.changeMs)})` : `stale: ${failed.join('; ')}`;
-  return figure(name, check.pass ? 1 : 0, 'bool', display, 'new name on the next request', check.pass);
+  const failed = check.checks.filter((c) => !c.pass).map((c) => `${c.url} (expected ${c.expected}; before: ${c.before}, after: ${c.after})`);
+  const display = check.pass
+    ? `fresh: ${check.checks.length - 1} URLs show the new name and the category counts moved, on the first request after the change (the change took ${formatMs(check.changeMs)})`
+    : `stale: ${failed.join('; ')}`;
+  return figure(name, check.pass ? 1 : 0, 'bool', display, 'new name and counts on the next request', check.pass);
 }
 
 export async function benchHttp(options: HttpOptions): Promise<GoalResult> {
@@ -168,14 +170,14 @@ export async function benchHttp(options: HttpOptions): Promise<GoalResult> {
     figures: [
       ...loadFigures('PGlite', pglite.load, nginx.load),
       ...loadFigures('PostgreSQL', postgres.load, nginx.load),
-      freshnessFigure('PGlite: renamed supporter visible on the next request (in-process import)', pgliteFresh),
-      freshnessFigure('PostgreSQL: renamed supporter visible on the next request (`pariscall import` in another process)', postgres.freshness),
+      freshnessFigure('PGlite: changed supporter visible on the next request (in-process import)', pgliteFresh),
+      freshnessFigure('PostgreSQL: changed supporter visible on the next request (`pariscall import` in another process)', postgres.freshness),
     ],
     notes: [
       `wrk -t${wrkDefaults.threads} -c${wrkDefaults.connections} -d${options.seconds}s --latency -H 'Accept-Encoding: gzip', after a ${options.warmupSeconds} s unrecorded warm-up run on the same URL; wrk shares the 2 cores with the server under test; one server runs at a time.`,
       `nginx serves the bytes our server sent (${sizes}) from a temp root with .gz siblings (zlib level 9) and gzip_static on; worker_processes auto, access_log off, otherwise Debian defaults (sendfile, tcp_nopush). Our server compresses its cached responses at gzip level 6, so its gzip bodies are a little larger.`,
       `Our server: \`node --import tsx src/cli.ts serve\` (what \`npm start\` runs), LOG_LEVEL=warn, a temp DATA_DIR or the database pariscall_bench_http; it imports the official registry on first start. The PostgreSQL server rendered ${sameBytes ? 'the same bytes as' : 'different bytes from'} the PGlite one.`,
-      'Change check: each URL is requested twice (so the second answer is a cached one), one supporter is renamed, then each URL is requested once more. PostgreSQL: `pariscall import` of a copy of the snapshot with one renamed file, in another process (NOTIFY invalidates the cache). PGlite: the same import run inside the server process by bench/pglite-server.ts, the data dir being locked by the server.',
+      'Change check: each URL (the supporter in the API and its page, a search for the new name in the API and the page, the unfiltered API list with its category counts) is requested twice (so the second answer is a cached one), one supporter is renamed and moved to another category, then each URL is requested once more. PostgreSQL: `pariscall import` of a copy of the snapshot with one renamed file, in another process (NOTIFY invalidates the cache). PGlite: the same import run inside the server process by bench/pglite-server.ts, the data dir being locked by the server.',
     ],
     details: { nginxConfig: nginx.config, nginx: nginx.load, pglite: pglite.load, postgres: postgres.load, freshness: { pglite: pgliteFresh, postgres: postgres.freshness } },
   };

@@ -4,7 +4,7 @@
  * whatever a section starts or creates is undone at the end, also on failure or Ctrl-C.
  *
  *   npm run bench [-- --only http,search,import,startup,weight] [--no-synthetic] [--iterations N] [--seconds N]
- *                    [--cpu-prof DIR] [--quiet-load 1] [--quiet-wait 600]
+ *                    [--cpu-prof DIR] [--no-write] [--quiet-load 1] [--quiet-wait 600]
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     iterations: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '10' },
     'cpu-prof': { type: 'string' },
+    'no-write': { type: 'boolean', default: false },
     'quiet-load': { type: 'string', default: '1' },
     'quiet-wait': { type: 'string', default: '600' },
   },
@@ -90,9 +91,10 @@ async function main(): Promise<number> {
       await runCleanups();
     }
   }
-  // Profiling slows the server down: such a run's figures are printed, not recorded.
-  if (!values['cpu-prof']) writeResults(mergeResults(readPreviousResults(), await machineNotes(), goals));
-  const written = values['cpu-prof'] ? `profiles in ${values['cpu-prof']}; figures not recorded` : 'bench/README.md and bench/results.json written';
+  // Profiling slows the server down: such a run's figures are printed, not recorded (nor with --no-write).
+  const record = !values['cpu-prof'] && !values['no-write'];
+  if (record) writeResults(mergeResults(readPreviousResults(), await machineNotes(), goals));
+  const written = record ? 'bench/README.md and bench/results.json written' : `figures not recorded${values['cpu-prof'] ? `; profiles in ${values['cpu-prof']}` : ''}`;
   console.log(`\n== Summary (${Math.round((performance.now() - started) / 1000)} s; ${written})\n`);
   console.log(summaryTable(goals));
   const failed = goals.some((g) => g.error || g.figures.some((f) => f.pass === false));

@@ -1,5 +1,6 @@
 /**
- * A copy of the official snapshot with one supporter renamed, to check that a change is visible on the next request.
+ * A copy of the official snapshot with one supporter renamed and moved to another category, to check that a change is
+ * visible on the next request (its name, and the facet counts).
  * Everything is symlinked except that one file; the first-seen CSV is linked beside it, where the importer looks for
  * it, so the other 1,221 records keep their content hash and only the renamed one is updated.
  */
@@ -12,6 +13,9 @@ export interface RenamedCopy {
   slug: string;
   oldName: string;
   newName: string;
+  /** The supporter also moves to another category, so facet counts must change too. */
+  oldCategory: string;
+  newCategory: string;
   /** A word found only in the new name, for `?q=`. */
   marker: string;
 }
@@ -28,6 +32,8 @@ export function copyWithRenamedSupporter(parent: string, marker: string, slug?: 
   const target = slug ? `${slug}.md` : files[0]!;
   let oldName = '';
   let newName = '';
+  let oldCategory = '';
+  let newCategory = '';
   for (const file of files) {
     const source = path.join(officialDir, '_supporters', file);
     const copy = path.join(dir, '_supporters', file);
@@ -38,10 +44,15 @@ export function copyWithRenamedSupporter(parent: string, marker: string, slug?: 
     const text = fs.readFileSync(source, 'utf8');
     const match = text.match(/^name:\s*"?(.*?)"?\s*$/m);
     if (!match) throw new Error(`no name line in ${file}`);
+    const category = text.match(/^category:\s*"?([a-z-]+)"?\s*$/m);
+    if (!category) throw new Error(`no category line in ${file}`);
     oldName = match[1]!;
     newName = `${oldName} ${marker}`;
-    fs.writeFileSync(copy, text.replace(match[0], `name: "${newName.replaceAll('"', '\\"')}"`));
+    oldCategory = category[1]!;
+    newCategory = oldCategory === 'private-sector' ? 'civil-society' : 'private-sector';
+    const changed = text.replace(match[0], `name: "${newName.replaceAll('"', '\\"')}"`).replace(category[0], `category: ${newCategory}`);
+    fs.writeFileSync(copy, changed);
   }
   if (!newName) throw new Error(`${target} is not in the official registry`);
-  return { dir, slug: target.replace(/\.md$/, ''), oldName, newName, marker };
+  return { dir, slug: target.replace(/\.md$/, ''), oldName, newName, oldCategory, newCategory, marker };
 }
