@@ -78,9 +78,9 @@ if (form) {
   });
   // Back and forward: show the state of that URL, search box included.
   window.addEventListener('popstate', () => {
-    void load(window.location.href, false).then(() => {
-      const search = form.querySelector<HTMLInputElement>('#q');
-      if (search) search.value = new URL(window.location.href).searchParams.get('q') ?? '';
-    });
+    // The search box first, so it is right as soon as the results are (load() keeps what the box holds).
+    const search = form.querySelector<HTMLInputElement>('#q');
+    if (search) search.value = new URL(window.location.href).searchParams.get('q') ?? '';
+    void load(window.location.href, false);
   });
 }
