@@ -10,7 +10,6 @@ import { openDatabase } from './app/database/database.js';
 import { migrateDatabase } from './app/database/migrate.js';
 import { AppError } from './app/http/errors.js';
 import { formatImportReport, importSite } from './app/site-import.js';
-import { startServer } from './main.js';
 import { exportSupportersCsv } from './modules/supporters/supporters.queries.js';
 import { supporterFiltersSchema } from './modules/supporters/supporters.schemas.js';
 
@@ -37,6 +36,8 @@ program
   .command('serve')
   .description('serve the platform (migrates the database first)')
   .action(async () => {
+    // Loaded here so the other commands do not pay for the web server's modules.
+    const { startServer } = await import('./main.js');
     await startServer(config());
   });
 
