@@ -6,11 +6,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseHandle } from './database/database.js';
 import type { EventBus } from './events/events.js';
-import { AppError } from './http/errors.js';
 import { readCallContent } from '../modules/call/call.source.js';
 import { importCallContent } from '../modules/call/call.usecases.js';
 import { parseSupportersCsv } from '../modules/supporters/supporters.csv.js';
-import { importSupporters, type ImportReport } from '../modules/supporters/supporters.import.js';
+import { importInvalid } from '../modules/supporters/supporters.errors.js';
+import { importSupporters, toFieldIssue, type ImportReport } from '../modules/supporters/supporters.import.js';
 import { readOfficialSupporters } from '../modules/supporters/supporters.source.js';
 
 export interface SiteImportOptions {
@@ -43,12 +43,7 @@ export async function importSite(database: DatabaseHandle, options: SiteImportOp
   const allErrors = [...parsed.issues.filter((i) => i.severity === 'error'), ...callErrors];
   if (allErrors.length && !options.skipInvalid) {
     // Every problem of the whole source at once, so one run of the command lists everything to fix.
-    throw new AppError(
-      'import.invalid',
-      422,
-      () => `${new Set(allErrors.map((e) => e.source)).size} invalid file(s): nothing was imported (use --skip-invalid to import the rest)`,
-      allErrors.map((e) => ({ field: `${e.source}${e.line ? `:${e.line}` : ''}`, message: e.message, code: e.code })),
-    );
+    throw importInvalid({ errors: new Set(allErrors.map((e) => e.source)).size }, allErrors.map(toFieldIssue));
   }
   let report!: ImportReport;
   let callReport: SiteImportReport['call'] = null;

@@ -9,7 +9,3 @@ export const importInvalid = defineError<{ errors: number }>('supporters.import.
     ? `${errors} fichier(s) invalide(s) : rien n’a été importé (utilisez --skip-invalid pour importer le reste)`
     : `${errors} invalid file(s): nothing was imported (use --skip-invalid to import the rest)`,
 );
-
-export const importLocked = defineError('supporters.import.locked', 409, (locale) =>
-  locale === 'fr' ? 'Une autre importation est en cours' : 'Another import is running',
-);

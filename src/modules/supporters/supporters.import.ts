@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../app/audit/audit.js';
 import type { Executor } from '../../app/database/database.js';
+import type { FieldIssue } from '../../app/http/errors.js';
 import type { EventBus } from '../../app/events/events.js';
 import { importInvalid } from './supporters.errors.js';
 import { forgetFacetCombos } from './supporters.facet-memo.js';
@@ -34,6 +35,11 @@ export interface ImportReport {
 
 /** Thrown inside the transaction to roll a dry run back after computing its report. */
 class DryRunRollback extends Error {}
+
+/** A source problem as a field issue: `file.md:12: message`. */
+export function toFieldIssue(issue: SourceIssue): FieldIssue {
+  return { field: `${issue.source}${issue.line ? `:${issue.line}` : ''}`, message: issue.message, code: issue.code };
+}
 
 function recordHash(record: SupporterRecord): string {
   const { source: _source, ...content } = record;
@@ -86,7 +92,7 @@ export async function importSupporters(input: {
     errors,
     dryRun: input.dryRun ?? false,
   };
-  if (errors.length > 0 && !input.skipInvalid) throw importInvalid({ errors: report.skipped.length }, errors.map((e) => ({ field: `${e.source}${e.line ? `:${e.line}` : ''}`, message: e.message, code: e.code })));
+  if (errors.length > 0 && !input.skipInvalid) throw importInvalid({ errors: report.skipped.length }, errors.map(toFieldIssue));
 
   try {
     await input.db.transaction(async (tx) => {

@@ -1,31 +1,14 @@
+import type { z } from 'zod';
 import type { Locale } from '../../app/i18n/i18n.js';
 import { countryName } from '../../shared/countries.js';
 import { renderMarkdown } from '../../shared/markdown.js';
 import { uncategorised, type CategoryFacet, type JoinedOnSource } from './supporters.constants.js';
+import type { supporterDetailSchema, supporterSummarySchema } from './supporters.schemas.js';
 import type { SupporterRow } from './supporters.tables.js';
 
-export interface SupporterSummary {
-  slug: string;
-  name: string;
-  category: CategoryFacet;
-  nature: string | null;
-  natureKey: string | null;
-  country: { code: string; sourceCode: string | null; name: { en: string; fr: string } } | null;
-  sourceCountryCode: string | null;
-  website: string | null;
-  twitter: string | null;
-  linkedin: string | null;
-  dateSigned: string | null;
-  firstSeen: string | null;
-  joinedOn: string | null;
-  joinedOnSource: JoinedOnSource | null;
-  url: string;
-}
-
-export interface SupporterDetail extends SupporterSummary {
-  statement: string;
-  statementHtml: string;
-}
+/** The public shapes are the API's documented schemas: one definition for the type, validation and OpenAPI. */
+export type SupporterSummary = z.infer<typeof supporterSummarySchema>;
+export type SupporterDetail = z.infer<typeof supporterDetailSchema>;
 
 /** The public view of a supporter: what pages, the API and embeds may show (no internal ids or hashes). */
 export function presentSupporter(row: SupporterRow, locale: Locale = 'en'): SupporterSummary {
