@@ -10,12 +10,10 @@ export const en = {
   'layout.nav.supporters': 'Supporters',
   'layout.nav.map': 'Map and growth',
   'layout.nav.api': 'Open data and API',
-  'layout.language.label': 'Language',
   'layout.language.switch': 'Français',
   'layout.footer.data':
     'Registry data: the official Paris Call repository (EUPL-1.2). This platform is open source.',
   'layout.footer.download': 'Download all supporters (CSV)',
-  'error.title': 'Error',
   'error.notFound.title': 'Page not found',
   'error.notFound.body': 'There is no page at this address. It may have moved, or the link may be mistyped.',
   'error.badRequest.title': 'This request could not be understood',

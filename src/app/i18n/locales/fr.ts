@@ -12,12 +12,10 @@ export const fr: Catalog<typeof en> = {
   'layout.nav.supporters': 'Soutiens',
   'layout.nav.map': 'Carte et croissance',
   'layout.nav.api': 'Données ouvertes et API',
-  'layout.language.label': 'Langue',
   'layout.language.switch': 'English',
   'layout.footer.data':
     'Données du registre : dépôt officiel de l’Appel de Paris (EUPL-1.2). Cette plateforme est un logiciel libre.',
   'layout.footer.download': 'Télécharger tous les soutiens (CSV)',
-  'error.title': 'Erreur',
   'error.notFound.title': 'Page introuvable',
   'error.notFound.body': 'Aucune page ne se trouve à cette adresse. Elle a pu être déplacée, ou le lien contient une faute.',
   'error.badRequest.title': 'Cette requête n’a pas pu être comprise',

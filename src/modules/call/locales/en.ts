@@ -10,6 +10,5 @@ export const en = {
   'principles.noCaseStudies': 'No case study has been published for this principle yet.',
   'principles.all': 'All principles',
   'principles.missing': 'The principles have not been imported yet.',
-  'principles.read': 'Read the case studies for principle {number}',
   'home.callIntro': 'Launched in 2018, the Paris Call brings together States, public authorities, companies and civil society organisations around nine principles for a secure and peaceful cyberspace.',
 } as const;

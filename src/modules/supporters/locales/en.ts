@@ -72,7 +72,6 @@ export const en = {
   'detail.statement': 'Why we join',
   'detail.noStatement': 'This supporter has not published a statement.',
   'detail.back': 'All supporters',
-  'detail.sameCountry': 'Other supporters from {country}',
   'detail.json': 'This entry as JSON',
   'map.title': 'Where supporters come from',
   'map.intro':

@@ -74,7 +74,6 @@ export const fr: Catalog<typeof en> = {
   'detail.statement': 'Pourquoi nous soutenons l’Appel',
   'detail.noStatement': 'Ce soutien n’a pas publié de déclaration.',
   'detail.back': 'Tous les soutiens',
-  'detail.sameCountry': 'Autres soutiens : {country}',
   'detail.json': 'Cette fiche en JSON',
   'map.title': 'D’où viennent les soutiens',
   'map.intro':
