@@ -43,6 +43,8 @@ export async function createServer(options: ServerOptions): Promise<App> {
     // One log line per request costs throughput on a public registry; request logs are kept for debug levels.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     routerOptions: { ignoreTrailingSlash: true },
+    // Closing the server (SIGTERM, tests) must not wait for browsers' idle keep-alive connections.
+    forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
