@@ -27,6 +27,19 @@ const configSchema = z.object({
   trustProxy: z.stringbool({ error: 'must be true or false' }).default(false),
   /** RATE_LIMIT_PER_MINUTE: requests per minute and client address on the JSON API. */
   rateLimitPerMinute: z.coerce.number().int().positive().default(600),
+  /** SMTP_URL: smtp:// or smtps:// URL of the mail relay; unset writes each e-mail as an .eml file under DATA_DIR/outbox. */
+  smtpUrl: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  /** MAIL_FROM: sender of the platform's e-mails. */
+  mailFrom: z.string().min(3).default('Paris Call <no-reply@localhost>'),
+  /** SECRET_KEY: at least 32 characters, signs cookies and CSRF tokens; unset creates one in DATA_DIR/secret.key. */
+  secretKey: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** JOIN_RATE_LIMIT_PER_HOUR: applications per hour and client address on the public join form. */
+  joinRateLimitPerHour: z.coerce.number().int().positive().default(20),
+  /** JOBS: true runs the outbox worker in this process (the default); false leaves it to another process. */
+  jobs: z.stringbool({ error: 'must be true or false' }).default(true),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -41,6 +54,11 @@ const envNames: Record<keyof Config, string> = {
   importOnEmpty: 'IMPORT_ON_EMPTY',
   trustProxy: 'TRUST_PROXY',
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
+  smtpUrl: 'SMTP_URL',
+  mailFrom: 'MAIL_FROM',
+  secretKey: 'SECRET_KEY',
+  joinRateLimitPerHour: 'JOIN_RATE_LIMIT_PER_HOUR',
+  jobs: 'JOBS',
 };
 
 export class ConfigError extends Error {
@@ -65,7 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
         const key = issue.path[0] as keyof Config;
         const value = env[envNames[key]];
         // Never echo the value of a URL that may carry a password.
-        const shown = key === 'databaseUrl' || value === undefined ? '' : ` (got "${value}")`;
+        const shown = key === 'databaseUrl' || key === 'smtpUrl' || key === 'secretKey' || value === undefined ? '' : ` (got "${value}")`;
         return `${envNames[key] ?? String(key)}: ${issue.message}${shown}`;
       }),
     );

@@ -36,7 +36,11 @@ export const supporters = pgTable(
     searchText: text('search_text').notNull(),
     /** Folded name for a stable, accent-insensitive alphabetical order on any database collation. */
     sortName: text('sort_name').notNull(),
+    /** Language of the statement when the supporter wrote it on the platform; null for imported entries (unknown). */
+    statementLocale: text('statement_locale'),
     status: text('status').notNull().default('published'),
+    /** Set when the entry left the registry; the public history keeps this date, nothing personal. */
+    withdrawnOn: date('withdrawn_on', { mode: 'string' }),
     /** Where the row came from (file name or CSV line) and a hash of its content, for idempotent imports. */
     source: text('source'),
     sourceHash: text('source_hash'),
