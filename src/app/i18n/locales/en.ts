@@ -10,6 +10,8 @@ export const en = {
   'layout.nav.supporters': 'Supporters',
   'layout.nav.map': 'Map and growth',
   'layout.nav.api': 'Open data and API',
+  'layout.nav.join': 'Join the Call',
+  'layout.nav.account': 'Your account',
   'layout.language.switch': 'Français',
   'layout.footer.data':
     'Registry data: the official Paris Call repository (EUPL-1.2). This platform is open source.',
@@ -22,5 +24,11 @@ export const en = {
   'error.back': 'Back to the home page',
   'error.tooManyRequests.title': 'Too many requests',
   'error.tooManyRequests.body': 'Please wait a minute before trying again.',
+  'error.unauthorized.title': 'Sign in required',
+  'error.unauthorized.body': 'Please sign in to continue.',
+  'error.forbidden.title': 'Not allowed',
+  'error.forbidden.body': 'Your account does not give access to this page or action.',
+  'error.csrf.title': 'The page expired',
+  'error.csrf.body': 'The form was open too long or came from another site. Please try again.',
   'validation.invalidValue': '{field}: {message}',
 } as const;

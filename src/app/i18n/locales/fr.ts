@@ -12,6 +12,8 @@ export const fr: Catalog<typeof en> = {
   'layout.nav.supporters': 'Soutiens',
   'layout.nav.map': 'Carte et croissance',
   'layout.nav.api': 'Données ouvertes et API',
+  'layout.nav.join': 'Rejoindre l’Appel',
+  'layout.nav.account': 'Votre compte',
   'layout.language.switch': 'English',
   'layout.footer.data':
     'Données du registre : dépôt officiel de l’Appel de Paris (EUPL-1.2). Cette plateforme est un logiciel libre.',
@@ -24,5 +26,11 @@ export const fr: Catalog<typeof en> = {
   'error.back': 'Retour à l’accueil',
   'error.tooManyRequests.title': 'Trop de requêtes',
   'error.tooManyRequests.body': 'Veuillez patienter une minute avant de réessayer.',
+  'error.unauthorized.title': 'Connexion requise',
+  'error.unauthorized.body': 'Veuillez vous connecter pour continuer.',
+  'error.forbidden.title': 'Accès refusé',
+  'error.forbidden.body': 'Votre compte ne donne pas accès à cette page ou à cette action.',
+  'error.csrf.title': 'La page a expiré',
+  'error.csrf.body': 'Le formulaire est resté ouvert trop longtemps ou provient d’un autre site. Veuillez réessayer.',
   'validation.invalidValue': '{field} : {message}',
 };
