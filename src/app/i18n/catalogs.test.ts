@@ -1,20 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { en as appEn } from './locales/en.js';
-import { fr as appFr } from './locales/fr.js';
-import { en as supportersEn } from '../../modules/supporters/locales/en.js';
-import { fr as supportersFr } from '../../modules/supporters/locales/fr.js';
-import { en as callEn } from '../../modules/call/locales/en.js';
-import { fr as callFr } from '../../modules/call/locales/fr.js';
-import { en as chartsEn, fr as chartsFr } from '../../modules/supporters/views/charts.locales.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { negotiateLocale } from './i18n.js';
 
-const catalogs: Array<[string, Record<string, string>, Record<string, string>]> = [
-  ['app', appEn, appFr],
-  ['supporters', supportersEn, supportersFr],
-  ['call', callEn, callFr],
-  ['charts', chartsEn, chartsFr],
-];
+/**
+ * Every catalog of the code base, found by file name so a new module's catalogs are checked without registering them:
+ * `locales/en.ts` beside `locales/fr.ts`, and `*.locales.ts` files exporting `en` and `fr`.
+ */
+const srcDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+type CatalogModule = { en?: Record<string, string>; fr?: Record<string, string> };
+
+async function findCatalogs(): Promise<Array<[string, Record<string, string>, Record<string, string>]>> {
+  const found: Array<[string, Record<string, string>, Record<string, string>]> = [];
+  const files = (fs.readdirSync(srcDir, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/')).sort();
+  for (const file of files) {
+    if (file.endsWith('/locales/en.ts')) {
+      const english = (await import(path.join(srcDir, file))) as CatalogModule;
+      const french = (await import(path.join(srcDir, file.replace(/en\.ts$/, 'fr.ts')))) as CatalogModule;
+      if (!english.en || !french.fr) throw new Error(`${file} needs a French catalog beside it`);
+      found.push([file.replace('/locales/en.ts', ''), english.en, french.fr]);
+    } else if (file.endsWith('.locales.ts')) {
+      const module = (await import(path.join(srcDir, file))) as CatalogModule;
+      if (module.en && module.fr) found.push([file, module.en, module.fr]);
+    }
+  }
+  return found;
+}
+
+const catalogs = await findCatalogs();
+
 
 function variables(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
   for (const element of elements) {
@@ -26,6 +42,9 @@ function variables(elements: MessageFormatElement[], into = new Set<string>()): 
 }
 
 describe('message catalogs', () => {
+  it('finds the catalogs of every module', () => {
+    expect(catalogs.map(([name]) => name)).toEqual(expect.arrayContaining(['app/i18n', 'modules/supporters', 'modules/call']));
+  });
   for (const [name, en, fr] of catalogs) {
     it(`the ${name} French catalog has exactly the English keys`, () => {
       expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
