@@ -63,3 +63,11 @@ export function countryNumeric(code: string): string | undefined {
 export function alpha3FromNumeric(numeric: string): string | undefined {
   return countries.numericToAlpha3(numeric) ?? undefined;
 }
+
+/** Every ISO 3166-1 country as `{ value: alpha-3, label }`, sorted by name in the locale's collation, for select boxes. */
+export function countryOptions(locale: Locale): Array<{ value: string; label: string }> {
+  const collator = new Intl.Collator(locale);
+  return Object.keys(countries.getAlpha3Codes())
+    .map((code) => ({ value: code, label: countryName(code, locale) }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+}

@@ -110,6 +110,11 @@ export async function importSupporters(input: {
         seen.add(record.slug);
         const row = toRow(record);
         const current = existing.get(record.slug);
+        if (current?.withdrawnOn) {
+          // A withdrawal is a decision recorded on the platform; an older copy of the source must not undo it.
+          report.warnings.push({ source: record.source, severity: 'warning', code: 'supporters.source.withdrawn', message: `"${record.slug}" was withdrawn on ${current.withdrawnOn}; not republished` });
+          continue;
+        }
         if (!current) {
           inserts.push(row);
           report.added.push(record.slug);

@@ -111,8 +111,8 @@ export function createSupportersRepository(db: Executor) {
       return row;
     },
 
-    async listAll(): Promise<Pick<SupporterRow, 'id' | 'slug' | 'sourceHash' | 'status'>[]> {
-      return db.select({ id: supporters.id, slug: supporters.slug, sourceHash: supporters.sourceHash, status: supporters.status }).from(supporters);
+    async listAll(): Promise<Pick<SupporterRow, 'id' | 'slug' | 'sourceHash' | 'status' | 'withdrawnOn'>[]> {
+      return db.select({ id: supporters.id, slug: supporters.slug, sourceHash: supporters.sourceHash, status: supporters.status, withdrawnOn: supporters.withdrawnOn }).from(supporters);
     },
 
     async insertMany(rows: NewSupporterRow[]): Promise<void> {

@@ -1,0 +1,79 @@
+import type { Executor } from '../../app/database/database.js';
+import { enqueueEmail } from '../../app/email/email.js';
+import { renderEmail } from '../../app/email/render.js';
+import { isLocale, type Locale } from '../../app/i18n/i18n.js';
+import { applicationMessages } from './applications.messages.js';
+
+export type ApplicationEmail = 'confirm' | 'received' | 'info-request' | 'approved' | 'rejected' | 'invite';
+
+interface EmailParams {
+  to: string;
+  url?: string;
+  message?: string | undefined;
+  reason?: string | undefined;
+  inviter?: string;
+  publicUrl?: string;
+}
+
+/**
+ * Writes one of the workflow's e-mails to the outbox, in the applicant's language. User-typed text (organisation
+ * name, the moderator's message) goes in as plain text; renderEmail escapes it in the HTML part.
+ */
+export async function sendApplicationEmail(
+  db: Executor,
+  kind: ApplicationEmail,
+  subject: { id: string; name: string; locale: string },
+  params: EmailParams,
+): Promise<void> {
+  const locale: Locale = isLocale(subject.locale) ? subject.locale : 'en';
+  const t = applicationMessages(locale);
+  const name = subject.name;
+  const content = {
+    confirm: {
+      subject: t('mail.confirm.subject', { name }),
+      heading: t('mail.confirm.heading'),
+      paragraphs: [t('mail.confirm.body', { name }), t('mail.confirm.expiry')],
+      action: { label: t('mail.confirm.action'), url: params.url ?? '' },
+      footer: t('mail.confirm.ignore'),
+    },
+    received: {
+      subject: t('mail.received.subject', { name }),
+      heading: t('mail.received.heading'),
+      paragraphs: [t('mail.received.body', { name })],
+    },
+    'info-request': {
+      subject: t('mail.info.subject', { name }),
+      heading: t('mail.info.heading'),
+      paragraphs: [t('mail.info.body', { name }), params.message ?? ''],
+      action: { label: t('mail.info.action'), url: params.url ?? '' },
+    },
+    approved: {
+      subject: t('mail.approved.subject', { name }),
+      heading: t('mail.approved.heading'),
+      paragraphs: [t('mail.approved.body', { name }), t('mail.approved.manage')],
+      action: { label: t('mail.approved.action'), url: `${(params.publicUrl ?? '').replace(/\/$/, '')}/${locale}/account` },
+    },
+    rejected: {
+      subject: t('mail.rejected.subject', { name }),
+      heading: t('mail.rejected.heading'),
+      paragraphs: [t('mail.rejected.body', { name }), params.reason ?? ''],
+    },
+    invite: {
+      subject: t('mail.invite.subject', { name }),
+      heading: t('mail.invite.heading'),
+      paragraphs: [t('mail.invite.body', { name, inviter: params.inviter ?? '' }), t('mail.invite.expiry')],
+      action: { label: t('mail.invite.action'), url: params.url ?? '' },
+    },
+  }[kind];
+  const { paragraphs, ...rest } = content;
+  const rendered = renderEmail({ locale, ...rest, paragraphs: paragraphs.filter((p) => p !== '') });
+  await enqueueEmail(db, {
+    to: params.to,
+    locale,
+    subject: content.subject,
+    text: rendered.text,
+    html: rendered.html,
+    tag: `applications.${kind}`,
+    subjectRef: subject.id,
+  });
+}

@@ -1,0 +1,22 @@
+import type { AppModule } from '../../app/modules.js';
+import { registerApplicationApi } from './applications.api.js';
+import { registerApplicationAccount } from './applications.account.js';
+import { checkSignalsHandler } from './applications.signals.js';
+import { registerApplicationPages } from './applications.pages.js';
+import { checkSignalsJob, expireApplication, expireJob } from './applications.usecases.js';
+
+/** Joining the Call: the application form, e-mail confirmation, moderation, representatives and withdrawals. */
+export const applicationsModule: AppModule = {
+  name: 'applications',
+  async register(app, context) {
+    await registerApplicationPages(app, context);
+    await registerApplicationApi(app, context);
+    registerApplicationAccount(context);
+  },
+  jobHandlers: (context) => ({
+    [checkSignalsJob]: checkSignalsHandler(context.database),
+    [expireJob]: async (payload: { applicationId: string }) => {
+      await expireApplication(context.database.db, payload.applicationId);
+    },
+  }),
+};

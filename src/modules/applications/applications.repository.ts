@@ -1,0 +1,157 @@
+import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../app/database/database.js';
+import { auditLog } from '../../app/audit/audit.tables.js';
+import { openStatuses } from './applications.models.js';
+import type { QueueFilters } from './applications.schemas.js';
+import { applications, representatives, type ApplicationRow, type NewApplicationRow } from './applications.tables.js';
+
+export const queuePageSize = 50;
+
+/** Data access for applications and representatives; no rules here, the use cases hold them. */
+export function createApplicationsRepository(db: Executor) {
+  return {
+    async insert(row: NewApplicationRow): Promise<ApplicationRow> {
+      const [inserted] = await db.insert(applications).values(row).returning();
+      if (!inserted) throw new Error('insert returned no row');
+      return inserted;
+    },
+
+    async get(id: string): Promise<ApplicationRow | undefined> {
+      const [row] = await db.select().from(applications).where(eq(applications.id, id)).limit(1);
+      return row;
+    },
+
+    /** Locks the row for the rest of the transaction: concurrent decisions on one application queue up here. */
+    async getForUpdate(id: string): Promise<ApplicationRow | undefined> {
+      const [row] = await db.select().from(applications).where(eq(applications.id, id)).for('update').limit(1);
+      return row;
+    },
+
+    /**
+     * Applies a transition only if the row is still in one of `from` at `version`: of two moderators acting at once,
+     * exactly one update matches; the other gets undefined and is told.
+     */
+    async transition(id: string, expected: { from: readonly string[]; version?: number }, set: Partial<NewApplicationRow>): Promise<ApplicationRow | undefined> {
+      const [row] = await db
+        .update(applications)
+        .set({ ...set, version: sql`${applications.version} + 1` })
+        .where(
+          and(
+            eq(applications.id, id),
+            inArray(applications.status, [...expected.from]),
+            expected.version === undefined ? undefined : eq(applications.version, expected.version),
+          ),
+        )
+        .returning();
+      return row;
+    },
+
+    async update(id: string, set: Partial<NewApplicationRow>): Promise<void> {
+      await db.update(applications).set(set).where(eq(applications.id, id));
+    },
+
+    /** A recent application with the same content and executive, still alive: a duplicate submission. */
+    async findRecentBySubmission(hash: string, since: Date): Promise<ApplicationRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(applications)
+        .where(
+          and(
+            eq(applications.submissionHash, hash),
+            inArray(applications.status, ['pending-confirmation', 'submitted', 'info-requested']),
+            sql`${applications.createdAt} >= ${since.toISOString()}`,
+          ),
+        )
+        .limit(1);
+      return row;
+    },
+
+    async queue(filters: QueueFilters): Promise<{ rows: ApplicationRow[]; total: number }> {
+      const conditions: Array<SQL | undefined> = [
+        filters.status === 'all' ? undefined : filters.status === 'open' ? inArray(applications.status, [...openStatuses]) : eq(applications.status, filters.status),
+        filters.kind === 'all' ? undefined : eq(applications.kind, filters.kind),
+        filters.category ? eq(applications.category, filters.category) : undefined,
+        filters.q ? or(ilike(applications.name, `%${escapeLike(filters.q)}%`), ilike(applications.website, `%${escapeLike(filters.q)}%`)) : undefined,
+      ];
+      const where = and(...conditions);
+      const [rows, [totalRow]] = await Promise.all([
+        db
+          .select()
+          .from(applications)
+          .where(where)
+          .orderBy(desc(applications.updatedAt), desc(applications.id))
+          .limit(queuePageSize)
+          .offset((filters.page - 1) * queuePageSize),
+        db.select({ total: count() }).from(applications).where(where),
+      ]);
+      return { rows, total: totalRow?.total ?? 0 };
+    },
+
+    async countByStatus(): Promise<Record<string, number>> {
+      const rows = await db.select({ status: applications.status, n: count() }).from(applications).groupBy(applications.status);
+      return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    },
+
+    async listByApplicant(userId: string): Promise<ApplicationRow[]> {
+      return db.select().from(applications).where(eq(applications.applicantUserId, userId)).orderBy(desc(applications.createdAt));
+    },
+
+    async listBySupporter(supporterId: string): Promise<ApplicationRow[]> {
+      return db.select().from(applications).where(eq(applications.supporterId, supporterId)).orderBy(desc(applications.createdAt));
+    },
+
+    async listByEmail(email: string): Promise<ApplicationRow[]> {
+      return db
+        .select()
+        .from(applications)
+        .where(or(eq(applications.executiveEmail, email), eq(applications.contactEmail, email)));
+    },
+
+    async history(id: string) {
+      return db.select().from(auditLog).where(eq(auditLog.subject, id)).orderBy(auditLog.at);
+    },
+
+    async addRepresentative(supporterId: string, userId: string, invitedBy: string | null): Promise<void> {
+      await db.insert(representatives).values({ supporterId, userId, invitedBy }).onConflictDoNothing();
+    },
+
+    async removeRepresentative(supporterId: string, userId: string): Promise<void> {
+      await db.delete(representatives).where(and(eq(representatives.supporterId, supporterId), eq(representatives.userId, userId)));
+    },
+
+    async isRepresentative(supporterId: string, userId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ userId: representatives.userId })
+        .from(representatives)
+        .where(and(eq(representatives.supporterId, supporterId), eq(representatives.userId, userId)))
+        .limit(1);
+      return row !== undefined;
+    },
+
+    async supportersOf(userId: string): Promise<string[]> {
+      const rows = await db.select({ supporterId: representatives.supporterId }).from(representatives).where(eq(representatives.userId, userId));
+      return rows.map((r) => r.supporterId);
+    },
+
+    async representativesOf(supporterId: string): Promise<string[]> {
+      const rows = await db.select({ userId: representatives.userId }).from(representatives).where(eq(representatives.supporterId, supporterId));
+      return rows.map((r) => r.userId);
+    },
+
+    /** An edit of this supporter already waiting for moderation: a new proposal replaces it rather than piling up. */
+    async openEditFor(supporterId: string): Promise<ApplicationRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(applications)
+        .where(and(eq(applications.supporterId, supporterId), eq(applications.kind, 'edit'), inArray(applications.status, [...openStatuses])))
+        .limit(1);
+      return row;
+    },
+  };
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export type ApplicationsRepository = ReturnType<typeof createApplicationsRepository>;

@@ -1,0 +1,338 @@
+/**
+ * The joining workflow: apply, confirm by e-mail, moderate (approve, reject, ask for more), publish, edit, invite,
+ * withdraw. Every use case checks who may act (policies), runs in one transaction with its audit entry and the
+ * e-mails it causes (written to the outbox, sent after commit by the worker), and tells the registry after commit.
+ */
+import { recordAudit } from '../../app/audit/audit.js';
+import { consumeToken, issueToken } from '../../app/auth/tokens.js';
+import { findOrCreateUserByEmail } from '../../app/auth/users.js';
+import type { Actor } from '../../app/authz/actor.js';
+import type { Config } from '../../app/config/config.js';
+import type { Database, Executor } from '../../app/database/database.js';
+import type { EventBus } from '../../app/events/events.js';
+import type { Locale } from '../../app/i18n/i18n.js';
+import { enqueueJob } from '../../app/jobs/outbox.js';
+import {
+  getSupporterForEdit,
+  publishSupporter,
+  updateSupporterFields,
+  withdrawSupporter,
+  type PublicSupporterFields,
+} from '../supporters/supporters.usecases.js';
+import { sendApplicationEmail } from './applications.emails.js';
+import { applicationConflict, applicationNotFound, invitationDomainMismatch, supporterGone } from './applications.errors.js';
+import { changedFields, confirmationTtlMs, infoRequestTtlMs, invitationTtlMs, nextStatus, submissionHash, transitions } from './applications.models.js';
+import { actorRef, assertCanManageSupporter, assertSecretariat, assertUser } from './applications.policies.js';
+import { createApplicationsRepository } from './applications.repository.js';
+import type { ApplicationForm, PublicFields } from './applications.schemas.js';
+import type { ApplicationRow } from './applications.tables.js';
+import { emailDomainMatches, newVerificationCode } from './applications.verification.js';
+
+export interface ApplicationsDeps {
+  db: Database;
+  events: EventBus;
+  config: Config;
+}
+
+export type TokenOutcome<T> = ({ status: 'ok' } & T) | { status: 'expired' | 'used' | 'invalid' };
+
+export const checkSignalsJob = 'applications.check-signals';
+export const expireJob = 'applications.expire';
+
+function publicFields(row: Pick<ApplicationRow, keyof PublicFields>): PublicSupporterFields {
+  return {
+    name: row.name,
+    category: row.category as PublicSupporterFields['category'],
+    countryCode: row.countryCode,
+    nature: row.nature,
+    website: row.website,
+    twitter: row.twitter,
+    linkedin: row.linkedin,
+    statement: row.statement,
+    statementLocale: row.statementLocale,
+  };
+}
+
+function link(config: Config, locale: Locale, path: string, token: string): string {
+  return `${config.publicUrl.replace(/\/$/, '')}/${locale}${path}?token=${encodeURIComponent(token)}`;
+}
+
+/**
+ * Step 1: anyone applies. Creates the application waiting for the executive's confirmation and sends the link.
+ * Submitting the same organisation and executive again within a day returns the first application unchanged.
+ */
+export async function submitApplication(
+  deps: ApplicationsDeps,
+  input: { form: ApplicationForm; locale: Locale },
+): Promise<{ applicationId: string; duplicate: boolean }> {
+  const { form, locale } = input;
+  const hash = submissionHash(form);
+  return deps.db.transaction(async (tx) => {
+    const repository = createApplicationsRepository(tx);
+    const existing = await repository.findRecentBySubmission(hash, new Date(Date.now() - 24 * 3600 * 1000));
+    if (existing) return { applicationId: existing.id, duplicate: true };
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + confirmationTtlMs);
+    const application = await repository.insert({
+      kind: 'join',
+      status: 'pending-confirmation',
+      locale,
+      category: form.category,
+      name: form.name,
+      countryCode: form.countryCode,
+      nature: form.nature,
+      website: form.website,
+      twitter: form.twitter,
+      linkedin: form.linkedin,
+      statement: form.statement,
+      statementLocale: form.statementLocale,
+      executiveName: form.executiveName,
+      executiveEmail: form.executiveEmail,
+      contactEmail: form.contactEmail,
+      acceptedCallAt: now,
+      acceptedPrivacyAt: now,
+      verificationCode: newVerificationCode(),
+      submissionHash: hash,
+      expiresAt,
+    });
+    const token = await issueToken(tx, { purpose: 'application.confirm', subjectId: application.id, email: form.executiveEmail, ttlMs: confirmationTtlMs });
+    await sendApplicationEmail(tx, 'confirm', application, { to: form.executiveEmail, url: link(deps.config, locale, '/join/confirm', token) });
+    await enqueueJob(tx, { type: expireJob, payload: { applicationId: application.id }, runAt: expiresAt, idempotencyKey: `${expireJob}:${application.id}`, subjectRef: application.id });
+    await recordAudit(tx, { actor: 'anonymous', action: 'applications.submit', subject: application.id, details: { kind: 'join', category: form.category, locale } });
+    return { applicationId: application.id, duplicate: false };
+  });
+}
+
+/** Step 2: the executive follows the link. The application enters the queue; the executive gets an account. */
+export async function confirmApplication(
+  deps: ApplicationsDeps,
+  rawToken: string,
+): Promise<TokenOutcome<{ application: ApplicationRow; userId: string }>> {
+  return deps.db.transaction(async (tx) => {
+    const consumed = await consumeToken(tx, 'application.confirm', rawToken);
+    if (consumed.status !== 'ok') return { status: consumed.status };
+    const repository = createApplicationsRepository(tx);
+    const current = await repository.getForUpdate(consumed.token.subjectId);
+    if (!current || !nextStatus(current.status, 'confirm') || !current.executiveEmail) return { status: 'expired' as const };
+    const user = await findOrCreateUserByEmail(tx, current.executiveEmail, current.locale as Locale, { name: current.executiveName });
+    const application = await repository.transition(current.id, { from: transitions.confirm.from }, { status: 'submitted', confirmedAt: new Date(), applicantUserId: user.id });
+    if (!application) return { status: 'used' as const };
+    await enqueueJob(tx, { type: checkSignalsJob, payload: { applicationId: application.id }, idempotencyKey: `${checkSignalsJob}:${application.id}:${application.version}`, subjectRef: application.id });
+    await sendApplicationEmail(tx, 'received', application, { to: current.executiveEmail });
+    await recordAudit(tx, { actor: `user:${user.id}`, action: 'applications.confirm', subject: application.id });
+    return { status: 'ok' as const, application, userId: user.id };
+  });
+}
+
+/** Runs when an application's confirmation window closes: if still unconfirmed, it expires and its personal data goes. */
+export async function expireApplication(db: Database, applicationId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const repository = createApplicationsRepository(tx);
+    const current = await repository.getForUpdate(applicationId);
+    if (!current || current.status !== 'pending-confirmation') return false;
+    if (current.expiresAt && current.expiresAt.getTime() > Date.now()) return false;
+    await repository.transition(applicationId, { from: transitions.expire.from }, { status: 'expired', ...purgedPersonalData() });
+    await recordAudit(tx, { actor: 'system', action: 'applications.expire', subject: applicationId, details: { purged: true } });
+    return true;
+  });
+}
+
+/** The personal columns of an application blanked: what expiry and erasure leave behind. */
+export function purgedPersonalData(): Partial<ApplicationRow> {
+  return { executiveName: null, executiveEmail: null, contactEmail: null, infoResponse: null, statement: '', purgedAt: new Date() };
+}
+
+async function decide(
+  deps: ApplicationsDeps,
+  actor: Actor,
+  input: { id: string; version: number },
+  transition: 'approve' | 'reject' | 'requestInfo',
+  extra: { reason?: string; message?: string },
+): Promise<ApplicationRow> {
+  const moderator = assertSecretariat(actor);
+  let published = false;
+  const result = await deps.db.transaction(async (tx) => {
+    const repository = createApplicationsRepository(tx);
+    const current = await repository.getForUpdate(input.id);
+    if (!current) throw applicationNotFound();
+    if (!nextStatus(current.status, transition) || current.version !== input.version) throw applicationConflict({ status: current.status });
+    const decided = transition !== 'requestInfo';
+    const set: Partial<ApplicationRow> = {
+      status: transitions[transition].to,
+      ...(decided ? { decidedBy: moderator.userId, decidedAt: new Date(), decisionReason: extra.reason ?? null } : { infoRequest: extra.message ?? null, infoResponse: null }),
+    };
+    if (transition === 'approve') {
+      if (current.kind === 'join') {
+        const supporter = await publishSupporter(tx, publicFields(current), { actor: actorRef(actor), cause: current.id });
+        set.supporterId = supporter.id;
+        if (current.applicantUserId) await repository.addRepresentative(supporter.id, current.applicantUserId, null);
+      } else {
+        if (!current.supporterId || !(await getSupporterForEdit(tx, current.supporterId))) throw supporterGone();
+        await updateSupporterFields(tx, current.supporterId, publicFields(current), { actor: actorRef(actor), cause: current.id });
+      }
+      published = true;
+    }
+    const updated = await repository.transition(current.id, { from: transitions[transition].from, version: input.version }, set);
+    if (!updated) throw applicationConflict({ status: current.status });
+    const to = updated.executiveEmail;
+    if (to) {
+      if (transition === 'requestInfo') {
+        const token = await issueToken(tx, { purpose: 'application.answer', subjectId: updated.id, email: to, ttlMs: infoRequestTtlMs });
+        await sendApplicationEmail(tx, 'info-request', updated, { to, url: link(deps.config, updated.locale as Locale, '/join/answer', token), message: extra.message });
+      } else {
+        await sendApplicationEmail(tx, transition === 'approve' ? 'approved' : 'rejected', updated, { to, reason: extra.reason, publicUrl: deps.config.publicUrl });
+      }
+    }
+    await recordAudit(tx, {
+      actor: actorRef(actor),
+      action: `applications.${transition === 'requestInfo' ? 'request-info' : transition}`,
+      subject: current.id,
+      reason: extra.reason ?? extra.message ?? null,
+      details: { kind: current.kind, supporterId: updated.supporterId },
+    });
+    return updated;
+  });
+  if (published) deps.events.emit('registry.changed', { reason: `applications.${transition}` });
+  return result;
+}
+
+export const approveApplication = (deps: ApplicationsDeps, actor: Actor, input: { id: string; version: number }) => decide(deps, actor, input, 'approve', {});
+
+export const rejectApplication = (deps: ApplicationsDeps, actor: Actor, input: { id: string; version: number; reason: string }) =>
+  decide(deps, actor, input, 'reject', { reason: input.reason });
+
+export const requestMoreInformation = (deps: ApplicationsDeps, actor: Actor, input: { id: string; version: number; message: string }) =>
+  decide(deps, actor, input, 'requestInfo', { message: input.message });
+
+/** The applicant answers a request for more information through the link they received. */
+export async function answerInformationRequest(deps: ApplicationsDeps, rawToken: string, response: string): Promise<TokenOutcome<{ application: ApplicationRow }>> {
+  return deps.db.transaction(async (tx) => {
+    const consumed = await consumeToken(tx, 'application.answer', rawToken);
+    if (consumed.status !== 'ok') return { status: consumed.status };
+    const repository = createApplicationsRepository(tx);
+    const current = await repository.getForUpdate(consumed.token.subjectId);
+    if (!current || !nextStatus(current.status, 'answerInfo')) return { status: 'used' as const };
+    const application = await repository.transition(current.id, { from: transitions.answerInfo.from }, { status: 'submitted', infoResponse: response });
+    if (!application) return { status: 'used' as const };
+    await recordAudit(tx, { actor: current.applicantUserId ? `user:${current.applicantUserId}` : 'anonymous', action: 'applications.answer-info', subject: current.id });
+    return { status: 'ok' as const, application };
+  });
+}
+
+/** States and intergovernmental bodies join through diplomatic channels: the moderator records the note verbale. */
+export async function recordNoteVerbale(deps: ApplicationsDeps, actor: Actor, input: { id: string; reference: string }): Promise<void> {
+  assertSecretariat(actor);
+  await deps.db.transaction(async (tx) => {
+    const repository = createApplicationsRepository(tx);
+    const current = await repository.getForUpdate(input.id);
+    if (!current) throw applicationNotFound();
+    await repository.update(current.id, { noteVerbale: input.reference });
+    await recordAudit(tx, { actor: actorRef(actor), action: 'applications.note-verbale', subject: current.id, details: { reference: input.reference } });
+  });
+}
+
+/** Queues a fresh check of the authority signals (after the applicant says the verification file is in place). */
+export async function recheckSignals(deps: ApplicationsDeps, actor: Actor, id: string): Promise<void> {
+  assertSecretariat(actor);
+  await deps.db.transaction(async (tx) => {
+    const current = await createApplicationsRepository(tx).get(id);
+    if (!current) throw applicationNotFound();
+    await enqueueJob(tx, { type: checkSignalsJob, payload: { applicationId: id }, subjectRef: id });
+    await recordAudit(tx, { actor: actorRef(actor), action: 'applications.recheck-signals', subject: id });
+  });
+}
+
+/**
+ * A representative proposes new public fields. The published entry stays as it is until a moderator approves; a
+ * newer proposal replaces one still waiting.
+ */
+export async function proposeEdit(
+  deps: ApplicationsDeps,
+  actor: Actor,
+  input: { supporterId: string; fields: PublicFields; locale: Locale },
+): Promise<{ applicationId: string; changed: string[] }> {
+  const user = assertUser(actor);
+  return deps.db.transaction(async (tx) => {
+    await assertCanManageSupporter(tx, actor, input.supporterId);
+    const supporter = await getSupporterForEdit(tx, input.supporterId);
+    if (!supporter || supporter.status !== 'published') throw supporterGone();
+    const changed = changedFields(supporter, input.fields);
+    const repository = createApplicationsRepository(tx);
+    const pending = await repository.openEditFor(input.supporterId);
+    if (pending) {
+      await repository.transition(pending.id, { from: transitions.cancel.from }, { status: 'withdrawn', decisionReason: 'replaced by a newer proposal' });
+      await recordAudit(tx, { actor: actorRef(actor), action: 'applications.replace', subject: pending.id });
+    }
+    const application = await repository.insert({
+      kind: 'edit',
+      status: 'submitted',
+      locale: input.locale,
+      supporterId: input.supporterId,
+      applicantUserId: user.userId,
+      ...input.fields,
+      executiveEmail: user.email,
+      verificationCode: newVerificationCode(),
+      confirmedAt: new Date(),
+    });
+    await recordAudit(tx, { actor: actorRef(actor), action: 'applications.propose-edit', subject: application.id, details: { supporterId: input.supporterId, changed } });
+    return { applicationId: application.id, changed };
+  });
+}
+
+/** A representative invites a colleague, whose address must belong to the organisation's domain. */
+export async function inviteRepresentative(
+  deps: ApplicationsDeps,
+  actor: Actor,
+  input: { supporterId: string; email: string; locale: Locale },
+): Promise<void> {
+  const user = assertUser(actor);
+  await deps.db.transaction(async (tx) => {
+    await assertCanManageSupporter(tx, actor, input.supporterId);
+    const supporter = await getSupporterForEdit(tx, input.supporterId);
+    if (!supporter || supporter.status !== 'published') throw supporterGone();
+    const domains = [supporter.website, user.email].filter((v): v is string => Boolean(v));
+    if (actor.kind === 'user' && actor.role === 'member' && !domains.some((d) => emailDomainMatches(input.email, d))) {
+      throw invitationDomainMismatch({ domain: domains.map((d) => d.replace(/^.*@/, '').replace(/^https?:\/\/(www\.)?/, '').replace(/\/.*$/, '')).join(', ') });
+    }
+    const token = await issueToken(tx, { purpose: 'representative.invite', subjectId: input.supporterId, email: input.email, data: { invitedBy: user.userId }, ttlMs: invitationTtlMs });
+    await sendApplicationEmail(tx, 'invite', { id: input.supporterId, name: supporter.name, locale: input.locale }, { to: input.email, url: link(deps.config, input.locale, '/join/invitation', token), inviter: user.email });
+    await recordAudit(tx, { actor: actorRef(actor), action: 'representatives.invite', subject: input.supporterId });
+  });
+}
+
+/** The invited colleague accepts: an account (if new) and a place among the organisation's representatives. */
+export async function acceptInvitation(deps: ApplicationsDeps, rawToken: string, locale: Locale): Promise<TokenOutcome<{ userId: string; supporterId: string }>> {
+  return deps.db.transaction(async (tx) => {
+    const consumed = await consumeToken(tx, 'representative.invite', rawToken);
+    if (consumed.status !== 'ok' || !consumed.token.email) return { status: consumed.status === 'ok' ? ('invalid' as const) : consumed.status };
+    const supporter = await getSupporterForEdit(tx, consumed.token.subjectId);
+    if (!supporter || supporter.status !== 'published') return { status: 'expired' as const };
+    const user = await findOrCreateUserByEmail(tx, consumed.token.email, locale, {});
+    const invitedBy = typeof consumed.token.data.invitedBy === 'string' ? consumed.token.data.invitedBy : null;
+    await createApplicationsRepository(tx).addRepresentative(supporter.id, user.id, invitedBy);
+    await recordAudit(tx, { actor: `user:${user.id}`, action: 'representatives.accept', subject: supporter.id, details: { invitedBy } });
+    return { status: 'ok' as const, userId: user.id, supporterId: supporter.id };
+  });
+}
+
+/** The organisation (one of its representatives) or the secretariat takes the entry out of the registry. */
+export async function withdrawFromRegistry(deps: ApplicationsDeps, actor: Actor, input: { supporterId: string; reason: string }): Promise<void> {
+  assertUser(actor);
+  await deps.db.transaction(async (tx) => {
+    await assertCanManageSupporter(tx, actor, input.supporterId);
+    const done = await withdrawSupporter(tx, input.supporterId, { actor: actorRef(actor), reason: input.reason });
+    if (!done) throw supporterGone();
+    const repository = createApplicationsRepository(tx);
+    const pending = await repository.openEditFor(input.supporterId);
+    if (pending) await repository.transition(pending.id, { from: transitions.cancel.from }, { status: 'withdrawn', decisionReason: 'organisation withdrawn' });
+  });
+  deps.events.emit('registry.changed', { reason: 'applications.withdraw' });
+}
+
+/** Applications the signed-in person made, and the organisations they represent (their account page). */
+export async function myApplications(db: Executor, actor: Actor) {
+  const user = assertUser(actor);
+  const repository = createApplicationsRepository(db);
+  const [applications, supporterIds] = await Promise.all([repository.listByApplicant(user.userId), repository.supportersOf(user.userId)]);
+  return { applications, supporterIds };
+}

@@ -1,0 +1,362 @@
+import { Layout } from '../../../app/html/layout.js';
+import { escaping, type Locale } from '../../../app/i18n/i18n.js';
+import { countryName } from '../../../shared/countries.js';
+import type { SupporterRow } from '../../supporters/supporters.tables.js';
+import { supporterMessages } from '../../supporters/supporters.messages.js';
+import { applicationMessages, type ApplicationMessages } from '../applications.messages.js';
+import { editableFields, isOpen, type EditableField } from '../applications.models.js';
+import type { ApplicationStatus } from '../applications.schemas.js';
+import type { ApplicationRow } from '../applications.tables.js';
+import { errorText } from './form-fields.js';
+
+export interface Delivery {
+  id: string;
+  to: string | null;
+  subject: string | null;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+}
+
+export interface HistoryEntry {
+  at: Date;
+  actor: string;
+  action: string;
+  reason: string | null;
+}
+
+export interface ReviewPageProps {
+  locale: Locale;
+  application: ApplicationRow;
+  /** The entry as published now: for edits, what the proposal changes; for approved applications, the result. */
+  supporter?: SupporterRow | undefined;
+  history: HistoryEntry[];
+  deliveries: Delivery[];
+  verification: { url: string | null; record: string | null };
+  hiddenFields: string;
+  notice?: string | undefined;
+  errors?: Record<string, string>;
+  /** Display names of the accounts named in the history (moderators), by `user:<id>`. */
+  actorNames: Record<string, string>;
+}
+
+function fieldValue(t: ApplicationMessages, locale: Locale, field: EditableField, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (field === 'countryCode') return countryName(String(value), locale);
+  if (field === 'category') return supporterMessages(locale)(`category.${String(value) as 'state'}`);
+  void t;
+  return String(value);
+}
+
+const fieldLabel: Record<EditableField, Parameters<ApplicationMessages>[0]> = {
+  name: 'join.field.name',
+  category: 'join.field.category',
+  countryCode: 'join.field.countryCode',
+  nature: 'join.field.nature',
+  website: 'join.field.website',
+  twitter: 'join.field.twitter',
+  linkedin: 'join.field.linkedin',
+  statement: 'join.field.statement',
+  statementLocale: 'join.field.statementLocale',
+};
+
+/** One application for a moderator: the entry, the checks, duplicates, history, e-mails and the decisions. */
+export function ReviewPage(props: ReviewPageProps): JSX.Element {
+  const { locale, application: app } = props;
+  const t = applicationMessages(locale);
+  const safeT = escaping(t);
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const base = `/${locale}/secretariat/applications/${app.id}`;
+  const open = isOpen(app.status);
+  const isEdit = app.kind === 'edit';
+  const errors = props.errors ?? {};
+  return (
+    <Layout locale={locale} title={t('review.title', { name: app.name })} path={`/secretariat/applications/${app.id}`} current="secretariat">
+      <p class="breadcrumb">
+        <a href={`/${locale}/secretariat/applications`}>{safeT('review.back')}</a>
+      </p>
+      <h1>{safeT('review.title', { name: app.name })}</h1>
+      <p>
+        <span class="badge">{safeT(isEdit ? 'kind.edit' : 'kind.join')}</span>{' '}
+        <span class="badge">{safeT(`status.${app.status as ApplicationStatus}`)}</span>
+      </p>
+      {props.notice ? (
+        <p class="notice" role="status" safe>
+          {props.notice}
+        </p>
+      ) : (
+        ''
+      )}
+      {app.purgedAt ? <p class="notice">{safeT('review.purged', { date: dateTime.format(app.purgedAt) })}</p> : ''}
+
+      <h2>{safeT('review.fields')}</h2>
+      <div class="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{safeT('review.fields')}</th>
+              {isEdit ? <th scope="col">{safeT('review.current')}</th> : ''}
+              <th scope="col">{safeT(isEdit ? 'review.proposed' : 'review.fields')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {editableFields.map((field) => {
+              const proposed = fieldValue(t, locale, field, app[field]);
+              const current = props.supporter ? fieldValue(t, locale, field, props.supporter[field]) : '—';
+              const changed = isEdit && proposed !== current;
+              return (
+                <tr>
+                  <th scope="row">{safeT(fieldLabel[field])}</th>
+                  {isEdit ? <td safe>{current}</td> : ''}
+                  <td class={changed ? 'changed' : undefined}>
+                    {changed ? <strong safe>{proposed}</strong> : <span safe>{proposed}</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {props.supporter && app.status === 'approved' ? (
+        <p>
+          {safeT('review.published')}{' '}
+          <a href={`/${locale}/supporters/${props.supporter.slug}`} safe>
+            {props.supporter.slug}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+
+      <h2>{safeT('review.private')}</h2>
+      <dl class="facts">
+        <dt>{safeT('review.executive')}</dt>
+        <dd safe>{[app.executiveName, app.executiveEmail].filter(Boolean).join(' · ') || '—'}</dd>
+        <dt>{safeT('review.contact')}</dt>
+        <dd safe>{app.contactEmail ?? '—'}</dd>
+        <dt>{safeT('review.submittedAt')}</dt>
+        <dd safe>{dateTime.format(app.createdAt)}</dd>
+        <dt>{safeT('review.confirmedAt')}</dt>
+        <dd safe>{app.confirmedAt ? dateTime.format(app.confirmedAt) : '—'}</dd>
+        <dt>{safeT('review.decidedAt')}</dt>
+        <dd safe>{app.decidedAt ? dateTime.format(app.decidedAt) : '—'}</dd>
+        {app.decisionReason ? (
+          <>
+            <dt>{safeT('review.decisionReason')}</dt>
+            <dd safe>{app.decisionReason}</dd>
+          </>
+        ) : (
+          ''
+        )}
+      </dl>
+
+      {isEdit ? (
+        ''
+      ) : (
+        <>
+          <h2>{safeT('review.signals')}</h2>
+          {app.signals.length ? (
+            <ul>
+              {app.signals.map((signal) => (
+                <li>
+                  {safeT(`review.signal.${signal.kind}`)}:{' '}
+                  <span class={`badge ${signal.status === 'pass' ? 'pass' : signal.status === 'fail' ? 'fail' : ''}`}>{safeT(`review.signal.${signal.status}`)}</span>
+                  {signal.detail ? <span class="meta" safe>{` — ${signal.detail}`}</span> : ''}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{safeT('review.signals.none')}</p>
+          )}
+          {props.verification.url || props.verification.record ? (
+            <p class="hint">
+              {safeT('review.verification', { code: app.verificationCode, url: props.verification.url ?? '—', record: props.verification.record ?? '—' })}
+            </p>
+          ) : (
+            ''
+          )}
+          {open ? (
+            <form method="post" action={`${base}/recheck`}>
+              {props.hiddenFields as 'safe'}
+              <button type="submit" class="secondary">
+                {safeT('review.recheck')}
+              </button>
+            </form>
+          ) : (
+            ''
+          )}
+          <h2>{safeT('review.duplicates')}</h2>
+          {app.duplicates.length ? (
+            <ul>
+              {app.duplicates.map((d) => (
+                <li>
+                  <a href={`/${locale}/supporters/${d.slug}`} safe>
+                    {d.name}
+                  </a>{' '}
+                  <span class="meta">{safeT(`review.duplicate.${d.reason}`)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{safeT('review.duplicates.none')}</p>
+          )}
+          {app.category === 'state' || app.signals.some((s) => s.kind === 'diplomatic-channel') || app.noteVerbale ? (
+            <form class="form" method="post" action={`${base}/note-verbale`}>
+              {props.hiddenFields as 'safe'}
+              <div class="field">
+                <label for="reference">{safeT('review.noteVerbale')}</label>
+                <input type="text" id="reference" name="reference" value={app.noteVerbale ?? ''} maxlength={200} />
+                {errors.reference ? (
+                  <p class="field-error" safe>
+                    {errorText(t, errors.reference)}
+                  </p>
+                ) : (
+                  ''
+                )}
+              </div>
+              <button type="submit" class="secondary">
+                {safeT('review.noteVerbale.save')}
+              </button>
+            </form>
+          ) : (
+            ''
+          )}
+        </>
+      )}
+
+      {app.infoRequest ? (
+        <>
+          <h3>{safeT('review.infoRequest')}</h3>
+          <blockquote class="statement" safe>
+            {app.infoRequest}
+          </blockquote>
+          <h3>{safeT('review.infoResponse')}</h3>
+          <blockquote class="statement" safe>
+            {app.infoResponse ?? '—'}
+          </blockquote>
+        </>
+      ) : (
+        ''
+      )}
+
+      <h2>{safeT('review.decision')}</h2>
+      {open ? (
+        <div class="actions">
+          <form method="post" action={`${base}/approve`}>
+            {props.hiddenFields as 'safe'}
+            <input type="hidden" name="version" value={String(app.version)} />
+            <button type="submit">{safeT('review.approve')}</button>
+          </form>
+          <form class="form" method="post" action={`${base}/reject`}>
+            {props.hiddenFields as 'safe'}
+            <input type="hidden" name="version" value={String(app.version)} />
+            <div class="field">
+              <label for="reason">{safeT('review.reject.reason')}</label>
+              <textarea id="reason" name="reason" required maxlength={1000} aria-describedby={errors.reason ? 'reason-error' : undefined}></textarea>
+              {errors.reason ? (
+                <p class="field-error" id="reason-error" safe>
+                  {errorText(t, errors.reason)}
+                </p>
+              ) : (
+                ''
+              )}
+            </div>
+            <button type="submit" class="danger">
+              {safeT('review.reject')}
+            </button>
+          </form>
+          <form class="form" method="post" action={`${base}/request-info`}>
+            {props.hiddenFields as 'safe'}
+            <input type="hidden" name="version" value={String(app.version)} />
+            <div class="field">
+              <label for="message">{safeT('review.ask.message')}</label>
+              <textarea id="message" name="message" required maxlength={2000} aria-describedby={errors.message ? 'message-error' : undefined}></textarea>
+              {errors.message ? (
+                <p class="field-error" id="message-error" safe>
+                  {errorText(t, errors.message)}
+                </p>
+              ) : (
+                ''
+              )}
+            </div>
+            <button type="submit" class="secondary">
+              {safeT('review.ask')}
+            </button>
+          </form>
+        </div>
+      ) : (
+        <p>{safeT('review.closed', { status: t(`status.${app.status as ApplicationStatus}`) })}</p>
+      )}
+
+      <h2>{safeT('review.deliveries')}</h2>
+      {props.deliveries.length ? (
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{safeT('review.history.at')}</th>
+                <th scope="col">{safeT('review.delivery.to')}</th>
+                <th scope="col">{safeT('review.delivery.subject')}</th>
+                <th scope="col">{safeT('review.delivery.status')}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{safeT('review.delivery.resend')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.deliveries.map((d) => (
+                <tr>
+                  <td safe>{dateTime.format(d.createdAt)}</td>
+                  <td safe>{d.to ?? '—'}</td>
+                  <td safe>{d.subject ?? '—'}</td>
+                  <td>
+                    {safeT(`review.delivery.status.${d.status as 'done'}`)}
+                    {d.lastError ? <span class="meta" safe>{` (${d.attempts}× — ${d.lastError})`}</span> : ''}
+                  </td>
+                  <td>
+                    {d.to ? (
+                      <form method="post" action={`/${locale}/secretariat/deliveries/${d.id}/resend`}>
+                        {props.hiddenFields as 'safe'}
+                        <input type="hidden" name="applicationId" value={app.id} />
+                        <button type="submit" class="secondary">
+                          {safeT('review.delivery.resend')}
+                        </button>
+                      </form>
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{safeT('review.deliveries.none')}</p>
+      )}
+
+      <h2>{safeT('review.history')}</h2>
+      <div class="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{safeT('review.history.at')}</th>
+              <th scope="col">{safeT('review.history.who')}</th>
+              <th scope="col">{safeT('review.history.what')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.history.map((h) => (
+              <tr>
+                <td safe>{dateTime.format(h.at)}</td>
+                <td safe>{props.actorNames[h.actor] ?? h.actor}</td>
+                <td safe>{h.reason ? `${h.action}: ${h.reason}` : h.action}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}

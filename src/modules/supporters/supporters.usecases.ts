@@ -1,0 +1,117 @@
+/**
+ * Write use cases other modules call to change the registry: publish a supporter approved on the platform, apply an
+ * approved edit, withdraw an entry. Each runs inside the caller's transaction (so the moderation decision and the
+ * registry change commit together) and records an audit entry; callers emit `registry.changed` after the commit.
+ */
+import { and, eq, like, sql } from 'drizzle-orm';
+import { recordAudit } from '../../app/audit/audit.js';
+import type { Executor } from '../../app/database/database.js';
+import { foldText } from '../../shared/text.js';
+import type { SupporterCategory } from './supporters.constants.js';
+import { buildSearchText, joinedOn, natureKey, sortName } from './supporters.models.js';
+import { supporters, type SupporterRow } from './supporters.tables.js';
+
+/** The fields a supporter controls and the public sees. */
+export interface PublicSupporterFields {
+  name: string;
+  category: SupporterCategory;
+  countryCode: string | null;
+  nature: string | null;
+  website: string | null;
+  twitter: string | null;
+  linkedin: string | null;
+  statement: string;
+  statementLocale: string | null;
+}
+
+interface Change {
+  actor: string;
+  reason?: string | null;
+  /** What caused it (an application id), kept in the audit entry. */
+  cause?: string;
+}
+
+/** `<name>-<category>-<ISO3>` like the official file names, made unique with a numeric suffix. */
+async function uniqueSlug(db: Executor, fields: PublicSupporterFields): Promise<string> {
+  const stem = foldText(fields.name).replace(/ /g, '-').slice(0, 60).replace(/-+$/, '') || 'supporter';
+  const base = `${stem}-${fields.category}${fields.countryCode ? `-${fields.countryCode}` : ''}`;
+  const taken = new Set(
+    (await db.select({ slug: supporters.slug }).from(supporters).where(like(supporters.slug, `${base}%`))).map((r) => r.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+function derivedColumns(fields: PublicSupporterFields) {
+  return {
+    natureKey: natureKey(fields.nature),
+    sourceCountryCode: fields.countryCode,
+    searchText: buildSearchText(fields),
+    sortName: sortName(fields.name),
+  };
+}
+
+/** Publishes a new supporter, signed today (UTC); returns its id and public slug. */
+export async function publishSupporter(
+  db: Executor,
+  fields: PublicSupporterFields,
+  change: Change & { signedOn?: string },
+): Promise<Pick<SupporterRow, 'id' | 'slug'>> {
+  const signedOn = change.signedOn ?? new Date().toISOString().slice(0, 10);
+  const slug = await uniqueSlug(db, fields);
+  const [row] = await db
+    .insert(supporters)
+    .values({
+      slug,
+      ...fields,
+      ...derivedColumns(fields),
+      dateSigned: signedOn,
+      ...joinedOn({ dateSigned: signedOn, firstSeen: null }),
+      status: 'published',
+      source: change.cause ? `platform:${change.cause}` : 'platform',
+    })
+    .returning({ id: supporters.id, slug: supporters.slug });
+  if (!row) throw new Error('insert returned no row');
+  await recordAudit(db, { actor: change.actor, action: 'supporters.publish', subject: row.id, reason: change.reason ?? null, details: { slug, cause: change.cause } });
+  return row;
+}
+
+/** Replaces a published supporter's public fields (an approved edit); the slug stays, so links keep working. */
+export async function updateSupporterFields(db: Executor, supporterId: string, fields: PublicSupporterFields, change: Change): Promise<void> {
+  const [before] = await db.select().from(supporters).where(eq(supporters.id, supporterId)).limit(1);
+  if (!before) throw new Error(`no supporter ${supporterId}`);
+  await db
+    .update(supporters)
+    .set({ ...fields, ...derivedColumns(fields), sourceCountryCode: fields.countryCode ?? before.sourceCountryCode, sourceHash: null })
+    .where(eq(supporters.id, supporterId));
+  const changed = (Object.keys(fields) as Array<keyof PublicSupporterFields>).filter((key) => before[key] !== fields[key]);
+  await recordAudit(db, { actor: change.actor, action: 'supporters.update', subject: supporterId, reason: change.reason ?? null, details: { changed, cause: change.cause } });
+}
+
+/**
+ * Takes an entry out of the public registry. The row stays with its withdrawal date: the public history shows a
+ * dated "withdrawn" record (name, category, country, dates; nothing personal). Returns false if it was not published.
+ */
+export async function withdrawSupporter(db: Executor, supporterId: string, change: Change & { on?: string }): Promise<boolean> {
+  const on = change.on ?? new Date().toISOString().slice(0, 10);
+  const updated = await db
+    .update(supporters)
+    .set({ status: 'withdrawn', withdrawnOn: on })
+    .where(and(eq(supporters.id, supporterId), eq(supporters.status, 'published')))
+    .returning({ id: supporters.id });
+  if (updated.length === 0) return false;
+  await recordAudit(db, { actor: change.actor, action: 'supporters.withdraw', subject: supporterId, reason: change.reason ?? null, details: { on, cause: change.cause } });
+  return true;
+}
+
+/** A supporter's current public fields, for edit forms and moderation diffs. */
+export async function getSupporterForEdit(db: Executor, supporterId: string): Promise<SupporterRow | undefined> {
+  const [row] = await db.select().from(supporters).where(eq(supporters.id, supporterId)).limit(1);
+  return row;
+}
+
+/** Published supporters by id, for lists of a representative's organisations. */
+export async function listSupportersByIds(db: Executor, ids: string[]): Promise<SupporterRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(supporters).where(sql`${supporters.id} in ${ids}`);
+}
