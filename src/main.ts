@@ -28,5 +28,7 @@ export async function startServer(config: Config): Promise<App> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  // app.close() (above, on shutdown) stops the worker and waits for its jobs before the database closes.
+  if (config.jobs) app.context.jobs.worker.start();
   return app;
 }

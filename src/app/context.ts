@@ -1,7 +1,9 @@
 import type { Config } from './config/config.js';
 import type { DatabaseHandle } from './database/database.js';
+import type { Mailer } from './email/mailer.js';
 import type { EventBus } from './events/events.js';
 import type { ResponseCache } from './http/response-cache.js';
+import type { JobWorker } from './jobs/worker.js';
 
 /** What every module receives from the composition root. */
 export interface AppContext {
@@ -9,4 +11,6 @@ export interface AppContext {
   database: DatabaseHandle;
   events: EventBus;
   cache: ResponseCache;
+  /** The outbox: enqueue with enqueueJob/enqueueEmail inside a transaction; the worker runs the jobs (tests call drain()). */
+  jobs: { worker: JobWorker; mailer: Mailer };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.js';
+import type { JobHandler } from './jobs/worker.js';
 import { callModule } from '../modules/call/call.module.js';
 import { supportersModule } from '../modules/supporters/supporters.module.js';
 
@@ -7,6 +8,8 @@ import { supportersModule } from '../modules/supporters/supporters.module.js';
 export interface AppModule {
   name: string;
   register(app: FastifyInstance, context: AppContext): Promise<void>;
+  /** Outbox job handlers by job type (`applications.check-signals`); each must be idempotent. */
+  jobHandlers?(context: AppContext): Record<string, JobHandler>;
 }
 
 /** Every module of the platform, in registration order. */

@@ -21,6 +21,7 @@ import { AppError, toProblem } from './http/errors.js';
 import { isApiRequest, pathAfterLocale, requestLocale } from './http/locale.js';
 import { ResponseCache } from './http/response-cache.js';
 import { invalidRequest } from './http/validation.js';
+import { addJobHandlers, createJobs } from './jobs/jobs.setup.js';
 import { ErrorPage } from './html/error-page.js';
 import { negotiateLocale, type Locale } from './i18n/i18n.js';
 import { appMessages } from './i18n/messages.js';
@@ -49,7 +50,11 @@ export async function createServer(options: ServerOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const context: AppContext = { config, database, events: new EventBus(), cache: new ResponseCache() };
+  const jobs = createJobs({ config, database, log: app.log.child({ component: 'jobs' }) });
+  const context: AppContext = { config, database, events: new EventBus(), cache: new ResponseCache(), jobs: { worker: jobs.worker, mailer: jobs.mailer } };
+  for (const module of modules) addJobHandlers(jobs.handlers, module.name, module.jobHandlers?.(context) ?? {});
+  // Started by startServer when JOBS is on; stopped with the server, before the caller closes the database.
+  app.addHook('onClose', () => jobs.close());
   context.events.on('registry.changed', 'http.invalidate-response-cache', () => context.cache.invalidate());
   // Writes from other processes (the CLI importer, another server) reach us through PostgreSQL NOTIFY.
   await database.listen('registry_changed', () => context.events.emit('registry.changed', { reason: 'database-notify' }));

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../../src/app/config/config.js';
@@ -22,7 +23,10 @@ export interface TestApp {
 
 /** A complete application on a fresh test database, optionally loaded from a site directory. */
 export async function createTestApp(options: { site?: string; config?: Partial<Config> } = {}): Promise<TestApp> {
-  const config = loadConfig({}, { importOnEmpty: '', logLevel: 'silent', ...options.config });
+  // A private data directory, so mail written as .eml files (no SMTP_URL) never lands in the repository.
+  const dataDir = options.config?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pariscall-test-'));
+  // The outbox worker is not started: tests run due jobs with `app.context.jobs.worker.drain()`.
+  const config = loadConfig({}, { importOnEmpty: '', logLevel: 'silent', ...options.config, dataDir });
   const database = await createTestDatabase();
   const app = await createServer({ config, database, logger: false });
   if (options.site) {
@@ -43,6 +47,7 @@ export async function createTestApp(options: { site?: string; config?: Partial<C
     close: async () => {
       await app.close();
       await database.close();
+      if (!options.config?.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

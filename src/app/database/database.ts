@@ -93,7 +93,17 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     },
     close: async () => {
       for (const client of listeners) client.release();
+      // pool.end() resolves once every client is told to end, not once it has: wait for each connection to close, so
+      // a caller dropping the database right after (tests) does not kill connections mid-goodbye (error 57P01).
+      let open = pool.totalCount;
+      const closed = new Promise<void>((resolve) => {
+        if (open === 0) resolve();
+        pool.on('remove', () => {
+          if (--open <= 0) resolve();
+        });
+      });
       await pool.end();
+      await closed;
     },
   };
 }

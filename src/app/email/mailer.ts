@@ -1,0 +1,76 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Config } from '../config/config.js';
+import type { Locale } from '../i18n/i18n.js';
+
+export interface OutgoingEmail {
+  /** The outbox job id: names the .eml file and derives the Message-ID, so a retry is recognisably the same message. */
+  id: string;
+  to: string;
+  locale: Locale;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface Mailer {
+  /** Where mail goes, for logs: `smtp` or the outbox directory. */
+  readonly target: string;
+  send(email: OutgoingEmail): Promise<void>;
+  close(): void;
+}
+
+/**
+ * Sends through the SMTP relay when SMTP_URL is set; otherwise writes each message as an .eml file under
+ * DATA_DIR/outbox (development, demos, and air-gapped installs whose mail is picked up by another tool).
+ */
+export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'>): Mailer {
+  const domain = /@([^\s>]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? 'pariscall.invalid';
+  const message = (email: OutgoingEmail) => ({
+    from: config.mailFrom,
+    to: email.to,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    messageId: `<${email.id}@${domain}>`,
+    headers: {
+      'Content-Language': email.locale,
+      // RFC 3834: out-of-office responders must not answer platform mail.
+      'Auto-Submitted': 'auto-generated',
+    },
+  });
+
+  if (config.smtpUrl) {
+    const transport: Transporter = nodemailer.createTransport({
+      url: config.smtpUrl,
+      // Fail fast so the job is retried later instead of holding a worker slot on a dead relay.
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
+    return {
+      target: 'smtp',
+      send: async (email) => {
+        await transport.sendMail(message(email));
+      },
+      close: () => transport.close(),
+    };
+  }
+
+  const outbox = path.join(config.dataDir, 'outbox');
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    target: outbox,
+    send: async (email) => {
+      const info = await transport.sendMail(message(email));
+      await fs.mkdir(outbox, { recursive: true });
+      // Written then renamed, so a reader never sees half a message and a retry replaces rather than duplicates.
+      const file = path.join(outbox, `${email.id}.eml`);
+      const partial = `${file}.${process.pid}.tmp`;
+      await fs.writeFile(partial, info.message as Buffer);
+      await fs.rename(partial, file);
+    },
+    close: () => transport.close(),
+  };
+}

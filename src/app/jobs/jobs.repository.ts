@@ -1,0 +1,83 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/audit.js';
+import type { Executor } from '../database/database.js';
+import { emailJobType, emailPayloadSchema } from '../email/email.js';
+import { enqueueJob } from './outbox.js';
+import { jobs } from './jobs.tables.js';
+
+/** One outgoing e-mail as the back office shows it. */
+export interface Delivery {
+  id: string;
+  tag: string;
+  to: string;
+  subject: string;
+  status: 'pending' | 'running' | 'done' | 'dead';
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  doneAt: Date | null;
+}
+
+/** E-mails in the outbox, newest first, optionally only those about one subject (an application, a user). */
+export async function listDeliveries(db: Executor, options: { subjectRef?: string; limit?: number } = {}): Promise<Delivery[]> {
+  const rows = await db
+    .select({
+      id: jobs.id,
+      tag: sql<string>`coalesce(${jobs.payload}->>'tag', '')`,
+      to: sql<string>`coalesce(${jobs.payload}->>'to', '')`,
+      subject: sql<string>`coalesce(${jobs.payload}->>'subject', '')`,
+      status: jobs.status,
+      attempts: jobs.attempts,
+      lastError: jobs.lastError,
+      createdAt: jobs.createdAt,
+      doneAt: jobs.doneAt,
+    })
+    .from(jobs)
+    .where(and(eq(jobs.type, emailJobType), options.subjectRef ? eq(jobs.subjectRef, options.subjectRef) : undefined))
+    .orderBy(desc(jobs.createdAt), desc(jobs.id))
+    .limit(options.limit ?? 100);
+  return rows as Delivery[];
+}
+
+/**
+ * Sends an e-mail again as a new outbox job with the same message (the first job's history stays as it was), and
+ * records who asked in the audit log. Returns the new job id, or null when there is no such e-mail or it was erased.
+ */
+export async function resendDelivery(tx: Executor, jobId: string, actor: string): Promise<string | null> {
+  const [original] = await tx.select().from(jobs).where(and(eq(jobs.id, jobId), eq(jobs.type, emailJobType)));
+  if (!original) return null;
+  const payload = emailPayloadSchema.parse(original.payload);
+  if (payload.erased) return null;
+  const newJobId = await enqueueJob(tx, {
+    type: emailJobType,
+    payload,
+    ...(original.subjectRef ? { subjectRef: original.subjectRef } : {}),
+  });
+  await recordAudit(tx, {
+    actor,
+    action: 'email.resend',
+    subject: original.subjectRef ?? jobId,
+    details: { jobId, newJobId, tag: payload.tag },
+  });
+  return newJobId;
+}
+
+/**
+ * GDPR erasure: blanks the recipient and the bodies of every e-mail addressed to `email` (keeping tag, language and
+ * status, so delivery history still adds up), and cancels those not yet sent. Returns how many jobs were scrubbed.
+ */
+export async function erasePersonalDataInJobs(tx: Executor, email: string): Promise<number> {
+  const scrubbed = await tx
+    .update(jobs)
+    .set({
+      payload: sql`jsonb_build_object('to', '', 'subject', '', 'text', '', 'html', '', 'erased', true,
+        'locale', ${jobs.payload}->'locale', 'tag', ${jobs.payload}->'tag')`,
+      status: sql`case when ${jobs.status} = 'pending' then 'dead' else ${jobs.status} end`,
+      // Relay errors often quote the recipient ("550 <someone@…> unknown"), so they go too.
+      lastError: sql`case when ${jobs.status} = 'pending' then 'cancelled: recipient erased'
+        when ${jobs.lastError} is null then null else 'erased' end`,
+    })
+    .where(and(eq(jobs.type, emailJobType), sql`lower(${jobs.payload}->>'to') = lower(${email.trim()})`))
+    .returning({ id: jobs.id });
+  return scrubbed.length;
+}

@@ -1,0 +1,203 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DatabaseHandle } from '../database/database.js';
+import { jobsChannel } from './outbox.js';
+import { jobs } from './jobs.tables.js';
+
+/**
+ * Runs one job. Handlers must be idempotent: a job whose worker crashed after the side effect but before recording
+ * success runs again. Throwing schedules a retry.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler validates its own payload
+export type JobHandler = (payload: any, job: { id: string; attempt: number }) => Promise<void>;
+
+/** The subset of a pino/Fastify logger the worker writes to. Payloads are never logged (they hold personal data). */
+export interface JobLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface JobWorkerOptions {
+  database: DatabaseHandle;
+  /** Handlers by job type; read at each claim, so handlers may be added after the worker is created. */
+  handlers: Record<string, JobHandler>;
+  log: JobLog;
+  /** Sleep between polls when idle (default 2 s); on PostgreSQL a NOTIFY from enqueueJob wakes the worker sooner. */
+  pollMs?: number;
+  /** How long a claimed job belongs to this worker before another may take it over (default 5 min, renewed while it runs). */
+  leaseMs?: number;
+  /** Jobs run at the same time (default 4). */
+  concurrency?: number;
+  /** Delay before retry number `attempt + 1` (default: exponential with jitter, see retryDelayMs). */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+export interface JobWorker {
+  /** Starts the polling loop (and LISTEN on PostgreSQL). */
+  start(): void;
+  /** Stops polling and waits for the jobs in flight. */
+  stop(): Promise<void>;
+  /** Runs every due job now, retries included while due, and returns how many ran (tests, CLI). */
+  drain(): Promise<number>;
+  /** Polls at once instead of at the end of the current sleep. */
+  wake(): void;
+}
+
+interface ClaimedJob {
+  id: string;
+  type: string;
+  payload: unknown;
+  attempts: number;
+  max_attempts: number;
+}
+
+/** 15 s, 30 s, 1 min, 2 min … capped at 1 h, each multiplied by a random factor in [0.5, 1) so retries spread out. */
+export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(15_000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
+  return Math.round(base * (0.5 + random() / 2));
+}
+
+/**
+ * The outbox worker. Several workers (processes) may run against one PostgreSQL database: each claims due jobs with
+ * FOR UPDATE SKIP LOCKED, so a job is never claimed twice while its lease holds; an expired lease means the worker
+ * died, and the job is claimed again. Every write after the claim checks the attempt number, so a worker that lost
+ * its lease cannot overwrite the outcome of the one that took over.
+ */
+export function createJobWorker(options: JobWorkerOptions): JobWorker {
+  const { database, handlers, log } = options;
+  const pollMs = options.pollMs ?? 2_000;
+  const leaseMs = options.leaseMs ?? 300_000;
+  const concurrency = options.concurrency ?? 4;
+  const delayFor = options.retryDelayMs ?? ((attempt: number) => retryDelayMs(attempt));
+  const db = database.db;
+
+  const inflight = new Set<Promise<void>>();
+  let loop: Promise<void> | undefined;
+  let stopping = false;
+  let woken = false;
+  let interruptSleep: (() => void) | undefined;
+  let listening = false;
+
+  async function claim(limit: number): Promise<ClaimedJob[]> {
+    const types = Object.keys(handlers);
+    if (types.length === 0) return [];
+    // Only types this process knows: a job for a handler deployed later waits instead of failing.
+    const result = await db.execute(sql`
+      update jobs set status = 'running', attempts = attempts + 1,
+        locked_until = now() + ${leaseMs} * interval '1 millisecond', updated_at = now()
+      where id in (
+        select id from jobs
+        where ${inArray(jobs.type, types)}
+          and ((status = 'pending' and run_at <= now()) or (status = 'running' and locked_until < now()))
+        order by run_at
+        limit ${limit}
+        for update skip locked)
+      returning id, type, payload, attempts, max_attempts`);
+    return (result as unknown as { rows: ClaimedJob[] }).rows;
+  }
+
+  const ownedBy = (job: ClaimedJob) => and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.attempts, job.attempts));
+
+  async function run(job: ClaimedJob): Promise<void> {
+    const context = { jobId: job.id, type: job.type, attempt: job.attempts };
+    if (job.attempts > job.max_attempts) {
+      // The last allowed attempt never reported back (its worker crashed): give up rather than loop on a poison job.
+      await db.update(jobs).set({ status: 'dead', lockedUntil: null, lastError: 'lease expired on the last attempt' }).where(ownedBy(job));
+      log.error(context, 'job dead: lease expired on the last attempt');
+      return;
+    }
+    const handler = handlers[job.type];
+    const heartbeat = setInterval(() => {
+      db.update(jobs)
+        .set({ lockedUntil: sql`now() + ${leaseMs} * interval '1 millisecond'` })
+        .where(ownedBy(job))
+        .catch((error: unknown) => log.warn({ ...context, err: error }, 'job lease renewal failed'));
+    }, Math.max(1_000, Math.floor(leaseMs / 3)));
+    heartbeat.unref();
+    try {
+      if (!handler) throw new Error(`No handler for job type ${job.type}`);
+      await handler(job.payload, { id: job.id, attempt: job.attempts });
+      clearInterval(heartbeat);
+      await db.update(jobs).set({ status: 'done', doneAt: sql`now()`, lockedUntil: null, lastError: null }).where(ownedBy(job));
+    } catch (error) {
+      clearInterval(heartbeat);
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
+      const dead = job.attempts >= job.max_attempts;
+      const delay = dead ? 0 : delayFor(job.attempts);
+      await db
+        .update(jobs)
+        .set({
+          status: dead ? 'dead' : 'pending',
+          lockedUntil: null,
+          lastError: message,
+          runAt: sql`now() + ${delay} * interval '1 millisecond'`,
+        })
+        .where(ownedBy(job));
+      if (dead) log.error({ ...context, error: message }, 'job dead after its last attempt');
+      else log.warn({ ...context, error: message, retryInMs: delay }, 'job failed, will retry');
+    }
+  }
+
+  function track(promise: Promise<void>): Promise<void> {
+    inflight.add(promise);
+    return promise.finally(() => inflight.delete(promise));
+  }
+
+  async function runDue(shouldContinue: () => boolean): Promise<number> {
+    let total = 0;
+    while (shouldContinue()) {
+      const claimed = await claim(concurrency);
+      if (claimed.length === 0) break;
+      await Promise.all(claimed.map((job) => track(run(job))));
+      total += claimed.length;
+    }
+    return total;
+  }
+
+  async function poll(): Promise<void> {
+    while (!stopping) {
+      woken = false;
+      try {
+        await runDue(() => !stopping);
+      } catch (error) {
+        log.error({ err: error }, 'job worker could not claim jobs');
+      }
+      if (stopping || woken) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        interruptSleep = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      interruptSleep = undefined;
+    }
+  }
+
+  function wake(): void {
+    woken = true;
+    interruptSleep?.();
+  }
+
+  return {
+    start() {
+      if (loop) return;
+      stopping = false;
+      if (!listening) {
+        listening = true;
+        database.listen(jobsChannel, wake).catch((error: unknown) => log.warn({ err: error }, 'job worker could not LISTEN, polling only'));
+      }
+      loop = poll();
+      log.info({ pollMs, concurrency }, 'job worker started');
+    },
+    async stop() {
+      stopping = true;
+      interruptSleep?.();
+      await loop;
+      loop = undefined;
+      await Promise.allSettled([...inflight]);
+    },
+    drain: () => runDue(() => true),
+    wake,
+  };
+}
