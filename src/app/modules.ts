@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.js';
 import type { JobHandler } from './jobs/worker.js';
+import { accountsModule } from '../modules/accounts/accounts.module.js';
+import { applicationsModule } from '../modules/applications/applications.module.js';
 import { callModule } from '../modules/call/call.module.js';
 import { supportersModule } from '../modules/supporters/supporters.module.js';
 
@@ -13,4 +15,4 @@ export interface AppModule {
 }
 
 /** Every module of the platform, in registration order. */
-export const modules: AppModule[] = [callModule, supportersModule];
+export const modules: AppModule[] = [callModule, supportersModule, accountsModule, applicationsModule];

@@ -22,6 +22,9 @@ import { isApiRequest, pathAfterLocale, requestLocale } from './http/locale.js';
 import { ResponseCache } from './http/response-cache.js';
 import { invalidRequest } from './http/validation.js';
 import { addJobHandlers, createJobs } from './jobs/jobs.setup.js';
+import { registerAuth } from './auth/auth.plugin.js';
+import { csrfRejected, isCsrfError } from './auth/csrf.js';
+import { authRedirect } from './auth/redirects.js';
 import { ErrorPage } from './html/error-page.js';
 import { negotiateLocale, type Locale } from './i18n/i18n.js';
 import { appMessages } from './i18n/messages.js';
@@ -85,6 +88,8 @@ export async function createServer(options: ServerOptions): Promise<App> {
     strictTransportSecurity: config.publicUrl.startsWith('https:'),
   });
   await app.register(formbody);
+  // Cookies, CSRF and sessions; the actor is resolved lazily, so cached public pages never pay for it.
+  await registerAuth(app, context);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
@@ -108,6 +113,7 @@ export async function createServer(options: ServerOptions): Promise<App> {
     const locale = requestLocale(request);
     let appError: AppError;
     if (error instanceof AppError) appError = error;
+    else if (isCsrfError(error)) appError = csrfRejected();
     else if (hasZodFastifySchemaValidationErrors(error)) {
       appError = invalidRequest(
         error.validation.map((v) => ({
@@ -159,12 +165,17 @@ function sendError(
   error: AppError,
   locale: Locale,
 ) {
+  if (!isApiRequest(request)) {
+    const redirect = authRedirect(request, error);
+    if (redirect) return reply.header('cache-control', 'no-store').redirect(redirect, 303);
+  }
   reply.code(error.status);
   if (isApiRequest(request) || !/text\/html|\*\/\*/.test(String(request.headers.accept ?? '*/*')) && !request.url.match(/^\/(en|fr)(\/|$|\?)/)) {
     return reply.type('application/problem+json').send(toProblem(error, locale, request.url.split('?')[0]));
   }
   const t = appMessages(locale);
   const body =
+    error.code === 'request.csrf' ? t('error.csrf.body') : error.status === 401 ? t('error.unauthorized.body') : error.status === 403 ? t('error.forbidden.body') :
     error.status === 404 ? t('error.notFound.body') : error.status === 429 ? t('error.tooManyRequests.body') : error.status >= 500 ? t('error.internal.body') : undefined;
   return reply.type('text/html; charset=utf-8').send(
     ErrorPage({ locale, path: pathAfterLocale(request), title: error.localize(locale), body, issues: error.issues }),

@@ -65,7 +65,7 @@ describe.each(['en', 'fr'] as const)('joining in %s', (locale) => {
     applicationId = row!.id;
     await drainJobs(t);
     const mail = await smtp.waitForMessage((m) => m.to !== undefined && JSON.stringify(m.to).includes(executiveEmail));
-    expect(mail.subject).toContain(locale === 'en' ? 'Confirm the application' : 'Confirmez');
+    expect(mail.subject).toContain(locale === 'en' ? 'Confirm the application' : 'confirmez la candidature');
     // User text is inert in the HTML part.
     expect(String(mail.html)).not.toContain('<script>');
   });

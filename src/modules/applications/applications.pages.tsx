@@ -9,7 +9,8 @@ import { locales, type Locale } from '../../app/i18n/i18n.js';
 import { listDeliveries, resendDelivery } from '../../app/jobs/jobs.repository.js';
 import { getSupporterForEdit } from '../supporters/supporters.usecases.js';
 import { checkFormStamp, formStamp, isHoneypotFilled } from './applications.antibot.js';
-import { actorOf, csrfProtection, formSecret, hiddenCsrf, signInFromLink } from './applications.http.js';
+import { verifyCsrf } from '../../app/auth/csrf.js';
+import { actorOf, formSecret, hiddenCsrf, signInFromLink } from './applications.http.js';
 import { applicationMessages } from './applications.messages.js';
 import { changedFields } from './applications.models.js';
 import { actorRef, assertCanManageSupporter, assertCanSeeApplication, assertSecretariat } from './applications.policies.js';
@@ -64,7 +65,6 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
   const deps: ApplicationsDeps = { db: context.database.db, events: context.events, config: context.config };
   const { db } = context.database;
   const secret = formSecret(context);
-  await csrfProtection(app);
 
   for (const locale of locales) {
     const t = applicationMessages(locale);
@@ -80,7 +80,7 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
       `/${locale}/join`,
       {
         schema: { hide: true },
-        preHandler: app.csrfProtection,
+        preHandler: verifyCsrf,
         config: { rateLimit: { max: context.config.joinRateLimitPerHour, timeWindow: '1 hour' } },
       },
       async (request, reply) => {
@@ -110,7 +110,7 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
       return send(reply, LinkFormPage({ locale, kind: 'confirm', token, name: application.name, hiddenFields: hiddenCsrf(request, reply) }));
     });
 
-    app.post(`/${locale}/join/confirm`, { schema: { hide: true }, preHandler: app.csrfProtection }, async (request, reply) => {
+    app.post(`/${locale}/join/confirm`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const { token = '' } = parseOrThrow(tokenQuery, request.body, locale);
       const result = await confirmApplication(deps, token);
       if (result.status !== 'ok') return send(reply, LinkOutcomePage({ locale, kind: 'confirm', outcome: result.status }), 410);
@@ -127,7 +127,7 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
       return send(reply, LinkFormPage({ locale, kind: 'answer', token, name: application.name, question: application.infoRequest, hiddenFields: hiddenCsrf(request, reply) }));
     });
 
-    app.post(`/${locale}/join/answer`, { schema: { hide: true }, preHandler: app.csrfProtection }, async (request, reply) => {
+    app.post(`/${locale}/join/answer`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const body = (request.body ?? {}) as Body;
       const { token = '' } = parseOrThrow(tokenQuery, { token: body.token }, locale);
       const response = parseForm(z.object({ response: messageSchema }), body);
@@ -155,7 +155,7 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
       return send(reply, LinkFormPage({ locale, kind: 'invitation', token, name: supporter.name, hiddenFields: hiddenCsrf(request, reply) }));
     });
 
-    app.post(`/${locale}/join/invitation`, { schema: { hide: true }, preHandler: app.csrfProtection }, async (request, reply) => {
+    app.post(`/${locale}/join/invitation`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const { token = '' } = parseOrThrow(tokenQuery, request.body, locale);
       const result = await acceptInvitation(deps, token, locale);
       if (result.status !== 'ok') return send(reply, LinkOutcomePage({ locale, kind: 'invitation', outcome: result.status }), 410);
@@ -188,7 +188,7 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
       return renderManage(request, reply, supporterId, { notice: notice ? notices[notice] : undefined });
     });
 
-    app.post(`/${locale}/account/organisations/:supporterId/edit`, { schema: { hide: true }, preHandler: app.csrfProtection }, async (request, reply) => {
+    app.post(`/${locale}/account/organisations/:supporterId/edit`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const { supporterId } = parseOrThrow(manageParams, request.params, locale);
       const body = (request.body ?? {}) as Body;
       const parsed = parseForm(publicFieldsSchema, body);
@@ -205,7 +205,7 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
 
     app.post(
       `/${locale}/account/organisations/:supporterId/invite`,
-      { schema: { hide: true }, preHandler: app.csrfProtection, config: { rateLimit: { max: 30, timeWindow: '1 hour' } } },
+      { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: { max: 30, timeWindow: '1 hour' } } },
       async (request, reply) => {
         const { supporterId } = parseOrThrow(manageParams, request.params, locale);
         const body = (request.body ?? {}) as Body;
@@ -216,7 +216,7 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
       },
     );
 
-    app.post(`/${locale}/account/organisations/:supporterId/withdraw`, { schema: { hide: true }, preHandler: app.csrfProtection }, async (request, reply) => {
+    app.post(`/${locale}/account/organisations/:supporterId/withdraw`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const { supporterId } = parseOrThrow(manageParams, request.params, locale);
       const body = (request.body ?? {}) as Body;
       const parsed = parseForm(z.object({ reason: decisionReasonSchema, confirm: z.string({ error: 'confirm.required' }).refine((v) => v === 'on', { error: 'confirm.required' }) }), body);
@@ -276,7 +276,7 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
     });
 
     const decision = (path: string, run: (id: string, version: number, body: Body, actor: Actor) => Promise<Record<string, string> | void>, done: string) =>
-      app.post(`/${locale}/secretariat/applications/:id/${path}`, { schema: { hide: true }, preHandler: app.csrfProtection }, async (request, reply) => {
+      app.post(`/${locale}/secretariat/applications/:id/${path}`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
         const { id } = parseOrThrow(idParams, request.params, locale);
         const body = (request.body ?? {}) as Body;
         const { version } = path === 'note-verbale' || path === 'recheck' ? { version: 0 } : parseOrThrow(versionBody, body, locale);
@@ -322,7 +322,7 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
     );
     decision('recheck', async (id, _version, _body, actor) => recheckSignals(deps, actor, id), 'recheck');
 
-    app.post(`/${locale}/secretariat/deliveries/:id/resend`, { schema: { hide: true }, preHandler: app.csrfProtection }, async (request, reply) => {
+    app.post(`/${locale}/secretariat/deliveries/:id/resend`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const { id } = parseOrThrow(idParams, request.params, locale);
       const actor = assertSecretariat(await actorOf(request));
       const { applicationId } = parseOrThrow(z.object({ applicationId: z.string().min(1).max(64) }), request.body, locale);

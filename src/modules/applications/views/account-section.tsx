@@ -27,7 +27,7 @@ export function AccountSection(props: { locale: Locale; supporters: SupporterRow
           {props.supporters.map((s) => (
             <li>
               <strong safe>{s.name}</strong>
-              {s.status === 'withdrawn' ? <span class="badge">{` ${t('status.withdrawn')}`}</span> : ''} —{' '}
+              {s.status === 'withdrawn' ? <span class="badge" safe>{` ${t('status.withdrawn')}`}</span> : ''} —{' '}
               {s.status === 'published' ? (
                 <a href={`/${locale}/account/organisations/${s.id}`}>{safeT('account.organisation.manage')}</a>
               ) : (

@@ -168,7 +168,7 @@ export function Checkbox(props: FieldProps & { children?: JSX.Element }): JSX.El
           {props.label}
         </label>
       </div>
-      {props.children ?? ''}
+      {(props.children ?? '') as 'safe'}
       <FieldError name={props.name} message={error} />
     </div>
   );

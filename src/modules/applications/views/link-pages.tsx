@@ -108,7 +108,7 @@ export function LinkOutcomePage(props: { locale: Locale; kind: LinkKind; outcome
       ) : (
         <p>
           <a class="button" href={`/${locale}/account`}>
-            {escaping(applicationMessages(locale))('account.organisations.title')}
+            {safeT('account.organisations.title')}
           </a>
         </p>
       )}

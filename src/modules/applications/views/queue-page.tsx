@@ -150,7 +150,7 @@ export function QueuePage(props: QueuePageProps): JSX.Element {
               ''
             )}
             <li>
-              <span aria-current="page">{`${formatNumber(locale, filters.page)} / ${formatNumber(locale, lastPage)}`}</span>
+              <span aria-current="page" safe>{`${formatNumber(locale, filters.page)} / ${formatNumber(locale, lastPage)}`}</span>
             </li>
             {filters.page < lastPage ? (
               <li>

@@ -138,9 +138,9 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
         <dt>{safeT('review.submittedAt')}</dt>
         <dd safe>{dateTime.format(app.createdAt)}</dd>
         <dt>{safeT('review.confirmedAt')}</dt>
-        <dd safe>{app.confirmedAt ? dateTime.format(app.confirmedAt) : '—'}</dd>
+        <dd>{app.confirmedAt ? dateTime.format(app.confirmedAt) : '—'}</dd>
         <dt>{safeT('review.decidedAt')}</dt>
-        <dd safe>{app.decidedAt ? dateTime.format(app.decidedAt) : '—'}</dd>
+        <dd>{app.decidedAt ? dateTime.format(app.decidedAt) : '—'}</dd>
         {app.decisionReason ? (
           <>
             <dt>{safeT('review.decisionReason')}</dt>

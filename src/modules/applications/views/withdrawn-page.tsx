@@ -32,7 +32,7 @@ export function WithdrawnPage(props: { locale: Locale; rows: WithdrawnSupporter[
                     {row.name}
                   </th>
                   <td safe>{s(`category.${(row.category ?? 'uncategorised') as 'state'}`)}</td>
-                  <td safe>{row.joinedOn ? formatDate(locale, row.joinedOn) : '—'}</td>
+                  <td>{row.joinedOn ? formatDate(locale, row.joinedOn) : '—'}</td>
                   <td safe>{formatDate(locale, row.withdrawnOn)}</td>
                 </tr>
               ))}

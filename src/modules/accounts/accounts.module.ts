@@ -1,0 +1,19 @@
+import type { AppModule } from '../../app/modules.js';
+import { registerPrivacyPart } from '../../app/privacy/privacy.js';
+import { registerAccountPages } from './accounts.account.js';
+import { registerPasskeyPages } from './accounts.passkeys.js';
+import { accountPrivacyPart } from './accounts.privacy.js';
+import { registerSecretariatUserPages } from './accounts.secretariat.js';
+import { registerSignInPages } from './accounts.sign-in.js';
+
+/** Accounts: sign-in by e-mail link or passkey, the account page, personal data requests, secretariat accounts. */
+export const accountsModule: AppModule = {
+  name: 'accounts',
+  async register(app, context) {
+    registerPrivacyPart(accountPrivacyPart);
+    await registerSignInPages(app, context);
+    await registerAccountPages(app, context);
+    await registerPasskeyPages(app, context);
+    await registerSecretariatUserPages(app, context);
+  },
+};

@@ -1,0 +1,78 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { getActor } from '../../app/auth/auth.plugin.js';
+import { csrfField, verifyCsrf } from '../../app/auth/csrf.js';
+import { ensureSecretariatUser, listUsers, setUserRole, setUserStatus } from '../../app/auth/users.js';
+import { actorRef, roles, type UserActor } from '../../app/authz/actor.js';
+import { requireAdmin } from '../../app/authz/guards.js';
+import type { AppContext } from '../../app/context.js';
+import { AppError } from '../../app/http/errors.js';
+import { locales, type Locale } from '../../app/i18n/i18n.js';
+import { accountMessages } from './accounts.messages.js';
+import { field, sendPage } from './accounts.http.js';
+import { UsersPage } from './views/users-page.js';
+
+const addSchema = z.object({ email: z.email().max(254), name: z.string().trim().max(200), role: z.enum(roles) });
+
+/** Administrators manage the secretariat's accounts; every change is audited by the user use cases. */
+export async function registerSecretariatUserPages(app: FastifyInstance, context: AppContext): Promise<void> {
+  const { db } = context.database;
+
+  async function render(request: FastifyRequest, reply: FastifyReply, locale: Locale, actor: UserActor, extra: { error?: string; values?: { email?: string; name?: string } } = {}, status = 200) {
+    const t = accountMessages(locale);
+    const done = (request.query as Record<string, unknown> | undefined)?.done === '1';
+    const page = UsersPage({
+      locale,
+      users: await listUsers(db, { secretariatOnly: true }),
+      currentUserId: actor.userId,
+      csrfField: csrfField(request, reply),
+      notice: done ? t('users.done') : undefined,
+      ...extra,
+    });
+    return sendPage(reply, page, status);
+  }
+
+  /** Runs a change; an expected refusal (the last administrator) re-renders the page with its message. */
+  async function change(request: FastifyRequest, reply: FastifyReply, locale: Locale, actor: UserActor, run: () => Promise<unknown>) {
+    try {
+      await run();
+    } catch (error) {
+      if (error instanceof AppError && error.status < 500) return render(request, reply, locale, actor, { error: error.localize(locale) }, error.status);
+      throw error;
+    }
+    return reply.redirect(`/${locale}/secretariat/users?done=1`, 303);
+  }
+
+  for (const locale of locales) {
+    const t = accountMessages(locale);
+    app.get(`/${locale}/secretariat/users`, { schema: { hide: true } }, async (request, reply) => {
+      const actor = requireAdmin(await getActor(request));
+      return render(request, reply, locale, actor);
+    });
+
+    app.post(`/${locale}/secretariat/users`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+      const actor = requireAdmin(await getActor(request));
+      const values = { email: field(request.body, 'email').trim().toLowerCase(), name: field(request.body, 'name'), role: field(request.body, 'role') };
+      const parsed = addSchema.safeParse(values);
+      if (!parsed.success) return render(request, reply, locale, actor, { error: t('signIn.email.invalid'), values }, 422);
+      return change(request, reply, locale, actor, () =>
+        db.transaction((tx) => ensureSecretariatUser(tx, { email: parsed.data.email, name: parsed.data.name, role: parsed.data.role, locale, actor: actorRef(actor) })),
+      );
+    });
+
+    app.post(`/${locale}/secretariat/users/:id/role`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+      const actor = requireAdmin(await getActor(request));
+      const role = z.enum(roles).safeParse(field(request.body, 'role'));
+      const userId = (request.params as { id: string }).id;
+      if (!role.success) return render(request, reply, locale, actor, { error: t('users.role') }, 422);
+      return change(request, reply, locale, actor, () => db.transaction((tx) => setUserRole(tx, { userId, role: role.data, actor: actorRef(actor) })));
+    });
+
+    app.post(`/${locale}/secretariat/users/:id/status`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+      const actor = requireAdmin(await getActor(request));
+      const status = field(request.body, 'status') === 'active' ? 'active' : 'disabled';
+      const userId = (request.params as { id: string }).id;
+      return change(request, reply, locale, actor, () => db.transaction((tx) => setUserStatus(tx, { userId, status, actor: actorRef(actor) })));
+    });
+  }
+}

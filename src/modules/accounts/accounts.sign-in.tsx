@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { signIn, signOut } from '../../app/auth/auth.plugin.js';
+import { csrfField, csrfToken, verifyCsrf } from '../../app/auth/csrf.js';
+import { authenticationOptions, relyingParty, verifyPasskeySignIn } from '../../app/auth/passkeys.js';
+import { safeNext } from '../../app/auth/redirects.js';
+import { isSecretariatRole } from '../../app/authz/actor.js';
+import type { AppContext } from '../../app/context.js';
+import { locales, type Locale } from '../../app/i18n/i18n.js';
+import { accountMessages } from './accounts.messages.js';
+import { field, sendPage } from './accounts.http.js';
+import { peekToken } from '../../app/auth/tokens.js';
+import { requestSignInLink, signInPurpose, useSignInLink, type AccountsDeps } from './accounts.usecases.js';
+import { SignInPage, SignInSentPage, VerifyPage } from './views/sign-in-pages.js';
+
+const emailSchema = z.email().max(254);
+/** Sign-in requests per client address: enough for a person, not for an address-probing or mail-bombing script. */
+const signInRateLimit = { max: 10, timeWindow: '15 minutes' };
+
+/** Where a fresh session goes: the secretariat without a passkey session first enrols one. */
+export function afterSignIn(locale: Locale, role: string, method: string, next: string | undefined): string {
+  const target = safeNext(next, `/${locale}/account`);
+  if (isSecretariatRole(role) && method !== 'passkey') return `/${locale}/account/passkeys?required=1&next=${encodeURIComponent(target)}`;
+  return target;
+}
+
+export async function registerSignInPages(app: FastifyInstance, context: AppContext): Promise<void> {
+  const deps: AccountsDeps = { db: context.database.db, config: context.config };
+  const rp = relyingParty(context.config.publicUrl);
+
+  for (const locale of locales) {
+    const t = accountMessages(locale);
+
+    app.get(`/${locale}/sign-in`, { schema: { hide: true } }, async (request, reply) => {
+      const next = safeNext((request.query as Record<string, unknown>).next, '');
+      return sendPage(reply, SignInPage({ locale, next, csrfField: csrfField(request, reply), csrfToken: csrfToken(reply) }));
+    });
+
+    app.post(`/${locale}/sign-in`, { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: signInRateLimit } }, async (request, reply) => {
+      const body = request.body;
+      const next = safeNext(field(body, 'next'), '');
+      // A filled honeypot gets the usual answer and nothing is sent.
+      if (field(body, 'homepage').trim() !== '') return reply.redirect(`/${locale}/sign-in/sent`, 303);
+      const email = field(body, 'email').trim().toLowerCase();
+      if (!emailSchema.safeParse(email).success) {
+        const page = SignInPage({ locale, next, email: field(body, 'email').slice(0, 254), error: t('signIn.email.invalid'), csrfField: csrfField(request, reply), csrfToken: csrfToken(reply) });
+        return sendPage(reply, page, 422);
+      }
+      await requestSignInLink(deps, { email, locale, next });
+      return reply.redirect(`/${locale}/sign-in/sent`, 303);
+    });
+
+    app.get(`/${locale}/sign-in/sent`, { schema: { hide: true } }, async (_request, reply) => sendPage(reply, SignInSentPage({ locale })));
+
+    // The link opens a page with a button: mail scanners prefetch links, and a GET must not use the token.
+    app.get(`/${locale}/sign-in/verify`, { schema: { hide: true } }, async (request, reply) => {
+      const token = String((request.query as Record<string, unknown>).token ?? '');
+      const peek = await peekToken(deps.db, signInPurpose, token);
+      return sendPage(reply, VerifyPage({ locale, token, outcome: peek.status, csrfField: csrfField(request, reply) }), peek.status === 'ok' ? 200 : 410);
+    });
+
+    app.post(`/${locale}/sign-in/verify`, { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
+      const token = field(request.body, 'token');
+      const outcome = await useSignInLink(deps, token);
+      if (outcome.status !== 'ok') return sendPage(reply, VerifyPage({ locale, token: '', outcome: outcome.status, csrfField: '' }), 410);
+      await signIn(request, reply, { userId: outcome.userId, method: 'email-link' });
+      return reply.header('cache-control', 'no-store').redirect(afterSignIn(locale, outcome.role, 'email-link', outcome.next), 303);
+    });
+
+    // Passkey sign-in, for the progressive-enhancement script (JSON in, JSON out; CSRF token in a header).
+    app.post(`/${locale}/sign-in/passkey/options`, { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (_request, reply) =>
+      reply.header('cache-control', 'no-store').send(await authenticationOptions(deps.db, rp)),
+    );
+
+    app.post(`/${locale}/sign-in/passkey`, { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
+      const body = (request.body ?? {}) as { response?: unknown; next?: unknown };
+      const { userId, role } = await verifyPasskeySignIn(deps.db, { rp, response: body.response as never });
+      await signIn(request, reply, { userId, method: 'passkey' });
+      return reply.header('cache-control', 'no-store').send({ redirect: afterSignIn(locale, role, 'passkey', typeof body.next === 'string' ? body.next : undefined) });
+    });
+
+    app.post(`/${locale}/sign-out`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+      await signOut(request, reply);
+      return reply.header('cache-control', 'no-store').redirect(`/${locale}`, 303);
+    });
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Signing in by e-mail link and the account's own actions. The sign-in request answers the same whatever the
+ * address: a link is only issued for an active account, and nothing in the response or its timing-insensitive
+ * outcome says which case happened.
+ */
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import { recordAudit } from '../../app/audit/audit.js';
+import { users } from '../../app/auth/auth.tables.js';
+import { consumeToken, issueToken } from '../../app/auth/tokens.js';
+import { getUser, getUserByEmail } from '../../app/auth/users.js';
+import type { UserActor } from '../../app/authz/actor.js';
+import type { Config } from '../../app/config/config.js';
+import type { Database } from '../../app/database/database.js';
+import { enqueueEmail } from '../../app/email/email.js';
+import type { Locale } from '../../app/i18n/i18n.js';
+import { erasePersonalData } from '../../app/privacy/privacy.js';
+import { signInEmail } from './accounts.emails.js';
+
+export const signInPurpose = 'sign-in';
+export const signInTtlMs = 20 * 60_000;
+
+export interface AccountsDeps {
+  db: Database;
+  config: Config;
+}
+
+/** Sends a sign-in link to an active account's address; does nothing otherwise. Same return either way. */
+export async function requestSignInLink(deps: AccountsDeps, input: { email: string; locale: Locale; next: string }): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const user = await getUserByEmail(tx, input.email);
+    if (!user || user.status !== 'active' || user.erasedAt || !user.email) return;
+    const token = await issueToken(tx, { purpose: signInPurpose, subjectId: user.id, email: user.email, data: { next: input.next }, ttlMs: signInTtlMs });
+    const url = `${deps.config.publicUrl.replace(/\/$/, '')}/${input.locale}/sign-in/verify?token=${token}`;
+    const mail = signInEmail(input.locale, url);
+    await enqueueEmail(tx, { to: user.email, locale: input.locale, ...mail, tag: 'accounts.sign-in', subjectRef: user.id });
+    await recordAudit(tx, { actor: `user:${user.id}`, action: 'auth.sign-in-link', subject: user.id });
+  });
+}
+
+export type SignInLinkOutcome = { status: 'ok'; userId: string; role: string; next: string | undefined } | { status: 'expired' | 'used' | 'invalid' };
+
+/** Uses a sign-in link once; the caller then opens the session (signIn). A disabled account's link is invalid. */
+export async function useSignInLink(deps: AccountsDeps, rawToken: string): Promise<SignInLinkOutcome> {
+  return deps.db.transaction(async (tx) => {
+    const consumed = await consumeToken(tx, signInPurpose, rawToken);
+    if (consumed.status !== 'ok') return consumed;
+    const user = await getUser(tx, consumed.token.subjectId);
+    if (!user || user.status !== 'active' || user.erasedAt) return { status: 'invalid' as const };
+    const next = typeof consumed.token.data.next === 'string' ? consumed.token.data.next : undefined;
+    return { status: 'ok' as const, userId: user.id, role: user.role, next };
+  });
+}
+
+/** GDPR art. 17 on oneself. Refused for the last active administrator, who would lock the secretariat out. */
+export async function eraseOwnAccount(deps: AccountsDeps, actor: UserActor): Promise<'erased' | 'last-admin'> {
+  if (actor.role === 'admin') {
+    const others = await deps.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), eq(users.status, 'active'), isNull(users.erasedAt), ne(users.id, actor.userId)));
+    if (others.length === 0) return 'last-admin';
+  }
+  await erasePersonalData(deps.db, { userId: actor.userId, actor: `user:${actor.userId}`, reason: 'requested by the person' });
+  return 'erased';
+}

@@ -1,0 +1,62 @@
+import { eq, or } from 'drizzle-orm';
+import { isSecretariat } from '../../app/authz/guards.js';
+import type { AppContext } from '../../app/context.js';
+import { registerPrivacyPart } from '../../app/privacy/privacy.js';
+import { registerAccountSection } from '../accounts/accounts.sections.js';
+import { listSupportersByIds } from '../supporters/supporters.usecases.js';
+import { createApplicationsRepository } from './applications.repository.js';
+import { applications, representatives } from './applications.tables.js';
+import { purgedPersonalData } from './applications.usecases.js';
+import { AccountSection } from './views/account-section.js';
+
+/**
+ * What the applications module adds to accounts: the organisations and applications on the account page, and its
+ * part of personal-data export and erasure (executive and contact names and addresses, answers to questions).
+ */
+export function registerApplicationAccount(_context: AppContext): void {
+  registerAccountSection({
+    name: 'applications',
+    order: 10,
+    async render({ db, actor, locale }) {
+      const repository = createApplicationsRepository(db);
+      const [mine, supporterIds] = await Promise.all([repository.listByApplicant(actor.userId), repository.supportersOf(actor.userId)]);
+      const supporters = await listSupportersByIds(db, supporterIds);
+      return AccountSection({ locale, supporters, applications: mine, secretariat: isSecretariat(actor) });
+    },
+  });
+
+  registerPrivacyPart({
+    name: 'applications',
+    order: 10,
+    async export(db, user) {
+      const rows = await db
+        .select()
+        .from(applications)
+        .where(user.email ? or(eq(applications.applicantUserId, user.id), eq(applications.executiveEmail, user.email), eq(applications.contactEmail, user.email)) : eq(applications.applicantUserId, user.id));
+      const represented = await db.select().from(representatives).where(eq(representatives.userId, user.id));
+      return {
+        applications: rows.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          status: r.status,
+          organisation: r.name,
+          executiveName: r.executiveName,
+          executiveEmail: r.executiveEmail,
+          contactEmail: r.contactEmail,
+          infoResponse: r.infoResponse,
+          createdAt: r.createdAt.toISOString(),
+        })),
+        represents: represented.map((r) => r.supporterId),
+      };
+    },
+    async erase(tx, user) {
+      const mine = user.email
+        ? or(eq(applications.applicantUserId, user.id), eq(applications.executiveEmail, user.email), eq(applications.contactEmail, user.email))
+        : eq(applications.applicantUserId, user.id);
+      // The organisation's public entry stays (it is not personal data); the people behind the application go.
+      const { statement: _keepStatement, ...personal } = purgedPersonalData();
+      await tx.update(applications).set(personal).where(mine);
+      await tx.delete(representatives).where(eq(representatives.userId, user.id));
+    },
+  });
+}
