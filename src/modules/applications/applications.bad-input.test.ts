@@ -11,6 +11,7 @@ import { applications } from './applications.tables.js';
 import { formPage, testSecret } from './applications.test-support.js';
 import { approveApplication, confirmApplication, submitApplication, type ApplicationsDeps } from './applications.usecases.js';
 import type { Actor } from '../../app/authz/actor.js';
+import type { ApplicationForm } from './applications.schemas.js';
 
 /** The bad-input corpus: every refusal is clear, localized and changes nothing; what is accepted stays inert. */
 let t: TestApp;
@@ -143,14 +144,14 @@ describe('links', () => {
   });
 });
 
-function formValues(name: string, executiveEmail: string) {
+function formValues(name: string, executiveEmail: string): ApplicationForm {
   return {
     category: 'private-sector' as const, name, countryCode: 'ITA', nature: null, website: null, twitter: null, linkedin: null, statement: '', statementLocale: 'en' as const,
     executiveName: 'Someone', executiveEmail, contactEmail: null, acceptCall: 'on', acceptPrivacy: 'on',
   };
 }
 
-async function submittedApplication(name: string, email: string, overrides: Partial<ReturnType<typeof formValues>> = {}): Promise<string> {
+async function submittedApplication(name: string, email: string, overrides: Partial<ApplicationForm> = {}): Promise<string> {
   const { applicationId } = await submitApplication(deps, { locale: 'en', form: { ...formValues(name, email), ...overrides } });
   const token = await issueToken(t.database.db, { purpose: 'application.confirm', subjectId: applicationId, ttlMs: 60_000 });
   expect((await confirmApplication(deps, token)).status).toBe('ok');

@@ -9,3 +9,8 @@ export const importInvalid = defineError<{ errors: number }>('supporters.import.
     ? `${errors} fichier(s) invalide(s) : rien n’a été importé (utilisez --skip-invalid pour importer le reste)`
     : `${errors} invalid file(s): nothing was imported (use --skip-invalid to import the rest)`,
 );
+
+/** A withdrawn entry answers 410 Gone with its public record: who left and when (no reason, nothing personal). */
+export const supporterWithdrawn = defineError<{ name: string; on: string }>('supporters.withdrawn', 410, (locale, { name, on }) =>
+  locale === 'fr' ? `« ${name} » s’est retiré de l’Appel le ${on}` : `"${name}" withdrew from the Call on ${on}`,
+);

@@ -6,7 +6,7 @@ import type { Executor } from '../../app/database/database.js';
 import type { Locale } from '../../app/i18n/i18n.js';
 import { registryStartDate, supporterCategories, uncategorised } from './supporters.constants.js';
 import { supportersToCsv } from './supporters.csv.js';
-import { supporterNotFound } from './supporters.errors.js';
+import { supporterNotFound, supporterWithdrawn } from './supporters.errors.js';
 import { memoisedFacetCombos } from './supporters.facet-memo.js';
 import { computeFacets, type Facets } from './supporters.facets.js';
 import { presentSupporter, presentSupporterDetail, type SupporterDetail, type SupporterSummary } from './supporters.presenters.js';
@@ -50,7 +50,11 @@ export async function searchSupporters(input: {
 
 export async function getSupporter(input: { db: Executor; slug: string; locale?: Locale }): Promise<SupporterDetail> {
   const row = await createSupportersRepository(input.db).findPublishedBySlug(input.slug);
-  if (!row) throw supporterNotFound({ slug: input.slug });
+  if (!row) {
+    const gone = await createSupportersRepository(input.db).findWithdrawnBySlug(input.slug);
+    if (gone?.withdrawnOn) throw supporterWithdrawn({ name: gone.name, on: gone.withdrawnOn });
+    throw supporterNotFound({ slug: input.slug });
+  }
   return presentSupporterDetail(row, input.locale);
 }
 

@@ -111,6 +111,16 @@ export function createSupportersRepository(db: Executor) {
       return row;
     },
 
+    /** The public record of a withdrawn entry: its name and the day it left. */
+    async findWithdrawnBySlug(slug: string): Promise<Pick<SupporterRow, 'name' | 'withdrawnOn'> | undefined> {
+      const [row] = await db
+        .select({ name: supporters.name, withdrawnOn: supporters.withdrawnOn })
+        .from(supporters)
+        .where(and(eq(supporters.slug, slug), eq(supporters.status, 'withdrawn')))
+        .limit(1);
+      return row;
+    },
+
     async listAll(): Promise<Pick<SupporterRow, 'id' | 'slug' | 'sourceHash' | 'status' | 'withdrawnOn'>[]> {
       return db.select({ id: supporters.id, slug: supporters.slug, sourceHash: supporters.sourceHash, status: supporters.status, withdrawnOn: supporters.withdrawnOn }).from(supporters);
     },
