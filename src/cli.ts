@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
+import { z } from 'zod';
+import { ensureSecretariatUser, getUserByEmail, listUsers, setUserStatus } from './app/auth/users.js';
 import { ConfigError, loadConfig, type Config } from './app/config/config.js';
 import { openDatabase } from './app/database/database.js';
 import { migrateDatabase } from './app/database/migrate.js';
@@ -74,6 +76,55 @@ program
     const csv = await withDatabase((database) => exportSupportersCsv({ db: database.db, filters: supporterFiltersSchema.parse({}) }));
     if (options.out) fs.writeFileSync(options.out, csv);
     else process.stdout.write(csv);
+  });
+
+// ——— Accounts: the first administrator is created here; later ones by administrators in the back office. ———
+const user = program.command('user').description('manage secretariat accounts');
+
+user
+  .command('create')
+  .description('create a moderator or administrator (or give an existing account that role)')
+  .argument('<email>', 'e-mail address; they sign in with a link sent there, then enrol a passkey')
+  .option('--admin', 'administrator: moderates and manages accounts')
+  .option('--moderator', 'moderator: reviews applications')
+  .option('--name <name>', 'display name')
+  .option('--locale <locale>', 'language of their e-mails: en or fr', 'en')
+  .action(async (email: string, options: { admin?: boolean; moderator?: boolean; name?: string; locale: string }) => {
+    if (Boolean(options.admin) === Boolean(options.moderator)) throw new InvalidArgumentError('give exactly one of --admin or --moderator');
+    if (!z.email().safeParse(email.trim().toLowerCase()).success) throw new InvalidArgumentError(`${email} is not a valid e-mail address`);
+    if (options.locale !== 'en' && options.locale !== 'fr') throw new InvalidArgumentError('--locale must be en or fr');
+    const role = options.admin ? 'admin' : 'moderator';
+    const locale = options.locale;
+    const result = await withDatabase((database) =>
+      database.db.transaction((tx) => ensureSecretariatUser(tx, { email, role, name: options.name ?? null, locale, actor })),
+    );
+    console.log(`${result.created ? 'Created' : 'Updated'} ${role} ${result.user.email} (${result.user.id}).`);
+  });
+
+user
+  .command('list')
+  .description('list accounts (erased ones are left out)')
+  .option('--json', 'print as JSON')
+  .action(async (options: { json?: boolean }) => {
+    const rows = await withDatabase((database) => listUsers(database.db));
+    const shown = rows.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, status: u.status, lastSignInAt: u.lastSignInAt?.toISOString() ?? null }));
+    if (options.json) return console.log(JSON.stringify(shown, null, 2));
+    for (const u of shown) console.log([u.email, u.role, u.status, u.lastSignInAt ?? 'never signed in'].join('\t'));
+    if (shown.length === 0) console.log('No accounts.');
+  });
+
+user
+  .command('disable')
+  .description('disable an account and sign it out everywhere')
+  .argument('<email>')
+  .option('--reason <text>', 'recorded in the audit log')
+  .action(async (email: string, options: { reason?: string }) => {
+    await withDatabase(async (database) => {
+      const found = await getUserByEmail(database.db, email);
+      if (!found) throw new InvalidArgumentError(`no account for ${email}`);
+      await database.db.transaction((tx) => setUserStatus(tx, { userId: found.id, status: 'disabled', actor, reason: options.reason }));
+    });
+    console.log(`Disabled ${email.trim().toLowerCase()}.`);
   });
 
 program.parseAsync().catch((error: unknown) => {

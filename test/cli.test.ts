@@ -81,6 +81,39 @@ describe('the pariscall command', () => {
     expect(lines).toHaveLength(14);
   }, 60_000);
 
+  it('creates the first administrator, lists accounts and disables one', async () => {
+    const created = await pariscall(['user', 'create', '--admin', 'Chief@Secretariat.example', '--name', 'Chief', '--locale', 'fr'], env);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toMatch(/^Created admin chief@secretariat\.example \(usr_/);
+    const moderator = await pariscall(['user', 'create', '--moderator', 'mod@secretariat.example'], env);
+    expect(moderator.stdout).toMatch(/^Created moderator/);
+    const promoted = await pariscall(['user', 'create', '--admin', 'mod@secretariat.example'], env);
+    expect(promoted.stdout).toMatch(/^Updated admin mod@secretariat\.example/);
+    const list = await pariscall(['user', 'list', '--json'], env);
+    const users = JSON.parse(list.stdout) as Array<{ email: string; role: string; status: string; name: string | null }>;
+    expect(users).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ email: 'chief@secretariat.example', role: 'admin', status: 'active', name: 'Chief' }),
+        expect.objectContaining({ email: 'mod@secretariat.example', role: 'admin' }),
+      ]),
+    );
+    const disabled = await pariscall(['user', 'disable', 'mod@secretariat.example', '--reason', 'left'], env);
+    expect(disabled.code, disabled.stderr).toBe(0);
+    expect((await pariscall(['user', 'list'], env)).stdout).toMatch(/mod@secretariat\.example\tadmin\tdisabled/);
+    // The last active administrator stays.
+    const last = await pariscall(['user', 'disable', 'chief@secretariat.example'], env);
+    expect(last.code).toBe(1);
+    expect(last.stderr).toContain('At least one active administrator must remain');
+  }, 90_000);
+
+  it('refuses a user without a role, with a bad address or an unknown account', async () => {
+    expect((await pariscall(['user', 'create', 'x@example.org'], env)).stderr).toContain('exactly one of --admin or --moderator');
+    expect((await pariscall(['user', 'create', '--admin', 'not-an-address'], env)).code).toBe(1);
+    const unknown = await pariscall(['user', 'disable', 'nobody@example.org'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no account for nobody@example.org');
+  }, 90_000);
+
   it('stops with one clear line per bad setting', async () => {
     const result = await pariscall(['migrate'], { ...env, PORT: 'eighty', DATABASE_URL: 'mysql://x' });
     expect(result.code).toBe(1);

@@ -11,12 +11,21 @@ export const csrfRejected = defineError('request.csrf', 403, (l) => appMessages(
  * lives in a signed cookie set on first use, not in a session.
  */
 export function csrfField(_request: FastifyRequest, reply: FastifyReply): string {
-  return `<input type="hidden" name="_csrf" value="${escapeHtml(reply.generateCsrf())}">`;
+  return `<input type="hidden" name="_csrf" value="${escapeHtml(csrfToken(reply))}">`;
 }
+
+// One token per response: on a visitor's first page each generateCsrf() call would otherwise make a new secret
+// cookie, and only the last one would match.
+const tokens = new WeakMap<FastifyReply, string>();
 
 /** The raw token, for scripts that post JSON with an `x-csrf-token` header. */
 export function csrfToken(reply: FastifyReply): string {
-  return reply.generateCsrf();
+  let token = tokens.get(reply);
+  if (!token) {
+    token = reply.generateCsrf();
+    tokens.set(reply, token);
+  }
+  return token;
 }
 
 /** preHandler of every state-changing form route: a missing or wrong token stops the request before the handler. */

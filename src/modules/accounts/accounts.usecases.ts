@@ -1,7 +1,7 @@
 /**
  * Signing in by e-mail link and the account's own actions. The sign-in request answers the same whatever the
- * address: a link is only issued for an active account, and nothing in the response or its timing-insensitive
- * outcome says which case happened.
+ * address: a link is only issued (and mailed through the outbox, after the response) for an active account, and
+ * the response never says which case happened. Accounts are not created here: only a proven address makes one.
  */
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { recordAudit } from '../../app/audit/audit.js';

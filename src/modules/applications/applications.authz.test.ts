@@ -91,6 +91,7 @@ const cases: Case[] = [
   { name: 'an application', method: 'GET', url: () => `/en/secretariat/applications/${applicationId}`, allowed: ['moderator', 'admin'], ok: 200 },
   { name: 'ask the applicant', method: 'POST', url: () => `/en/secretariat/applications/${applicationId}/request-info`, body: () => ({ version: '999', message: 'Who are you?' }), allowed: ['moderator', 'admin'], ok: 409 },
   { name: 'note verbale', method: 'POST', url: () => `/en/secretariat/applications/${applicationId}/note-verbale`, body: () => ({ reference: 'NV-1' }), allowed: ['moderator', 'admin'], ok: 303 },
+  { name: 'find an entry to manage', method: 'GET', url: () => '/en/secretariat/supporters?q=acme', allowed: ['moderator', 'admin'], ok: 200 },
   { name: 'secretariat accounts', method: 'GET', url: () => '/en/secretariat/users', allowed: ['admin'], ok: 200 },
 ];
 

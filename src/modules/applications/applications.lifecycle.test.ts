@@ -141,6 +141,19 @@ describe('a published organisation', () => {
   });
 });
 
+describe('the secretariat', () => {
+  it('finds an imported entry and withdraws it with a reason', async () => {
+    const cookie = (await signInAs(t, { email: 'mod@secretariat.example', role: 'moderator', method: 'passkey' })).cookie;
+    const found = await t.app.inject({ url: '/en/secretariat/supporters?q=wikicorp', headers: { cookie } });
+    const manage = /href="(\/en\/account\/organisations\/[^"]+)"/.exec(found.body)?.[1];
+    expect(manage).toBeDefined();
+    const form = await csrfFor(t, manage!, cookie);
+    const response = await t.app.inject({ method: 'POST', url: `${manage}/withdraw`, headers: { cookie: form.cookie }, payload: { _csrf: form.token, reason: 'Organisation dissolved', confirm: 'on' } });
+    expect(response.statusCode).toBe(303);
+    expect((await t.app.inject({ url: '/api/v1/supporters?q=wikicorp' })).json().total).toBe(0);
+  });
+});
+
 describe('an unconfirmed application', () => {
   it('expires after its window and loses its personal data', async () => {
     const { applicationId } = await submitApplication(deps, { locale: 'en', form: form('ONG Silencieuse', 'silent@ong.example') });

@@ -7,7 +7,8 @@ import { pathAfterLocale } from '../../app/http/locale.js';
 import { parseOrThrow } from '../../app/http/validation.js';
 import { locales, type Locale } from '../../app/i18n/i18n.js';
 import { listDeliveries, resendDelivery } from '../../app/jobs/jobs.repository.js';
-import { getSupporterForEdit } from '../supporters/supporters.usecases.js';
+import { listUsers } from '../../app/auth/users.js';
+import { findSupportersByName, getSupporterForEdit } from '../supporters/supporters.usecases.js';
 import { checkFormStamp, formStamp, isHoneypotFilled } from './applications.antibot.js';
 import { verifyCsrf } from '../../app/auth/csrf.js';
 import { actorOf, formSecret, hiddenCsrf, signInFromLink } from './applications.http.js';
@@ -41,6 +42,7 @@ import {
   type ApplicationsDeps,
 } from './applications.usecases.js';
 import { wellKnownUrl, dnsTxtRecord } from './applications.verification.js';
+import { FindSupporterPage } from './views/find-supporter-page.js';
 import { JoinPage, JoinSentPage } from './views/join-page.js';
 import { LinkFormPage, LinkOutcomePage } from './views/link-pages.js';
 import { ManagePage } from './views/manage-page.js';
@@ -234,16 +236,26 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
       return send(reply, QueuePage({ locale, filters, rows, total, path: pathAfterLocale(request) }));
     });
 
+    app.get(`/${locale}/secretariat/supporters`, { schema: { hide: true } }, async (request, reply) => {
+      assertSecretariat(await actorOf(request));
+      const { q = '' } = parseOrThrow(z.object({ q: z.string().trim().max(200).optional() }), request.query, locale);
+      return send(reply, FindSupporterPage({ locale, q, rows: await findSupportersByName(db, q) }));
+    });
+
     const renderReview = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: { notice?: string; errors?: Record<string, string> } = {}, status = 200) => {
       const actor = await actorOf(request);
       assertSecretariat(actor);
       const repository = createApplicationsRepository(db);
       const application = await assertCanSeeApplication(db, actor, await repository.get(id));
-      const [supporter, history, deliveries] = await Promise.all([
+      const [supporter, history, deliveries, secretariat] = await Promise.all([
         application.supporterId ? getSupporterForEdit(db, application.supporterId) : undefined,
         repository.history(id),
         listDeliveries(db, { subjectRef: id }),
+        listUsers(db, { secretariatOnly: true }),
       ]);
+      // The history names moderators; the applicant appears as such, never by address.
+      const actorNames: Record<string, string> = Object.fromEntries(secretariat.map((u) => [`user:${u.id}`, u.name ?? u.email ?? u.id]));
+      if (application.applicantUserId) actorNames[`user:${application.applicantUserId}`] = t('review.executive');
       return send(
         reply,
         ReviewPage({
@@ -254,7 +266,7 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
           deliveries,
           verification: { url: application.website ? wellKnownUrl(application.website) : null, record: application.website ? dnsTxtRecord(application.website, application.verificationCode) : null },
           hiddenFields: hiddenCsrf(request, reply),
-          actorNames: {},
+          actorNames,
           ...extra,
         }),
         status,
@@ -265,7 +277,7 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
       const { id } = parseOrThrow(idParams, request.params, locale);
       const done = (request.query as Body).done;
       const notices: Record<string, string> = {
-        approve: t('review.done.approve', { name: '' }),
+        approve: t('review.done.approve', { name: (await createApplicationsRepository(db).get(id))?.name ?? '' }),
         reject: t('review.done.reject'),
         requestInfo: t('review.done.requestInfo'),
         note: t('review.done.note'),

@@ -115,3 +115,15 @@ export async function listSupportersByIds(db: Executor, ids: string[]): Promise<
   if (ids.length === 0) return [];
   return db.select().from(supporters).where(sql`${supporters.id} in ${ids}`);
 }
+
+/** Entries whose name matches, for the secretariat's "find an entry to manage"; any status, newest decision first. */
+export async function findSupportersByName(db: Executor, query: string, limit = 30): Promise<SupporterRow[]> {
+  const terms = foldText(query).split(' ').filter(Boolean).slice(0, 6);
+  if (terms.length === 0) return [];
+  return db
+    .select()
+    .from(supporters)
+    .where(and(...terms.map((term) => like(supporters.sortName, `%${term}%`))))
+    .orderBy(supporters.sortName)
+    .limit(limit);
+}

@@ -196,9 +196,11 @@ export const en = {
   'review.closed': 'This application is {status}; no decision is possible any more.',
   'review.purged': 'Personal data was purged on {date}.',
   'review.published': 'Published as',
-  'secretariat.withdraw.title': 'Withdraw from the registry',
-  'secretariat.withdraw.reason': 'Reason (kept in the audit log)',
-  'secretariat.withdraw.submit': 'Withdraw this supporter',
+  'find.title': 'Find an entry to manage',
+  'find.label': 'Name of the supporter',
+  'find.submit': 'Find',
+  'find.none': 'No supporter has this name.',
+  'find.link': 'Find an entry to edit or withdraw',
 
   // Public history of withdrawals
   'withdrawn.title': 'Withdrawn supporters',

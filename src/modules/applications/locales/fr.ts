@@ -199,9 +199,11 @@ export const fr: Catalog<typeof en> = {
   'review.closed': 'Cette candidature a le statut « {status} » ; aucune décision n’est plus possible.',
   'review.purged': 'Les données personnelles ont été purgées le {date}.',
   'review.published': 'Publiée sous',
-  'secretariat.withdraw.title': 'Retirer du registre',
-  'secretariat.withdraw.reason': 'Motif (conservé dans le journal d’audit)',
-  'secretariat.withdraw.submit': 'Retirer ce soutien',
+  'find.title': 'Trouver une fiche à gérer',
+  'find.label': 'Nom du soutien',
+  'find.submit': 'Rechercher',
+  'find.none': 'Aucun soutien ne porte ce nom.',
+  'find.link': 'Trouver une fiche à modifier ou à retirer',
 
   // Historique public des retraits
   'withdrawn.title': 'Soutiens retirés',

@@ -38,6 +38,9 @@ export function QueuePage(props: QueuePageProps): JSX.Element {
     <Layout locale={locale} title={t('queue.title')} path={props.path} current="secretariat">
       <h1>{safeT('queue.title')}</h1>
       <p class="lead">{safeT('queue.intro')}</p>
+      <p>
+        <a href={`/${locale}/secretariat/supporters`}>{safeT('find.link')}</a>
+      </p>
       <form class="filters-inline" method="get" action={`/${locale}/secretariat/applications`}>
         <div class="actions">
           <div class="field">

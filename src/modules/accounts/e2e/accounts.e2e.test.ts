@@ -1,0 +1,113 @@
+/**
+ * Accounts in a real browser: sign in by e-mail link (mail read from a real SMTP server), enrol a passkey with
+ * Chromium's virtual authenticator through the bundled script, sign in with it; axe-core on every page, both languages.
+ */
+import net from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
+import { startSmtpServer, type TestSmtpServer } from '../../../../test/helpers/smtp.js';
+import { findOrCreateUserByEmail } from '../../../app/auth/users.js';
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe.skipIf(!hasChromium)('accounts in a browser', () => {
+  let t: TestApp;
+  let smtp: TestSmtpServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let base = '';
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    const port = await freePort();
+    // The passkey's relying party is the public URL's host: the browser must use the same one.
+    base = `http://localhost:${port}`;
+    smtp = await startSmtpServer();
+    [t, browser] = await Promise.all([createTestApp({ config: { publicUrl: base, smtpUrl: smtp.url } }), launchBrowser()]);
+    await t.app.listen({ port, host: '127.0.0.1' });
+    await findOrCreateUserByEmail(t.database.db, 'admin@secretariat.example', 'en', { role: 'admin', actor: 'test' });
+    context = await browser.newContext();
+    context.setDefaultTimeout(5_000);
+  });
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.close()));
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await t?.close();
+    await smtp?.close();
+  });
+
+  async function open(path: string, status = 200): Promise<Page> {
+    const page = await context.newPage();
+    pages.push(page);
+    const response = await page.goto(base + path);
+    expect(response?.status(), path).toBe(status);
+    return page;
+  }
+
+  it.each(['en', 'fr'] as const)('the sign-in pages pass axe in %s', async (locale) => {
+    for (const [path, status] of [[`/${locale}/sign-in`, 200], [`/${locale}/sign-in/sent`, 200], [`/${locale}/sign-in/verify?token=nope`, 410]] as const) {
+      const page = await open(path, status);
+      await expectNoAxeViolations(page);
+    }
+  });
+
+  it('an administrator signs in by e-mail, enrols a passkey, then signs in with it', async () => {
+    const page = await open('/en/sign-in');
+    // Chromium's virtual authenticator stands in for the platform's passkey provider.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+    await page.getByLabel('E-mail address').fill('admin@secretariat.example');
+    await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
+    await page.waitForURL(`${base}/en/sign-in/sent`);
+    await t.app.context.jobs.worker.drain();
+    const mail = await smtp.waitForMessage((m) => JSON.stringify(m.to).includes('admin@secretariat.example'), 5000);
+    const link = /http:\/\/\S+\/sign-in\/verify\?token=[A-Za-z0-9_-]+/.exec(mail.text ?? '')![0];
+    await page.goto(link);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    // The secretariat on an e-mail link is sent to enrol a passkey.
+    await page.waitForURL(/\/en\/account\/passkeys\?required=1/);
+    expect(await page.locator('.notice').first().textContent()).toContain('needs a passkey');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Name for this passkey (optional)').fill('Virtual key');
+    await page.getByRole('button', { name: 'Add a passkey' }).click();
+    await page.waitForURL(`${base}/en/account`);
+    await expectNoAxeViolations(page);
+    expect(await page.locator('main').textContent()).toContain('One passkey.');
+
+    const users = await open('/en/secretariat/users');
+    await expectNoAxeViolations(users);
+    const passkeys = await open('/en/account/passkeys');
+    expect(await passkeys.locator('tbody').textContent()).toContain('Virtual key');
+    await expectNoAxeViolations(passkeys);
+
+    // Sign out, then in again with the passkey: straight to the back office.
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.waitForURL(`${base}/en`);
+    await page.goto(`${base}/en/sign-in?next=${encodeURIComponent('/en/secretariat/users')}`);
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.waitForURL(`${base}/en/secretariat/users`);
+    expect(await page.locator('h1').textContent()).toBe('Secretariat accounts');
+  });
+
+  it('the French account page passes axe', async () => {
+    const page = await open('/fr/account');
+    expect(page.url()).toBe(`${base}/fr/account`);
+    await expectNoAxeViolations(page);
+  });
+});
