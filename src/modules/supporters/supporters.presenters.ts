@@ -34,7 +34,7 @@ export function presentSupporter(row: SupporterRow, locale: Locale = 'en'): Supp
 }
 
 export function presentSupporterDetail(row: SupporterRow, locale: Locale = 'en'): SupporterDetail {
-  return { ...presentSupporter(row, locale), statement: row.statement, statementHtml: renderMarkdown(row.statement) };
+  return { ...presentSupporter(row, locale), statement: row.statement, statementLanguage: row.statementLocale, statementHtml: renderMarkdown(row.statement) };
 }
 
 /** An https URL for a Twitter/X handle, which the registry stores as a handle, @handle or full URL. */

@@ -72,6 +72,7 @@ export const supporterSummarySchema = z.object({
 
 export const supporterDetailSchema = supporterSummarySchema.extend({
   statement: z.string().describe('"Why we join" statement, Markdown as written by the supporter'),
+  statementLanguage: z.string().nullable().describe('Language of the statement (en, fr) when the supporter gave it on the platform; null for imported entries'),
   statementHtml: z.string().describe('The statement rendered to sanitized HTML'),
 });
 

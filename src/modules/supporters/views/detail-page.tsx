@@ -113,7 +113,7 @@ export function DetailPage({ locale, supporter, path, publicUrl }: DetailPagePro
       </dl>
       <section aria-labelledby="statement-title">
         <h2 id="statement-title">{safeT('detail.statement')}</h2>
-        {supporter.statementHtml ? <div class="statement">{supporter.statementHtml as 'safe'}</div> : <p>{safeT('detail.noStatement')}</p>}
+        {supporter.statementHtml ? <div class="statement" lang={supporter.statementLanguage ?? undefined}>{supporter.statementHtml as 'safe'}</div> : <p>{safeT('detail.noStatement')}</p>}
       </section>
       <p class="meta">
         <a href={`/api/v1/supporters/${encodeURIComponent(supporter.slug)}`}>{safeT('detail.json')}</a>
