@@ -5,6 +5,7 @@ import { csrfField, csrfToken, verifyCsrf } from '../../app/auth/csrf.js';
 import { authenticationOptions, relyingParty, verifyPasskeySignIn } from '../../app/auth/passkeys.js';
 import { safeNext } from '../../app/auth/redirects.js';
 import { isSecretariatRole } from '../../app/authz/actor.js';
+import { isHoneypotFilled } from '../../app/html/honeypot.js';
 import type { AppContext } from '../../app/context.js';
 import { locales, type Locale } from '../../app/i18n/i18n.js';
 import { accountMessages } from './accounts.messages.js';
@@ -40,7 +41,7 @@ export async function registerSignInPages(app: FastifyInstance, context: AppCont
       const body = request.body;
       const next = safeNext(field(body, 'next'), '');
       // A filled honeypot gets the usual answer and nothing is sent.
-      if (field(body, 'homepage').trim() !== '') return reply.redirect(`/${locale}/sign-in/sent`, 303);
+      if (isHoneypotFilled(body)) return reply.redirect(`/${locale}/sign-in/sent`, 303);
       const email = field(body, 'email').trim().toLowerCase();
       if (!emailSchema.safeParse(email).success) {
         const page = SignInPage({ locale, next, email: field(body, 'email').slice(0, 254), error: t('signIn.email.invalid'), csrfField: csrfField(request, reply), csrfToken: csrfToken(reply) });

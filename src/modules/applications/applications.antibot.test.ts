@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFormStamp, formStamp, isHoneypotFilled, maximumFormAgeMs, minimumFillMs } from './applications.antibot.js';
+import { isHoneypotFilled } from '../../app/html/honeypot.js';
+import { checkFormStamp, formStamp, maximumFormAgeMs, minimumFillMs } from './applications.antibot.js';
 
 const secret = 'a'.repeat(32);
 

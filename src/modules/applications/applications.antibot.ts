@@ -2,8 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * Bot protection without third-party CAPTCHAs. The form carries the time it was shown, signed so it cannot be forged;
- * a person takes more than a few seconds to fill it in, a script posts at once. A hidden "homepage" field (the
- * honeypot) stays empty for people; bots that fill every field give themselves away.
+ * a person takes more than a few seconds to fill it in, a script posts at once. The honeypot (app/html/honeypot.tsx)
+ * catches the bots that fill every field.
  */
 export const minimumFillMs = 3000;
 export const maximumFormAgeMs = 24 * 3600 * 1000;
@@ -31,7 +31,3 @@ export function checkFormStamp(secret: string, stamp: unknown, now = Date.now())
   return 'ok';
 }
 
-/** True when the honeypot was filled: the submission is dropped while the bot is shown the usual "check your inbox". */
-export function isHoneypotFilled(body: Record<string, unknown>): boolean {
-  return typeof body.homepage === 'string' && body.homepage.trim() !== '';
-}

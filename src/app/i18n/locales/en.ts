@@ -30,5 +30,6 @@ export const en = {
   'error.forbidden.body': 'Your account does not give access to this page or action.',
   'error.csrf.title': 'The page expired',
   'error.csrf.body': 'The form was open too long or came from another site. Please try again.',
+  'form.honeypot': 'Leave this field empty',
   'validation.invalidValue': '{field}: {message}',
 } as const;

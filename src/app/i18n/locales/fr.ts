@@ -32,5 +32,6 @@ export const fr: Catalog<typeof en> = {
   'error.forbidden.body': 'Votre compte ne donne pas accès à cette page ou à cette action.',
   'error.csrf.title': 'La page a expiré',
   'error.csrf.body': 'Le formulaire est resté ouvert trop longtemps ou provient d’un autre site. Veuillez réessayer.',
+  'form.honeypot': 'Laissez ce champ vide',
   'validation.invalidValue': '{field} : {message}',
 };

@@ -5,7 +5,6 @@ export const en = {
   'signIn.email.label': 'E-mail address',
   'signIn.email.hint': 'The address your organisation’s application or invitation was sent to.',
   'signIn.email.invalid': 'Enter a valid e-mail address, such as name@example.org.',
-  'signIn.honeypot.label': 'Leave this field empty',
   'signIn.submit': 'Send me a sign-in link',
   'signIn.passkey.title': 'Or use a passkey',
   'signIn.passkey.button': 'Sign in with a passkey',

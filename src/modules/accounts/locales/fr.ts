@@ -7,7 +7,6 @@ export const fr: Catalog<typeof en> = {
   'signIn.email.label': 'Adresse e-mail',
   'signIn.email.hint': 'L’adresse à laquelle la candidature ou l’invitation de votre organisation a été envoyée.',
   'signIn.email.invalid': 'Saisissez une adresse e-mail valide, par exemple nom@exemple.org.',
-  'signIn.honeypot.label': 'Laissez ce champ vide',
   'signIn.submit': 'Recevoir un lien de connexion',
   'signIn.passkey.title': 'Ou utilisez une clé d’accès',
   'signIn.passkey.button': 'Se connecter avec une clé d’accès',

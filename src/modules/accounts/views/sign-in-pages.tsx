@@ -1,3 +1,4 @@
+import { Honeypot } from '../../../app/html/honeypot.js';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { accountMessages } from '../accounts.messages.js';
@@ -41,10 +42,7 @@ export function SignInPage(props: { locale: Locale; next: string; email?: string
             ''
           )}
         </div>
-        <div class="hp" aria-hidden="true">
-          <label for="homepage">{safeT('signIn.honeypot.label')}</label>
-          <input type="text" id="homepage" name="homepage" tabindex="-1" autocomplete="off" value="" />
-        </div>
+        <Honeypot locale={locale} />
         <p>
           <button type="submit">{safeT('signIn.submit')}</button>
         </p>

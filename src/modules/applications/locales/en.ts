@@ -36,7 +36,6 @@ export const en = {
   'join.field.acceptCall': 'I have read the text of the Paris Call and my organisation supports it.',
   'join.field.acceptCall.link': 'Read the Call',
   'join.field.acceptPrivacy': 'I accept the privacy notice: names and e-mail addresses are used only to process this application and are never published.',
-  'join.field.honeypot': 'Leave this field empty',
   'join.privacy.title': 'Privacy notice',
   'join.privacy.body':
     'The names and e-mail addresses given here are used only by the Paris Call secretariat to verify and follow up this application. They are never published, never shared, and are deleted if the application is not confirmed within 7 days. You can ask for a copy of your data or its erasure from your account.',

@@ -39,7 +39,6 @@ export const fr: Catalog<typeof en> = {
   'join.field.acceptCall': 'J’ai lu le texte de l’Appel de Paris et mon organisation le soutient.',
   'join.field.acceptCall.link': 'Lire l’Appel',
   'join.field.acceptPrivacy': 'J’accepte la politique de confidentialité : les noms et adresses électroniques servent uniquement au traitement de cette candidature et ne sont jamais publiés.',
-  'join.field.honeypot': 'Laissez ce champ vide',
   'join.privacy.title': 'Politique de confidentialité',
   'join.privacy.body':
     'Les noms et adresses électroniques indiqués ici sont utilisés uniquement par le secrétariat de l’Appel de Paris pour vérifier et suivre cette candidature. Ils ne sont jamais publiés ni communiqués à des tiers, et sont supprimés si la candidature n’est pas confirmée dans un délai de 7 jours. Vous pouvez demander une copie de vos données ou leur effacement depuis votre compte.',

@@ -1,3 +1,4 @@
+import { Honeypot } from '../../../app/html/honeypot.js';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { countryOptions } from '../../../shared/countries.js';
@@ -124,10 +125,7 @@ export function JoinPage(props: JoinPageProps): JSX.Element {
           <p class="hint">{safeT('join.privacy.body')}</p>
           <Checkbox ctx={ctx} name="acceptPrivacy" label={t('join.field.acceptPrivacy')} required />
         </fieldset>
-        <div class="hp" aria-hidden="true">
-          <label for="homepage">{safeT('join.field.honeypot')}</label>
-          <input type="text" id="homepage" name="homepage" tabindex="-1" autocomplete="off" value="" />
-        </div>
+        <Honeypot locale={locale} />
         <p>
           <button type="submit">{safeT('join.submit')}</button>
         </p>

@@ -1,0 +1,96 @@
+/**
+ * Aggregation up the tree, level by level, row by row, following COINr `Aggregate.coin()` (R/aggregate.R):
+ *  - weights are iMeta's `Weight` of each child (or `weights` overrides), relative within the parent;
+ *  - `arithmetic` = `a_amean` (COINr default): missing children and their weights are dropped, the rest
+ *    re-normalised to sum to 1; `geometric` = `a_gmean`: exp(Σw·log x / Σw) over present values, stops on x ≤ 0;
+ *    `harmonic` = `a_hmean`: Σw / Σ(w/x) over present values, stops on x = 0;
+ *  - `datThresh` (per level, default none): a row whose share of present children is below it gets NA
+ *    (`sum(!is.na(x_row))/length(x_row) < dat_thresh`); all children missing always gives NA.
+ */
+import { aggregateNodes, childrenByParent, EngineError, finiteOrNull } from './data-table.js';
+import type { DataTable, Framework, NumericColumn, StepResult } from './types.js';
+
+export type AggregationMethod = 'arithmetic' | 'geometric' | 'harmonic';
+
+export interface AggregateOptions {
+  /** One method for all levels, or one per level keyed by the level being built (2, 3, …). */
+  method?: AggregationMethod | Record<number, AggregationMethod>;
+  /** Data-availability threshold in [0, 1], for all levels or per level being built. */
+  datThresh?: number | Record<number, number>;
+  /** Weight overrides by node code (default: iMeta weights). */
+  weights?: Record<string, number>;
+}
+
+export interface AggregateDetails {
+  /** Aggregate → children with the weights used. */
+  weights: Record<string, Record<string, number>>;
+  /** Cells set to missing by the threshold: aggregate → uCodes. */
+  belowThreshold: Record<string, string[]>;
+}
+
+/** Weighted mean of the present values; weights renormalised over them. Null when none is present. */
+export function weightedMean(x: readonly (number | null)[], w: readonly number[], method: AggregationMethod, where = ''): number | null {
+  let sw = 0;
+  let acc = 0;
+  let count = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    const wi = w[i] as number;
+    if (v === null || v === undefined) continue;
+    sw += wi;
+    count++;
+    if (method === 'arithmetic') acc += wi * v;
+    else if (method === 'geometric') {
+      if (v <= 0) throw new EngineError('aggregate.geometric.non_positive', `geometric mean needs positive values${where}`);
+      acc += wi * Math.log(v);
+    } else {
+      if (v === 0) throw new EngineError('aggregate.harmonic.zero', `harmonic mean needs non-zero values${where}`);
+      acc += wi / v;
+    }
+  }
+  if (count === 0) return null;
+  const r = method === 'arithmetic' ? acc / sw : method === 'geometric' ? Math.exp(acc / sw) : sw / acc;
+  return finiteOrNull(r);
+}
+
+const perLevel = <T>(spec: T | Record<number, T> | undefined, level: number): T | undefined =>
+  spec !== null && typeof spec === 'object' ? (spec as Record<number, T>)[level] : (spec as T | undefined);
+
+export function aggregate(data: DataTable, framework: Framework, options: AggregateOptions = {}): StepResult<AggregateDetails> {
+  const columns: Record<string, NumericColumn> = { ...data.columns };
+  const kids = childrenByParent(framework);
+  const details: AggregateDetails = { weights: {}, belowThreshold: {} };
+  const n = data.units.length;
+  for (const agg of aggregateNodes(framework)) {
+    const children = kids.get(agg.code) ?? [];
+    const method = perLevel(options.method, agg.level) ?? 'arithmetic';
+    const thresh = perLevel(options.datThresh, agg.level);
+    const w = children.map((c) => options.weights?.[c.code] ?? c.weight ?? 0);
+    details.weights[agg.code] = Object.fromEntries(children.map((c, i) => [c.code, w[i] as number]));
+    const inputs = children.map((c) => {
+      const col = columns[c.code];
+      if (!col) throw new EngineError('aggregate.column.missing', `no values for ${c.code}, needed by ${agg.code}`);
+      return col.values;
+    });
+    const values: (number | null)[] = new Array(n).fill(null);
+    for (let r = 0; r < n; r++) {
+      const x = inputs.map((col) => col[r] ?? null);
+      const available = x.filter((v) => v !== null).length / x.length;
+      if (thresh !== undefined && available < thresh) {
+        (details.belowThreshold[agg.code] ??= []).push(data.units[r]?.uCode ?? '');
+        continue;
+      }
+      values[r] = weightedMean(x, w, method, ` (${agg.code}, ${data.units[r]?.uCode})`);
+    }
+    columns[agg.code] = { values, origin: new Array(n).fill('raw'), source: new Array(n).fill(null) };
+  }
+  return {
+    data: { ...data, columns },
+    record: {
+      step: 'aggregate',
+      follows: 'COINr Aggregate() a_amean / a_gmean / a_hmean',
+      options: { method: options.method ?? 'arithmetic', datThresh: options.datThresh ?? null, weights: options.weights ?? {} },
+      details,
+    },
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Outlier treatment, per indicator within each time point, following COINr `Treat()` defaults
+ * (R/treat.R, `Treat.data.frame` specs_def):
+ *  - pass test `check_SkewKurt`: passes when |skew| < 2 OR kurt < 3.5 (so it is treated when |skew| ≥ 2 AND
+ *    kurt ≥ 3.5); skew/kurt are e1071 type 2 (Excel) sample statistics, see stats.ts;
+ *  - f1 `winsorise(winmax = 5)`: while failing and fewer than `winmax` points winsorised, if skew ≥ 0 every value
+ *    equal to the maximum is set to the largest remaining value, else every value equal to the minimum to the
+ *    smallest remaining value. The count is COINr's `length(imax) + length(imin)` of the last high/low sets, which
+ *    counts tied points; it is reproduced exactly since it decides when to stop;
+ *  - if still failing, f2 `log_CT` is applied to the ORIGINAL values (`combine_treat = FALSE`):
+ *    `log(x − min + 0.01·(max − min))`, whatever the result of the final check.
+ * When the test cannot be computed (fewer than 4 values, zero variance: NA in R) the indicator is left as is,
+ * as COINr does ("f_pass has returned NA. Returning untreated vector").
+ */
+import { copyColumn, indicatorNodes, rowsByTime } from './data-table.js';
+import { kurtosis, present, skewness } from './stats.js';
+import type { DataTable, Framework, StepResult } from './types.js';
+
+export interface TreatOptions {
+  winmax?: number;
+  skewThresh?: number;
+  kurtThresh?: number;
+  /** Second-stage transformation when winsorisation is not enough; COINr default `log_CT`. */
+  fallback?: 'logCT' | 'none';
+  /** Indicators to leave untreated (COINr `indiv_specs = list(code = "none")`). */
+  skip?: string[];
+}
+
+export interface TreatIndicatorDetail {
+  iCode: string;
+  time: number | null;
+  skew: number | null;
+  kurt: number | null;
+  action: 'none' | 'winsorised' | 'log' | 'untestable';
+  nwin: number;
+  winsorisedUnits: string[];
+  passesAfter: boolean | null;
+}
+
+type Resolved = Required<Omit<TreatOptions, 'skip'>> & { skip: string[] };
+
+/** COINr `check_SkewKurt` with R's three-valued logic: null when it cannot tell. */
+export function passesSkewKurt(x: readonly number[], o: { skewThresh: number; kurtThresh: number }): boolean | null {
+  const sk = skewness(x);
+  const kt = kurtosis(x);
+  const a = Number.isNaN(sk) ? null : Math.abs(sk) < o.skewThresh;
+  const b = Number.isNaN(kt) ? null : kt < o.kurtThresh;
+  if (a === true || b === true) return true;
+  return a === null || b === null ? null : false;
+}
+
+/** COINr `winsorise()` on the non-missing values (same order); returns the values and COINr's `nwin`. */
+export function winsorise(x: readonly number[], o: Resolved): { x: number[]; nwin: number } {
+  const v = [...x];
+  let imax: number[] = [];
+  let imin: number[] = [];
+  let nwin = 0;
+  let passing = passesSkewKurt(v, o);
+  while (passing === false && nwin < o.winmax) {
+    const high = skewness(v) >= 0;
+    const extreme = high ? Math.max(...v) : Math.min(...v);
+    const at = v.flatMap((y, i) => (y === extreme ? [i] : []));
+    const rest = v.filter((y) => y !== extreme);
+    if (rest.length === 0) break;
+    const replacement = high ? Math.max(...rest) : Math.min(...rest);
+    for (const i of at) v[i] = replacement;
+    if (high) imax = at;
+    else imin = at;
+    nwin = imax.length + imin.length;
+    passing = passesSkewKurt(v, o);
+  }
+  return { x: v, nwin };
+}
+
+/** COINr `log_CT`: `log(x − min + 0.01·(max − min))`. */
+export function logCT(x: readonly number[]): number[] {
+  const lo = Math.min(...x);
+  const hi = Math.max(...x);
+  return x.map((v) => Math.log(v - lo + 0.01 * (hi - lo)));
+}
+
+export function treatOutliers(data: DataTable, framework: Framework, options: TreatOptions = {}): StepResult<TreatIndicatorDetail[]> {
+  const o: Resolved = {
+    winmax: options.winmax ?? 5,
+    skewThresh: options.skewThresh ?? 2,
+    kurtThresh: options.kurtThresh ?? 3.5,
+    fallback: options.fallback ?? 'logCT',
+    skip: options.skip ?? [],
+  };
+  const columns = { ...data.columns };
+  const details: TreatIndicatorDetail[] = [];
+  for (const node of indicatorNodes(framework)) {
+    const source = data.columns[node.code];
+    if (!source || o.skip.includes(node.code)) continue;
+    const out = copyColumn(source);
+    for (const rows of rowsByTime(data)) {
+      const idx = rows.filter((r) => out.values[r] !== null);
+      const x = present(idx.map((r) => out.values[r] ?? null));
+      const sk = skewness(x);
+      const kt = kurtosis(x);
+      const d: TreatIndicatorDetail = {
+        iCode: node.code, time: data.units[rows[0] ?? 0]?.time ?? null,
+        skew: Number.isNaN(sk) ? null : sk, kurt: Number.isNaN(kt) ? null : kt,
+        action: 'none', nwin: 0, winsorisedUnits: [], passesAfter: null,
+      };
+      details.push(d);
+      const pass = passesSkewKurt(x, o);
+      if (pass === null) d.action = 'untestable';
+      if (pass !== false) continue;
+      const win = winsorise(x, o);
+      let result = win.x;
+      d.nwin = win.nwin;
+      d.action = 'winsorised';
+      d.passesAfter = passesSkewKurt(win.x, o);
+      if (d.passesAfter === false && o.fallback === 'logCT') {
+        result = logCT(x);
+        d.action = 'log';
+        d.passesAfter = passesSkewKurt(result, o);
+      }
+      idx.forEach((r, k) => {
+        const nv = result[k] as number;
+        if (nv === out.values[r]) return;
+        if (d.action === 'winsorised') d.winsorisedUnits.push(data.units[r]?.uCode ?? '');
+        out.values[r] = nv;
+        out.origin[r] = 'treated';
+      });
+    }
+    columns[node.code] = out;
+  }
+  return {
+    data: { ...data, columns },
+    record: { step: 'treat', follows: 'COINr Treat() defaults: winsorise + log_CT, check_SkewKurt', options: o, details },
+  };
+}
