@@ -39,6 +39,24 @@ interface FieldProps {
   autocomplete?: string;
 }
 
+/** The label above a control and its optional hint (the hint's id is in the control's aria-describedby). */
+function LabelAndHint(props: { name: string; label: string; hint?: string | undefined }): JSX.Element {
+  return (
+    <>
+      <label for={props.name} safe>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <span class="hint" id={`${props.name}-hint`} safe>
+          {props.hint}
+        </span>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
 function FieldError(props: { name: string; message: string | undefined }): JSX.Element {
   return props.message ? (
     <p class="field-error" id={`${props.name}-error`} safe>
@@ -53,16 +71,7 @@ export function TextField(props: FieldProps & { type?: 'text' | 'email' | 'url';
   const error = errorText(props.ctx.t, props.ctx.errors[props.name]);
   return (
     <div class="field">
-      <label for={props.name} safe>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <span class="hint" id={`${props.name}-hint`} safe>
-          {props.hint}
-        </span>
-      ) : (
-        ''
-      )}
+      <LabelAndHint name={props.name} label={props.label} hint={props.hint} />
       <input
         type={props.type ?? 'text'}
         id={props.name}
@@ -83,16 +92,7 @@ export function TextArea(props: FieldProps & { maxlength?: number }): JSX.Elemen
   const error = errorText(props.ctx.t, props.ctx.errors[props.name]);
   return (
     <div class="field">
-      <label for={props.name} safe>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <span class="hint" id={`${props.name}-hint`} safe>
-          {props.hint}
-        </span>
-      ) : (
-        ''
-      )}
+      <LabelAndHint name={props.name} label={props.label} hint={props.hint} />
       <textarea
         id={props.name}
         name={props.name}
@@ -114,16 +114,7 @@ export function SelectField(props: FieldProps & { options: Array<{ value: string
   const current = value(props.ctx, props.name);
   return (
     <div class="field">
-      <label for={props.name} safe>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <span class="hint" id={`${props.name}-hint`} safe>
-          {props.hint}
-        </span>
-      ) : (
-        ''
-      )}
+      <LabelAndHint name={props.name} label={props.label} hint={props.hint} />
       <select
         id={props.name}
         name={props.name}
