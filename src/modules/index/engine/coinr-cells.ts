@@ -35,12 +35,25 @@ export function parseText(text: string | undefined): string | null {
 }
 
 /**
- * A number as R's `write.csv` prints it for the values COINr ships: shortest round-trip decimal (what R's 15
- * significant digits give back once parsed), exponent with at least two digits (`1e-07`, not `1e-7`).
+ * A number as R's `as.character` / `write.csv` prints it: the shortest decimal that reads back as the same
+ * number (for values R wrote with its 15 significant digits, exactly those digits), in fixed notation unless
+ * scientific is strictly shorter (R's rule with `scipen = 0`: `3e+05`, `3.6e-05`, but `0.7`, `123456`), and an
+ * exponent of at least two digits.
  */
 export function formatNumber(value: number | null): string {
   if (value === null) return 'NA';
-  return String(value).replace(/e([+-])(\d)$/, 'e$10$2');
+  if (value === 0) return '0';
+  const [mantissa = '', exp = '0'] = Math.abs(value).toExponential().split('e');
+  const e = Number(exp);
+  const digits = mantissa.replace('.', '');
+  const sign = value < 0 ? '-' : '';
+  const sci = `${sign}${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  let fixed: string;
+  if (e >= digits.length - 1) fixed = digits + '0'.repeat(e - digits.length + 1);
+  else if (e >= 0) fixed = `${digits.slice(0, e + 1)}.${digits.slice(e + 1)}`;
+  else fixed = `0.${'0'.repeat(-e - 1)}${digits}`;
+  fixed = sign + fixed;
+  return fixed.length <= sci.length ? fixed : sci;
 }
 
 export function formatText(value: string | null): string {
