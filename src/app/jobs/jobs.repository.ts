@@ -19,7 +19,7 @@ export interface Delivery {
 }
 
 /** E-mails in the outbox, newest first, optionally only those about one subject (an application, a user). */
-export async function listDeliveries(db: Executor, options: { subjectRef?: string; limit?: number } = {}): Promise<Delivery[]> {
+export async function listDeliveries(db: Executor, options: { subjectRef?: string; status?: Delivery['status']; limit?: number } = {}): Promise<Delivery[]> {
   const rows = await db
     .select({
       id: jobs.id,
@@ -33,7 +33,7 @@ export async function listDeliveries(db: Executor, options: { subjectRef?: strin
       doneAt: jobs.doneAt,
     })
     .from(jobs)
-    .where(and(eq(jobs.type, emailJobType), options.subjectRef ? eq(jobs.subjectRef, options.subjectRef) : undefined))
+    .where(and(eq(jobs.type, emailJobType), options.subjectRef ? eq(jobs.subjectRef, options.subjectRef) : undefined, options.status ? eq(jobs.status, options.status) : undefined))
     .orderBy(desc(jobs.createdAt), desc(jobs.id))
     .limit(options.limit ?? 100);
   return rows as Delivery[];

@@ -43,6 +43,7 @@ import {
   type ApplicationsDeps,
 } from './applications.usecases.js';
 import { wellKnownUrl, dnsTxtRecord } from './applications.verification.js';
+import { DeliveriesPage, deliveryFilters } from './views/deliveries-page.js';
 import { FindSupporterPage } from './views/find-supporter-page.js';
 import { JoinPage, JoinSentPage } from './views/join-page.js';
 import { LinkFormPage, LinkOutcomePage } from './views/link-pages.js';
@@ -335,12 +336,19 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
     );
     decision('recheck', async (id, _version, _body, actor) => recheckSignals(deps, actor, id), 'recheck');
 
+    app.get(`/${locale}/secretariat/deliveries`, { schema: { hide: true } }, async (request, reply) => {
+      assertSecretariat(await actorOf(request));
+      const { status, done } = parseOrThrow(z.object({ status: z.enum(deliveryFilters).default('all'), done: z.string().optional() }), request.query, locale);
+      const deliveries = await listDeliveries(db, { limit: 200, ...(status === 'all' ? {} : { status }) });
+      return send(reply, DeliveriesPage({ locale, deliveries, status, hiddenFields: hiddenCsrf(request, reply), notice: done ? t('review.done.resend') : undefined }));
+    });
+
     app.post(`/${locale}/secretariat/deliveries/:id/resend`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const { id } = parseOrThrow(idParams, request.params, locale);
       const actor = assertSecretariat(await actorOf(request));
-      const { applicationId } = parseOrThrow(z.object({ applicationId: z.string().min(1).max(64) }), request.body, locale);
+      const { applicationId } = parseOrThrow(z.object({ applicationId: z.string().min(1).max(64).optional() }), request.body, locale);
       await db.transaction((tx) => resendDelivery(tx, id, actorRef(actor)));
-      return reply.redirect(`/${locale}/secretariat/applications/${applicationId}?done=resend`, 303);
+      return reply.redirect(applicationId ? `/${locale}/secretariat/applications/${applicationId}?done=resend` : `/${locale}/secretariat/deliveries?done=resend`, 303);
     });
   }
 }

@@ -200,6 +200,9 @@ export const en = {
   'find.submit': 'Find',
   'find.none': 'No supporter has this name.',
   'find.link': 'Find an entry to edit or withdraw',
+  'deliveries.title': 'E-mails',
+  'deliveries.intro': 'Every e-mail of the platform (confirmations, sign-in links, invitations, decisions) and whether the mail server accepted it. Failed ones are retried with growing delays before being marked failed.',
+  'deliveries.link': 'E-mails and their delivery',
 
   // Public history of withdrawals
   'withdrawn.title': 'Withdrawn supporters',

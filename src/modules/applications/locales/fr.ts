@@ -203,6 +203,9 @@ export const fr: Catalog<typeof en> = {
   'find.submit': 'Rechercher',
   'find.none': 'Aucun soutien ne porte ce nom.',
   'find.link': 'Trouver une fiche à modifier ou à retirer',
+  'deliveries.title': 'Courriels',
+  'deliveries.intro': 'Tous les courriels de la plateforme (confirmations, liens de connexion, invitations, décisions) et leur acceptation par le serveur de messagerie. Les envois en échec sont retentés à intervalles croissants avant d’être marqués en échec.',
+  'deliveries.link': 'Les courriels et leur remise',
 
   // Historique public des retraits
   'withdrawn.title': 'Soutiens retirés',

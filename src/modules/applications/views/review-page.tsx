@@ -1,4 +1,5 @@
 import { Layout } from '../../../app/html/layout.js';
+import type { Delivery } from '../../../app/jobs/jobs.repository.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { countryName } from '../../../shared/countries.js';
 import type { SupporterRow } from '../../supporters/supporters.tables.js';
@@ -7,17 +8,8 @@ import { applicationMessages, type ApplicationMessages } from '../applications.m
 import { editableFields, isOpen, type EditableField } from '../applications.models.js';
 import type { ApplicationStatus } from '../applications.schemas.js';
 import type { ApplicationRow } from '../applications.tables.js';
+import { DeliveriesTable } from './deliveries-table.js';
 import { errorText } from './form-fields.js';
-
-export interface Delivery {
-  id: string;
-  to: string | null;
-  subject: string | null;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  createdAt: Date;
-}
 
 export interface HistoryEntry {
   at: Date;
@@ -290,51 +282,7 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
       )}
 
       <h2>{safeT('review.deliveries')}</h2>
-      {props.deliveries.length ? (
-        <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{safeT('review.history.at')}</th>
-                <th scope="col">{safeT('review.delivery.to')}</th>
-                <th scope="col">{safeT('review.delivery.subject')}</th>
-                <th scope="col">{safeT('review.delivery.status')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{safeT('review.delivery.resend')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.deliveries.map((d) => (
-                <tr>
-                  <td safe>{dateTime.format(d.createdAt)}</td>
-                  <td safe>{d.to ?? '—'}</td>
-                  <td safe>{d.subject ?? '—'}</td>
-                  <td>
-                    {safeT(`review.delivery.status.${d.status as 'done'}`)}
-                    {d.lastError ? <span class="meta" safe>{` (${d.attempts}× — ${d.lastError})`}</span> : ''}
-                  </td>
-                  <td>
-                    {d.to ? (
-                      <form method="post" action={`/${locale}/secretariat/deliveries/${d.id}/resend`}>
-                        {props.hiddenFields as 'safe'}
-                        <input type="hidden" name="applicationId" value={app.id} />
-                        <button type="submit" class="secondary">
-                          {safeT('review.delivery.resend')}
-                        </button>
-                      </form>
-                    ) : (
-                      ''
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{safeT('review.deliveries.none')}</p>
-      )}
+      <DeliveriesTable locale={locale} deliveries={props.deliveries} hiddenFields={props.hiddenFields} returnTo={app.id} />
 
       <h2>{safeT('review.history')}</h2>
       <div class="table-scroll">

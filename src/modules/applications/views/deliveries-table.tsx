@@ -1,0 +1,58 @@
+import { escaping, type Locale } from '../../../app/i18n/i18n.js';
+import type { Delivery } from '../../../app/jobs/jobs.repository.js';
+import { applicationMessages } from '../applications.messages.js';
+
+/**
+ * E-mails from the outbox with their delivery status, each with a "resend" button. `returnTo` is the application
+ * whose page lists them; without it, the button returns to the list of all deliveries.
+ */
+export function DeliveriesTable(props: { locale: Locale; deliveries: Delivery[]; hiddenFields: string; returnTo?: string }): JSX.Element {
+  const { locale } = props;
+  const t = applicationMessages(locale);
+  const safeT = escaping(t);
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  if (props.deliveries.length === 0) return <p>{safeT('review.deliveries.none')}</p>;
+  return (
+    <div class="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{safeT('review.history.at')}</th>
+            <th scope="col">{safeT('review.delivery.to')}</th>
+            <th scope="col">{safeT('review.delivery.subject')}</th>
+            <th scope="col">{safeT('review.delivery.status')}</th>
+            <th scope="col">
+              <span class="visually-hidden">{safeT('review.delivery.resend')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.deliveries.map((d) => (
+            <tr>
+              <td safe>{dateTime.format(d.createdAt)}</td>
+              <td safe>{d.to || '—'}</td>
+              <td safe>{d.subject || '—'}</td>
+              <td>
+                {safeT(`review.delivery.status.${d.status}`)}
+                {d.lastError ? <span class="meta" safe>{` (${d.attempts}× — ${d.lastError})`}</span> : ''}
+              </td>
+              <td>
+                {d.to ? (
+                  <form method="post" action={`/${locale}/secretariat/deliveries/${d.id}/resend`}>
+                    {props.hiddenFields as 'safe'}
+                    {props.returnTo ? <input type="hidden" name="applicationId" value={props.returnTo} /> : ''}
+                    <button type="submit" class="secondary">
+                      {safeT('review.delivery.resend')}
+                    </button>
+                  </form>
+                ) : (
+                  ''
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
