@@ -1,45 +1,58 @@
-import { and, eq, ilike, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../app/database/database.js';
-import { sortName } from '../supporters/supporters.models.js';
+import { foldText } from '../../shared/text.js';
 import { supporters } from '../supporters/supporters.tables.js';
 import type { ApplicationDuplicate } from './applications.tables.js';
-import { registrableDomain } from './applications.verification.js';
-
-/** Names this similar (trigram similarity of folded names) are flagged: "Société Générale" vs "Societe Generale SA". */
-export const similarityThreshold = 0.45;
+import { domainSpellings, isSharedHostDomain, registrableDomain } from './applications.verification.js';
 
 /**
- * Published supporters that may be the same organisation: a similar name, or a website on the same registrable
- * domain. Shown to moderators, never decided automatically (two universities may share a domain with their faculty).
+ * Trigram similarity (pg_trgm) of folded names from which a supporter is flagged: "Societe Generale de Fiction SA" and
+ * "Société Générale de Fiction" score 0.93, "Microsoft" and "Microsoft Corporation" 0.45. Names sharing boilerplate
+ * score high too ("Ville de Lyon" and "Ville de Lille" 0.63): a flag for the moderator to dismiss, not a verdict.
+ */
+export const similarityThreshold = 0.45;
+export const maxDuplicates = 5;
+
+/**
+ * Published supporters that may be the same organisation as an application: a similar name, or a website on the same
+ * registrable domain (`www.acme.example` and `shop.acme.example/fr` meet; pages on shared hosts such as facebook.com
+ * do not). At most five, most similar name first; when more match, same-domain matches are kept before names. Shown
+ * to the moderator, never decided automatically: a faculty and its university may share a domain.
  */
 export async function findDuplicates(
   db: Executor,
   input: { name: string; website?: string | null; excludeSupporterId?: string | null },
 ): Promise<ApplicationDuplicate[]> {
-  const folded = sortName(input.name);
+  const folded = foldText(input.name);
+  const domain = input.website ? registrableDomain(input.website) : null;
+  const sameSite = domain && !isSharedHostDomain(domain) ? domain : null;
+  if (!folded && !sameSite) return [];
+
   const published = and(eq(supporters.status, 'published'), input.excludeSupporterId ? ne(supporters.id, input.excludeSupporterId) : undefined);
   const similarity = sql<number>`similarity(${supporters.sortName}, ${folded})`;
+  const columns = { supporterId: supporters.id, slug: supporters.slug, name: supporters.name, website: supporters.website, similarity };
+
+  // Names: pg_trgm scores every published name; at a few thousand rows a scan is cheaper than keeping another index.
   const byName = folded
-    ? await db
-        .select({ id: supporters.id, slug: supporters.slug, name: supporters.name, similarity })
-        .from(supporters)
-        .where(and(published, sql`${similarity} >= ${similarityThreshold}`))
-        .orderBy(sql`${similarity} desc`)
-        .limit(5)
+    ? await db.select(columns).from(supporters).where(and(published, sql`${similarity} >= ${similarityThreshold}`)).orderBy(desc(similarity), supporters.sortName).limit(maxDuplicates)
     : [];
-  const found: ApplicationDuplicate[] = byName.map((r) => ({ supporterId: r.id, slug: r.slug, name: r.name, reason: 'similar-name', similarity: Math.round(Number(r.similarity) * 100) / 100 }));
-  const domain = input.website ? registrableDomain(input.website) : null;
-  if (domain) {
-    const candidates = await db
-      .select({ id: supporters.id, slug: supporters.slug, name: supporters.name, website: supporters.website })
-      .from(supporters)
-      .where(and(published, ilike(supporters.website, `%${domain.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)))
-      .limit(20);
-    for (const c of candidates) {
-      if (c.website && registrableDomain(c.website) === domain && !found.some((f) => f.supporterId === c.id)) {
-        found.push({ supporterId: c.id, slug: c.slug, name: c.name, reason: 'same-domain' });
-      }
-    }
-  }
-  return found.slice(0, 5);
+  // Domains: a LIKE narrows the candidates, the registrable domain of each decides (`notacme.example` is not `acme.example`).
+  const byDomain = sameSite
+    ? (await db.select(columns).from(supporters).where(and(published, websiteMentions(sameSite))).orderBy(desc(similarity)).limit(50)).filter(
+        (row) => row.website !== null && registrableDomain(row.website) === sameSite,
+      )
+    : [];
+
+  const found = new Map<string, ApplicationDuplicate>();
+  for (const row of byDomain.slice(0, maxDuplicates)) found.set(row.supporterId, present(row, 'same-domain'));
+  for (const row of byName) if (found.size < maxDuplicates && !found.has(row.supporterId)) found.set(row.supporterId, present(row, 'similar-name'));
+  return [...found.values()].sort((a, b) => (b.similarity ?? 0) - (a.similarity ?? 0));
+}
+
+function websiteMentions(domain: string): SQL | undefined {
+  return or(...domainSpellings(domain).map((spelling) => sql`${supporters.website} ilike ${`%${spelling.replace(/[\\%_]/g, '\\$&')}%`}`));
+}
+
+function present(row: { supporterId: string; slug: string; name: string; similarity: number }, reason: ApplicationDuplicate['reason']): ApplicationDuplicate {
+  return { supporterId: row.supporterId, slug: row.slug, name: row.name, reason, similarity: Math.round(Number(row.similarity) * 100) / 100 };
 }

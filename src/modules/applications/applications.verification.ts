@@ -1,43 +1,174 @@
-import { randomBytes } from 'node:crypto';
-import { getDomain, getHostname } from 'tldts';
-
 /**
- * How an applicant proves control of the organisation's website: a code published in a file under `/.well-known/`
- * or in a DNS TXT record of the registrable domain. The code is random and stored with the application.
+ * The rules behind the evidence of authority, without I/O: what an applicant must publish to prove control of the
+ * organisation's website, how domains are compared, which addresses and names prove nothing. The checks that reach the
+ * network are in applications.signals.ts.
  */
+import { randomBytes } from 'node:crypto';
+import { BlockList, isIP } from 'node:net';
+import { domainToASCII, domainToUnicode } from 'node:url';
+import { getHostname, parse } from 'tldts';
+
+/** Where the applicant publishes the code on the website; the file holds the code (alone or as `<prefix><code>`). */
 export const wellKnownPath = '/.well-known/pariscall-verification.txt';
+/** The content of the DNS TXT record, followed by the code. */
 export const dnsTxtPrefix = 'pariscall-verification=';
 
+/** 144 random bits, URL-safe (base64url, 24 characters): unguessable, and safe in a file, a TXT record or a URL. */
 export function newVerificationCode(): string {
   return randomBytes(18).toString('base64url');
 }
 
-/** `example.org` for `https://www.example.org/about`, `service.gov.uk` for `https://www.service.gov.uk`. */
-export function registrableDomain(urlOrEmail: string): string | null {
-  const host = urlOrEmail.includes('@') && !urlOrEmail.includes('/') ? urlOrEmail.split('@').pop() ?? '' : getHostname(urlOrEmail) ?? '';
-  return getDomain(host) ?? null;
+// Private suffixes count (`a.github.io` and `b.github.io` are different owners), so a shared host never makes two
+// organisations look the same, nor lets one redirect to the other.
+const tldtsOptions = { allowPrivateDomains: true } as const;
+
+/** The host name of a website (lower case, IDN as punycode), or null when it is not a URL. */
+export function websiteHost(website: string): string | null {
+  const host = getHostname(website.trim(), tldtsOptions);
+  return host ? domainToASCII(host.replace(/\.$/, '')) || null : null;
 }
 
+/**
+ * The registrable domain (public suffix + 1 label) of a website URL or an e-mail address, lower case, IDN as punycode:
+ * `example.org` for `https://www.example.org/about`, `ncsc.gov.uk` for `minister@mail.ncsc.gov.uk`, `example.co.jp`
+ * for `https://shop.example.co.jp`. Null for IP addresses, bare public suffixes and text that is neither.
+ */
+export function registrableDomain(websiteOrEmail: string): string | null {
+  const value = websiteOrEmail.trim();
+  const at = value.lastIndexOf('@');
+  const host = at >= 0 && !value.includes('/') ? value.slice(at + 1) : getHostname(value, tldtsOptions);
+  if (!host) return null;
+  const ascii = domainToASCII(host.toLowerCase().replace(/\.$/, ''));
+  if (!ascii) return null;
+  const parsed = parse(ascii, tldtsOptions);
+  return parsed.isIp ? null : (parsed.domain ?? null);
+}
+
+/** The exact URL the applicant must serve the code at (always https: that is what we ask them to publish). */
 export function wellKnownUrl(website: string): string | null {
-  const host = getHostname(website);
+  const host = websiteHost(website);
   return host ? `https://${host}${wellKnownPath}` : null;
 }
 
+/** The DNS record to publish, as one line for display: `example.org TXT "pariscall-verification=<code>"`. */
 export function dnsTxtRecord(website: string, code: string): string | null {
-  const domain = registrableDomain(website);
-  return domain ? `${domain} TXT "${dnsTxtPrefix}${code}"` : null;
+  const record = dnsTxtInstruction(website, code);
+  return record ? `${record.name} TXT "${record.value}"` : null;
 }
 
-/** Free mail providers: an address there proves nothing about an organisation. */
-export const freeMailDomains = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'hotmail.fr', 'live.com', 'live.fr', 'msn.com', 'yahoo.com', 'yahoo.fr',
-  'icloud.com', 'me.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de', 'gmx.fr', 'mail.com', 'yandex.ru', 'orange.fr',
-  'free.fr', 'laposte.net', 'wanadoo.fr', 'sfr.fr', 'web.de', 'qq.com', '163.com', 'zoho.com', 'tutanota.com',
+/** The DNS record to publish, as the two fields a DNS provider's form asks for. */
+export function dnsTxtInstruction(website: string, code: string): { name: string; value: string } | null {
+  const domain = registrableDomain(website);
+  return domain ? { name: domain, value: `${dnsTxtPrefix}${code}` } : null;
+}
+
+/** True when a published file or TXT value carries the code, alone or after the prefix. */
+export function carriesCode(text: string, code: string): boolean {
+  if (code.length < 8) return false; // an empty or trivial code would match anything
+  return text.split(/\s+/).some((token) => token === code || token === `${dnsTxtPrefix}${code}`);
+}
+
+/**
+ * Free mail providers: an address there proves nothing about an organisation. Brands match under any suffix
+ * (`yahoo.co.jp`, `outlook.fr`); the others only as listed. Not exhaustive: a provider missing here still fails the
+ * check unless the organisation's website is on the same domain, which a mail provider's is not.
+ */
+const freeMailBrands = new Set(['gmail', 'googlemail', 'yahoo', 'ymail', 'rocketmail', 'hotmail', 'outlook', 'live', 'msn', 'aol', 'protonmail', 'proton', 'icloud', 'gmx', 'yandex', 'tutanota', 'tuta']);
+const freeMailHosts = new Set([
+  'me.com', 'mac.com', 'mail.com', 'mail.ru', 'inbox.ru', 'list.ru', 'bk.ru', 'rambler.ru', 'pm.me', 'zoho.com', 'zohomail.com',
+  'qq.com', '163.com', '126.com', 'sina.com', 'naver.com', 'daum.net', 'web.de', 't-online.de', 'posteo.de', 'mailbox.org',
+  'fastmail.com', 'hushmail.com', 'orange.fr', 'free.fr', 'laposte.net', 'wanadoo.fr', 'sfr.fr', 'libero.it', 'seznam.cz',
+  'wp.pl', 'onet.pl', 'rediffmail.com', 'yopmail.com',
 ]);
 
-/** True when the address belongs to the same registrable domain as the website (or the other address). */
+export function isFreeMailDomain(domain: string): boolean {
+  return freeMailHosts.has(domain) || freeMailBrands.has(parse(domain, tldtsOptions).domainWithoutSuffix ?? '');
+}
+
+/**
+ * Hosts where unrelated organisations have their pages (`facebook.com/acme`, `sites.google.com/view/acme`): a website
+ * there proves nothing by its domain, and two supporters there are not duplicates for it.
+ */
+const sharedHostDomains = new Set([
+  'facebook.com', 'linkedin.com', 'twitter.com', 'x.com', 'instagram.com', 'youtube.com', 'google.com', 'github.com',
+  'gitlab.com', 'medium.com', 'wordpress.com', 'wixsite.com', 'wix.com', 'blogspot.com', 'tumblr.com', 'substack.com',
+  'notion.site', 'linktr.ee', 'about.me', 'squarespace.com', 'weebly.com', 'jimdofree.com', 'canva.site',
+  'www.gov.uk', // GOV.UK: every UK department's pages, under gov.uk, a public suffix
+]);
+
+export function isSharedHostDomain(domain: string): boolean {
+  return sharedHostDomains.has(domain);
+}
+
+/**
+ * True when the address belongs to the registrable domain of the website (or of another address) and that domain
+ * identifies one organisation: neither a free mail provider nor a shared host.
+ */
 export function emailDomainMatches(email: string, websiteOrEmail: string): boolean {
   const mine = registrableDomain(email);
   const theirs = registrableDomain(websiteOrEmail);
-  return mine !== null && mine === theirs && !freeMailDomains.has(mine);
+  return mine !== null && mine === theirs && !isFreeMailDomain(mine) && !isSharedHostDomain(mine);
+}
+
+/** Both spellings of a domain, so a stored `bücher.de` and a typed `xn--bcher-kva.de` meet. */
+export function domainSpellings(domain: string): string[] {
+  return [...new Set([domain, domainToUnicode(domain)].filter(Boolean))];
+}
+
+/**
+ * Addresses the platform must never be made to reach (SSRF): loopback, private, carrier-grade NAT, link-local (cloud
+ * metadata at 169.254.169.254), documentation, benchmarking, multicast and reserved ranges, unique-local IPv6.
+ * IPv4-mapped and NAT64 IPv6 addresses are judged by the IPv4 address they carry.
+ */
+const blocked = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
+  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
+  ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const) blocked.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of [
+  ['::', 128], ['::1', 128], ['100::', 64], ['2001::', 32], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
+] as const) blocked.addSubnet(network, prefix, 'ipv6');
+
+export function isPrivateAddress(address: string): boolean {
+  const version = isIP(address);
+  if (version === 4) return blocked.check(address, 'ipv4');
+  if (version !== 6) return true; // not an address: refuse rather than guess
+  let embedded: string | null;
+  try {
+    embedded = embeddedIPv4(address);
+  } catch {
+    return true; // a zone id (`fe80::1%eth0`) or anything the URL parser refuses
+  }
+  return embedded ? blocked.check(embedded, 'ipv4') : blocked.check(address, 'ipv6');
+}
+
+/** The IPv4 address inside `::ffff:a.b.c.d` (mapped) or `64:ff9b::a.b.c.d` (NAT64), else null. */
+function embeddedIPv4(address: string): string | null {
+  const canonical = new URL(`http://[${address}]/`).hostname.slice(1, -1); // compresses, and writes a.b.c.d as hex
+  const [head = '', tail = ''] = canonical.split('::');
+  const left = head ? head.split(':') : [];
+  const right = canonical.includes('::') ? (tail ? tail.split(':') : []) : [];
+  const groups = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right].map((g) => parseInt(g, 16));
+  const prefix = groups.slice(0, 6).join(':');
+  if (prefix !== '0:0:0:0:0:65535' && prefix !== '100:65435:0:0:0:0') return null;
+  const [high = 0, low = 0] = groups.slice(6);
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+}
+
+/**
+ * Names of intergovernmental bodies, which join like states through diplomatic channels (a note verbale). A small,
+ * documented list plus the usual shapes of such names; a false match only adds an "info" line for the moderator.
+ */
+export const intergovernmentalNames: readonly RegExp[] = [
+  /\b(european union|union europ[ée]enne|council of europe|conseil de l.europe)\b/i,
+  /\b(interpol|europol|oecd|ocde|osce|nato|otan|asean|unesco|unidir|itu|uit)\b/i,
+  /\b(united nations|nations unies|african union|union africaine|commonwealth)\b/i,
+  /\borgani[sz]ation (of|for|des|de la|de l.|du|internationale|intergouvernementale)\b/i,
+  /\b(world|international) ([\p{L}-]+ ){0,3}(organi[sz]ation|union)\b/iu,
+  /\b(intergovernmental|intergouvernementale?)\b/i,
+];
+
+export function isIntergovernmentalName(name: string): boolean {
+  return intergovernmentalNames.some((pattern) => pattern.test(name));
 }
