@@ -1,3 +1,4 @@
+import { PostButton } from '../../../app/html/post-button.js';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, locales, type Locale } from '../../../app/i18n/i18n.js';
 import type { UserActor } from '../../../app/authz/actor.js';
@@ -94,13 +95,7 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
                   <td>{safeT(s.method === 'passkey' ? 'method.passkey' : 'method.email-link')}</td>
                   <td safe>{when.format(s.lastSeenAt)}</td>
                   <td>
-                    <form method="post" action={`/${locale}/account/sessions/revoke`}>
-                      {props.csrfField as 'safe'}
-                      <input type="hidden" name="session" value={s.id} />
-                      <button type="submit" class="secondary">
-                        {safeT('account.sessions.revoke')}
-                      </button>
-                    </form>
+                    <PostButton action={`/${locale}/account/sessions/revoke`} csrfField={props.csrfField} fields={{ session: s.id }} label={t('account.sessions.revoke')} variant="secondary" />
                   </td>
                 </tr>
               ))}

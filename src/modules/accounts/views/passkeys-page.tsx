@@ -1,3 +1,4 @@
+import { PostButton } from '../../../app/html/post-button.js';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import type { PasskeyRow } from '../../../app/auth/passkeys.js';
@@ -53,13 +54,7 @@ export function PasskeysPage(props: PasskeysPageProps): JSX.Element {
                   <td safe>{when.format(p.createdAt)}</td>
                   <td safe>{p.lastUsedAt ? when.format(p.lastUsedAt) : t('passkeys.never')}</td>
                   <td>
-                    <form method="post" action={`/${locale}/account/passkeys/remove`}>
-                      {props.csrfField as 'safe'}
-                      <input type="hidden" name="passkey" value={p.id} />
-                      <button type="submit" class="secondary">
-                        {safeT('passkeys.remove')}
-                      </button>
-                    </form>
+                    <PostButton action={`/${locale}/account/passkeys/remove`} csrfField={props.csrfField} fields={{ passkey: p.id }} label={t('passkeys.remove')} variant="secondary" />
                   </td>
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import { PostButton } from '../../../app/html/post-button.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import type { Delivery } from '../../../app/jobs/jobs.repository.js';
 import { applicationMessages } from '../applications.messages.js';
@@ -38,13 +39,13 @@ export function DeliveriesTable(props: { locale: Locale; deliveries: Delivery[];
               </td>
               <td>
                 {d.to ? (
-                  <form method="post" action={`/${locale}/secretariat/deliveries/${d.id}/resend`}>
-                    {props.hiddenFields as 'safe'}
-                    {props.returnTo ? <input type="hidden" name="applicationId" value={props.returnTo} /> : ''}
-                    <button type="submit" class="secondary">
-                      {safeT('review.delivery.resend')}
-                    </button>
-                  </form>
+                  <PostButton
+                    action={`/${locale}/secretariat/deliveries/${d.id}/resend`}
+                    csrfField={props.hiddenFields}
+                    fields={props.returnTo ? { applicationId: props.returnTo } : {}}
+                    label={t('review.delivery.resend')}
+                    variant="secondary"
+                  />
                 ) : (
                   ''
                 )}

@@ -1,3 +1,4 @@
+import { PostButton } from '../../../app/html/post-button.js';
 import { Layout } from '../../../app/html/layout.js';
 import type { Delivery } from '../../../app/jobs/jobs.repository.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
@@ -169,12 +170,7 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
             ''
           )}
           {open ? (
-            <form method="post" action={`${base}/recheck`}>
-              {props.hiddenFields as 'safe'}
-              <button type="submit" class="secondary">
-                {safeT('review.recheck')}
-              </button>
-            </form>
+            <PostButton action={`${base}/recheck`} csrfField={props.hiddenFields} label={t('review.recheck')} variant="secondary" />
           ) : (
             ''
           )}
@@ -235,11 +231,7 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
       <h2>{safeT('review.decision')}</h2>
       {open ? (
         <div class="actions">
-          <form method="post" action={`${base}/approve`}>
-            {props.hiddenFields as 'safe'}
-            <input type="hidden" name="version" value={String(app.version)} />
-            <button type="submit">{safeT('review.approve')}</button>
-          </form>
+          <PostButton action={`${base}/approve`} csrfField={props.hiddenFields} fields={{ version: String(app.version) }} label={t('review.approve')} />
           <form class="form" method="post" action={`${base}/reject`}>
             {props.hiddenFields as 'safe'}
             <input type="hidden" name="version" value={String(app.version)} />
