@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, fixtureSite, type TestApp } from '../../../test/helpers/app.js';
 import { csrfFor, mergeCookies, signInAs } from '../../../test/helpers/auth.js';
 import { auditLog } from '../../app/audit/audit.tables.js';
+import { jobs } from '../../app/jobs/jobs.tables.js';
 import { supporters } from '../supporters/supporters.tables.js';
 import { createApplicationsRepository } from './applications.repository.js';
 import { applications } from './applications.tables.js';
@@ -22,6 +23,7 @@ const cookies: Record<Role, string> = {} as Record<Role, string>;
 let orgA = '';
 let orgB = '';
 let applicationId = '';
+let jobId = '';
 
 beforeAll(async () => {
   t = await createTestApp({ site: fixtureSite, config: { secretKey: testSecret } });
@@ -53,6 +55,8 @@ beforeAll(async () => {
   cookies.moderator = (await signInAs(t, { email: 'mod@secretariat.example', role: 'moderator', method: 'passkey' })).cookie;
   cookies.admin = (await signInAs(t, { email: 'admin@secretariat.example', role: 'admin', method: 'passkey' })).cookie;
   cookies.anonymous = '';
+  const [mail] = await db.select().from(jobs).where(eq(jobs.type, 'email.send')).limit(1);
+  jobId = mail!.id;
 });
 afterAll(async () => t?.close());
 
@@ -92,6 +96,8 @@ const cases: Case[] = [
   { name: 'ask the applicant', method: 'POST', url: () => `/en/secretariat/applications/${applicationId}/request-info`, body: () => ({ version: '999', message: 'Who are you?' }), allowed: ['moderator', 'admin'], ok: 409 },
   { name: 'note verbale', method: 'POST', url: () => `/en/secretariat/applications/${applicationId}/note-verbale`, body: () => ({ reference: 'NV-1' }), allowed: ['moderator', 'admin'], ok: 303 },
   { name: 'find an entry to manage', method: 'GET', url: () => '/en/secretariat/supporters?q=acme', allowed: ['moderator', 'admin'], ok: 200 },
+  { name: 'all e-mails', method: 'GET', url: () => '/en/secretariat/deliveries', allowed: ['moderator', 'admin'], ok: 200 },
+  { name: 'resend an e-mail', method: 'POST', url: () => `/en/secretariat/deliveries/${jobId}/resend`, body: () => ({}), allowed: ['moderator', 'admin'], ok: 303 },
   { name: 'secretariat accounts', method: 'GET', url: () => '/en/secretariat/users', allowed: ['admin'], ok: 200 },
 ];
 
