@@ -17,3 +17,10 @@ export const formSecret = (context: AppContext): string => resolveSecretKey(cont
 export async function signInFromLink(request: FastifyRequest, reply: FastifyReply, userId: string): Promise<void> {
   await signIn(request, reply, { userId, method: 'email-link' });
 }
+
+export type Body = Record<string, unknown>;
+
+/** Pages with forms and personal data are never cached by browsers or proxies. */
+export function send(reply: FastifyReply, page: JSX.Element, status = 200) {
+  return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page);
+}

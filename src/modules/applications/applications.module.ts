@@ -2,7 +2,9 @@ import type { AppModule } from '../../app/modules.js';
 import { registerApplicationApi } from './applications.api.js';
 import { registerApplicationAccount } from './applications.account.js';
 import { checkSignalsHandler } from './applications.signals.js';
+import { registerManagePages } from './applications.manage.js';
 import { registerApplicationPages } from './applications.pages.js';
+import { registerSecretariatPages } from './applications.secretariat.js';
 import { checkSignalsJob, expireApplication, expireJob } from './applications.usecases.js';
 
 /** Joining the Call: the application form, e-mail confirmation, moderation, representatives and withdrawals. */
@@ -10,6 +12,8 @@ export const applicationsModule: AppModule = {
   name: 'applications',
   async register(app, context) {
     await registerApplicationPages(app, context);
+    await registerManagePages(app, context);
+    await registerSecretariatPages(app, context);
     await registerApplicationApi(app, context);
     registerApplicationAccount(context);
   },

@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { verifyCsrf } from '../../app/auth/csrf.js';
+import type { AppContext } from '../../app/context.js';
+import { AppError } from '../../app/http/errors.js';
+import { parseOrThrow } from '../../app/http/validation.js';
+import { locales } from '../../app/i18n/i18n.js';
+import { getSupporterForEdit } from '../supporters/supporters.usecases.js';
+import { actorOf, hiddenCsrf, send, type Body } from './applications.http.js';
+import { applicationMessages } from './applications.messages.js';
+import { changedFields } from './applications.models.js';
+import { assertCanManageSupporter } from './applications.policies.js';
+import { createApplicationsRepository } from './applications.repository.js';
+import { decisionReasonSchema, parseForm, publicFieldsSchema } from './applications.schemas.js';
+import { inviteRepresentative, proposeEdit, withdrawFromRegistry, type ApplicationsDeps } from './applications.usecases.js';
+import { ManagePage } from './views/manage-page.js';
+
+/** Representatives (and the secretariat) manage a published entry: propose changes, invite a colleague, withdraw. */
+export async function registerManagePages(app: FastifyInstance, context: AppContext): Promise<void> {
+  const deps: ApplicationsDeps = { db: context.database.db, events: context.events, config: context.config };
+  const { db } = context.database;
+
+  for (const locale of locales) {
+    const t = applicationMessages(locale);
+    const manageParams = z.object({ supporterId: z.string().min(1).max(64) });
+    const renderManage = async (request: FastifyRequest, reply: FastifyReply, supporterId: string, extra: Partial<Parameters<typeof ManagePage>[0]> = {}, status = 200) => {
+      const actor = await actorOf(request);
+      await assertCanManageSupporter(db, actor, supporterId);
+      const supporter = await getSupporterForEdit(db, supporterId);
+      if (!supporter || supporter.status !== 'published') throw new AppError('not-found', 404, (l) => applicationMessages(l)('link.invalid.title'));
+      const repository = createApplicationsRepository(db);
+      const [pendingEdit, representatives] = await Promise.all([repository.openEditFor(supporterId), repository.representativesOf(supporterId)]);
+      return send(reply, ManagePage({ locale, supporter, pendingEdit, representatives: representatives.length, hiddenFields: hiddenCsrf(request, reply), ...extra }), status);
+    };
+
+    app.get(`/${locale}/account/organisations/:supporterId`, { schema: { hide: true } }, async (request, reply) => {
+      const { supporterId } = parseOrThrow(manageParams, request.params, locale);
+      const notice = typeof (request.query as Body).done === 'string' ? String((request.query as Body).done) : undefined;
+      const notices: Record<string, string> = { edit: t('manage.edit.sent'), nothing: t('manage.edit.nothing') };
+      return renderManage(request, reply, supporterId, { notice: notice ? notices[notice] : undefined });
+    });
+
+    app.post(`/${locale}/account/organisations/:supporterId/edit`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+      const { supporterId } = parseOrThrow(manageParams, request.params, locale);
+      const body = (request.body ?? {}) as Body;
+      const parsed = parseForm(publicFieldsSchema, body);
+      if (!parsed.ok) return renderManage(request, reply, supporterId, { form: 'edit', values: body, errors: parsed.errors }, 422);
+      const actor = await actorOf(request);
+      const supporter = await getSupporterForEdit(db, supporterId);
+      if (supporter && changedFields(supporter, parsed.value).length === 0) {
+        await assertCanManageSupporter(db, actor, supporterId);
+        return reply.redirect(`/${locale}/account/organisations/${supporterId}?done=nothing`, 303);
+      }
+      await proposeEdit(deps, actor, { supporterId, fields: parsed.value, locale });
+      return reply.redirect(`/${locale}/account/organisations/${supporterId}?done=edit`, 303);
+    });
+
+    app.post(
+      `/${locale}/account/organisations/:supporterId/invite`,
+      { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: { max: 30, timeWindow: '1 hour' } } },
+      async (request, reply) => {
+        const { supporterId } = parseOrThrow(manageParams, request.params, locale);
+        const body = (request.body ?? {}) as Body;
+        const parsed = parseForm(z.object({ email: z.string().trim().toLowerCase().pipe(z.email({ error: 'email.invalid' })) }), body);
+        if (!parsed.ok) return renderManage(request, reply, supporterId, { form: 'invite', values: body, errors: parsed.errors }, 422);
+        await inviteRepresentative(deps, await actorOf(request), { supporterId, email: parsed.value.email, locale });
+        return renderManage(request, reply, supporterId, { notice: t('manage.invite.sent', { email: parsed.value.email }) });
+      },
+    );
+
+    app.post(`/${locale}/account/organisations/:supporterId/withdraw`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+      const { supporterId } = parseOrThrow(manageParams, request.params, locale);
+      const body = (request.body ?? {}) as Body;
+      const parsed = parseForm(z.object({ reason: decisionReasonSchema, confirm: z.string({ error: 'confirm.required' }).refine((v) => v === 'on', { error: 'confirm.required' }) }), body);
+      if (!parsed.ok) return renderManage(request, reply, supporterId, { form: 'withdraw', values: body, errors: parsed.errors }, 422);
+      const supporter = await getSupporterForEdit(db, supporterId);
+      await withdrawFromRegistry(deps, await actorOf(request), { supporterId, reason: parsed.value.reason });
+      return reply.redirect(`/${locale}/account?done=${encodeURIComponent(t('manage.withdrawn', { name: supporter?.name ?? '' }))}`, 303);
+    });
+
+  }
+}
