@@ -127,6 +127,38 @@ user
     console.log(`Disabled ${email.trim().toLowerCase()}.`);
   });
 
+// ——— Cyberstability Index: the composite-indicator engine on an analyst's COINr files. ———
+const indexCommand = program.command('index').description('composite indices in the JRC COINr convention (iData/iMeta)');
+
+indexCommand
+  .command('run')
+  .description('run the pipeline on iData/iMeta and write every aggregate\'s scores and ranks per unit (and time)')
+  .requiredOption('--data <file>', 'iData as .csv, or an .xlsx workbook with iData (and iMeta) sheets')
+  .option('--meta <file>', 'iMeta as .csv or .xlsx (default: the iMeta sheet of the --data workbook)')
+  .option('--config <file>', 'pipeline.json (default: COINr defaults: denominate, treat, min-max 0–100, arithmetic mean)')
+  .requiredOption('--out <file>', 'results as .csv, .xlsx or .json (.json adds the configuration as run and each step\'s record)')
+  .action(async (options: { data: string; meta?: string; config?: string; out: string }) => {
+    const { runIndexFiles } = await import('./modules/index/io/index.run.js');
+    const outcome = await runIndexFiles(options);
+    if (!outcome.ok) {
+      console.error(outcome.report);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(`Wrote scores and ranks of ${outcome.aggregates} aggregate(s) for ${outcome.units} unit row(s) to ${outcome.out}.`);
+  });
+
+indexCommand
+  .command('pilot')
+  .description('build the pilot edition\'s iData/iMeta from the open data (EuRepoC, #KeepItOn, ITU GCI, World Bank) with its coverage report')
+  .option('--sources <dir>', 'folder of the open data', '../shared/data/index')
+  .requiredOption('--out-dir <dir>', 'writes iData.csv, iMeta.csv, pipeline.json and coverage.json there')
+  .action(async (options: { sources: string; outDir: string }) => {
+    const { writePilotEdition } = await import('./modules/index/sources/index.pilot-files.js');
+    const summary = await writePilotEdition({ sourcesDir: options.sources, outDir: options.outDir });
+    console.log(summary);
+  });
+
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(error.message);
   else if (error instanceof AppError) {
