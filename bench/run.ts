@@ -3,13 +3,14 @@
  * figures to bench/README.md and bench/results.json. Sections run one after another (never two servers at once);
  * whatever a section starts or creates is undone at the end, also on failure or Ctrl-C.
  *
- *   npm run bench [-- --only http,search,import,startup,weight,join] [--no-synthetic] [--iterations N] [--seconds N]
+ *   npm run bench [-- --only http,search,import,startup,weight,join,index] [--no-synthetic] [--iterations N] [--seconds N]
  *                    [--cpu-prof DIR] [--no-write] [--report-only] [--quiet-load 1] [--quiet-wait 600]
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchHttp } from './http.js';
 import { benchImport } from './import.js';
+import { benchIndex, indexDefaults } from './index.js';
 import { benchJoin, joinDefaults } from './join.js';
 import { runCleanups } from './lib/cleanup.js';
 import { machineNotes } from './lib/machine.js';
@@ -58,6 +59,7 @@ const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }
   startup: { title: '4. First page after npm start', run: () => benchStartup({ runs: 3 }) },
   weight: { title: '5. Page weight', run: () => benchWeight() },
   join: { title: '6. Joining under load, and moderation', run: () => benchJoin(joinDefaults) },
+  index: { title: '7. Cyberstability Index engine: pipeline and uncertainty analysis', run: () => benchIndex(indexDefaults) },
 };
 
 const selected = (values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(sections)) as GoalId[];

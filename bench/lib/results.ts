@@ -10,7 +10,7 @@ export interface Figure {
   pass: boolean | null;
 }
 
-export type GoalId = 'http' | 'search' | 'import' | 'startup' | 'weight' | 'join';
+export type GoalId = 'http' | 'search' | 'import' | 'startup' | 'weight' | 'join' | 'index';
 
 export interface GoalResult {
   id: GoalId;

@@ -1,0 +1,264 @@
+/**
+ * The Monte Carlo runs and their summary, all pure: `evaluateRuns` computes any range of runs (the unit of work a
+ * worker thread gets), `summarise` turns every run's outputs into percentile bands and Sobol indices, and
+ * `runUncertainty` does the whole analysis on one thread. parallel.ts splits the same calls across worker threads;
+ * since every run depends only on the model, the design and its own index, the results are identical.
+ */
+import type { PipelineConfig } from '../pipeline.js';
+import type { IndexDataset, UnitKey } from '../types.js';
+import { leaveOneOut, type LeaveOneOutOptions, type LeaveOneOutResult } from './leave-one-out.js';
+import {
+  aggregateRun, assembleModel, computeVariant, nominalRun, planUncertainty, rankRun, scratchFor,
+  type Factor, type FactorKind, type Model, type Scratch, type UncertaintySpec,
+} from './model.js';
+import { percentilesInPlace } from './quantile.js';
+import { designRow, designRuns, saltelliDesign, sobolIndices, type SaltelliDesign } from './sobol.js';
+
+/** Every run's outputs, run-major (run j, row r at j·nRows + r), per target: scores (NaN = missing), ranks (0 = missing). */
+export interface RunOutputs {
+  runs: number;
+  nRows: number;
+  scores: Float64Array[];
+  ranks: Int32Array[];
+}
+
+/** Output arrays for every run; `shared` backs them with SharedArrayBuffer so that worker threads fill them in place. */
+export function allocateOutputs(model: Model, runs: number, shared = false): RunOutputs {
+  const size = runs * model.nRows;
+  const f64 = () => (shared ? new Float64Array(new SharedArrayBuffer(size * 8)) : new Float64Array(size));
+  const i32 = () => (shared ? new Int32Array(new SharedArrayBuffer(size * 4)) : new Int32Array(size));
+  return { runs, nRows: model.nRows, scores: model.targets.map(f64), ranks: model.targets.map(i32) };
+}
+
+/** The Saltelli design for a model and spec. */
+export function designFor(model: Pick<Model, 'factors'>, spec: Pick<UncertaintySpec, 'seed' | 'runs'>): SaltelliDesign {
+  const k = model.factors.length;
+  return saltelliDesign(spec.seed, Math.floor(spec.runs / (k + 2)), model.factors.map((f) => f.width));
+}
+
+const pick = (u: number, alternatives: number) => Math.min(alternatives - 1, Math.floor(u * alternatives));
+
+/** A run's choices from its design row: pipeline variant, aggregation method per aggregate, and every node's weight. */
+export interface RunChoices {
+  variant: number;
+  methods: Uint8Array;
+  weights: Float64Array;
+}
+
+/** The choices of run `run` (weights written into `weights` when given). */
+export function runChoices(model: Model, design: SaltelliDesign, run: number, row = new Float64Array(design.columns), weights = new Float64Array(model.baseWeights.length)): RunChoices {
+  designRow(design, run, row);
+  weights.set(model.baseWeights);
+  let imputation = 0;
+  let normalisation = 0;
+  let methods = model.nominalMethods;
+  let col = 0;
+  let nNorm = 1;
+  let hasVariants = false;
+  for (const f of model.factors) {
+    const u = row[col] as number;
+    if (f.kind === 'imputation') {
+      imputation = pick(u, f.alternatives);
+      hasVariants = true;
+    } else if (f.kind === 'normalisation') {
+      normalisation = pick(u, f.alternatives);
+      nNorm = f.alternatives;
+      hasVariants = true;
+    } else if (f.kind === 'aggregation') methods = model.aggregationAlternatives[pick(u, f.alternatives)] as Uint8Array;
+    else {
+      const p = f.perturbation ?? 0;
+      const nodes = f.nodes ?? [];
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i] as number;
+        weights[node] = (model.baseWeights[node] as number) * (1 + p * (2 * (row[col + i] as number) - 1));
+      }
+    }
+    col += f.width;
+  }
+  const variant = hasVariants ? (model.variantOf[imputation * nNorm + normalisation] as number) : model.nominalVariant;
+  return { variant, methods, weights };
+}
+
+/** Runs [from, to) of the design, written into `outputs`. */
+export function evaluateRuns(model: Model, design: SaltelliDesign, from: number, to: number, outputs: RunOutputs, scratch: Scratch = scratchFor(model)): void {
+  const n = model.nRows;
+  const row = new Float64Array(design.columns);
+  const weights = new Float64Array(model.baseWeights.length);
+  for (let run = from; run < to; run++) {
+    const { variant, methods } = runChoices(model, design, run, row, weights);
+    aggregateRun(model, model.aggregates, variant, methods, weights, scratch);
+    const offset = run * n;
+    for (let t = 0; t < model.targets.length; t++) {
+      const node = model.targets[t] as number;
+      const target = outputs.scores[t] as Float64Array;
+      target.set(scratch.out.subarray((node - model.nIndicators) * n, (node - model.nIndicators + 1) * n), offset);
+      rankRun(model, target, offset, outputs.ranks[t] as Int32Array, offset, scratch);
+    }
+  }
+}
+
+const orNull = (x: number) => (Number.isFinite(x) ? x : null);
+
+export interface FactorSummary {
+  name: string;
+  kind: FactorKind;
+  alternatives: number | null;
+  perturbation: number | null;
+}
+
+export interface TargetUncertainty {
+  code: string;
+  nominalScore: (number | null)[];
+  nominalRank: (number | null)[];
+  /** [row][percentile] over every run (each run is a draw from the input distribution). */
+  scoreBands: (number | null)[][];
+  rankBands: (number | null)[][];
+  /** Sobol indices of the mean absolute rank shift from the nominal ranks (COINr `get_sensitivity`'s output). */
+  sensitivity: { factor: string; first: number | null; total: number | null }[];
+  /** Sobol indices of each row's score, [factor][row]; null where the variance is zero or a run left it missing. */
+  scoreSensitivity: { factor: string; first: (number | null)[]; total: (number | null)[] }[];
+  /** Mean absolute rank shift per run: its mean and the percentiles. */
+  meanAbsRankShift: { mean: number; percentiles: number[] };
+}
+
+export interface UncertaintyResult {
+  seed: number;
+  /** N·(k + 2) runs made, with base sample N. */
+  runs: number;
+  n: number;
+  factors: FactorSummary[];
+  /** Distinct pipelines built by the engine (imputation × normalisation alternatives, plus the nominal one). */
+  pipelinesBuilt: number;
+  units: UnitKey[];
+  percentiles: number[];
+  targets: TargetUncertainty[];
+}
+
+/** Per-row statistics of rows [r0, r1) for every target: the part of the summary that scales with the rows. */
+export interface RowSummary {
+  r0: number;
+  r1: number;
+  targets: { scoreBands: (number | null)[][]; rankBands: (number | null)[][]; first: (number | null)[][]; total: (number | null)[][] }[];
+}
+
+/** Percentiles of rows [r0, r1) over the runs (rows in blocks, so that reads stay mostly sequential). */
+function rowPercentiles(values: ArrayLike<number>, runs: number, n: number, r0: number, r1: number, ps: number[], missing: (v: number) => boolean): (number | null)[][] {
+  const block = 32;
+  const buffers = Array.from({ length: block }, () => new Float64Array(runs));
+  const counts = new Int32Array(block);
+  const out: (number | null)[][] = [];
+  for (let b0 = r0; b0 < r1; b0 += block) {
+    const width = Math.min(block, r1 - b0);
+    counts.fill(0);
+    for (let j = 0; j < runs; j++) {
+      const base = j * n + b0;
+      for (let b = 0; b < width; b++) {
+        const v = values[base + b] as number;
+        if (missing(v)) continue;
+        const at = counts[b] as number;
+        (buffers[b] as Float64Array)[at] = v;
+        counts[b] = at + 1;
+      }
+    }
+    for (let b = 0; b < width; b++) out.push(percentilesInPlace(buffers[b] as Float64Array, counts[b] as number, ps).map(orNull));
+  }
+  return out;
+}
+
+/** Bands and per-row Sobol indices of rows [r0, r1). */
+export function summariseRows(model: Model, design: SaltelliDesign, outputs: RunOutputs, r0: number, r1: number): RowSummary {
+  const n = model.nRows;
+  const runs = designRuns(design);
+  const k = model.factors.length;
+  const ps = model.percentiles;
+  return {
+    r0, r1,
+    targets: model.targets.map((_, t) => {
+      const scores = outputs.scores[t] as Float64Array;
+      const first = model.factors.map(() => [] as (number | null)[]);
+      const total = model.factors.map(() => [] as (number | null)[]);
+      for (let r = r0; r < r1; r++) {
+        const s = sobolIndices(scores, design.n, k, n, r);
+        for (let i = 0; i < k; i++) {
+          (first[i] as (number | null)[]).push(orNull(s.first[i] as number));
+          (total[i] as (number | null)[]).push(orNull(s.total[i] as number));
+        }
+      }
+      return {
+        scoreBands: rowPercentiles(scores, runs, n, r0, r1, ps, (v) => v !== v),
+        rankBands: rowPercentiles(outputs.ranks[t] as Int32Array, runs, n, r0, r1, ps, (v) => v === 0),
+        first, total,
+      };
+    }),
+  };
+}
+
+/** Bands and Sobol indices from every run's outputs; `rows` are per-row summaries already made (else made here). */
+export function summarise(model: Model, design: SaltelliDesign, spec: Pick<UncertaintySpec, 'seed'>, outputs: RunOutputs, rows?: RowSummary[]): UncertaintyResult {
+  const n = model.nRows;
+  const runs = designRuns(design);
+  const k = model.factors.length;
+  const nominal = nominalRun(model);
+  const ps = model.percentiles;
+  const parts = [...(rows ?? [summariseRows(model, design, outputs, 0, n)])].sort((a, b) => a.r0 - b.r0);
+  const targets = model.targets.map((node, t): TargetUncertainty => {
+    const ranks = outputs.ranks[t] as Int32Array;
+    const nominalRanks = nominal.ranks[t] as Int32Array;
+    const shift = new Float64Array(runs);
+    for (let j = 0; j < runs; j++) {
+      let sum = 0;
+      let count = 0;
+      for (let r = 0; r < n; r++) {
+        const a = ranks[j * n + r] as number;
+        const b = nominalRanks[r] as number;
+        if (a === 0 || b === 0) continue;
+        sum += Math.abs(a - b);
+        count++;
+      }
+      shift[j] = count > 0 ? sum / count : Number.NaN;
+    }
+    const si = sobolIndices(shift, design.n, k);
+    let shiftSum = 0;
+    for (const v of shift) shiftSum += v;
+    const part = parts.map((p) => p.targets[t] as RowSummary['targets'][number]);
+    return {
+      code: model.nodeCodes[node] as string,
+      nominalScore: Array.from(nominal.scores[t] as Float64Array, orNull),
+      nominalRank: Array.from(nominalRanks, (r) => (r === 0 ? null : r)),
+      scoreBands: part.flatMap((p) => p.scoreBands),
+      rankBands: part.flatMap((p) => p.rankBands),
+      sensitivity: model.factors.map((f, i) => ({ factor: f.name, first: orNull(si.first[i] as number), total: orNull(si.total[i] as number) })),
+      scoreSensitivity: model.factors.map((f, i) => ({
+        factor: f.name, first: part.flatMap((p) => p.first[i] ?? []), total: part.flatMap((p) => p.total[i] ?? []),
+      })),
+      meanAbsRankShift: { mean: shiftSum / runs, percentiles: percentilesInPlace(shift.slice(), runs, ps) },
+    };
+  });
+  return {
+    seed: spec.seed, runs, n: design.n,
+    factors: model.factors.map((f) => ({ name: f.name, kind: f.kind, alternatives: f.kind === 'weights' ? null : f.alternatives, perturbation: f.perturbation ?? null })),
+    pipelinesBuilt: model.variants.length,
+    units: model.units, percentiles: ps, targets,
+  };
+}
+
+/** Builds the model on this thread: one engine pipeline per distinct variant. */
+export function buildModel(dataset: IndexDataset, config: PipelineConfig, spec: UncertaintySpec): Model {
+  const plan = planUncertainty(dataset, config, spec);
+  const built = plan.variantConfigs.map((c) => computeVariant(dataset, c.steps));
+  return assembleModel(dataset, config, spec, plan, built);
+}
+
+export interface UncertaintyAnalysis {
+  monteCarlo: UncertaintyResult;
+  leaveOneOut: LeaveOneOutResult;
+}
+
+/** The whole analysis on the calling thread: Monte Carlo with Sobol indices, then leave-one-out. */
+export function runUncertainty(dataset: IndexDataset, config: PipelineConfig, spec: UncertaintySpec, loo: LeaveOneOutOptions = {}): UncertaintyAnalysis {
+  const model = buildModel(dataset, config, spec);
+  const design = designFor(model, spec);
+  const outputs = allocateOutputs(model, designRuns(design));
+  evaluateRuns(model, design, 0, outputs.runs, outputs);
+  return { monteCarlo: summarise(model, design, spec, outputs), leaveOneOut: leaveOneOut(model, loo) };
+}

@@ -1,0 +1,54 @@
+/**
+ * Worker-thread entry of the parallel uncertainty analysis (see parallel.ts): builds pipeline variants, evaluates a
+ * range of runs into the shared output arrays, or summarises a range of rows, with the same functions as the
+ * single-threaded path.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { PipelineStep } from '../pipeline.js';
+import type { IndexDataset } from '../types.js';
+import { computeVariant, scratchFor, type Model } from './model.js';
+import { evaluateRuns, summariseRows, type RowSummary, type RunOutputs } from './monte-carlo.js';
+import type { SaltelliDesign } from './sobol.js';
+
+export type WorkerRequest =
+  | { kind: 'variants'; dataset: IndexDataset; variants: { index: number; steps: PipelineStep[] }[] }
+  /** The model and design stay in the worker for the next requests. */
+  | { kind: 'setup'; model: Model; design: SaltelliDesign; outputs: RunOutputs }
+  | { kind: 'runs'; from: number; to: number }
+  | { kind: 'rows'; r0: number; r1: number };
+
+export type WorkerReply =
+  | { kind: 'variants'; built: { index: number; units: IndexDataset['data']['units']; values: Float64Array }[] }
+  | { kind: 'done' }
+  | { kind: 'rows'; summary: RowSummary }
+  | { kind: 'error'; name: string; code: string | null; message: string };
+
+const port = parentPort;
+if (!port) throw new Error('worker.ts runs in a worker thread');
+
+let state: { model: Model; design: SaltelliDesign; outputs: RunOutputs } | null = null;
+
+port.on('message', (request: WorkerRequest) => {
+  try {
+    if (request.kind === 'variants') {
+      const built = request.variants.map((v) => ({ index: v.index, ...computeVariant(request.dataset, v.steps) }));
+      port.postMessage({ kind: 'variants', built } satisfies WorkerReply, built.map((b) => b.values.buffer as ArrayBuffer));
+      return;
+    }
+    if (request.kind === 'setup') {
+      state = { model: request.model, design: request.design, outputs: request.outputs };
+      port.postMessage({ kind: 'done' } satisfies WorkerReply);
+      return;
+    }
+    if (!state) throw new Error('worker not set up');
+    if (request.kind === 'runs') {
+      evaluateRuns(state.model, state.design, request.from, request.to, state.outputs, scratchFor(state.model));
+      port.postMessage({ kind: 'done' } satisfies WorkerReply);
+    } else {
+      port.postMessage({ kind: 'rows', summary: summariseRows(state.model, state.design, state.outputs, request.r0, request.r1) } satisfies WorkerReply);
+    }
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    port.postMessage({ kind: 'error', name: e.name, code: (e as { code?: string }).code ?? null, message: e.message } satisfies WorkerReply);
+  }
+});
