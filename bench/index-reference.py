@@ -99,8 +99,9 @@ def kurt(x):
 
 def passes(x):
     sk, kt = skew(x), kurt(x)
-    a = None if np.isnan(sk) else abs(sk) < 2
-    b = None if np.isnan(kt) else kt < 3.5
+    # bool(): numpy comparisons give np.bool_, which is never `is True` / `is False`
+    a = None if np.isnan(sk) else bool(abs(sk) < 2)
+    b = None if np.isnan(kt) else bool(kt < 3.5)
     if a is True or b is True:
         return True
     return None if (a is None or b is None) else False
@@ -219,7 +220,9 @@ def main():
     X = np.array([[num(r[m["iCode"]]) for m in indicators] for r in data])
     for i, m in enumerate(indicators):
         if m["Denominator"] not in ("", "NA"):
-            X[:, i] = X[:, i] / np.array([num(r[m["Denominator"]]) for r in data])
+            with np.errstate(divide="ignore", invalid="ignore"):
+                q = X[:, i] / np.array([num(r[m["Denominator"]]) for r in data])
+            X[:, i] = np.where(np.isfinite(q), q, np.nan)  # as denominate.ts: a zero denominator leaves the cell missing
     groups = np.array([r.get("Grp") or "" for r in data])
     times = [r["Time"] for r in data]
     slices = [np.array([i for i, t in enumerate(times) if t == y]) for y in dict.fromkeys(times)]

@@ -159,6 +159,30 @@ indexCommand
     console.log(summary);
   });
 
+indexCommand
+  .command('publish')
+  .description('build and publish an index edition into the configured database (published editions never change)')
+  .option('--pilot', 'the pilot edition from the open data (EuRepoC, #KeepItOn, ITU GCI, World Bank), labelled "Pilot"')
+  .option('--sources <dir>', 'folder of the open data', '../shared/data/index')
+  .option('--slug <slug>', 'public identifier of the edition', 'pilot')
+  .option('--note-en <text>', 'why this edition differs from the previous one (English)')
+  .option('--note-fr <text>', 'why this edition differs from the previous one (French)')
+  .action(async (options: { pilot?: boolean; sources: string; slug: string; noteEn?: string; noteFr?: string }) => {
+    if (!options.pilot) throw new InvalidArgumentError('only --pilot can be published from the command line for now');
+    if (!fs.existsSync(options.sources)) throw new InvalidArgumentError(`${options.sources} does not exist`);
+    const { publishPilotEdition } = await import('./modules/index/index.usecases.js');
+    const { edition } = await withDatabase((database) =>
+      publishPilotEdition({ db: database.db }, { kind: 'operator', ref: actor }, {
+        sourcesDir: options.sources,
+        slug: options.slug,
+        changesNote: { en: options.noteEn, fr: options.noteFr },
+      }),
+    );
+    const snapshot = edition.snapshot;
+    console.log(`Published ${edition.slug} ("${edition.titleEn}"): ${snapshot?.units.length ?? 0} units × ${snapshot?.times.length ?? 0} time point(s), ${snapshot?.uncertainty.runs ?? 0} Monte Carlo runs.`);
+    console.log(`Without data yet: ${snapshot?.coverage.withoutData.categories.length ?? 0} categories, ${snapshot?.coverage.withoutData.indicators.length ?? 0} indicators (listed on the edition).`);
+  });
+
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(error.message);
   else if (error instanceof AppError) {

@@ -5,6 +5,7 @@ import { accountsModule } from '../modules/accounts/accounts.module.js';
 import { applicationsModule } from '../modules/applications/applications.module.js';
 import { callModule } from '../modules/call/call.module.js';
 import { supportersModule } from '../modules/supporters/supporters.module.js';
+import { indexModule } from '../modules/index/index.module.js';
 
 /** A capability's manifest: how it plugs its routes, pages and event handlers into the application. */
 export interface AppModule {
@@ -15,4 +16,4 @@ export interface AppModule {
 }
 
 /** Every module of the platform, in registration order. */
-export const modules: AppModule[] = [callModule, supportersModule, accountsModule, applicationsModule];
+export const modules: AppModule[] = [callModule, supportersModule, accountsModule, applicationsModule, indexModule];

@@ -5,3 +5,4 @@ export * from '../../modules/call/call.tables.js';
 export * from '../jobs/jobs.tables.js';
 export * from '../auth/auth.tables.js';
 export * from '../../modules/applications/applications.tables.js';
+export * from '../../modules/index/index.tables.js';

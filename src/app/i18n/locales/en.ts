@@ -10,6 +10,7 @@ export const en = {
   'layout.nav.supporters': 'Supporters',
   'layout.nav.map': 'Map and growth',
   'layout.nav.api': 'Open data and API',
+  'layout.nav.index': 'Cyberstability Index',
   'layout.nav.join': 'Join the Call',
   'layout.nav.account': 'Your account',
   'layout.language.switch': 'Français',

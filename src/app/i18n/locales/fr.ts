@@ -12,6 +12,7 @@ export const fr: Catalog<typeof en> = {
   'layout.nav.supporters': 'Soutiens',
   'layout.nav.map': 'Carte et croissance',
   'layout.nav.api': 'Données ouvertes et API',
+  'layout.nav.index': 'Indice de cyberstabilité',
   'layout.nav.join': 'Rejoindre l’Appel',
   'layout.nav.account': 'Votre compte',
   'layout.language.switch': 'English',

@@ -1,0 +1,373 @@
+/**
+ * The published form of an index edition, and the pure rules that make it: `buildSnapshot` turns the engine's
+ * results (pipeline, Monte Carlo uncertainty, coverage) into the presentation-ready snapshot the public pages and
+ * the API serve; `diffEditions` says what changed from the previous edition. No I/O here.
+ *
+ * `EditionSnapshot` is a public contract (pages, API, downloads): add fields freely, but change or remove one only
+ * with a new `format` number.
+ */
+import { aggregateNodes, indicatorNodes, rowsByTime } from './engine/data-table.js';
+import type { PipelineConfig, PipelineResult } from './engine/pipeline.js';
+import { rankMin } from './engine/stats.js';
+import type { IndexDataset } from './engine/types.js';
+import type { UncertaintyResult, UncertaintySpec } from './engine/uncertainty/index.js';
+
+// ——— Stored inputs ———
+
+/** A COINr table as parsed from CSV/XLSX: header order and every cell as text (`NA` for missing). */
+export interface StoredTable {
+  columns: string[];
+  rows: Record<string, string>[];
+}
+
+/** Framework parts that have no data yet: listed on the public pages, never filled with invented values. */
+export interface WithoutData {
+  /** Categories (or any aggregate) absent from iMeta because none of their indicators has data. */
+  categories: { code: string; name: string }[];
+  /** Indicators of the framework with no data source yet, with where they would sit and why they are not measured. */
+  indicators: { code: string; name: string; category: string; subDimension: string; rationale: string }[];
+}
+
+/** `index_editions.framework`: iMeta as parsed plus what the framework holds without data. */
+export interface EditionFramework {
+  iMeta: StoredTable;
+  withoutData: WithoutData;
+}
+
+/** `index_editions.dataset`: iData as parsed, and the source name recorded on every cell. */
+export interface EditionDataset {
+  iData: StoredTable;
+  source: string;
+}
+
+/** How the uncertainty analysis of an edition is run. */
+export interface UncertaintySettings {
+  /** Seed of the Monte Carlo design: the same seed gives the same bands. */
+  seed: number;
+  /** Run budget (COINr's N·(k + 2) runs are made, N = ⌊runs / (k + 2)⌋). */
+  runs: number;
+  /** Every weight w of every level below the index varies as w·(1 ± p); 0.25 = ±25 %. */
+  weightPerturbation: number;
+}
+
+/** `index_editions.config`: the pipeline as the secretariat configured it, and the uncertainty settings. */
+export interface EditionConfig {
+  pipeline: PipelineConfig;
+  uncertainty: UncertaintySettings;
+}
+
+/** Preview default: modest, seeded and fast (a few hundred milliseconds on a small edition). */
+export const DEFAULT_UNCERTAINTY: UncertaintySettings = { seed: 20_240_501, runs: 512, weightPerturbation: 0.25 };
+
+/** The engine's uncertainty spec for an edition: one weight factor per level below the top, bands for every aggregate. */
+export function uncertaintySpec(dataset: IndexDataset, settings: UncertaintySettings): UncertaintySpec {
+  const aggregates = aggregateNodes(dataset.framework);
+  const top = Math.max(...aggregates.map((n) => n.level));
+  const levels = Array.from({ length: top - 1 }, (_, i) => i + 1);
+  return {
+    seed: settings.seed,
+    runs: settings.runs,
+    weights: levels.map((level) => ({ level, perturbation: settings.weightPerturbation })),
+    targets: aggregates.map((n) => n.code),
+    percentiles: [5, 50, 95],
+  };
+}
+
+// ——— The snapshot: the contract of the public pages ———
+
+/** One node of the framework tree as published. */
+export interface SnapshotNode {
+  /** iMeta `iCode`, stable across editions when the measure is the same. */
+  code: string;
+  /** iMeta `iName` (English, as the framework gives it). */
+  name: string;
+  /** 1 = indicator; each aggregate is one above its children; the index is the highest. */
+  level: number;
+  kind: 'indicator' | 'aggregate';
+  /** Code of the aggregate this node feeds; null for the index. */
+  parent: string | null;
+  /** Weight relative to its siblings, as configured (null = equal weights). */
+  weight: number | null;
+  /** 1: higher raw value is better; -1: lower is better (scores are already turned so higher is better). */
+  direction: 1 | -1;
+  /** Unit of the raw values (indicators), null when not given. */
+  unit: string | null;
+  /** iMeta `Source`, `Licence` and `Note` where the edition's iMeta has them (evidence links, provenance). */
+  source: string | null;
+  licence: string | null;
+  note: string | null;
+}
+
+/** The 5th, 50th and 95th percentiles over the Monte Carlo runs; null where every run left the value missing. */
+export interface Band {
+  p5: number | null;
+  p50: number | null;
+  p95: number | null;
+}
+
+/** Results of one unit at one time point. */
+export interface SnapshotRow {
+  /** Unit code (iData `uCode`, ISO 3166-1 alpha-3 for countries). */
+  unit: string;
+  /** Time point (iData `Time`), null when the data have no time. */
+  time: number | null;
+  /** Indicator values as imported (before denomination, imputation or treatment); null = missing. */
+  raw: Record<string, number | null>;
+  /**
+   * Score of every node: for indicators the normalised value (after denomination, imputation, treatment, in the
+   * normalisation's scale), for aggregates the aggregated score; null = missing (below a data threshold).
+   */
+  scores: Record<string, number | null>;
+  /** Rank of every node among the units of this time point: 1 = best, ties share the lowest rank; null = missing. */
+  ranks: Record<string, number | null>;
+  /** Uncertainty bands of every aggregate's score and rank (indicators have none: their values are data). */
+  bands: Record<string, { score: Band; rank: Band }>;
+}
+
+/** First-order and total Sobol indices of one uncertain choice for one aggregate. */
+export interface SensitivityIndex {
+  /** Factor name as the engine reports it, e.g. "weights, level 1". */
+  factor: string;
+  /** Share of the variance of the mean absolute rank shift explained by this choice alone; null = undefined. */
+  first: number | null;
+  /** Share explained by this choice including its interactions; null = undefined. */
+  total: number | null;
+}
+
+/** How the bands were computed: enough to reproduce them exactly. */
+export interface SnapshotUncertainty {
+  seed: number;
+  /** Monte Carlo runs made. */
+  runs: number;
+  /** Percentiles of the bands: always [5, 50, 95]. */
+  percentiles: number[];
+  /** The uncertain choices: weights of a level perturbed by ±perturbation, or alternatives drawn with equal odds. */
+  factors: { name: string; kind: string; alternatives: number | null; perturbation: number | null }[];
+  /** Sobol indices per aggregate code, one entry per factor, on the aggregate's ranks. */
+  sensitivity: Record<string, SensitivityIndex[]>;
+}
+
+/** What the edition measures and what it does not: shown plainly, never hidden. */
+export interface SnapshotCoverage {
+  /** Every indicator with data: how many units have a raw value, per time point (key: the time, or "all"). */
+  indicators: { code: string; name: string; unitsWithData: Record<string, number> }[];
+  /** Framework parts without data yet (from the edition's framework). */
+  withoutData: WithoutData;
+}
+
+/** The presentation-ready result of an edition, stored once at publication and served as is. */
+export interface EditionSnapshot {
+  /** Version of this contract. */
+  format: 1;
+  /** Code of the top node (the index). */
+  top: string;
+  /** Time points, ascending (a single null when the data have no time). */
+  times: (number | null)[];
+  /** Every unit with results, by code, with its name as iData gives it (the code when none). */
+  units: { code: string; name: string }[];
+  /** The framework tree: aggregates from the top down, then indicators, iMeta order within a level. */
+  nodes: SnapshotNode[];
+  /** One row per unit × time with results, ordered by time then unit code. */
+  rows: SnapshotRow[];
+  uncertainty: SnapshotUncertainty;
+  coverage: SnapshotCoverage;
+  /** The pipeline configuration as run (every default filled in): the methodology page is generated from it. */
+  config: PipelineConfig;
+}
+
+const keyOf = (unit: string, time: number | null) => `${unit}\u0000${time ?? ''}`;
+const textOrNull = (v: string | undefined) => (v === undefined || v === '' || v === 'NA' ? null : v);
+
+function band(values: (number | null)[] | undefined): Band {
+  return { p5: values?.[0] ?? null, p50: values?.[1] ?? null, p95: values?.[2] ?? null };
+}
+
+/**
+ * The snapshot of a run: pipeline results, the uncertainty analysis of the same dataset and configuration, and the
+ * framework parts without data. Pure and deterministic (same inputs, same snapshot).
+ */
+export function buildSnapshot(input: {
+  dataset: IndexDataset;
+  result: PipelineResult;
+  uncertainty: UncertaintyResult;
+  withoutData: WithoutData;
+}): EditionSnapshot {
+  const { dataset, result, uncertainty, withoutData } = input;
+  const { framework } = dataset;
+  const aggregates = aggregateNodes(framework);
+  const indicators = indicatorNodes(framework);
+  const metaByCode = new Map(framework.meta.rows.map((r) => [r.iCode ?? '', r]));
+  const top = [...aggregates].sort((a, b) => b.level - a.level)[0]?.code ?? '';
+  const ordered = [
+    ...aggregates.map((n, i) => ({ n, i })).sort((a, b) => b.n.level - a.n.level || a.i - b.i).map(({ n }) => n),
+    ...indicators,
+  ];
+  const nodes: SnapshotNode[] = ordered.map((n) => {
+    const meta = metaByCode.get(n.code) ?? {};
+    return {
+      code: n.code, name: n.name, level: n.level, kind: n.type === 'Indicator' ? 'indicator' : 'aggregate', parent: n.parent,
+      weight: n.weight, direction: n.direction, unit: n.unit,
+      source: textOrNull(meta.Source), licence: textOrNull(meta.Licence), note: textOrNull(meta.Note),
+    };
+  });
+
+  // Indicator scores are the normalised values the aggregation used; their ranks are computed per time point.
+  const final = result.stages[result.stages.length - 1]?.data;
+  const indicatorRanks = new Map<string, (number | null)[]>();
+  for (const ind of indicators) {
+    const values = final?.columns[ind.code]?.values ?? [];
+    const rank: (number | null)[] = values.map(() => null);
+    if (final) {
+      for (const rows of rowsByTime(final)) {
+        const r = rankMin(rows.map((i) => (values[i] === null || values[i] === undefined ? null : -(values[i] as number))));
+        rows.forEach((i, k) => (rank[i] = r[k] ?? null));
+      }
+    }
+    indicatorRanks.set(ind.code, rank);
+  }
+
+  const rawRow = new Map(dataset.data.units.map((u, i) => [keyOf(u.uCode, u.time), i]));
+  const mcRow = new Map(uncertainty.units.map((u, i) => [keyOf(u.uCode, u.time), i]));
+  const rows: SnapshotRow[] = result.units.map((u, i) => {
+    const raw: Record<string, number | null> = {};
+    const scores: Record<string, number | null> = {};
+    const ranks: Record<string, number | null> = {};
+    const bands: SnapshotRow['bands'] = {};
+    const source = rawRow.get(keyOf(u.uCode, u.time));
+    const mc = mcRow.get(keyOf(u.uCode, u.time));
+    for (const ind of indicators) {
+      raw[ind.code] = source === undefined ? null : (dataset.data.columns[ind.code]?.values[source] ?? null);
+      scores[ind.code] = final?.columns[ind.code]?.values[i] ?? null;
+      ranks[ind.code] = indicatorRanks.get(ind.code)?.[i] ?? null;
+    }
+    for (const agg of aggregates) {
+      scores[agg.code] = result.scores[agg.code]?.[i] ?? null;
+      ranks[agg.code] = result.ranks[agg.code]?.[i] ?? null;
+      const target = uncertainty.targets.find((t) => t.code === agg.code);
+      if (target) bands[agg.code] = { score: band(mc === undefined ? undefined : target.scoreBands[mc]), rank: band(mc === undefined ? undefined : target.rankBands[mc]) };
+    }
+    return { unit: u.uCode, time: u.time, raw, scores, ranks, bands };
+  });
+  rows.sort((a, b) => (a.time ?? 0) - (b.time ?? 0) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+
+  const names = new Map<string, string>();
+  for (const u of result.units) if (!names.has(u.uCode)) names.set(u.uCode, u.uName ?? u.uCode);
+  const units = [...names].map(([code, name]) => ({ code, name })).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const times = [...new Set(result.units.map((u) => u.time))].sort((a, b) => (a ?? 0) - (b ?? 0));
+
+  const coverage: SnapshotCoverage = {
+    indicators: indicators.map((ind) => {
+      const values = dataset.data.columns[ind.code]?.values ?? [];
+      const unitsWithData: Record<string, number> = {};
+      dataset.data.units.forEach((u, i) => {
+        const key = u.time === null ? 'all' : String(u.time);
+        unitsWithData[key] = (unitsWithData[key] ?? 0) + (values[i] === null || values[i] === undefined ? 0 : 1);
+      });
+      return { code: ind.code, name: ind.name, unitsWithData };
+    }),
+    withoutData,
+  };
+
+  return {
+    format: 1, top, times, units, nodes, rows,
+    uncertainty: {
+      seed: uncertainty.seed, runs: uncertainty.runs, percentiles: uncertainty.percentiles,
+      factors: uncertainty.factors.map((f) => ({ name: f.name, kind: f.kind, alternatives: f.alternatives, perturbation: f.perturbation })),
+      sensitivity: Object.fromEntries(uncertainty.targets.map((t) => [t.code, t.sensitivity])),
+    },
+    coverage,
+    config: result.config,
+  };
+}
+
+// ——— What changed from the previous edition ———
+
+/** One configuration difference, by dotted path (`pipeline.aggregate.method`, `framework.gci.weight`). */
+export interface ConfigChange {
+  path: string;
+  /** Value in the previous edition; null when absent there. */
+  before: unknown;
+  /** Value in this edition; null when absent here. */
+  after: unknown;
+}
+
+/** The index score and rank of one unit at one time point, before and after. */
+export interface UnitChange {
+  unit: string;
+  name: string;
+  time: number | null;
+  /** Null on one side when the unit had no result there (new, dropped, or below a data threshold). */
+  score: { before: number | null; after: number | null; delta: number | null };
+  /** delta > 0: moved down the ranking (a larger rank number). */
+  rank: { before: number | null; after: number | null; delta: number | null };
+}
+
+/** `index_editions.changes`: what differs from the previous published edition (why is in `changes_note_*`). */
+export interface EditionChanges {
+  previous: { id: string; slug: string; publishedAt: string } | null;
+  /** Configuration, uncertainty settings and framework (nodes, parents, weights, directions) differences. */
+  config: ConfigChange[];
+  /** Top index per unit × time, only where the score or rank differs or the unit is on one side only. */
+  units: UnitChange[];
+}
+
+/** What of an edition is compared: the configuration as run, the uncertainty settings, the framework tree. */
+function comparable(config: EditionConfig, snapshot: EditionSnapshot): Record<string, unknown> {
+  return {
+    pipeline: snapshot.config,
+    uncertainty: config.uncertainty,
+    framework: Object.fromEntries(snapshot.nodes.map((n) => [n.code, { parent: n.parent, weight: n.weight, direction: n.direction }])),
+  };
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** JSON with object keys sorted: PostgreSQL's jsonb does not keep key order, so values are compared this way. */
+function canonical(x: unknown): string {
+  if (Array.isArray(x)) return `[${x.map(canonical).join(',')}]`;
+  if (isObject(x)) return `{${Object.keys(x).sort().filter((k) => x[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical(x[k])}`).join(',')}}`;
+  return JSON.stringify(x ?? null);
+}
+
+/** Leaf differences between two JSON values; arrays compare whole (a reordered list of steps is one change). */
+export function diffJson(before: unknown, after: unknown, path = ''): ConfigChange[] {
+  if (isObject(before) && isObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((k) => diffJson(before[k], after[k], path ? `${path}.${k}` : k));
+  }
+  if (canonical(before) === canonical(after)) return [];
+  return [{ path, before: before ?? null, after: after ?? null }];
+}
+
+const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+
+/** The changes of an edition from the previous published one (none listed for the first edition). */
+export function diffEditions(input: {
+  previous: { id: string; slug: string; publishedAt: Date; config: EditionConfig; snapshot: EditionSnapshot } | null;
+  config: EditionConfig;
+  snapshot: EditionSnapshot;
+}): EditionChanges {
+  const { previous, config, snapshot } = input;
+  if (!previous) return { previous: null, config: [], units: [] };
+  const config_ = diffJson(comparable(previous.config, previous.snapshot), comparable(config, snapshot));
+  const side = (s: EditionSnapshot) => new Map(s.rows.map((r) => [keyOf(r.unit, r.time), { score: r.scores[s.top] ?? null, rank: r.ranks[s.top] ?? null, unit: r.unit, time: r.time }]));
+  const before = side(previous.snapshot);
+  const after = side(snapshot);
+  const names = new Map([...previous.snapshot.units, ...snapshot.units].map((u) => [u.code, u.name]));
+  const units: UnitChange[] = [];
+  for (const key of [...new Set([...before.keys(), ...after.keys()])]) {
+    const b = before.get(key);
+    const a = after.get(key);
+    const id = (a ?? b) as { unit: string; time: number | null };
+    const score = { before: b?.score ?? null, after: a?.score ?? null };
+    const rank = { before: b?.rank ?? null, after: a?.rank ?? null };
+    if (score.before === score.after && rank.before === rank.after) continue;
+    units.push({
+      unit: id.unit, name: names.get(id.unit) ?? id.unit, time: id.time,
+      score: { ...score, delta: minus(score.after, score.before) },
+      rank: { ...rank, delta: minus(rank.after, rank.before) },
+    });
+  }
+  units.sort((x, y) => (x.time ?? 0) - (y.time ?? 0) || (x.unit < y.unit ? -1 : x.unit > y.unit ? 1 : 0));
+  return { previous: { id: previous.id, slug: previous.slug, publishedAt: previous.publishedAt.toISOString() }, config: config_, units };
+}

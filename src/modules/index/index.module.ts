@@ -1,0 +1,12 @@
+import type { AppModule } from '../../app/modules.js';
+import { registerIndexApi } from './index.api.js';
+import { registerIndexPages } from './index.pages.js';
+
+/** The Cyberstability Index: published editions as public pages, a JSON API and downloads. */
+export const indexModule: AppModule = {
+  name: 'index',
+  async register(app, context) {
+    await registerIndexApi(app, context);
+    await registerIndexPages(app, context);
+  },
+};

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
+import { createDraftEdition, publishEdition, type OperatorActor } from './index.usecases.js';
+import { fixtureTable } from './index.usecases.test-support.js';
+
+/** The public pages of a published edition, in both languages, say what the API says, with bands beside every score. */
+const operator: OperatorActor = { kind: 'operator', ref: 'cli:test' };
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const deps = { db: t.database.db };
+  await createDraftEdition(deps, operator, {
+    slug: 'test-edition',
+    titles: { en: 'Test edition', fr: 'Édition d’essai' },
+    iData: fixtureTable('small-iData.csv'),
+    iMeta: fixtureTable('small-iMeta.csv'),
+    config: { steps: [{ step: 'denominate' }, { step: 'normalise', method: 'minmax', lower: 0, upper: 100 }] },
+    uncertainty: { seed: 7, runs: 256, weightPerturbation: 0.25 },
+    withoutData: { categories: [{ code: 'C4', name: 'Management of change' }], indicators: [] },
+  });
+  await publishEdition(deps, operator, { slug: 'test-edition', changesNote: { en: 'First', fr: 'Première' } });
+  await createDraftEdition(deps, operator, {
+    slug: 'not-published',
+    titles: { en: 'Draft', fr: 'Brouillon' },
+    iData: fixtureTable('small-iData.csv'),
+    iMeta: fixtureTable('small-iMeta.csv'),
+    config: { steps: [{ step: 'normalise', method: 'minmax', lower: 0, upper: 100 }] },
+  });
+});
+afterAll(async () => t?.close());
+
+describe.each(['en', 'fr'] as const)('index pages in %s', (locale) => {
+  it('lists published editions, never drafts', async () => {
+    const res = await t.app.inject({ url: `/${locale}/index` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`/${locale}/index/test-edition`);
+    expect(res.body).not.toContain('not-published');
+  });
+
+  it('ranks every unit with its score band and rank band, as the API does', async () => {
+    const api = (await t.app.inject({ url: '/api/v1/index/editions/test-edition' })).json();
+    const snapshot = api.snapshot;
+    const latest = snapshot.times[snapshot.times.length - 1];
+    const res = await t.app.inject({ url: `/${locale}/index/test-edition` });
+    expect(res.statusCode).toBe(200);
+    type Row = { time: number; ranks: Record<string, number>; scores: Record<string, number> };
+    const rank = (r: Row) => r.ranks[snapshot.top] ?? Infinity;
+    const best = (snapshot.rows as Row[]).filter((r) => r.time === latest).sort((a, b) => rank(a) - rank(b))[0]!;
+    const score = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(best.scores[snapshot.top] ?? NaN);
+    expect(res.body).toContain(score);
+    expect(res.body).toContain('class="band-bar"');
+    expect((res.body.match(/role="img"/g) ?? []).length).toBeGreaterThan(0);
+  });
+
+  it('shows a unit with its categories, bands and history', async () => {
+    const api = (await t.app.inject({ url: '/api/v1/index/editions/test-edition' })).json();
+    const unit = api.snapshot.units[0].code;
+    const res = await t.app.inject({ url: `/${locale}/index/test-edition/units/${unit}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(locale === 'en' ? 'Scores by category' : 'catégorie');
+    expect(res.body).toContain('class="band-bar"');
+    expect(res.body).toContain(locale === 'en' ? 'Across editions' : 'édition');
+  });
+
+  it('generates the methodology from the configuration, listing what has no data', async () => {
+    const res = await t.app.inject({ url: `/${locale}/index/test-edition/methodology` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('minmax');
+    expect(res.body).toContain('Management of change');
+  });
+
+  it('answers 404 for a draft or an unknown edition', async () => {
+    expect((await t.app.inject({ url: `/${locale}/index/not-published` })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/${locale}/index/nothing-here` })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { pathAfterLocale } from '../../app/http/locale.js';
+import { parseOrThrow } from '../../app/http/validation.js';
+import { locales, type Locale } from '../../app/i18n/i18n.js';
+import type { EditionSnapshot } from './index.models.js';
+import { getPublishedEdition, listPublishedEditions, type IndexDeps } from './index.usecases.js';
+import { EditionsPage } from './views/editions-page.js';
+import { MethodologyPage } from './views/methodology-page.js';
+import { RankingPage, type EditionView } from './views/ranking-page.js';
+import { UnitPage, type UnitHistoryEntry } from './views/unit-page.js';
+
+const html = 'text/html; charset=utf-8';
+const slugParams = z.object({ slug: z.string().trim().min(1).max(80) });
+const unitParams = slugParams.extend({ code: z.string().trim().min(1).max(64) });
+const timeQuery = z.object({ time: z.union([z.literal(''), z.coerce.number().int()]).optional() });
+
+type PublishedEdition = Awaited<ReturnType<typeof getPublishedEdition>>;
+
+function view(locale: Locale, edition: PublishedEdition): EditionView {
+  const title = locale === 'fr' ? edition.titleFr : edition.titleEn;
+  return { slug: edition.slug, title, publishedAt: edition.publishedAt, pilot: /pilot/i.test(edition.titleEn), snapshot: edition.snapshot };
+}
+
+/** The requested time point if the edition has it, else its latest. */
+function pickTime(snapshot: EditionSnapshot, requested: number | '' | undefined): number | null {
+  if (typeof requested === 'number' && snapshot.times.includes(requested)) return requested;
+  return snapshot.times[snapshot.times.length - 1] ?? null;
+}
+
+/**
+ * The index's public pages in every language. A published edition never changes (the database refuses it), so each
+ * is read and parsed once per process and kept; only the list of editions, which grows when one is published
+ * (possibly by another process, the CLI), is read on every request.
+ */
+export async function registerIndexPages(app: FastifyInstance, context: AppContext): Promise<void> {
+  const deps: IndexDeps = { db: context.database.db };
+  const editions = new Map<string, Promise<PublishedEdition>>();
+  const load = (slug: string): Promise<PublishedEdition> => {
+    let edition = editions.get(slug);
+    if (!edition) {
+      edition = getPublishedEdition(deps, slug);
+      editions.set(slug, edition);
+      // Not published yet is not forever: forget failures.
+      edition.catch(() => editions.delete(slug));
+    }
+    return edition;
+  };
+  for (const locale of locales) {
+    app.get(`/${locale}/index`, { schema: { hide: true } }, async (_request, reply) => {
+      const published = await listPublishedEditions(deps);
+      return reply
+        .type(html)
+        .send(EditionsPage({ locale, editions: published.map((e) => ({ slug: e.slug, title: locale === 'fr' ? e.titleFr : e.titleEn, publishedAt: e.publishedAt })) }));
+    });
+
+    app.get(`/${locale}/index/:slug`, { schema: { hide: true } }, async (request, reply) => {
+      const { slug } = parseOrThrow(slugParams, request.params, locale);
+      const { time } = parseOrThrow(timeQuery, request.query, locale);
+      const edition = view(locale, await load(slug));
+      return reply.type(html).send(RankingPage({ locale, edition, time: pickTime(edition.snapshot, time), path: pathAfterLocale(request) }));
+    });
+
+    app.get(`/${locale}/index/:slug/methodology`, { schema: { hide: true } }, async (request, reply) => {
+      const { slug } = parseOrThrow(slugParams, request.params, locale);
+      return reply.type(html).send(MethodologyPage({ locale, edition: view(locale, await load(slug)), path: pathAfterLocale(request) }));
+    });
+
+    app.get(`/${locale}/index/:slug/units/:code`, { schema: { hide: true } }, async (request, reply) => {
+      const { slug, code } = parseOrThrow(unitParams, request.params, locale);
+      const { time } = parseOrThrow(timeQuery, request.query, locale);
+      {
+        const edition = view(locale, await load(slug));
+        const history: UnitHistoryEntry[] = [];
+        for (const other of await listPublishedEditions(deps)) {
+          const full = other.slug === slug ? edition : view(locale, await load(other.slug));
+          const top = full.snapshot.top;
+          for (const row of full.snapshot.rows.filter((r) => r.unit === code)) {
+            const band = row.bands[top];
+            history.push({ slug: full.slug, title: full.title, time: row.time, score: row.scores[top] ?? null, rank: row.ranks[top] ?? null, low: band?.score.p5 ?? null, high: band?.score.p95 ?? null });
+          }
+        }
+        return reply.type(html).send(UnitPage({ locale, edition, unit: code, time: pickTime(edition.snapshot, time), history, path: pathAfterLocale(request) }));
+      }
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import { and, desc, eq, ne } from 'drizzle-orm';
+import type { Executor } from '../../app/database/database.js';
+import { indexEditions, type IndexEditionRow, type NewIndexEditionRow } from './index.tables.js';
+
+/** What the list of editions shows: everything but the heavy inputs and snapshot. */
+export const editionSummaryColumns = {
+  id: indexEditions.id,
+  slug: indexEditions.slug,
+  titleEn: indexEditions.titleEn,
+  titleFr: indexEditions.titleFr,
+  publishedAt: indexEditions.publishedAt,
+  changesNoteEn: indexEditions.changesNoteEn,
+  changesNoteFr: indexEditions.changesNoteFr,
+  previousEditionId: indexEditions.previousEditionId,
+};
+export type EditionSummaryRow = { [K in keyof typeof editionSummaryColumns]: IndexEditionRow[K] };
+
+const published = eq(indexEditions.status, 'published');
+
+/** All SQL of index editions. A factory over an executor so use cases can pass a transaction. */
+export function createIndexRepository(db: Executor) {
+  return {
+    async insert(row: NewIndexEditionRow): Promise<IndexEditionRow> {
+      const [inserted] = await db.insert(indexEditions).values(row).returning();
+      return inserted as IndexEditionRow;
+    },
+
+    async slugExists(slug: string): Promise<boolean> {
+      const [row] = await db.select({ id: indexEditions.id }).from(indexEditions).where(eq(indexEditions.slug, slug)).limit(1);
+      return row !== undefined;
+    },
+
+    /** The edition, locked until the transaction ends (two secretaries cannot publish it twice). */
+    async getForUpdate(slug: string): Promise<IndexEditionRow | undefined> {
+      const [row] = await db.select().from(indexEditions).where(eq(indexEditions.slug, slug)).for('update').limit(1);
+      return row;
+    },
+
+    async findBySlug(slug: string): Promise<IndexEditionRow | undefined> {
+      const [row] = await db.select().from(indexEditions).where(eq(indexEditions.slug, slug)).limit(1);
+      return row;
+    },
+
+    /** Changes a draft; returns undefined when the edition is no longer a draft (it stays as it was). */
+    async updateDraft(id: string, patch: Partial<NewIndexEditionRow>): Promise<IndexEditionRow | undefined> {
+      const [row] = await db.update(indexEditions).set(patch).where(and(eq(indexEditions.id, id), eq(indexEditions.status, 'draft'))).returning();
+      return row;
+    },
+
+    /** The most recently published edition other than `exceptId`: the base of a new edition's changes. */
+    async latestPublished(exceptId: string): Promise<IndexEditionRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(indexEditions)
+        .where(and(published, ne(indexEditions.id, exceptId)))
+        .orderBy(desc(indexEditions.publishedAt))
+        .limit(1);
+      return row;
+    },
+
+    async listPublished(): Promise<(EditionSummaryRow & { previousSlug: string | null })[]> {
+      const rows = await db.select(editionSummaryColumns).from(indexEditions).where(published).orderBy(desc(indexEditions.publishedAt));
+      const slugs = new Map(rows.map((r) => [r.id, r.slug]));
+      return rows.map((r) => ({ ...r, previousSlug: r.previousEditionId ? (slugs.get(r.previousEditionId) ?? null) : null }));
+    },
+
+    async findPublishedBySlug(slug: string): Promise<IndexEditionRow | undefined> {
+      const [row] = await db.select().from(indexEditions).where(and(eq(indexEditions.slug, slug), published)).limit(1);
+      return row;
+    },
+
+    async slugOf(id: string): Promise<string | null> {
+      const [row] = await db.select({ slug: indexEditions.slug }).from(indexEditions).where(eq(indexEditions.id, id)).limit(1);
+      return row?.slug ?? null;
+    },
+  };
+}
+
+export type IndexRepository = ReturnType<typeof createIndexRepository>;

@@ -1,0 +1,141 @@
+/**
+ * zod schemas of the index editions: the secretariat's inputs (validated in the use cases) and the public API's
+ * responses (documented in /api/openapi.json). The snapshot schema mirrors `EditionSnapshot` (index.models.ts); a
+ * type check below fails the build when they drift apart.
+ */
+import { z } from 'zod';
+import type { EditionChanges, EditionSnapshot, UncertaintySettings } from './index.models.js';
+
+// ——— Inputs ———
+
+export const editionSlugSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'use lower-case letters, digits and hyphens (e.g. pilot-2025)')
+  .describe('Stable public identifier of the edition, used in URLs and citations');
+
+export const storedTableSchema = z.strictObject({
+  columns: z.array(z.string()).describe('Header, in order'),
+  rows: z.array(z.record(z.string(), z.string())).describe('Every cell as text; NA for missing'),
+});
+
+export const uncertaintySettingsSchema = z.strictObject({
+  seed: z.number().int().describe('Seed of the Monte Carlo design'),
+  runs: z.number().int().min(64).max(20_000).describe('Run budget'),
+  weightPerturbation: z.number().min(0).max(1).describe('Each weight varies by ± this share'),
+}) satisfies z.ZodType<UncertaintySettings>;
+
+const title = z.string().trim().min(1).max(200);
+export const editionTitlesSchema = z.strictObject({ en: title, fr: title });
+const note = z.string().trim().max(4000).optional();
+export const changesNoteSchema = z.strictObject({ en: note, fr: note });
+
+// ——— Responses ———
+
+const num = z.number().nullable();
+const band = z.object({ p5: num, p50: num, p95: num }).describe('5th, 50th and 95th percentiles over the Monte Carlo runs');
+
+const withoutDataSchema = z.object({
+  categories: z.array(z.object({ code: z.string(), name: z.string() })).describe('Categories without any data yet'),
+  indicators: z
+    .array(z.object({ code: z.string(), name: z.string(), category: z.string(), subDimension: z.string(), rationale: z.string() }))
+    .describe('Framework indicators without a data source yet'),
+});
+
+export const snapshotNodeSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.number().int().describe('1 = indicator; the index is the highest level'),
+  kind: z.enum(['indicator', 'aggregate']),
+  parent: z.string().nullable(),
+  weight: num,
+  direction: z.union([z.literal(1), z.literal(-1)]).describe('1: a higher raw value is better'),
+  unit: z.string().nullable(),
+  source: z.string().nullable(),
+  licence: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+export const snapshotRowSchema = z.object({
+  unit: z.string().describe('Unit code (ISO 3166-1 alpha-3 for countries)'),
+  time: num,
+  raw: z.record(z.string(), num).describe('Indicator values as imported'),
+  scores: z.record(z.string(), num).describe('Normalised indicator values and aggregate scores'),
+  ranks: z.record(z.string(), num).describe('1 = best within the time point; ties share the lowest rank'),
+  bands: z.record(z.string(), z.object({ score: band, rank: band })).describe('Uncertainty bands per aggregate'),
+});
+
+// Open objects: every step's options (defaults filled in) are kept as the engine reports them.
+const configSchema = z
+  .object({
+    steps: z.array(z.object({ step: z.string() }).catchall(z.unknown())),
+    aggregate: z.object({}).catchall(z.unknown()).optional(),
+  })
+  .catchall(z.unknown())
+  .describe('Pipeline configuration as run (engine PipelineConfig): the methodology');
+
+export const snapshotSchema = z
+  .object({
+    format: z.literal(1),
+    top: z.string().describe('Code of the index node'),
+    times: z.array(num),
+    units: z.array(z.object({ code: z.string(), name: z.string() })),
+    nodes: z.array(snapshotNodeSchema),
+    rows: z.array(snapshotRowSchema),
+    uncertainty: z.object({
+      seed: z.number().int(),
+      runs: z.number().int(),
+      percentiles: z.array(z.number()),
+      factors: z.array(z.object({ name: z.string(), kind: z.string(), alternatives: num, perturbation: num })),
+      sensitivity: z
+        .record(z.string(), z.array(z.object({ factor: z.string(), first: num, total: num })))
+        .describe('First-order and total Sobol indices per aggregate and factor'),
+    }),
+    coverage: z.object({
+      indicators: z.array(z.object({ code: z.string(), name: z.string(), unitsWithData: z.record(z.string(), z.number().int()) })),
+      withoutData: withoutDataSchema,
+    }),
+    config: configSchema,
+  })
+  .describe('The published, presentation-ready result of an edition');
+
+const changeValue = z.object({ before: num, after: num, delta: num });
+export const changesSchema = z
+  .object({
+    previous: z.object({ id: z.string(), slug: z.string(), publishedAt: z.string() }).nullable(),
+    config: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+    units: z.array(z.object({ unit: z.string(), name: z.string(), time: num, score: changeValue, rank: changeValue })),
+  })
+  .describe('What differs from the previous published edition');
+
+export const editionSummarySchema = z.object({
+  slug: z.string(),
+  title: z.object({ en: z.string(), fr: z.string() }),
+  publishedAt: z.string().describe('ISO 8601'),
+  previous: z.string().nullable().describe('Slug of the previous edition'),
+  changesNote: z.object({ en: z.string().nullable(), fr: z.string().nullable() }),
+});
+
+export const editionListSchema = z.object({ items: z.array(editionSummarySchema) });
+export const editionDetailSchema = editionSummarySchema.extend({ snapshot: snapshotSchema, changes: changesSchema });
+
+export const unitDetailSchema = z.object({
+  edition: editionSummarySchema,
+  unit: z.object({ code: z.string(), name: z.string() }),
+  top: z.string(),
+  nodes: z.array(snapshotNodeSchema),
+  rows: z.array(snapshotRowSchema).describe('One per time point, ascending'),
+  changes: z.array(changesSchema.shape.units.element).describe('This unit’s changes from the previous edition'),
+});
+
+export const editionParamsSchema = z.strictObject({ slug: editionSlugSchema });
+export const unitParamsSchema = z.strictObject({ slug: editionSlugSchema, code: z.string().trim().min(1).max(64).describe('Unit code') });
+
+// The wire schemas accept exactly the model types (config is kept open on the wire).
+type Assert<T extends true> = T;
+type Wire<T> = Omit<T, 'config'>;
+export type _SnapshotMatches = Assert<EditionSnapshot extends Wire<z.infer<typeof snapshotSchema>> & { config: unknown } ? true : false>;
+/** The snapshot as the response schema types it (the configuration's step options are open objects on the wire). */
+export type WireSnapshot = z.infer<typeof snapshotSchema>;
+export const toWireSnapshot = (snapshot: EditionSnapshot): WireSnapshot => snapshot as unknown as WireSnapshot;
+export type _ChangesMatch = Assert<EditionChanges extends z.infer<typeof changesSchema> ? true : false>;

@@ -1,0 +1,40 @@
+import type { Locale } from '../../../app/i18n/i18n.js';
+import { countryName, isCountryCode } from '../../../shared/countries.js';
+import type { EditionSnapshot } from '../index.models.js';
+
+/** Scores with one decimal, ranks as integers, in the page's language; a dash where there is no value. */
+export function formatScore(locale: Locale, value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+}
+
+export function formatRank(locale: Locale, value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+}
+
+/** Raw values keep up to three significant decimals: counts stay integers, scores of other indices keep their precision. */
+export function formatRaw(locale: Locale, value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(value);
+}
+
+/** Countries by their name in the page's language; other units as the edition names them. */
+export function unitName(locale: Locale, snapshot: EditionSnapshot, code: string): string {
+  if (isCountryCode(code)) return countryName(code, locale);
+  return snapshot.units.find((u) => u.code === code)?.name ?? code;
+}
+
+/** The scale of a node's scores across every unit and time, bands included, for band bars drawn side by side. */
+export function scoreDomain(snapshot: EditionSnapshot, node: string): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const row of snapshot.rows) {
+    for (const v of [row.scores[node], row.bands[node]?.score.p5, row.bands[node]?.score.p95]) {
+      if (typeof v === 'number') {
+        low = Math.min(low, v);
+        high = Math.max(high, v);
+      }
+    }
+  }
+  if (!Number.isFinite(low)) return [0, 100];
+  // Scores on the default 0–100 scale keep that scale, so bars of different editions read alike.
+  return low >= 0 && high <= 100 ? [0, 100] : [low, high];
+}

@@ -1,0 +1,153 @@
+import { Layout } from '../../../app/html/layout.js';
+import { escaping, type Locale } from '../../../app/i18n/i18n.js';
+import { indexMessages } from '../index.messages.js';
+import { formatScore } from './format.js';
+import type { EditionView } from './ranking-page.js';
+
+/**
+ * The methodology as run: the framework with weights, directions and sources, every pipeline step with its settings,
+ * the uncertain choices and how much each matters, and what is not measured yet. Generated, never written by hand.
+ */
+export function MethodologyPage(props: { locale: Locale; edition: EditionView; path: string }): JSX.Element {
+  const { locale, edition } = props;
+  const { snapshot } = edition;
+  const t = indexMessages(locale);
+  const safeT = escaping(t);
+  const topName = snapshot.nodes.find((n) => n.code === snapshot.top)?.name ?? snapshot.top;
+  const sensitivity = snapshot.uncertainty.sensitivity[snapshot.top] ?? [];
+  const share = (v: number | null) => (v === null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(v));
+  return (
+    <Layout locale={locale} title={t('method.title', { edition: edition.title })} path={props.path} current="index">
+      <p class="breadcrumb">
+        <a href={`/${locale}/index/${edition.slug}`}>{safeT('unit.back')}</a>
+      </p>
+      <h1>{safeT('method.title', { edition: edition.title })}</h1>
+      <p class="lead">{safeT('method.intro')}</p>
+      <h2>{safeT('method.framework')}</h2>
+      <div class="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{safeT('method.col.node')}</th>
+              <th scope="col" class="num">
+                {safeT('method.col.level')}
+              </th>
+              <th scope="col" class="num">
+                {safeT('method.col.weight')}
+              </th>
+              <th scope="col">{safeT('method.col.direction')}</th>
+              <th scope="col">{safeT('method.col.source')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {snapshot.nodes.map((n) => (
+              <tr>
+                <th scope="row" safe>
+                  {`${n.name} (${n.code})${n.parent ? ` ← ${n.parent}` : ''}`}
+                </th>
+                <td class="num" safe>
+                  {String(n.level)}
+                </td>
+                <td class="num" safe>
+                  {n.weight === null ? t('method.weight.equal') : formatScore(locale, n.weight)}
+                </td>
+                <td>{n.kind === 'indicator' ? safeT(n.direction === 1 ? 'method.direction.up' : 'method.direction.down') : ''}</td>
+                <td safe>{[n.source, n.licence, n.note].filter(Boolean).join(' — ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{safeT('method.steps')}</h2>
+      <ol>
+        {snapshot.config.steps.map((step) => (
+          <li>
+            <code safe>{JSON.stringify(step)}</code>
+          </li>
+        ))}
+      </ol>
+      <h2>{safeT('method.uncertainty')}</h2>
+      <p>{safeT('method.uncertainty.body', { runs: snapshot.uncertainty.runs, seed: snapshot.uncertainty.seed })}</p>
+      <ul>
+        {snapshot.uncertainty.factors.map((f) => (
+          <li safe>{`${f.name}${f.perturbation !== null ? ` (±${Math.round(f.perturbation * 100)} %)` : ''}${f.alternatives !== null ? ` (${f.alternatives})` : ''}`}</li>
+        ))}
+      </ul>
+      {sensitivity.length ? (
+        <div class="table-scroll">
+          <table>
+            <caption>{safeT('method.sensitivity', { index: topName })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{safeT('method.col.factor')}</th>
+                <th scope="col" class="num">
+                  {safeT('method.col.first')}
+                </th>
+                <th scope="col" class="num">
+                  {safeT('method.col.total')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sensitivity.map((s) => (
+                <tr>
+                  <th scope="row" safe>
+                    {s.factor}
+                  </th>
+                  <td class="num" safe>
+                    {share(s.first)}
+                  </td>
+                  <td class="num" safe>
+                    {share(s.total)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        ''
+      )}
+      <h2>{safeT('method.coverage')}</h2>
+      <div class="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{safeT('method.col.indicator')}</th>
+              <th scope="col">{safeT('method.col.units')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {snapshot.coverage.indicators.map((c) => (
+              <tr>
+                <th scope="row" safe>
+                  {c.name}
+                </th>
+                <td safe>
+                  {Object.entries(c.unitsWithData)
+                    .map(([time, n]) => `${time}: ${n}`)
+                    .join(' · ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>{safeT('method.withoutData')}</h3>
+      {snapshot.coverage.withoutData.categories.length + snapshot.coverage.withoutData.indicators.length === 0 ? (
+        <p>{safeT('method.withoutData.none')}</p>
+      ) : (
+        <ul>
+          {snapshot.coverage.withoutData.categories.map((c) => (
+            <li>
+              <strong safe>{c.name}</strong>
+            </li>
+          ))}
+          {snapshot.coverage.withoutData.indicators.map((i) => (
+            <li safe>{`${i.name} (${i.category}${i.subDimension ? ` › ${i.subDimension}` : ''}): ${i.rationale}`}</li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}

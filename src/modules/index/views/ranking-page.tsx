@@ -1,0 +1,132 @@
+import { Layout } from '../../../app/html/layout.js';
+import { escaping, type Locale } from '../../../app/i18n/i18n.js';
+import type { EditionSnapshot, SnapshotRow } from '../index.models.js';
+import { indexMessages } from '../index.messages.js';
+import { BandBar } from './band-bar.js';
+import { formatRank, formatScore, scoreDomain, unitName } from './format.js';
+
+export interface EditionView {
+  slug: string;
+  title: string;
+  publishedAt: Date | null;
+  pilot: boolean;
+  snapshot: EditionSnapshot;
+}
+
+/** Rows of one time point, best first; units without a score come last, by name. */
+export function rankedRows(snapshot: EditionSnapshot, time: number | null): SnapshotRow[] {
+  const top = snapshot.top;
+  return snapshot.rows
+    .filter((r) => r.time === time)
+    .sort((a, b) => (a.ranks[top] ?? Infinity) - (b.ranks[top] ?? Infinity) || a.unit.localeCompare(b.unit));
+}
+
+/** The ranking: never a bare rank, always the band of the score and of the rank beside it. */
+export function RankingPage(props: { locale: Locale; edition: EditionView; time: number | null; path: string }): JSX.Element {
+  const { locale, edition, time } = props;
+  const { snapshot } = edition;
+  const t = indexMessages(locale);
+  const safeT = escaping(t);
+  const top = snapshot.top;
+  const topName = snapshot.nodes.find((n) => n.code === top)?.name ?? top;
+  const categories = snapshot.nodes.filter((n) => n.parent === top);
+  const rows = rankedRows(snapshot, time);
+  const domain = scoreDomain(snapshot, top);
+  const base = `/${locale}/index/${edition.slug}`;
+  const unranked = rows.filter((r) => r.scores[top] === null).length;
+  return (
+    <Layout locale={locale} title={t('ranking.title', { edition: edition.title })} path={props.path} current="index">
+      <p class="breadcrumb">
+        <a href={`/${locale}/index`}>{safeT('index.title')}</a>
+      </p>
+      <h1>{safeT('ranking.title', { edition: edition.title })}</h1>
+      {edition.pilot ? <p class="notice">{safeT('index.pilot')}</p> : ''}
+      <p>
+        <a href={`${base}/methodology`}>{safeT('ranking.methodology')}</a> ·{' '}
+        <a href={`/api/v1/index/editions/${edition.slug}/results.csv`}>{safeT('ranking.download')}</a> (CSV) ·{' '}
+        <a href={`/api/v1/index/editions/${edition.slug}`}>JSON</a>
+      </p>
+      {snapshot.times.length > 1 ? (
+        <nav aria-label={t('ranking.time')}>
+          <ul class="links">
+            {snapshot.times.map((y) => (
+              <li>
+                <a href={`${base}?time=${y ?? ''}`} aria-current={y === time ? 'page' : undefined} safe>
+                  {String(y ?? '—')}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : (
+        ''
+      )}
+      <p>{safeT('ranking.notRanked', { count: unranked })}</p>
+      <div class="table-scroll">
+        <table>
+          <caption>{safeT('ranking.caption', { index: topName, time: String(time ?? '—'), runs: snapshot.uncertainty.runs })}</caption>
+          <thead>
+            <tr>
+              <th scope="col" class="num">
+                {safeT('ranking.col.rank')}
+              </th>
+              <th scope="col" class="num">
+                {safeT('ranking.col.rankBand')}
+              </th>
+              <th scope="col">{safeT('ranking.col.unit')}</th>
+              <th scope="col" class="num">
+                {safeT('ranking.col.score')}
+              </th>
+              <th scope="col">{safeT('ranking.col.band')}</th>
+              {categories.map((c) => (
+                <th scope="col" class="num" safe>
+                  {c.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const band = row.bands[top];
+              const score = row.scores[top] ?? null;
+              const bandText = t('ranking.bandLabel', { low: formatScore(locale, band?.score.p5), high: formatScore(locale, band?.score.p95) });
+              return (
+                <tr>
+                  <td class="num" safe>
+                    {formatRank(locale, row.ranks[top])}
+                  </td>
+                  <td class="num">{band ? `${formatRank(locale, band.rank.p5)}–${formatRank(locale, band.rank.p95)}` : '—'}</td>
+                  <th scope="row">
+                    <a href={`${base}/units/${encodeURIComponent(row.unit)}?time=${row.time ?? ''}`} safe>
+                      {unitName(locale, snapshot, row.unit)}
+                    </a>
+                  </th>
+                  <td class="num" safe>
+                    {score === null ? t('ranking.missing') : formatScore(locale, score)}
+                  </td>
+                  <td>
+                    {score === null ? (
+                      ''
+                    ) : (
+                      <>
+                        <BandBar value={score} low={band?.score.p5 ?? null} high={band?.score.p95 ?? null} domain={domain} label={bandText} />{' '}
+                        <span class="meta" safe>
+                          {`${formatScore(locale, band?.score.p5)}–${formatScore(locale, band?.score.p95)}`}
+                        </span>
+                      </>
+                    )}
+                  </td>
+                  {categories.map((c) => (
+                    <td class="num" safe>
+                      {formatScore(locale, row.scores[c.code])}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}

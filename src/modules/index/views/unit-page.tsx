@@ -1,0 +1,220 @@
+import { Layout } from '../../../app/html/layout.js';
+import { escaping, type Locale } from '../../../app/i18n/i18n.js';
+import type { EditionSnapshot, SnapshotNode, SnapshotRow } from '../index.models.js';
+import { indexMessages } from '../index.messages.js';
+import { BandBar } from './band-bar.js';
+import { formatRank, formatRaw, formatScore, scoreDomain, unitName } from './format.js';
+import type { EditionView } from './ranking-page.js';
+
+export interface UnitHistoryEntry {
+  slug: string;
+  title: string;
+  time: number | null;
+  score: number | null;
+  rank: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+/** Indicators of a row ordered by rank (best first), with a rank. */
+function indicatorsByRank(snapshot: EditionSnapshot, row: SnapshotRow): SnapshotNode[] {
+  return snapshot.nodes
+    .filter((n) => n.kind === 'indicator' && row.ranks[n.code] !== null && row.ranks[n.code] !== undefined)
+    .sort((a, b) => (row.ranks[a.code] as number) - (row.ranks[b.code] as number));
+}
+
+function IndicatorTable(props: { locale: Locale; caption: string; nodes: SnapshotNode[]; row: SnapshotRow }): JSX.Element {
+  const t = indexMessages(props.locale);
+  const safeT = escaping(t);
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption safe>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{safeT('unit.col.indicator')}</th>
+            <th scope="col" class="num">
+              {safeT('unit.col.raw')}
+            </th>
+            <th scope="col" class="num">
+              {safeT('unit.col.normalised')}
+            </th>
+            <th scope="col" class="num">
+              {safeT('unit.col.rank')}
+            </th>
+            <th scope="col">{safeT('unit.col.source')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.nodes.map((n) => (
+            <tr>
+              <th scope="row" safe>
+                {n.name}
+              </th>
+              <td class="num" safe>
+                {`${formatRaw(props.locale, props.row.raw[n.code])}${n.unit ? ` ${n.unit}` : ''}`}
+              </td>
+              <td class="num" safe>
+                {formatScore(props.locale, props.row.scores[n.code])}
+              </td>
+              <td class="num" safe>
+                {formatRank(props.locale, props.row.ranks[n.code])}
+              </td>
+              <td safe>{[n.source, n.licence].filter(Boolean).join(' — ') || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** One country (or unit) in an edition: its score and band, its categories, strengths, weaknesses and history. */
+export function UnitPage(props: { locale: Locale; edition: EditionView; unit: string; time: number | null; history: UnitHistoryEntry[]; path: string }): JSX.Element {
+  const { locale, edition, unit, time } = props;
+  const { snapshot } = edition;
+  const t = indexMessages(locale);
+  const safeT = escaping(t);
+  const top = snapshot.top;
+  const name = unitName(locale, snapshot, unit);
+  const row = snapshot.rows.find((r) => r.unit === unit && r.time === time);
+  const total = snapshot.rows.filter((r) => r.time === time && r.scores[top] !== null).length;
+  const categories = snapshot.nodes.filter((n) => n.parent === top);
+  const ranked = row ? indicatorsByRank(snapshot, row) : [];
+  const strengths = ranked.slice(0, 3);
+  const weaknesses = ranked.length > 3 ? ranked.slice(-3).reverse() : [];
+  const band = row?.bands[top];
+  const base = `/${locale}/index/${edition.slug}`;
+  return (
+    <Layout locale={locale} title={t('unit.title', { unit: name, edition: edition.title })} path={props.path} current="index">
+      <p class="breadcrumb">
+        <a href={`${base}?time=${time ?? ''}`}>{safeT('unit.back')}</a>
+      </p>
+      <h1>{safeT('unit.title', { unit: name, edition: edition.title })}</h1>
+      {edition.pilot ? <p class="notice">{safeT('index.pilot')}</p> : ''}
+      {!row ? (
+        <p>{safeT('unit.notFound')}</p>
+      ) : (
+        <>
+          {row.scores[top] === null ? (
+            <p class="lead">{safeT('unit.notScored', { time: String(time ?? '—') })}</p>
+          ) : (
+            <p class="lead">
+              {safeT('unit.summary', {
+                score: formatScore(locale, row.scores[top]),
+                low: formatScore(locale, band?.score.p5),
+                high: formatScore(locale, band?.score.p95),
+                rank: formatRank(locale, row.ranks[top]),
+                total,
+                rankLow: formatRank(locale, band?.rank.p5),
+                rankHigh: formatRank(locale, band?.rank.p95),
+                time: String(time ?? '—'),
+              })}
+            </p>
+          )}
+          <h2>{safeT('unit.categories')}</h2>
+          <div class="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{safeT('unit.col.category')}</th>
+                  <th scope="col" class="num">
+                    {safeT('unit.col.score')}
+                  </th>
+                  <th scope="col">{safeT('unit.col.band')}</th>
+                  <th scope="col" class="num">
+                    {safeT('unit.col.rank')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {categories.map((c) => {
+                  const b = row.bands[c.code];
+                  const label = t('ranking.bandLabel', { low: formatScore(locale, b?.score.p5), high: formatScore(locale, b?.score.p95) });
+                  return (
+                    <tr>
+                      <th scope="row" safe>
+                        {c.name}
+                      </th>
+                      <td class="num" safe>
+                        {formatScore(locale, row.scores[c.code])}
+                      </td>
+                      <td>
+                        <BandBar value={row.scores[c.code] ?? null} low={b?.score.p5 ?? null} high={b?.score.p95 ?? null} domain={scoreDomain(snapshot, c.code)} label={label} />{' '}
+                        <span class="meta" safe>
+                          {`${formatScore(locale, b?.score.p5)}–${formatScore(locale, b?.score.p95)}`}
+                        </span>
+                      </td>
+                      <td class="num" safe>
+                        {formatRank(locale, row.ranks[c.code])}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {strengths.length ? (
+            <>
+              <h2>{safeT('unit.strengths')}</h2>
+              <IndicatorTable locale={locale} caption={t('unit.strengths')} nodes={strengths} row={row} />
+            </>
+          ) : (
+            ''
+          )}
+          {weaknesses.length ? (
+            <>
+              <h2>{safeT('unit.weaknesses')}</h2>
+              <IndicatorTable locale={locale} caption={t('unit.weaknesses')} nodes={weaknesses} row={row} />
+            </>
+          ) : (
+            ''
+          )}
+        </>
+      )}
+      {props.history.length ? (
+        <>
+          <h2>{safeT('unit.history')}</h2>
+          <div class="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{safeT('unit.col.edition')}</th>
+                  <th scope="col">{safeT('ranking.time')}</th>
+                  <th scope="col" class="num">
+                    {safeT('unit.col.score')}
+                  </th>
+                  <th scope="col">{safeT('unit.col.band')}</th>
+                  <th scope="col" class="num">
+                    {safeT('unit.col.rank')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.history.map((h) => (
+                  <tr>
+                    <th scope="row">
+                      <a href={`/${locale}/index/${h.slug}/units/${encodeURIComponent(unit)}?time=${h.time ?? ''}`} safe>
+                        {h.title}
+                      </a>
+                    </th>
+                    <td safe>{String(h.time ?? '—')}</td>
+                    <td class="num" safe>
+                      {formatScore(locale, h.score)}
+                    </td>
+                    <td safe>{`${formatScore(locale, h.low)}–${formatScore(locale, h.high)}`}</td>
+                    <td class="num" safe>
+                      {formatRank(locale, h.rank)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
