@@ -1,0 +1,111 @@
+/**
+ * The index's public pages in a real browser (Debian chromium through playwright-core), in both languages: the list of
+ * editions, an edition's ranking, a unit page reached by clicking its link in the ranking, and the methodology. axe-core
+ * finds no WCAG 2.x A/AA (or best-practice) violation; every band bar has an accessible name; every data table has a
+ * caption or column headers.
+ */
+import net from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
+import { createDraftEdition, publishEdition, type OperatorActor } from '../index.usecases.js';
+import { fixtureTable } from '../index.usecases.test-support.js';
+
+const operator: OperatorActor = { kind: 'operator', ref: 'cli:e2e' };
+const slug = 'e2e-edition';
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Every band bar is an image with a non-empty accessible name. */
+async function expectNamedBandBars(page: Page, atLeast: number): Promise<void> {
+  const bars = await page.locator('svg.band-bar').evaluateAll((nodes) =>
+    nodes.map((n) => ({ role: n.getAttribute('role'), label: (n.getAttribute('aria-label') ?? '').trim() })),
+  );
+  expect(bars.length, `band bars on ${page.url()}`).toBeGreaterThanOrEqual(atLeast);
+  for (const bar of bars) {
+    expect(bar.role).toBe('img');
+    expect(bar.label.length).toBeGreaterThan(0);
+  }
+}
+
+/** Every table has a caption (non-empty) or at least one column header. */
+async function expectDescribedTables(page: Page, atLeast: number): Promise<void> {
+  const tables = await page.locator('table').evaluateAll((nodes) =>
+    nodes.map((n) => ({ caption: (n.querySelector('caption')?.textContent ?? '').trim(), headers: n.querySelectorAll('th').length })),
+  );
+  expect(tables.length, `tables on ${page.url()}`).toBeGreaterThanOrEqual(atLeast);
+  for (const table of tables) expect(table.caption.length > 0 || table.headers > 0).toBe(true);
+}
+
+describe.skipIf(!hasChromium)('accessibility of the index pages', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let base = '';
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    t = await createTestApp({ config: { publicUrl: base } });
+    const deps = { db: t.database.db };
+    await createDraftEdition(deps, operator, {
+      slug,
+      titles: { en: 'E2E edition', fr: 'Édition E2E' },
+      iData: fixtureTable('small-iData.csv'),
+      iMeta: fixtureTable('small-iMeta.csv'),
+      config: { steps: [{ step: 'denominate' }, { step: 'normalise', method: 'minmax', lower: 0, upper: 100 }] },
+      uncertainty: { seed: 7, runs: 256, weightPerturbation: 0.25 },
+      withoutData: { categories: [{ code: 'C4', name: 'Management of change' }], indicators: [] },
+    });
+    await publishEdition(deps, operator, { slug, changesNote: { en: 'First', fr: 'Première' } });
+    await t.app.listen({ port, host: '127.0.0.1' });
+    browser = await launchBrowser();
+    context = await browser.newContext();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  for (const locale of ['en', 'fr'] as const) {
+    it(`${locale}: editions, ranking, a unit reached by a click, and the methodology`, async () => {
+      const page = await context.newPage();
+
+      const editions = await page.goto(`${base}/${locale}/index`);
+      expect(editions?.status()).toBe(200);
+      expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+      await expect(page.locator(`a[href="/${locale}/index/${slug}"]`).count()).resolves.toBeGreaterThan(0);
+      await expectNoAxeViolations(page);
+
+      const ranking = await page.goto(`${base}/${locale}/index/${slug}`);
+      expect(ranking?.status()).toBe(200);
+      await expectNoAxeViolations(page);
+      await expectNamedBandBars(page, 1);
+      await expectDescribedTables(page, 1);
+
+      const link = page.locator(`a[href^="/${locale}/index/${slug}/units/"]`).first();
+      const href = (await link.getAttribute('href'))!;
+      await Promise.all([page.waitForURL((url) => url.pathname.startsWith(`/${locale}/index/${slug}/units/`)), link.click()]);
+      await page.waitForLoadState('load');
+      expect(new URL(page.url()).pathname).toBe(new URL(href, base).pathname);
+      await expectNoAxeViolations(page);
+      await expectNamedBandBars(page, 1);
+      await expectDescribedTables(page, 1);
+
+      const methodology = await page.goto(`${base}/${locale}/index/${slug}/methodology`);
+      expect(methodology?.status()).toBe(200);
+      expect(await page.content()).toContain('Management of change');
+      await expectNoAxeViolations(page);
+      await expectDescribedTables(page, 0);
+      await page.close();
+    }, 60_000);
+  }
+});
