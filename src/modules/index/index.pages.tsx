@@ -7,6 +7,8 @@ import { locales, type Locale } from '../../app/i18n/i18n.js';
 import type { EditionSnapshot } from './index.models.js';
 import { getPublishedEdition, listPublishedEditions, type IndexDeps } from './index.usecases.js';
 import { EditionsPage } from './views/editions-page.js';
+import { findIndicator, IndicatorPage } from './views/indicator-page.js';
+import { MapPage } from './views/map-page.js';
 import { MethodologyPage } from './views/methodology-page.js';
 import { RankingPage, type EditionView } from './views/ranking-page.js';
 import { UnitPage, type UnitHistoryEntry } from './views/unit-page.js';
@@ -83,6 +85,21 @@ export async function registerIndexPages(app: FastifyInstance, context: AppConte
         }
         return reply.type(html).send(UnitPage({ locale, edition, unit: code, time: pickTime(edition.snapshot, time), history, path: pathAfterLocale(request) }));
       }
+    });
+
+    app.get(`/${locale}/index/:slug/map`, { schema: { hide: true } }, async (request, reply) => {
+      const { slug } = parseOrThrow(slugParams, request.params, locale);
+      const { time } = parseOrThrow(timeQuery, request.query, locale);
+      const edition = view(locale, await load(slug));
+      return reply.type(html).send(MapPage({ locale, edition, time: pickTime(edition.snapshot, time), path: pathAfterLocale(request) }));
+    });
+
+    app.get(`/${locale}/index/:slug/indicators/:code`, { schema: { hide: true } }, async (request, reply) => {
+      const { slug, code } = parseOrThrow(unitParams, request.params, locale);
+      const { time } = parseOrThrow(timeQuery, request.query, locale);
+      const edition = view(locale, await load(slug));
+      const indicator = findIndicator(edition.snapshot, code);
+      return reply.type(html).send(IndicatorPage({ locale, edition, indicator, time: pickTime(edition.snapshot, time), path: pathAfterLocale(request) }));
     });
   }
 }

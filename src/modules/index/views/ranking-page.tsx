@@ -4,6 +4,7 @@ import type { EditionSnapshot, SnapshotRow } from '../index.models.js';
 import { indexMessages } from '../index.messages.js';
 import { BandBar } from './band-bar.js';
 import { formatRank, formatScore, scoreDomain, unitName } from './format.js';
+import { indexChartMessages } from './index-charts.locales.js';
 
 export interface EditionView {
   slug: string;
@@ -43,6 +44,9 @@ export function RankingPage(props: { locale: Locale; edition: EditionView; time:
       {edition.pilot ? <p class="notice">{safeT('index.pilot')}</p> : ''}
       <p>
         <a href={`${base}/methodology`}>{safeT('ranking.methodology')}</a> ·{' '}
+        <a href={`${base}/map?time=${time ?? ''}`} safe>
+          {indexChartMessages(locale)('map.link')}
+        </a> ·{' '}
         <a href={`/api/v1/index/editions/${edition.slug}/results.csv`}>{safeT('ranking.download')}</a> (CSV) ·{' '}
         <a href={`/api/v1/index/editions/${edition.slug}`}>JSON</a>
       </p>

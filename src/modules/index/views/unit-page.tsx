@@ -23,7 +23,7 @@ function indicatorsByRank(snapshot: EditionSnapshot, row: SnapshotRow): Snapshot
     .sort((a, b) => (row.ranks[a.code] as number) - (row.ranks[b.code] as number));
 }
 
-function IndicatorTable(props: { locale: Locale; caption: string; nodes: SnapshotNode[]; row: SnapshotRow }): JSX.Element {
+function IndicatorTable(props: { locale: Locale; caption: string; nodes: SnapshotNode[]; row: SnapshotRow; base: string }): JSX.Element {
   const t = indexMessages(props.locale);
   const safeT = escaping(t);
   return (
@@ -48,8 +48,10 @@ function IndicatorTable(props: { locale: Locale; caption: string; nodes: Snapsho
         <tbody>
           {props.nodes.map((n) => (
             <tr>
-              <th scope="row" safe>
-                {n.name}
+              <th scope="row">
+                <a href={`${props.base}/indicators/${encodeURIComponent(n.code)}?time=${props.row.time ?? ''}`} safe>
+                  {n.name}
+                </a>
               </th>
               <td class="num" safe>
                 {`${formatRaw(props.locale, props.row.raw[n.code])}${n.unit ? ` ${n.unit}` : ''}`}
@@ -157,7 +159,7 @@ export function UnitPage(props: { locale: Locale; edition: EditionView; unit: st
           {strengths.length ? (
             <>
               <h2>{safeT('unit.strengths')}</h2>
-              <IndicatorTable locale={locale} caption={t('unit.strengths')} nodes={strengths} row={row} />
+              <IndicatorTable locale={locale} caption={t('unit.strengths')} nodes={strengths} row={row} base={base} />
             </>
           ) : (
             ''
@@ -165,7 +167,7 @@ export function UnitPage(props: { locale: Locale; edition: EditionView; unit: st
           {weaknesses.length ? (
             <>
               <h2>{safeT('unit.weaknesses')}</h2>
-              <IndicatorTable locale={locale} caption={t('unit.weaknesses')} nodes={weaknesses} row={row} />
+              <IndicatorTable locale={locale} caption={t('unit.weaknesses')} nodes={weaknesses} row={row} base={base} />
             </>
           ) : (
             ''
