@@ -1,10 +1,13 @@
 import { scaleLinear } from 'd3-scale';
+import type { Locale } from '../../../app/i18n/i18n.js';
+import { indexMessages } from '../index.messages.js';
+import { formatBand, formatScore } from './format.js';
 
 /**
  * A score and its 5–95 % band as a small server-rendered SVG: a line from the low to the high end and a dot at the
  * score. The numbers are in the table beside it; the label says them to screen readers.
  */
-export function BandBar(props: { value: number | null; low: number | null; high: number | null; domain: [number, number]; label: string }): JSX.Element {
+function BandBar(props: { value: number | null; low: number | null; high: number | null; domain: [number, number]; label: string }): JSX.Element {
   const width = 120;
   const height = 14;
   const x = scaleLinear().domain(props.domain).range([4, width - 4]).clamp(true);
@@ -19,5 +22,19 @@ export function BandBar(props: { value: number | null; low: number | null; high:
       )}
       {has(props.value) ? <circle cx={x(props.value).toFixed(1)} cy="7" r="3.5" class="band-bar__value" /> : ''}
     </svg>
+  );
+}
+
+/** A score's band cell content: the band bar, named for screen readers, and its two ends as text beside it. */
+export function ScoreBand(props: { locale: Locale; value: number | null; low: number | null; high: number | null; domain: [number, number] }): JSX.Element {
+  const { locale, low, high } = props;
+  const label = indexMessages(locale)('ranking.bandLabel', { low: formatScore(locale, low), high: formatScore(locale, high) });
+  return (
+    <>
+      <BandBar value={props.value} low={low} high={high} domain={props.domain} label={label} />{' '}
+      <span class="meta" safe>
+        {formatBand(locale, low, high)}
+      </span>
+    </>
   );
 }

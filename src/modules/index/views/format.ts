@@ -11,6 +11,11 @@ export function formatRank(locale: Locale, value: number | null | undefined): st
   return value === null || value === undefined ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
+/** A 5–95 % score band as text, `12.3–45.6`; each end a dash where it is missing. */
+export function formatBand(locale: Locale, low: number | null | undefined, high: number | null | undefined): string {
+  return `${formatScore(locale, low)}–${formatScore(locale, high)}`;
+}
+
 /** Raw values keep up to three significant decimals: counts stay integers, scores of other indices keep their precision. */
 export function formatRaw(locale: Locale, value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(value);

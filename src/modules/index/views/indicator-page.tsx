@@ -3,8 +3,9 @@ import { Layout } from '../../../app/html/layout.js';
 import { defineError } from '../../../app/http/errors.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import type { EditionSnapshot, SnapshotNode, SnapshotRow } from '../index.models.js';
-import { formatRank, formatRaw, formatScore, unitName } from './format.js';
+import { formatRank, formatRaw, formatScore } from './format.js';
 import { indexChartMessages } from './index-charts.locales.js';
+import { TimeNav, UnitCell } from './page-parts.js';
 import type { EditionView } from './ranking-page.js';
 
 export const indicatorNotFound = defineError('index.indicator.not-found', 404, (locale) =>
@@ -19,7 +20,7 @@ export function findIndicator(snapshot: EditionSnapshot, code: string): Snapshot
 }
 
 /** Rows of one time point by the indicator's rank (best first); units without a value last, by code. */
-export function indicatorRows(snapshot: EditionSnapshot, code: string, time: number | null): SnapshotRow[] {
+function indicatorRows(snapshot: EditionSnapshot, code: string, time: number | null): SnapshotRow[] {
   return snapshot.rows
     .filter((r) => r.time === time)
     .sort((a, b) => (a.ranks[code] ?? Infinity) - (b.ranks[code] ?? Infinity) || a.unit.localeCompare(b.unit));
@@ -114,21 +115,7 @@ export function IndicatorPage(props: { locale: Locale; edition: EditionView; ind
         {detail(t('indicator.licence'), node.licence)}
         {node.note ? detail(t('indicator.note'), node.note) : ''}
       </dl>
-      {snapshot.times.length > 1 ? (
-        <nav aria-label={t('indicator.col.time')}>
-          <ul class="links">
-            {snapshot.times.map((y) => (
-              <li>
-                <a href={`${base}/indicators/${encodeURIComponent(node.code)}?time=${y ?? ''}`} aria-current={y === time ? 'page' : undefined} safe>
-                  {String(y ?? '—')}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : (
-        ''
-      )}
+      <TimeNav times={snapshot.times} current={time} label={t('indicator.col.time')} href={(y) => `${base}/indicators/${encodeURIComponent(node.code)}?time=${y ?? ''}`} />
       <h2>{safeT('indicator.coverage')}</h2>
       <div class="table-scroll">
         <table>
@@ -200,11 +187,7 @@ export function IndicatorPage(props: { locale: Locale; edition: EditionView; ind
                 <td class="num" safe>
                   {formatRank(locale, row.ranks[node.code])}
                 </td>
-                <th scope="row">
-                  <a href={`${base}/units/${encodeURIComponent(row.unit)}?time=${row.time ?? ''}`} safe>
-                    {unitName(locale, snapshot, row.unit)}
-                  </a>
-                </th>
+                <UnitCell locale={locale} base={base} snapshot={snapshot} unit={row.unit} time={row.time} />
                 <td class="num" safe>
                   {row.raw[node.code] === null || row.raw[node.code] === undefined ? '—' : `${formatRaw(locale, row.raw[node.code])}${unitSuffix}`}
                 </td>

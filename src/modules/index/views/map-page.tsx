@@ -1,49 +1,18 @@
 /**
  * The index on a world map: a server-rendered choropleth of the top score per country (Equal Earth projection),
- * with the same figures in a table beside it and the list of the edition's indicators. Projecting the world is done
- * once, when this module is first loaded; a render only picks a colour and a title per country.
+ * with the same figures in a table beside it and the list of the edition's indicators. The projected world is shared
+ * with the supporters' map (`shared/world-geometry.ts`); a render only picks a colour and a title per country.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { geoEqualEarth, geoPath } from 'd3-geo';
 import { scaleLinear, scaleQuantize, scaleSequential } from 'd3-scale';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
-import { alpha3FromNumeric, isCountryCode } from '../../../shared/countries.js';
+import { isCountryCode } from '../../../shared/countries.js';
+import { countryShapes as shapes, worldHeight as height, worldWidth as width } from '../../../shared/world-geometry.js';
 import type { EditionSnapshot } from '../index.models.js';
-import { formatRank, formatScore, scoreDomain, unitName } from './format.js';
+import { formatBand, formatRank, formatScore, scoreDomain, unitName } from './format.js';
 import { indexChartMessages } from './index-charts.locales.js';
+import { TimeNav, UnitCell } from './page-parts.js';
 import { rankedRows, type EditionView } from './ranking-page.js';
-
-type Country = Feature<Polygon | MultiPolygon, { name: string }>;
-type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
-
-const width = 960;
-/** Natural Earth features without an ISO numeric id, drawn as the ISO country they belong to (or Kosovo's XKX). */
-const unidentified: Readonly<Record<string, string>> = { 'N. Cyprus': 'CYP', Somaliland: 'SOM', Kosovo: 'XKX' };
-
-function projectWorld(): { shapes: ReadonlyMap<string, string>; height: number } {
-  const require = createRequire(import.meta.url);
-  const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8')) as CountriesTopology;
-  // Antarctica (010) would take a sixth of the height and is never scored.
-  const countries = (feature(topology, topology.objects.countries).features as Country[]).filter((f) => f.id !== '010');
-  const collection = { type: 'FeatureCollection' as const, features: countries };
-  const projection = geoEqualEarth().fitWidth(width, collection);
-  const path = geoPath(projection).digits(1);
-  const shapes = new Map<string, string>();
-  for (const f of countries) {
-    const code = f.id === undefined ? unidentified[f.properties.name] : alpha3FromNumeric(String(f.id));
-    const d = path(f);
-    if (code && d) shapes.set(code, (shapes.get(code) ?? '') + d);
-  }
-  return { shapes, height: Math.ceil(path.bounds(collection)[1][1]) };
-}
-
-let world: ReturnType<typeof projectWorld> | undefined;
-const getWorld = () => (world ??= projectWorld());
 
 /** YlGnBu-like ramp (colour-blind safe, ordered by lightness), without the palest step so it stays distinct from grey. */
 const ramp = scaleLinear<string>().domain([0, 0.5, 1]).range(['#c7e9b4', '#41b6c4', '#0c2c84']);
@@ -51,7 +20,7 @@ const noneFill = '#e1e1e1';
 const bins = 5;
 
 /** Links to every indicator of an edition, in framework order. */
-export function IndicatorList(props: { locale: Locale; slug: string; snapshot: EditionSnapshot; time: number | null }): JSX.Element {
+function IndicatorList(props: { locale: Locale; slug: string; snapshot: EditionSnapshot; time: number | null }): JSX.Element {
   const indicators = props.snapshot.nodes.filter((n) => n.kind === 'indicator');
   return (
     <ul>
@@ -76,7 +45,6 @@ export function MapPage(props: { locale: Locale; edition: EditionView; time: num
   const topName = snapshot.nodes.find((n) => n.code === top)?.name ?? top;
   const timeText = String(time ?? '—');
   const rows = rankedRows(snapshot, time);
-  const { shapes, height } = getWorld();
   const domain = scoreDomain(snapshot, top);
   const colour = scaleSequential((v: number) => ramp(v)).domain(domain);
   const legend = scaleQuantize().domain(domain).range(Array.from({ length: bins }, (_, i) => i));
@@ -96,21 +64,7 @@ export function MapPage(props: { locale: Locale; edition: EditionView; time: num
         <a href={`${base}?time=${time ?? ''}`}>{safeT('map.back')}</a>
       </p>
       <h1>{safeT('map.title', { edition: edition.title })}</h1>
-      {snapshot.times.length > 1 ? (
-        <nav aria-label={t('map.time')}>
-          <ul class="links">
-            {snapshot.times.map((y) => (
-              <li>
-                <a href={`${base}/map?time=${y ?? ''}`} aria-current={y === time ? 'page' : undefined} safe>
-                  {String(y ?? '—')}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : (
-        ''
-      )}
+      <TimeNav times={snapshot.times} current={time} label={t('map.time')} href={(y) => `${base}/map?time=${y ?? ''}`} />
       <figure class="chart index-map">
         <svg
           xmlns="http://www.w3.org/2000/svg"
@@ -135,7 +89,7 @@ export function MapPage(props: { locale: Locale; edition: EditionView; time: num
                   ? t('map.countryNone', { country: name })
                   : t('map.country', { country: name, score: formatScore(locale, score), rank: formatRank(locale, row?.ranks[top]) });
               return (
-                <path d={shapes.get(code) ?? ''} fill={score === null ? `url(#${id}-none)` : colour(score)}>
+                <path d={shapes.get(code)?.d ?? ''} fill={score === null ? `url(#${id}-none)` : colour(score)}>
                   <title safe>{label}</title>
                 </path>
               );
@@ -198,15 +152,11 @@ export function MapPage(props: { locale: Locale; edition: EditionView; time: num
               const band = row.bands[top];
               return (
                 <tr>
-                  <th scope="row">
-                    <a href={`${base}/units/${encodeURIComponent(row.unit)}?time=${row.time ?? ''}`} safe>
-                      {unitName(locale, snapshot, row.unit)}
-                    </a>
-                  </th>
+                  <UnitCell locale={locale} base={base} snapshot={snapshot} unit={row.unit} time={row.time} />
                   <td class="num" safe>
                     {score === null ? t('map.missing') : formatScore(locale, score)}
                   </td>
-                  <td>{band && score !== null ? `${formatScore(locale, band.score.p5)}–${formatScore(locale, band.score.p95)}` : '—'}</td>
+                  <td>{band && score !== null ? formatBand(locale, band.score.p5, band.score.p95) : '—'}</td>
                   <td class="num" safe>
                     {formatRank(locale, row.ranks[top])}
                   </td>

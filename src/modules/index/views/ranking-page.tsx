@@ -2,9 +2,10 @@ import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import type { EditionSnapshot, SnapshotRow } from '../index.models.js';
 import { indexMessages } from '../index.messages.js';
-import { BandBar } from './band-bar.js';
-import { formatRank, formatScore, scoreDomain, unitName } from './format.js';
+import { ScoreBand } from './band-bar.js';
+import { formatRank, formatScore, scoreDomain } from './format.js';
 import { indexChartMessages } from './index-charts.locales.js';
+import { TimeNav, UnitCell } from './page-parts.js';
 
 export interface EditionView {
   slug: string;
@@ -50,21 +51,7 @@ export function RankingPage(props: { locale: Locale; edition: EditionView; time:
         <a href={`/api/v1/index/editions/${edition.slug}/results.csv`}>{safeT('ranking.download')}</a> (CSV) ·{' '}
         <a href={`/api/v1/index/editions/${edition.slug}`}>JSON</a>
       </p>
-      {snapshot.times.length > 1 ? (
-        <nav aria-label={t('ranking.time')}>
-          <ul class="links">
-            {snapshot.times.map((y) => (
-              <li>
-                <a href={`${base}?time=${y ?? ''}`} aria-current={y === time ? 'page' : undefined} safe>
-                  {String(y ?? '—')}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : (
-        ''
-      )}
+      <TimeNav times={snapshot.times} current={time} label={t('ranking.time')} href={(y) => `${base}?time=${y ?? ''}`} />
       <p>{safeT('ranking.notRanked', { count: unranked })}</p>
       <div class="table-scroll">
         <table>
@@ -93,32 +80,18 @@ export function RankingPage(props: { locale: Locale; edition: EditionView; time:
             {rows.map((row) => {
               const band = row.bands[top];
               const score = row.scores[top] ?? null;
-              const bandText = t('ranking.bandLabel', { low: formatScore(locale, band?.score.p5), high: formatScore(locale, band?.score.p95) });
               return (
                 <tr>
                   <td class="num" safe>
                     {formatRank(locale, row.ranks[top])}
                   </td>
                   <td class="num">{band ? `${formatRank(locale, band.rank.p5)}–${formatRank(locale, band.rank.p95)}` : '—'}</td>
-                  <th scope="row">
-                    <a href={`${base}/units/${encodeURIComponent(row.unit)}?time=${row.time ?? ''}`} safe>
-                      {unitName(locale, snapshot, row.unit)}
-                    </a>
-                  </th>
+                  <UnitCell locale={locale} base={base} snapshot={snapshot} unit={row.unit} time={row.time} />
                   <td class="num" safe>
                     {score === null ? t('ranking.missing') : formatScore(locale, score)}
                   </td>
                   <td>
-                    {score === null ? (
-                      ''
-                    ) : (
-                      <>
-                        <BandBar value={score} low={band?.score.p5 ?? null} high={band?.score.p95 ?? null} domain={domain} label={bandText} />{' '}
-                        <span class="meta" safe>
-                          {`${formatScore(locale, band?.score.p5)}–${formatScore(locale, band?.score.p95)}`}
-                        </span>
-                      </>
-                    )}
+                    {score === null ? '' : <ScoreBand locale={locale} value={score} low={band?.score.p5 ?? null} high={band?.score.p95 ?? null} domain={domain} />}
                   </td>
                   {categories.map((c) => (
                     <td class="num" safe>

@@ -2,8 +2,8 @@ import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import type { EditionSnapshot, SnapshotNode, SnapshotRow } from '../index.models.js';
 import { indexMessages } from '../index.messages.js';
-import { BandBar } from './band-bar.js';
-import { formatRank, formatRaw, formatScore, scoreDomain, unitName } from './format.js';
+import { ScoreBand } from './band-bar.js';
+import { formatBand, formatRank, formatRaw, formatScore, scoreDomain, unitName } from './format.js';
 import type { EditionView } from './ranking-page.js';
 
 export interface UnitHistoryEntry {
@@ -14,6 +14,19 @@ export interface UnitHistoryEntry {
   rank: number | null;
   low: number | null;
   high: number | null;
+}
+
+/** A unit's top score, band and rank at every time point of every edition given, in the editions' order. */
+export function unitHistory(editions: EditionView[], unit: string): UnitHistoryEntry[] {
+  return editions.flatMap(({ slug, title, snapshot }) =>
+    snapshot.rows
+      .filter((row) => row.unit === unit)
+      .map((row) => {
+        const band = row.bands[snapshot.top];
+        const score = row.scores[snapshot.top] ?? null;
+        return { slug, title, time: row.time, score, rank: row.ranks[snapshot.top] ?? null, low: band?.score.p5 ?? null, high: band?.score.p95 ?? null };
+      }),
+  );
 }
 
 /** Indicators of a row ordered by rank (best first), with a rank. */
@@ -132,7 +145,6 @@ export function UnitPage(props: { locale: Locale; edition: EditionView; unit: st
               <tbody>
                 {categories.map((c) => {
                   const b = row.bands[c.code];
-                  const label = t('ranking.bandLabel', { low: formatScore(locale, b?.score.p5), high: formatScore(locale, b?.score.p95) });
                   return (
                     <tr>
                       <th scope="row" safe>
@@ -142,10 +154,7 @@ export function UnitPage(props: { locale: Locale; edition: EditionView; unit: st
                         {formatScore(locale, row.scores[c.code])}
                       </td>
                       <td>
-                        <BandBar value={row.scores[c.code] ?? null} low={b?.score.p5 ?? null} high={b?.score.p95 ?? null} domain={scoreDomain(snapshot, c.code)} label={label} />{' '}
-                        <span class="meta" safe>
-                          {`${formatScore(locale, b?.score.p5)}–${formatScore(locale, b?.score.p95)}`}
-                        </span>
+                        <ScoreBand locale={locale} value={row.scores[c.code] ?? null} low={b?.score.p5 ?? null} high={b?.score.p95 ?? null} domain={scoreDomain(snapshot, c.code)} />
                       </td>
                       <td class="num" safe>
                         {formatRank(locale, row.ranks[c.code])}
@@ -204,7 +213,7 @@ export function UnitPage(props: { locale: Locale; edition: EditionView; unit: st
                     <td class="num" safe>
                       {formatScore(locale, h.score)}
                     </td>
-                    <td safe>{`${formatScore(locale, h.low)}–${formatScore(locale, h.high)}`}</td>
+                    <td safe>{formatBand(locale, h.low, h.high)}</td>
                     <td class="num" safe>
                       {formatRank(locale, h.rank)}
                     </td>

@@ -1,0 +1,32 @@
+import type { Locale } from '../../../app/i18n/i18n.js';
+import type { EditionSnapshot } from '../index.models.js';
+import { unitName } from './format.js';
+
+/** Links to the same page at each of the edition's time points, the current one marked; nothing when there is one. */
+export function TimeNav(props: { times: (number | null)[]; current: number | null; label: string; href: (time: number | null) => string }): JSX.Element {
+  if (props.times.length <= 1) return '';
+  return (
+    <nav aria-label={props.label}>
+      <ul class="links">
+        {props.times.map((y) => (
+          <li>
+            <a href={props.href(y)} aria-current={y === props.current ? 'page' : undefined} safe>
+              {String(y ?? '—')}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** A table row's header: the unit's name, linking to its page at that row's time point. */
+export function UnitCell(props: { locale: Locale; base: string; snapshot: EditionSnapshot; unit: string; time: number | null }): JSX.Element {
+  return (
+    <th scope="row">
+      <a href={`${props.base}/units/${encodeURIComponent(props.unit)}?time=${props.time ?? ''}`} safe>
+        {unitName(props.locale, props.snapshot, props.unit)}
+      </a>
+    </th>
+  );
+}
