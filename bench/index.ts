@@ -15,7 +15,7 @@ import { stringify } from 'csv-stringify/sync';
 import { benchCountryPages } from './index-pages.js';
 import { parseCoinr } from '../src/modules/index/engine/coinr-format.js';
 import { runPipeline, type PipelineConfig } from '../src/modules/index/engine/pipeline.js';
-import type { UncertaintySpec } from '../src/modules/index/engine/uncertainty/model.js';
+import type { UncertaintySpec } from '../src/modules/index/engine/uncertainty/plan.js';
 import { runUncertainty } from '../src/modules/index/engine/uncertainty/monte-carlo.js';
 import { runUncertaintyParallel } from '../src/modules/index/engine/uncertainty/parallel.js';
 import { SYNTHETIC_BENCH, syntheticCoinr } from '../src/modules/index/engine/uncertainty/synthetic.js';

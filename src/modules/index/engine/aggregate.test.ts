@@ -33,7 +33,7 @@ describe('aggregate up the tree', () => {
     const { data, framework } = buildDataset();
     const { data: out, record } = aggregate(data, framework, { datThresh: { 2: 0.6 } });
     expect(out.columns.P1?.values).toEqual([5.5, 21, null, 4.5]);
-    expect(record.details.belowThreshold).toEqual({ P1: ['U3'], P2: ['U2'] });
+    expect(record.details.belowThreshold).toEqual({ P1: [{ uCode: 'U3', time: 2020 }], P2: [{ uCode: 'U2', time: 2020 }] });
   });
   it('uses weight overrides', () => {
     const { data, framework } = buildDataset();

@@ -8,7 +8,7 @@
  *    (`sum(!is.na(x_row))/length(x_row) < dat_thresh`); all children missing always gives NA.
  */
 import { aggregateNodes, childrenByParent, EngineError, finiteOrNull } from './data-table.js';
-import type { DataTable, Framework, NumericColumn, StepResult } from './types.js';
+import type { DataTable, Framework, NumericColumn, StepResult, UnitKey } from './types.js';
 
 export type AggregationMethod = 'arithmetic' | 'geometric' | 'harmonic';
 
@@ -24,8 +24,8 @@ export interface AggregateOptions {
 export interface AggregateDetails {
   /** Aggregate → children with the weights used. */
   weights: Record<string, Record<string, number>>;
-  /** Cells set to missing by the threshold: aggregate → uCodes. */
-  belowThreshold: Record<string, string[]>;
+  /** Cells set to missing by the threshold: aggregate → units (with their time point). */
+  belowThreshold: Record<string, Pick<UnitKey, 'uCode' | 'time'>[]>;
 }
 
 /** Weighted mean of the present values; weights renormalised over them. Null when none is present. */
@@ -53,8 +53,9 @@ export function weightedMean(x: readonly (number | null)[], w: readonly number[]
   return finiteOrNull(r);
 }
 
-const perLevel = <T>(spec: T | Record<number, T> | undefined, level: number): T | undefined =>
-  spec !== null && typeof spec === 'object' ? (spec as Record<number, T>)[level] : (spec as T | undefined);
+/** The option for one level: `spec` itself, or its entry for the level when given per level (null = not set). */
+export const perLevel = <T>(spec: T | Record<number, T> | undefined | null, level: number): T | undefined =>
+  spec !== null && typeof spec === 'object' ? (spec as Record<number, T>)[level] : (spec ?? undefined);
 
 export function aggregate(data: DataTable, framework: Framework, options: AggregateOptions = {}): StepResult<AggregateDetails> {
   const columns: Record<string, NumericColumn> = { ...data.columns };
@@ -77,7 +78,8 @@ export function aggregate(data: DataTable, framework: Framework, options: Aggreg
       const x = inputs.map((col) => col[r] ?? null);
       const available = x.filter((v) => v !== null).length / x.length;
       if (thresh !== undefined && available < thresh) {
-        (details.belowThreshold[agg.code] ??= []).push(data.units[r]?.uCode ?? '');
+        const unit = data.units[r] as UnitKey;
+        (details.belowThreshold[agg.code] ??= []).push({ uCode: unit.uCode, time: unit.time });
         continue;
       }
       values[r] = weightedMean(x, w, method, ` (${agg.code}, ${data.units[r]?.uCode})`);

@@ -15,7 +15,7 @@ export interface RawTable {
 export type ParsedNumber = { ok: true; value: number | null } | { ok: false };
 
 /** True for the missing-value spellings: `NA` or an empty (or blank) cell. */
-export function isMissing(text: string | undefined): boolean {
+function isMissing(text: string | undefined): boolean {
   const t = (text ?? '').trim();
   return t === '' || t === 'NA';
 }

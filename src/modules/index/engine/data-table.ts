@@ -1,7 +1,7 @@
 /**
  * Small pure helpers over the framework and the data table, shared by the pipeline steps.
  */
-import type { Cell, DataTable, Framework, FrameworkNode, NumericColumn } from './types.js';
+import type { DataTable, Framework, FrameworkNode, NumericColumn } from './types.js';
 
 /** Raised by a step that cannot proceed (COINr stops with an error in the same situations). */
 export class EngineError extends Error {
@@ -12,13 +12,6 @@ export class EngineError extends Error {
     super(message);
     this.name = 'EngineError';
   }
-}
-
-/** One cell with its origin and source. */
-export function cellAt(data: DataTable, row: number, code: string): Cell {
-  const column = data.columns[code];
-  if (!column) throw new EngineError('data.column.unknown', `no numeric column ${code}`);
-  return { value: column.values[row] ?? null, origin: column.origin[row] ?? 'raw', source: column.source[row] ?? null };
 }
 
 /** The indicators (level 1) in iMeta order. */
@@ -66,13 +59,6 @@ export function copyColumn(column: NumericColumn): NumericColumn {
   return { values: [...column.values], origin: [...column.origin], source: [...column.source] };
 }
 
-/** A shallow copy of the table with every numeric column copied. */
-export function copyTable(data: DataTable): DataTable {
-  const columns: Record<string, NumericColumn> = {};
-  for (const [code, column] of Object.entries(data.columns)) columns[code] = copyColumn(column);
-  return { units: [...data.units], labels: { ...data.labels }, columns, columnOrder: [...data.columnOrder] };
-}
-
 /** The table restricted to the given rows, in the given order. */
 export function selectRows(data: DataTable, rows: number[]): DataTable {
   const pick = <T>(values: T[]): T[] => rows.map((r) => values[r] as T);
@@ -83,11 +69,6 @@ export function selectRows(data: DataTable, rows: number[]): DataTable {
   const labels: Record<string, (string | null)[]> = {};
   for (const [code, values] of Object.entries(data.labels)) labels[code] = pick(values);
   return { units: pick(data.units), labels, columns, columnOrder: [...data.columnOrder] };
-}
-
-/** Values of the given rows of a column. */
-export function valuesAt(column: NumericColumn, rows: number[]): (number | null)[] {
-  return rows.map((r) => column.values[r] ?? null);
 }
 
 /** A number, or null for NaN/±Infinity: the engine never lets a non-finite value through. */

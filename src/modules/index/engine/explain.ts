@@ -11,7 +11,7 @@
  * A missing child has no contribution and no used weight (its weight is dropped and the rest re-normalised, as
  * COINr does); an aggregate below its data threshold has a null score and no contributions.
  */
-import type { AggregateDetails, AggregateOptions, AggregationMethod } from './aggregate.js';
+import { perLevel, type AggregateDetails, type AggregateOptions, type AggregationMethod } from './aggregate.js';
 import type { DenominateDetails } from './denominate.js';
 import { childrenByParent, EngineError } from './data-table.js';
 import type { ImputeDetails } from './impute.js';
@@ -105,9 +105,6 @@ export interface IndicatorExplanation {
 
 export type ScoreExplanation = AggregateExplanation | IndicatorExplanation;
 
-const perLevel = <T>(spec: T | Record<number, T> | undefined | null, level: number): T | undefined =>
-  spec !== null && typeof spec === 'object' ? (spec as Record<number, T>)[level] : (spec ?? undefined);
-
 const rowIn = (data: DataTable, uCode: string, time: number | null): number =>
   data.units.findIndex((u) => u.uCode === uCode && u.time === time);
 
@@ -183,7 +180,7 @@ export function explainScore(result: PipelineResult, dataset: IndexDataset, targ
       rank: result.ranks[node.code]?.[row] ?? null,
       method,
       datThresh,
-      belowThreshold: datThresh !== null && values.filter((v) => v !== null).length / values.length < datThresh,
+      belowThreshold: aggRecord.details.belowThreshold[node.code]?.some((u) => u.uCode === target.uCode && u.time === time) ?? false,
       basis: BASIS[method],
       contributionTotal: scored ? present.reduce((s, c) => s + (c.contribution as number), 0) : null,
       reading: READING[method],

@@ -30,7 +30,7 @@ export interface NormaliseDetails {
 }
 
 /** Normalises one direction-adjusted vector; `node` gives target and direction where the method needs them. */
-export function normaliseVector(x: (number | null)[], node: FrameworkNode, o: NormaliseOptions): (number | null)[] {
+function normaliseVector(x: (number | null)[], node: FrameworkNode, o: NormaliseOptions): (number | null)[] {
   const v = present(x);
   const lo = Math.min(...v);
   const hi = Math.max(...v);

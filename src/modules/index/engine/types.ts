@@ -3,8 +3,7 @@
  * (what COINr calls `iData`), plus the record every pipeline step returns.
  *
  * The data are held by column (one array per indicator, aligned with `units`) because every step works a
- * column or a row at a time, and the later Monte Carlo wants flat arrays; a single cell with its origin and
- * source is read with `cellAt` (see data-table.ts).
+ * column or a row at a time, and the later Monte Carlo wants flat arrays.
  */
 
 /** +1: a higher value is better; -1: a lower value is better (COINr `Direction`). */
@@ -50,13 +49,6 @@ export interface Framework {
 
 /** Where a value comes from: as imported, filled in by imputation, or changed by outlier treatment. */
 export type CellOrigin = 'raw' | 'imputed' | 'treated';
-
-/** One cell of the data, as handed to an explanation or an export. */
-export interface Cell {
-  value: number | null;
-  origin: CellOrigin;
-  source: string | null;
-}
 
 /** One numeric column (an indicator, a denominator or an aggregate score), aligned with `DataTable.units`. */
 export interface NumericColumn {

@@ -5,7 +5,8 @@
  * with no children is removed too. The steps before aggregation are not rerun: they work indicator by indicator,
  * except unit screening, which here keeps the nominal units.
  */
-import { aggregateRun, nominalRun, rankRun, scratchFor, type Model } from './model.js';
+import { aggregateRun, nominalRun, rankRun, scratchFor } from './kernel.js';
+import type { Model } from './model.js';
 
 export interface LeaveOneOutOptions {
   /** Leave out each indicator (default true). */

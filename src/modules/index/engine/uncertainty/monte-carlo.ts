@@ -7,10 +7,9 @@
 import type { PipelineConfig } from '../pipeline.js';
 import type { IndexDataset, UnitKey } from '../types.js';
 import { leaveOneOut, type LeaveOneOutOptions, type LeaveOneOutResult } from './leave-one-out.js';
-import {
-  aggregateRun, assembleModel, computeVariant, nominalRun, planUncertainty, rankRun, scratchFor,
-  type Factor, type FactorKind, type Model, type Scratch, type UncertaintySpec,
-} from './model.js';
+import { aggregateRun, nominalRun, rankRun, scratchFor, type Scratch } from './kernel.js';
+import { assembleModel, computeVariant, type Model } from './model.js';
+import { planUncertainty, type Factor, type FactorKind, type UncertaintySpec } from './plan.js';
 import { percentilesInPlace } from './quantile.js';
 import { designRow, designRuns, saltelliDesign, sobolIndices, type SaltelliDesign } from './sobol.js';
 

@@ -1,7 +1,7 @@
 /**
  * The uncertainty analysis across worker threads (node:worker_threads), one per core by default. This wrapper is the
  * only I/O of the analysis: the plan, the sample design, the summary and leave-one-out are computed here with the
- * functions of model.ts / monte-carlo.ts; the workers build the pipeline variants (split between them, transferred
+ * functions of plan.ts, model.ts and monte-carlo.ts; the workers build the pipeline variants (split between them, transferred
  * back as typed arrays), then each evaluates a contiguous range of runs, writing into typed arrays backed by a
  * SharedArrayBuffer (no copy of the 10⁷-value outputs), then each summarises a range of rows. Every run depends only
  * on the model, the design and its index, and every row summary only on that row's outputs, so the result equals
@@ -17,8 +17,9 @@ import { EngineError } from '../data-table.js';
 import type { PipelineConfig } from '../pipeline.js';
 import type { IndexDataset } from '../types.js';
 import { leaveOneOut, type LeaveOneOutOptions } from './leave-one-out.js';
-import { assembleModel, planUncertainty, type Model, type UncertaintySpec, type VariantValues } from './model.js';
+import { assembleModel, type Model, type VariantValues } from './model.js';
 import { allocateOutputs, designFor, summarise, type UncertaintyAnalysis } from './monte-carlo.js';
+import { planUncertainty, type UncertaintySpec } from './plan.js';
 import { designRuns } from './sobol.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 

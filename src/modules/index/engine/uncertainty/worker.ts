@@ -6,7 +6,8 @@
 import { parentPort } from 'node:worker_threads';
 import type { PipelineStep } from '../pipeline.js';
 import type { IndexDataset } from '../types.js';
-import { computeVariant, scratchFor, type Model } from './model.js';
+import { scratchFor } from './kernel.js';
+import { computeVariant, type Model } from './model.js';
 import { evaluateRuns, summariseRows, type RowSummary, type RunOutputs } from './monte-carlo.js';
 import type { SaltelliDesign } from './sobol.js';
 
