@@ -11,27 +11,34 @@ import { formatNumber } from './engine/coinr-cells.js';
 import { writeCsvTable } from './io/index.csv.js';
 import { unitNotFound } from './index.errors.js';
 import type { EditionSnapshot } from './index.models.js';
+import type { EditionSummaryRow } from './index.repository.js';
 import { editionDetailSchema, editionListSchema, editionParamsSchema, editionSummarySchema, toWireSnapshot, unitDetailSchema, unitParamsSchema } from './index.schemas.js';
 import { getPublishedEdition, listPublishedEditions } from './index.usecases.js';
 
 const tags = ['index'];
 type Summary = z.infer<typeof editionSummarySchema>;
+type PublishedEdition = Awaited<ReturnType<typeof getPublishedEdition>>;
 
-function presentSummary(row: { slug: string; titleEn: string; titleFr: string; publishedAt: Date | null; changesNoteEn: string | null; changesNoteFr: string | null }, previousSlug: string | null): Summary {
+function presentSummary(row: EditionSummaryRow & { previousSlug: string | null }): Summary {
   return {
     slug: row.slug,
     title: { en: row.titleEn, fr: row.titleFr },
     publishedAt: row.publishedAt?.toISOString() ?? '',
-    previous: previousSlug,
+    previous: row.previousSlug,
     changesNote: { en: row.changesNoteEn, fr: row.changesNoteFr },
   };
+}
+
+/** The whole edition: served as JSON and, unchanged, as the `results.json` download. */
+function presentEdition(edition: PublishedEdition): z.infer<typeof editionDetailSchema> {
+  return { ...presentSummary(edition), snapshot: toWireSnapshot(edition.snapshot), changes: edition.changes };
 }
 
 /** OWASP CSV injection: a text cell starting with = + - @ tab or CR gets a leading `'` (numbers are written by the engine). */
 const safeText = (value: string) => (/^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /** One row per unit × time: every aggregate's score, rank and 5/95 % bands, from the index down. */
-export function snapshotCsv(snapshot: EditionSnapshot): string {
+function snapshotCsv(snapshot: EditionSnapshot): string {
   const aggregates = snapshot.nodes.filter((n) => n.kind === 'aggregate').map((n) => n.code);
   const names = new Map(snapshot.units.map((u) => [u.code, u.name]));
   const columns = ['uCode', 'uName', 'Time', ...aggregates.flatMap((c) => [c, `${c}_p5`, `${c}_p95`, `${c}_rank`, `${c}_rank_p5`, `${c}_rank_p95`])];
@@ -59,7 +66,7 @@ export async function registerIndexApi(root: FastifyInstance, context: AppContex
     { schema: { tags, summary: 'Published editions of the Cyberstability Index', description: 'Newest first.', response: { 200: editionListSchema } } },
     async () => {
       const rows = await listPublishedEditions(deps);
-      return { items: rows.map((r) => presentSummary(r, r.previousSlug)) };
+      return { items: rows.map(presentSummary) };
     },
   );
 
@@ -76,7 +83,7 @@ export async function registerIndexApi(root: FastifyInstance, context: AppContex
     async (request, reply) => {
       const edition = await getPublishedEdition(deps, request.params.slug);
       reply.header('cache-control', immutable);
-      return { ...presentSummary(edition, edition.previousSlug), snapshot: toWireSnapshot(edition.snapshot), changes: edition.changes };
+      return presentEdition(edition);
     },
   );
 
@@ -97,7 +104,7 @@ export async function registerIndexApi(root: FastifyInstance, context: AppContex
       if (!unit) throw unitNotFound();
       reply.header('cache-control', immutable);
       return {
-        edition: presentSummary(edition, edition.previousSlug),
+        edition: presentSummary(edition),
         unit,
         top: edition.snapshot.top,
         nodes: edition.snapshot.nodes,
@@ -142,7 +149,7 @@ export async function registerIndexApi(root: FastifyInstance, context: AppContex
     async (request, reply) => {
       const edition = await getPublishedEdition(deps, request.params.slug);
       reply.header('cache-control', immutable).header('content-disposition', `attachment; filename="${edition.slug}-results.json"`);
-      return { ...presentSummary(edition, edition.previousSlug), snapshot: toWireSnapshot(edition.snapshot), changes: edition.changes };
+      return presentEdition(edition);
     },
   );
 }

@@ -1,19 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCoinr } from './engine/coinr-format.js';
 import { runPipeline } from './engine/pipeline.js';
 import type { IndexDataset } from './engine/types.js';
 import { runUncertainty } from './engine/uncertainty/index.js';
-import { readCsvTable } from './io/index.csv.js';
-import { buildSnapshot, DEFAULT_UNCERTAINTY, diffEditions, diffJson, uncertaintySpec, type EditionConfig, type WithoutData } from './index.models.js';
-
-const fixtures = join(fileURLToPath(new URL('.', import.meta.url)), 'io/fixtures');
-const read = (name: string) => readCsvTable(readFileSync(join(fixtures, name), 'utf8'));
+import { diffEditions, diffJson } from './index.changes.js';
+import { buildSnapshot, DEFAULT_UNCERTAINTY, uncertaintySpec, type EditionConfig, type WithoutData } from './index.models.js';
+import { fixtureTable } from './index.usecases.test-support.js';
 
 function smallDataset(): IndexDataset {
-  const parsed = parseCoinr({ iData: read('small-iData.csv'), iMeta: read('small-iMeta.csv'), source: 'small' });
+  const parsed = parseCoinr({ iData: fixtureTable('small-iData.csv'), iMeta: fixtureTable('small-iMeta.csv'), source: 'small' });
   if (!parsed.ok) throw new Error('fixture does not parse');
   return parsed.dataset;
 }

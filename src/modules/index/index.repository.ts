@@ -1,9 +1,10 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../app/database/database.js';
 import { indexEditions, type IndexEditionRow, type NewIndexEditionRow } from './index.tables.js';
 
 /** What the list of editions shows: everything but the heavy inputs and snapshot. */
-export const editionSummaryColumns = {
+const editionSummaryColumns = {
   id: indexEditions.id,
   slug: indexEditions.slug,
   titleEn: indexEditions.titleEn,
@@ -16,6 +17,7 @@ export const editionSummaryColumns = {
 export type EditionSummaryRow = { [K in keyof typeof editionSummaryColumns]: IndexEditionRow[K] };
 
 const published = eq(indexEditions.status, 'published');
+const previousEdition = alias(indexEditions, 'previous_edition');
 
 /** All SQL of index editions. A factory over an executor so use cases can pass a transaction. */
 export function createIndexRepository(db: Executor) {
@@ -64,14 +66,15 @@ export function createIndexRepository(db: Executor) {
       return rows.map((r) => ({ ...r, previousSlug: r.previousEditionId ? (slugs.get(r.previousEditionId) ?? null) : null }));
     },
 
-    async findPublishedBySlug(slug: string): Promise<IndexEditionRow | undefined> {
-      const [row] = await db.select().from(indexEditions).where(and(eq(indexEditions.slug, slug), published)).limit(1);
-      return row;
-    },
-
-    async slugOf(id: string): Promise<string | null> {
-      const [row] = await db.select({ slug: indexEditions.slug }).from(indexEditions).where(eq(indexEditions.id, id)).limit(1);
-      return row?.slug ?? null;
+    /** A published edition with the slug of the one before it (one query: the API reads this on every request). */
+    async findPublishedBySlug(slug: string): Promise<(IndexEditionRow & { previousSlug: string | null }) | undefined> {
+      const [row] = await db
+        .select({ edition: indexEditions, previousSlug: previousEdition.slug })
+        .from(indexEditions)
+        .leftJoin(previousEdition, eq(previousEdition.id, indexEditions.previousEditionId))
+        .where(and(eq(indexEditions.slug, slug), published))
+        .limit(1);
+      return row && { ...row.edition, previousSlug: row.previousSlug };
     },
   };
 }

@@ -4,7 +4,8 @@
  * type check below fails the build when they drift apart.
  */
 import { z } from 'zod';
-import type { EditionChanges, EditionSnapshot, UncertaintySettings } from './index.models.js';
+import type { EditionChanges } from './index.changes.js';
+import type { EditionSnapshot, UncertaintySettings } from './index.models.js';
 
 // ——— Inputs ———
 
@@ -13,11 +14,6 @@ export const editionSlugSchema = z
   .trim()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'use lower-case letters, digits and hyphens (e.g. pilot-2025)')
   .describe('Stable public identifier of the edition, used in URLs and citations');
-
-export const storedTableSchema = z.strictObject({
-  columns: z.array(z.string()).describe('Header, in order'),
-  rows: z.array(z.record(z.string(), z.string())).describe('Every cell as text; NA for missing'),
-});
 
 export const uncertaintySettingsSchema = z.strictObject({
   seed: z.number().int().describe('Seed of the Monte Carlo design'),
@@ -131,11 +127,13 @@ export const unitDetailSchema = z.object({
 export const editionParamsSchema = z.strictObject({ slug: editionSlugSchema });
 export const unitParamsSchema = z.strictObject({ slug: editionSlugSchema, code: z.string().trim().min(1).max(64).describe('Unit code') });
 
-// The wire schemas accept exactly the model types (config is kept open on the wire).
+// The wire schemas and the model types are the same shape both ways (config is kept open on the wire), so a field
+// added to one and not the other fails the build instead of being dropped from the responses.
 type Assert<T extends true> = T;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Wire<T> = Omit<T, 'config'>;
-export type _SnapshotMatches = Assert<EditionSnapshot extends Wire<z.infer<typeof snapshotSchema>> & { config: unknown } ? true : false>;
+export type _SnapshotMatches = Assert<Same<Wire<EditionSnapshot>, Wire<z.infer<typeof snapshotSchema>>>>;
 /** The snapshot as the response schema types it (the configuration's step options are open objects on the wire). */
 export type WireSnapshot = z.infer<typeof snapshotSchema>;
 export const toWireSnapshot = (snapshot: EditionSnapshot): WireSnapshot => snapshot as unknown as WireSnapshot;
-export type _ChangesMatch = Assert<EditionChanges extends z.infer<typeof changesSchema> ? true : false>;
+export type _ChangesMatch = Assert<Same<EditionChanges, z.infer<typeof changesSchema>>>;

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { idColumn, timestamps } from '../../app/database/columns.js';
-import type { EditionChanges, EditionConfig, EditionDataset, EditionFramework, EditionSnapshot } from './index.models.js';
+import type { EditionChanges } from './index.changes.js';
+import type { EditionConfig, EditionDataset, EditionFramework, EditionSnapshot } from './index.models.js';
 
 /** An edition's workflow: a draft is edited and previewed; publishing freezes it (a trigger refuses later writes). */
 export const editionStatuses = ['draft', 'published'] as const;

@@ -6,7 +6,7 @@
  * refuses any UPDATE or DELETE of a published row). Every change is audited in its transaction.
  */
 import { recordAudit } from '../../app/audit/audit.js';
-import type { Actor } from '../../app/authz/actor.js';
+import { actorRef, type Actor } from '../../app/authz/actor.js';
 import { requireSecretariat } from '../../app/authz/guards.js';
 import type { Database } from '../../app/database/database.js';
 import type { FieldIssue } from '../../app/http/errors.js';
@@ -18,9 +18,10 @@ import { runUncertainty } from './engine/uncertainty/index.js';
 import { parsePipelineConfig } from './io/index.pipeline-config.schemas.js';
 import { buildPilotEdition, PILOT_PIPELINE, type PilotEdition } from './sources/index.pilot.js';
 import { editionInputInvalid, editionNotFound, editionPublished, editionSlugTaken } from './index.errors.js';
+import { diffEditions, type EditionChanges } from './index.changes.js';
 import {
-  buildSnapshot, DEFAULT_UNCERTAINTY, diffEditions, uncertaintySpec,
-  type EditionChanges, type EditionConfig, type EditionSnapshot, type StoredTable, type UncertaintySettings, type WithoutData,
+  buildSnapshot, DEFAULT_UNCERTAINTY, uncertaintySpec,
+  type EditionConfig, type EditionSnapshot, type StoredTable, type UncertaintySettings, type WithoutData,
 } from './index.models.js';
 import { createIndexRepository, type EditionSummaryRow } from './index.repository.js';
 import { changesNoteSchema, editionSlugSchema, editionTitlesSchema, uncertaintySettingsSchema } from './index.schemas.js';
@@ -30,17 +31,20 @@ export interface IndexDeps {
   db: Database;
 }
 
-/** Someone with direct access to the database (the CLI, `cli:<os user>`): trusted like the secretariat. */
+/**
+ * Someone with direct access to the database (the CLI, `cli:<os user>`): trusted like the secretariat. Kept here
+ * rather than in the app's `Actor`: no request ever resolves to it, and only these use cases both authorize and
+ * accept the command line (the other CLI commands call functions that take an audit name and authorize nothing).
+ */
 export interface OperatorActor {
   kind: 'operator';
   ref: string;
 }
 export type EditionActor = Actor | OperatorActor;
 
-/** Secretariat (passkey session) or operator; returns the audit name. Everyone else: 401/403. */
+/** Secretariat (passkey session, the app's guard) or operator; returns the audit name. Everyone else: 401/403. */
 function authorize(actor: EditionActor): string {
-  if (actor.kind === 'operator') return actor.ref;
-  return `user:${requireSecretariat(actor).userId}`;
+  return actor.kind === 'operator' ? actor.ref : actorRef(requireSecretariat(actor));
 }
 
 const noneWithoutData: WithoutData = { categories: [], indicators: [] };
@@ -217,11 +221,9 @@ export async function listPublishedEditions(deps: IndexDeps): Promise<(EditionSu
 
 /** A published edition with its snapshot; 404 for drafts and unknown slugs alike (drafts stay hidden). */
 export async function getPublishedEdition(deps: IndexDeps, slug: string): Promise<IndexEditionRow & { snapshot: EditionSnapshot; changes: EditionChanges; previousSlug: string | null }> {
-  const repository = createIndexRepository(deps.db);
-  const row = await repository.findPublishedBySlug(slug);
+  const row = await createIndexRepository(deps.db).findPublishedBySlug(slug);
   if (!row || !row.snapshot || !row.changes) throw editionNotFound();
-  const previousSlug = row.previousEditionId ? await repository.slugOf(row.previousEditionId) : null;
-  return { ...row, snapshot: row.snapshot, changes: row.changes, previousSlug };
+  return { ...row, snapshot: row.snapshot, changes: row.changes };
 }
 
 /** Runs of the published pilot's Monte Carlo: more than a preview, still a few seconds at most. */

@@ -14,7 +14,7 @@ export type TableFormat = 'csv' | 'xlsx';
 type TableName = 'iData' | 'iMeta';
 
 /** The format a file name implies, or null. */
-export function formatOf(file: string): TableFormat | null {
+function formatOf(file: string): TableFormat | null {
   const ext = extname(file).toLowerCase();
   return ext === '.csv' ? 'csv' : ext === '.xlsx' ? 'xlsx' : null;
 }
@@ -56,7 +56,7 @@ export async function readCoinrFiles(input: { data: string; meta?: string; sourc
 }
 
 /** iData columns holding numbers (Time, denominators, indicators): written as numeric cells in XLSX. */
-export function numericDataColumns(dataset: IndexDataset): Set<string> {
+function numericDataColumns(dataset: IndexDataset): Set<string> {
   return new Set(['Time', ...Object.keys(dataset.data.columns)]);
 }
 

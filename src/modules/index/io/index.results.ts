@@ -38,7 +38,7 @@ export function resultsTable(result: PipelineResult, framework: Framework): Text
 }
 
 /** The JSON download: configuration as run, step records, and per-unit scores and ranks. */
-export function resultsJson(result: PipelineResult, framework: Framework): unknown {
+function resultsJson(result: PipelineResult, framework: Framework): unknown {
   const codes = aggregateCodes(framework);
   return {
     config: result.config,

@@ -25,7 +25,7 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** One worksheet as a raw table: the first row is the header; rows that are entirely empty are skipped. */
-export function sheetTable(sheet: ExcelJS.Worksheet): RawTable {
+function sheetTable(sheet: ExcelJS.Worksheet): RawTable {
   const width = sheet.columnCount;
   const header = sheet.getRow(1);
   const columns: string[] = [];

@@ -7,6 +7,7 @@
  */
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import { isCountryCode } from '../../../shared/countries.js';
 
 countries.registerLocale(en);
 
@@ -64,7 +65,7 @@ export type NameResolution =
   | { kind: 'unmapped' };
 
 /** Trims and collapses inner whitespace ("Syria " and "Yemen " occur in #KeepItOn). */
-export function cleanName(name: string): string {
+function cleanName(name: string): string {
   return name.replace(/\s+/g, ' ').trim();
 }
 
@@ -75,7 +76,7 @@ export function resolveCountryName(raw: string): NameResolution {
   if (fromTable) return { kind: 'country', iso3: fromTable, via: 'table' };
   const reason = NOT_A_COUNTRY[name];
   if (reason !== undefined) return { kind: 'not_country', reason };
-  if (/^[A-Z]{3}$/.test(name) && countries.isValid(name)) return { kind: 'country', iso3: name, via: 'iso-code' };
+  if (isCountryCode(name)) return { kind: 'country', iso3: name, via: 'iso-code' };
   const iso3 = countries.getAlpha3Code(name, 'en');
   return iso3 ? { kind: 'country', iso3, via: 'iso-name' } : { kind: 'unmapped' };
 }

@@ -17,7 +17,7 @@ const provenance = (edition: number) => ({
 });
 
 /** Editions found in the header: column index of the score and of the rank. */
-export function gciEditions(header: string[]): { edition: number; score: number; rank: number | null }[] {
+function gciEditions(header: string[]): { edition: number; score: number; rank: number | null }[] {
   const out: { edition: number; score: number; rank: number | null }[] = [];
   header.forEach((h, i) => {
     if (!/^\d{4}$/.test(h.trim())) return;

@@ -56,7 +56,7 @@ function sheetYear(name: string): number | null {
 }
 
 /** The events of one worksheet, or the reason it was skipped. */
-export function sheetEvents(sheet: ExcelJS.Worksheet): { events: ShutdownEvent[]; skipped?: string; undated: number } {
+function sheetEvents(sheet: ExcelJS.Worksheet): { events: ShutdownEvent[]; skipped?: string; undated: number } {
   const header: string[] = [];
   for (let c = 1; c <= sheet.columnCount; c++) header.push(cellText(sheet.getRow(1).getCell(c).value));
   const layout = detectLayout(header);

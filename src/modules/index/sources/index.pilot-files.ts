@@ -8,7 +8,7 @@ import { writeCsvTable } from '../io/index.csv.js';
 import { buildPilotEdition, PILOT_PIPELINE, type PilotEdition } from './index.pilot.js';
 
 /** The coverage summary printed by the command. */
-export function coverageSummary(edition: PilotEdition): string {
+function coverageSummary(edition: PilotEdition): string {
   const lines = [`Pilot edition: ${edition.units.length} units × ${edition.years.length} years (${edition.years.join(', ')}).`];
   for (const c of edition.categories) {
     const units = Object.entries(c.unitsWithData).map(([y, n]) => `${y}: ${n}`).join(', ');
