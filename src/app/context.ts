@@ -1,6 +1,5 @@
 import type { Config } from './config/config.js';
 import type { DatabaseHandle } from './database/database.js';
-import type { Mailer } from './email/mailer.js';
 import type { EventBus } from './events/events.js';
 import type { ResponseCache } from './http/response-cache.js';
 import type { JobWorker } from './jobs/worker.js';
@@ -11,6 +10,9 @@ export interface AppContext {
   database: DatabaseHandle;
   events: EventBus;
   cache: ResponseCache;
-  /** The outbox: enqueue with enqueueJob/enqueueEmail inside a transaction; the worker runs the jobs (tests call drain()). */
-  jobs: { worker: JobWorker; mailer: Mailer };
+  /**
+   * The outbox: enqueue with enqueueJob/enqueueEmail inside a transaction; the worker runs the jobs (tests call drain()).
+   * No mailer here on purpose: modules send e-mail only through the outbox.
+   */
+  jobs: { worker: JobWorker };
 }

@@ -11,8 +11,8 @@ import type { Database } from '../database/database.js';
 import { anonymous, type Actor, type SessionMethod } from '../authz/actor.js';
 import { resolveSecretKey } from './secret.js';
 import { createSession, resolveSession, revokeSession, sessionTtlMs } from './sessions.js';
-import { getUser, recordSignIn } from './users.js';
-import { hashToken } from './tokens.js';
+import { canSignIn, getUser, recordSignIn } from './users.js';
+import { hashToken, isTokenShaped } from './tokens.js';
 
 export interface AuthRuntime {
   db: Database;
@@ -67,7 +67,7 @@ function setSessionCookie(reply: FastifyReply, token: string, maxAgeSeconds: num
 
 function sessionToken(request: FastifyRequest): string | undefined {
   const value = request.cookies?.[request.server.authRuntime.sessionCookie];
-  return value && /^[A-Za-z0-9_-]{20,100}$/.test(value) ? value : undefined;
+  return isTokenShaped(value) ? value : undefined;
 }
 
 /** The person making the request, resolved once per request and only when asked. */
@@ -98,7 +98,7 @@ export async function signIn(request: FastifyRequest, reply: FastifyReply, input
   const previous = sessionToken(request);
   const created = await db.transaction(async (tx) => {
     const user = await getUser(tx, input.userId);
-    if (!user || user.status !== 'active' || user.erasedAt) throw new Error(`cannot sign in ${input.userId}: account not active`);
+    if (!canSignIn(user)) throw new Error(`cannot sign in ${input.userId}: account not active`);
     if (previous) await revokeSession(tx, { userId: user.id, sessionId: hashToken(previous) });
     const opened = await createSession(tx, { userId: user.id, role: user.role, method: input.method, userAgent: request.headers['user-agent'] ?? null });
     await recordSignIn(tx, user.id, input.method);

@@ -19,6 +19,7 @@ import type { Database, Executor } from '../database/database.js';
 import { defineError } from '../http/errors.js';
 import { passkeys, users, type UserRow } from './auth.tables.js';
 import { upgradeSessionToPasskey } from './sessions.js';
+import { canSignIn } from './users.js';
 import { consumeToken, issueToken } from './tokens.js';
 
 export type PasskeyRow = typeof passkeys.$inferSelect;
@@ -129,7 +130,7 @@ export async function verifyPasskeySignIn(db: Database, input: { rp: RelyingPart
     .from(passkeys)
     .innerJoin(users, eq(users.id, passkeys.userId))
     .where(eq(passkeys.id, id));
-  if (!found || found.user.status !== 'active' || found.user.erasedAt) throw passkeyRejected();
+  if (!found || !canSignIn(found.user)) throw passkeyRejected();
   let verification;
   try {
     verification = await verifyAuthenticationResponse({

@@ -19,6 +19,11 @@ export function randomToken(): string {
 // A raw token is 43 base64url characters; anything else is refused before touching the database.
 const tokenShape = /^[A-Za-z0-9_-]{20,100}$/;
 
+/** Whether a value could be one of our raw tokens (links, the session cookie); checked before any query. */
+export function isTokenShaped(value: unknown): value is string {
+  return typeof value === 'string' && tokenShape.test(value);
+}
+
 /**
  * Issues a single-use token for `purpose` (`sign-in`, `application.confirm`, `webauthn-challenge`…) and returns the
  * raw value to put in a link. Only its hash is stored. Call inside the transaction that creates what it acts on.
@@ -41,7 +46,7 @@ export async function issueToken(
 }
 
 async function explain(db: Executor, purpose: string, raw: string, now: Date): Promise<TokenCheck> {
-  if (!tokenShape.test(raw)) return { status: 'invalid' };
+  if (!isTokenShaped(raw)) return { status: 'invalid' };
   const [row] = await db.select().from(authTokens).where(eq(authTokens.id, hashToken(raw)));
   // A token of another purpose is as good as forged here: a sign-in link never confirms an application.
   if (!row || row.purpose !== purpose) return { status: 'invalid' };
@@ -52,7 +57,7 @@ async function explain(db: Executor, purpose: string, raw: string, now: Date): P
 
 /** Says what a token is worth without using it: for the GET page a link opens (mail scanners prefetch links). */
 export async function peekToken(db: Executor, purpose: string, raw: string, now = new Date()): Promise<TokenCheck> {
-  return explain(db, purpose, typeof raw === 'string' ? raw : '', now);
+  return explain(db, purpose, raw, now);
 }
 
 /**
@@ -60,7 +65,7 @@ export async function peekToken(db: Executor, purpose: string, raw: string, now 
  * `used`. Call inside the transaction of the action the token authorises, so a failed action leaves it unused.
  */
 export async function consumeToken(db: Executor, purpose: string, raw: string, now = new Date()): Promise<TokenCheck> {
-  if (typeof raw !== 'string' || !tokenShape.test(raw)) return { status: 'invalid' };
+  if (!isTokenShaped(raw)) return { status: 'invalid' };
   const [row] = await db
     .update(authTokens)
     .set({ usedAt: now })

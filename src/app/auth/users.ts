@@ -22,6 +22,11 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** Whether this account may open a session or receive a sign-in link: active and not erased. */
+export function canSignIn(user: UserRow | undefined): user is UserRow & { email: string } {
+  return !!user && user.status === 'active' && !user.erasedAt && !!user.email;
+}
+
 export async function getUser(db: Executor, id: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.id, id));
   return row;
@@ -62,11 +67,16 @@ export async function listUsers(db: Executor, options: { secretariatOnly?: boole
   return db.select().from(users).where(and(...conditions)).orderBy(asc(users.email));
 }
 
+/** True when `userId` is the only active administrator: disabling, demoting or erasing it would lock the secretariat out. */
+export async function isLastActiveAdmin(db: Executor, userId: string): Promise<boolean> {
+  const admins = await db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.status, 'active'), isNull(users.erasedAt)));
+  return admins.every((a) => a.id === userId);
+}
+
 async function assertAdminRemains(tx: Executor, user: UserRow, next: { role: string; status: string }): Promise<void> {
   if (user.role !== 'admin' || user.status !== 'active') return;
   if (next.role === 'admin' && next.status === 'active') return;
-  const admins = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.status, 'active'), isNull(users.erasedAt)));
-  if (admins.filter((a) => a.id !== user.id).length === 0) throw lastAdmin();
+  if (await isLastActiveAdmin(tx, user.id)) throw lastAdmin();
 }
 
 /** Changes a role (audited `users.role`); sessions are revoked so the new rights apply from the next sign-in. */

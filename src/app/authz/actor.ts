@@ -5,7 +5,7 @@ export type Role = (typeof roles)[number];
 export const sessionMethods = ['email-link', 'passkey'] as const;
 export type SessionMethod = (typeof sessionMethods)[number];
 
-/** Who is making a request: resolved from the session cookie (see getActor in app/auth/sessions.plugin.ts). */
+/** Who is making a request: resolved from the session cookie (see getActor in app/auth/auth.plugin.ts). */
 export type Actor =
   | { kind: 'anonymous' }
   | {

@@ -1,4 +1,4 @@
-import { AppError, defineError } from '../http/errors.js';
+import { defineError } from '../http/errors.js';
 import { appMessages } from '../i18n/messages.js';
 import { isSecretariatRole, type Actor, type UserActor } from './actor.js';
 
@@ -31,8 +31,4 @@ export function requireAdmin(actor: Actor): UserActor {
   const user = requireSecretariat(actor);
   if (user.role !== 'admin') throw forbidden();
   return user;
-}
-
-export function isAuthError(error: unknown): error is AppError {
-  return error instanceof AppError && error.code.startsWith('auth.');
 }

@@ -1,12 +1,11 @@
 import type { Config } from '../config/config.js';
 import type { DatabaseHandle } from '../database/database.js';
 import { emailJobType, sendEmailHandler } from '../email/email.js';
-import { createMailer, type Mailer } from '../email/mailer.js';
+import { createMailer } from '../email/mailer.js';
 import { createJobWorker, type JobHandler, type JobLog, type JobWorker } from './worker.js';
 
 export interface Jobs {
   worker: JobWorker;
-  mailer: Mailer;
   /** Every handler the worker runs; modules add theirs with addJobHandlers before the worker starts. */
   handlers: Record<string, JobHandler>;
   /** Stops the worker (waiting for jobs in flight) and closes the mail transport. */
@@ -20,7 +19,6 @@ export function createJobs(options: { config: Config; database: DatabaseHandle; 
   const worker = createJobWorker({ database: options.database, handlers, log: options.log });
   return {
     worker,
-    mailer,
     handlers,
     close: async () => {
       await worker.stop();

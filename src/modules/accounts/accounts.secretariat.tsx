@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { getActor } from '../../app/auth/auth.plugin.js';
 import { csrfField, verifyCsrf } from '../../app/auth/csrf.js';
-import { ensureSecretariatUser, listUsers, setUserRole, setUserStatus } from '../../app/auth/users.js';
+import { ensureSecretariatUser, listUsers, normalizeEmail, setUserRole, setUserStatus } from '../../app/auth/users.js';
 import { actorRef, roles, type UserActor } from '../../app/authz/actor.js';
 import { requireAdmin } from '../../app/authz/guards.js';
 import type { AppContext } from '../../app/context.js';
@@ -52,7 +52,7 @@ export async function registerSecretariatUserPages(app: FastifyInstance, context
 
     app.post(`/${locale}/secretariat/users`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const actor = requireAdmin(await getActor(request));
-      const values = { email: field(request.body, 'email').trim().toLowerCase(), name: field(request.body, 'name'), role: field(request.body, 'role') };
+      const values = { email: normalizeEmail(field(request.body, 'email')), name: field(request.body, 'name'), role: field(request.body, 'role') };
       const parsed = addSchema.safeParse(values);
       if (!parsed.success) return render(request, reply, locale, actor, { error: t('signIn.email.invalid'), values }, 422);
       return change(request, reply, locale, actor, () =>

@@ -11,15 +11,18 @@ import { locales, type Locale } from '../../app/i18n/i18n.js';
 import { accountMessages } from './accounts.messages.js';
 import { field, sendPage } from './accounts.http.js';
 import { peekToken } from '../../app/auth/tokens.js';
+import { normalizeEmail } from '../../app/auth/users.js';
 import { requestSignInLink, signInPurpose, useSignInLink, type AccountsDeps } from './accounts.usecases.js';
 import { SignInPage, SignInSentPage, VerifyPage } from './views/sign-in-pages.js';
 
 const emailSchema = z.email().max(254);
 /** Sign-in requests per client address: enough for a person, not for an address-probing or mail-bombing script. */
 const signInRateLimit = { max: 10, timeWindow: '15 minutes' };
+/** Link and passkey ceremonies per client address: a person retries a few times, a token-guessing script many. */
+const ceremonyRateLimit = { max: 30, timeWindow: '15 minutes' };
 
 /** Where a fresh session goes: the secretariat without a passkey session first enrols one. */
-export function afterSignIn(locale: Locale, role: string, method: string, next: string | undefined): string {
+function afterSignIn(locale: Locale, role: string, method: string, next: string | undefined): string {
   const target = safeNext(next, `/${locale}/account`);
   if (isSecretariatRole(role) && method !== 'passkey') return `/${locale}/account/passkeys?required=1&next=${encodeURIComponent(target)}`;
   return target;
@@ -42,7 +45,7 @@ export async function registerSignInPages(app: FastifyInstance, context: AppCont
       const next = safeNext(field(body, 'next'), '');
       // A filled honeypot gets the usual answer and nothing is sent.
       if (isHoneypotFilled(body)) return reply.redirect(`/${locale}/sign-in/sent`, 303);
-      const email = field(body, 'email').trim().toLowerCase();
+      const email = normalizeEmail(field(body, 'email'));
       if (!emailSchema.safeParse(email).success) {
         const page = SignInPage({ locale, next, email: field(body, 'email').slice(0, 254), error: t('signIn.email.invalid'), csrfField: csrfField(request, reply), csrfToken: csrfToken(reply) });
         return sendPage(reply, page, 422);
@@ -60,7 +63,7 @@ export async function registerSignInPages(app: FastifyInstance, context: AppCont
       return sendPage(reply, VerifyPage({ locale, token, outcome: peek.status, csrfField: csrfField(request, reply) }), peek.status === 'ok' ? 200 : 410);
     });
 
-    app.post(`/${locale}/sign-in/verify`, { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
+    app.post(`/${locale}/sign-in/verify`, { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: ceremonyRateLimit } }, async (request, reply) => {
       const token = field(request.body, 'token');
       const outcome = await useSignInLink(deps, token);
       if (outcome.status !== 'ok') return sendPage(reply, VerifyPage({ locale, token: '', outcome: outcome.status, csrfField: '' }), 410);
@@ -69,11 +72,11 @@ export async function registerSignInPages(app: FastifyInstance, context: AppCont
     });
 
     // Passkey sign-in, for the progressive-enhancement script (JSON in, JSON out; CSRF token in a header).
-    app.post(`/${locale}/sign-in/passkey/options`, { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (_request, reply) =>
+    app.post(`/${locale}/sign-in/passkey/options`, { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: ceremonyRateLimit } }, async (_request, reply) =>
       reply.header('cache-control', 'no-store').send(await authenticationOptions(deps.db, rp)),
     );
 
-    app.post(`/${locale}/sign-in/passkey`, { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: { max: 30, timeWindow: '15 minutes' } } }, async (request, reply) => {
+    app.post(`/${locale}/sign-in/passkey`, { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: ceremonyRateLimit } }, async (request, reply) => {
       const body = (request.body ?? {}) as { response?: unknown; next?: unknown };
       const { userId, role } = await verifyPasskeySignIn(deps.db, { rp, response: body.response as never });
       await signIn(request, reply, { userId, method: 'passkey' });

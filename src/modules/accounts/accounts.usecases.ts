@@ -3,11 +3,9 @@
  * address: a link is only issued (and mailed through the outbox, after the response) for an active account, and
  * the response never says which case happened. Accounts are not created here: only a proven address makes one.
  */
-import { and, eq, isNull, ne } from 'drizzle-orm';
 import { recordAudit } from '../../app/audit/audit.js';
-import { users } from '../../app/auth/auth.tables.js';
 import { consumeToken, issueToken } from '../../app/auth/tokens.js';
-import { getUser, getUserByEmail } from '../../app/auth/users.js';
+import { canSignIn, getUser, getUserByEmail, isLastActiveAdmin } from '../../app/auth/users.js';
 import type { UserActor } from '../../app/authz/actor.js';
 import type { Config } from '../../app/config/config.js';
 import type { Database } from '../../app/database/database.js';
@@ -28,7 +26,7 @@ export interface AccountsDeps {
 export async function requestSignInLink(deps: AccountsDeps, input: { email: string; locale: Locale; next: string }): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const user = await getUserByEmail(tx, input.email);
-    if (!user || user.status !== 'active' || user.erasedAt || !user.email) return;
+    if (!canSignIn(user)) return;
     const token = await issueToken(tx, { purpose: signInPurpose, subjectId: user.id, email: user.email, data: { next: input.next }, ttlMs: signInTtlMs });
     const url = `${deps.config.publicUrl.replace(/\/$/, '')}/${input.locale}/sign-in/verify?token=${token}`;
     const mail = signInEmail(input.locale, url);
@@ -45,7 +43,7 @@ export async function useSignInLink(deps: AccountsDeps, rawToken: string): Promi
     const consumed = await consumeToken(tx, signInPurpose, rawToken);
     if (consumed.status !== 'ok') return consumed;
     const user = await getUser(tx, consumed.token.subjectId);
-    if (!user || user.status !== 'active' || user.erasedAt) return { status: 'invalid' as const };
+    if (!canSignIn(user)) return { status: 'invalid' as const };
     const next = typeof consumed.token.data.next === 'string' ? consumed.token.data.next : undefined;
     return { status: 'ok' as const, userId: user.id, role: user.role, next };
   });
@@ -53,13 +51,7 @@ export async function useSignInLink(deps: AccountsDeps, rawToken: string): Promi
 
 /** GDPR art. 17 on oneself. Refused for the last active administrator, who would lock the secretariat out. */
 export async function eraseOwnAccount(deps: AccountsDeps, actor: UserActor): Promise<'erased' | 'last-admin'> {
-  if (actor.role === 'admin') {
-    const others = await deps.db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.role, 'admin'), eq(users.status, 'active'), isNull(users.erasedAt), ne(users.id, actor.userId)));
-    if (others.length === 0) return 'last-admin';
-  }
+  if (actor.role === 'admin' && (await isLastActiveAdmin(deps.db, actor.userId))) return 'last-admin';
   await erasePersonalData(deps.db, { userId: actor.userId, actor: `user:${actor.userId}`, reason: 'requested by the person' });
   return 'erased';
 }

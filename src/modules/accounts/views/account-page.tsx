@@ -39,12 +39,7 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
         ) : (
           ''
         )}
-        <form method="post" action={`/${locale}/sign-out`}>
-          {props.csrfField as 'safe'}
-          <button type="submit" class="secondary">
-            {safeT('signOut.submit')}
-          </button>
-        </form>
+        <PostButton action={`/${locale}/sign-out`} csrfField={props.csrfField} label={t('signOut.submit')} variant="secondary" />
       </div>
 
       {props.sections.join('') as 'safe'}

@@ -1,5 +1,6 @@
 import { escapeHtml } from '@kitajs/html';
 import { Layout } from '../../../app/html/layout.js';
+import { PostButton } from '../../../app/html/post-button.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { roles } from '../../../app/authz/actor.js';
 import type { UserRow } from '../../../app/auth/users.js';
@@ -70,13 +71,13 @@ export function UsersPage(props: UsersPageProps): JSX.Element {
                 <td>{safeT(u.status === 'active' ? 'users.status.active' : 'users.status.disabled')}</td>
                 <td>{u.lastSignInAt ? escapeHtml(when.format(u.lastSignInAt)) : '—'}</td>
                 <td>
-                  <form method="post" action={`/${locale}/secretariat/users/${u.id}/status`}>
-                    {props.csrfField as 'safe'}
-                    <input type="hidden" name="status" value={u.status === 'active' ? 'disabled' : 'active'} />
-                    <button type="submit" class={u.status === 'active' ? 'danger' : 'secondary'}>
-                      {safeT(u.status === 'active' ? 'users.disable' : 'users.enable')}
-                    </button>
-                  </form>
+                  <PostButton
+                    action={`/${locale}/secretariat/users/${u.id}/status`}
+                    csrfField={props.csrfField}
+                    fields={{ status: u.status === 'active' ? 'disabled' : 'active' }}
+                    label={t(u.status === 'active' ? 'users.disable' : 'users.enable')}
+                    variant={u.status === 'active' ? 'danger' : 'secondary'}
+                  />
                 </td>
               </tr>
             ))}
