@@ -4,10 +4,10 @@ import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { requestLocale } from '../../app/http/locale.js';
 import { problemSchema } from '../../app/http/problem.schema.js';
+import { listWithdrawnSupporters } from '../supporters/supporters.queries.js';
 import { applicationMessages } from './applications.messages.js';
 import { invalidForm } from './applications.errors.js';
-import { listWithdrawn, withdrawnSupporterSchema } from './applications.queries.js';
-import { applicationFormSchema, parseForm } from './applications.schemas.js';
+import { applicationFormSchema, parseForm, withdrawnSupporterSchema } from './applications.schemas.js';
 import { submitApplication } from './applications.usecases.js';
 import { errorText } from './views/form-fields.js';
 
@@ -67,7 +67,7 @@ export async function registerApplicationApi(root: FastifyInstance, context: App
     },
     async (request, reply) =>
       context.cache.send(request, reply, request.url, 'application/json; charset=utf-8', async () =>
-        JSON.stringify({ items: await listWithdrawn(context.database.db) }),
+        JSON.stringify({ items: await listWithdrawnSupporters({ db: context.database.db }) }),
       ),
   );
 }

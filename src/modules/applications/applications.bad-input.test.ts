@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, sql } from 'drizzle-orm';
 import { createTestApp, fixtureSite, type TestApp } from '../../../test/helpers/app.js';
-import { signInAs } from '../../../test/helpers/auth.js';
+import { csrfFor, signInAs } from '../../../test/helpers/auth.js';
 import { authTokens } from '../../app/auth/auth.tables.js';
 import { issueToken } from '../../app/auth/tokens.js';
 import { jobs } from '../../app/jobs/jobs.tables.js';
 import { supporters } from '../supporters/supporters.tables.js';
 import { formStamp } from './applications.antibot.js';
 import { applications } from './applications.tables.js';
-import { formPage, testSecret } from './applications.test-support.js';
+import { testSecret } from './applications.test-support.js';
 import { approveApplication, confirmApplication, submitApplication, type ApplicationsDeps } from './applications.usecases.js';
 import type { Actor } from '../../app/authz/actor.js';
 import type { ApplicationForm } from './applications.schemas.js';
@@ -43,12 +43,12 @@ async function applicationCount(): Promise<number> {
 }
 
 async function post(locale: 'en' | 'fr', fields: Record<string, string>, options: { csrf?: boolean } = {}) {
-  const page = await formPage(t, `/${locale}/join`);
+  const page = await csrfFor(t, `/${locale}/join`);
   return t.app.inject({
     method: 'POST',
     url: `/${locale}/join`,
     headers: { cookie: page.cookie },
-    payload: options.csrf === false ? fields : { ...fields, _csrf: page.csrf },
+    payload: options.csrf === false ? fields : { ...fields, _csrf: page.token },
   });
 }
 

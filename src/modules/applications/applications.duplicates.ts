@@ -1,7 +1,6 @@
-import { and, desc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../app/database/database.js';
 import { foldText } from '../../shared/text.js';
-import { supporters } from '../supporters/supporters.tables.js';
+import { findSupportersMentioningDomain, findSupportersWithSimilarName, type SimilarSupporter } from '../supporters/supporters.queries.js';
 import type { ApplicationDuplicate } from './applications.tables.js';
 import { domainSpellings, isSharedHostDomain, registrableDomain } from './applications.verification.js';
 
@@ -28,17 +27,12 @@ export async function findDuplicates(
   const sameSite = domain && !isSharedHostDomain(domain) ? domain : null;
   if (!folded && !sameSite) return [];
 
-  const published = and(eq(supporters.status, 'published'), input.excludeSupporterId ? ne(supporters.id, input.excludeSupporterId) : undefined);
-  const similarity = sql<number>`similarity(${supporters.sortName}, ${folded})`;
-  const columns = { supporterId: supporters.id, slug: supporters.slug, name: supporters.name, website: supporters.website, similarity };
-
-  // Names: pg_trgm scores every published name; at a few thousand rows a scan is cheaper than keeping another index.
-  const byName = folded
-    ? await db.select(columns).from(supporters).where(and(published, sql`${similarity} >= ${similarityThreshold}`)).orderBy(desc(similarity), supporters.sortName).limit(maxDuplicates)
-    : [];
-  // Domains: a LIKE narrows the candidates, the registrable domain of each decides (`notacme.example` is not `acme.example`).
+  const excludeId = input.excludeSupporterId;
+  const byName = folded ? await findSupportersWithSimilarName({ db, folded, threshold: similarityThreshold, limit: maxDuplicates, excludeId }) : [];
+  // Domains: websites mentioning the domain are candidates; the registrable domain of each decides (`notacme.example`
+  // is not `acme.example`).
   const byDomain = sameSite
-    ? (await db.select(columns).from(supporters).where(and(published, websiteMentions(sameSite))).orderBy(desc(similarity)).limit(50)).filter(
+    ? (await findSupportersMentioningDomain({ db, spellings: domainSpellings(sameSite), folded, limit: 50, excludeId })).filter(
         (row) => row.website !== null && registrableDomain(row.website) === sameSite,
       )
     : [];
@@ -49,10 +43,6 @@ export async function findDuplicates(
   return [...found.values()].sort((a, b) => (b.similarity ?? 0) - (a.similarity ?? 0));
 }
 
-function websiteMentions(domain: string): SQL | undefined {
-  return or(...domainSpellings(domain).map((spelling) => sql`${supporters.website} ilike ${`%${spelling.replace(/[\\%_]/g, '\\$&')}%`}`));
-}
-
-function present(row: { supporterId: string; slug: string; name: string; similarity: number }, reason: ApplicationDuplicate['reason']): ApplicationDuplicate {
+function present(row: SimilarSupporter, reason: ApplicationDuplicate['reason']): ApplicationDuplicate {
   return { supporterId: row.supporterId, slug: row.slug, name: row.name, reason, similarity: Math.round(Number(row.similarity) * 100) / 100 };
 }

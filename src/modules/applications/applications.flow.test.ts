@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, fixtureSite, type TestApp } from '../../../test/helpers/app.js';
-import { signInAs } from '../../../test/helpers/auth.js';
+import { csrfFor, mergeCookies, signInAs } from '../../../test/helpers/auth.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/helpers/smtp.js';
 import { auditLog } from '../../app/audit/audit.tables.js';
 import { formStamp } from './applications.antibot.js';
 import { applications } from './applications.tables.js';
 import { supporters } from '../supporters/supporters.tables.js';
-import { cookieHeader, drainJobs, formPage, linkFrom, testSecret } from './applications.test-support.js';
+import { drainJobs, linkFrom, testSecret } from './applications.test-support.js';
 
 /**
  * The whole workflow over HTTP against a real database and a real SMTP server: apply, read the e-mail, confirm,
@@ -51,12 +51,12 @@ describe.each(['en', 'fr'] as const)('joining in %s', (locale) => {
   let applicationId = '';
 
   it('applies through the form and receives the confirmation e-mail in its language', async () => {
-    const page = await formPage(t, `/${locale}/join`);
+    const page = await csrfFor(t, `/${locale}/join`);
     const response = await t.app.inject({
       method: 'POST',
       url: `/${locale}/join`,
       headers: { cookie: page.cookie },
-      payload: { ...form({ name, executiveEmail }), _csrf: page.csrf },
+      payload: { ...form({ name, executiveEmail }), _csrf: page.token },
     });
     expect(response.statusCode, response.body).toBe(303);
     expect(response.headers.location).toBe(`/${locale}/join/sent`);
@@ -73,17 +73,17 @@ describe.each(['en', 'fr'] as const)('joining in %s', (locale) => {
   it('confirms through the link: GET shows a button, POST confirms once', async () => {
     const mail = smtp.messages.find((m) => JSON.stringify(m.to).includes(executiveEmail))!;
     const link = linkFrom(mail, '/join/confirm');
-    const page = await formPage(t, link);
+    const page = await csrfFor(t, link);
     expect(page.body).toContain('type="submit"');
     const [before] = await t.database.db.select().from(applications).where(eq(applications.id, applicationId));
     expect(before?.status).toBe('pending-confirmation');
     const token = new URL(link, 'http://x').searchParams.get('token')!;
-    const confirm = await t.app.inject({ method: 'POST', url: `/${locale}/join/confirm`, headers: { cookie: page.cookie }, payload: { token, _csrf: page.csrf } });
+    const confirm = await t.app.inject({ method: 'POST', url: `/${locale}/join/confirm`, headers: { cookie: page.cookie }, payload: { token, _csrf: page.token } });
     expect(confirm.statusCode, confirm.body).toBe(200);
     expect(String(confirm.headers['set-cookie'])).toMatch(/HttpOnly/i);
     const [after] = await t.database.db.select().from(applications).where(eq(applications.id, applicationId));
     expect(after?.status).toBe('submitted');
-    const replay = await t.app.inject({ method: 'POST', url: `/${locale}/join/confirm`, headers: { cookie: page.cookie }, payload: { token, _csrf: page.csrf } });
+    const replay = await t.app.inject({ method: 'POST', url: `/${locale}/join/confirm`, headers: { cookie: page.cookie }, payload: { token, _csrf: page.token } });
     expect(replay.statusCode).toBe(410);
     expect(replay.body).toContain(locale === 'en' ? 'already used' : 'déjà');
   });
@@ -93,12 +93,12 @@ describe.each(['en', 'fr'] as const)('joining in %s', (locale) => {
     const queue = await t.app.inject({ url: `/${locale}/secretariat/applications`, headers: { cookie: moderator.cookie } });
     expect(queue.statusCode).toBe(200);
     expect(queue.body).toContain(`/secretariat/applications/${applicationId}`);
-    const review = await formPage(t, `/${locale}/secretariat/applications/${applicationId}`, moderator.cookie);
+    const review = await csrfFor(t, `/${locale}/secretariat/applications/${applicationId}`, moderator.cookie);
     const approve = await t.app.inject({
       method: 'POST',
       url: `/${locale}/secretariat/applications/${applicationId}/approve`,
-      headers: { cookie: cookieHeader(moderator.cookie, review.cookie) },
-      payload: { version: '2', _csrf: review.csrf },
+      headers: { cookie: mergeCookies(moderator.cookie, review.cookie) },
+      payload: { version: '2', _csrf: review.token },
     });
     expect(approve.statusCode, approve.body).toBe(303);
     const [row] = await t.database.db.select().from(applications).where(eq(applications.id, applicationId));

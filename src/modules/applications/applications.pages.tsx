@@ -6,11 +6,11 @@ import type { AppContext } from '../../app/context.js';
 import { isHoneypotFilled } from '../../app/html/honeypot.js';
 import { parseOrThrow } from '../../app/http/validation.js';
 import { locales } from '../../app/i18n/i18n.js';
+import { listWithdrawnSupporters } from '../supporters/supporters.queries.js';
 import { getSupporterForEdit } from '../supporters/supporters.usecases.js';
 import { checkFormStamp, formStamp } from './applications.antibot.js';
 import { formSecret, hiddenCsrf, send, signInFromLink, type Body } from './applications.http.js';
 import { applicationMessages } from './applications.messages.js';
-import { listWithdrawn } from './applications.queries.js';
 import { createApplicationsRepository } from './applications.repository.js';
 import { applicationFormSchema, messageSchema, parseForm } from './applications.schemas.js';
 import { acceptInvitation, answerInformationRequest, confirmApplication, submitApplication, type ApplicationsDeps } from './applications.usecases.js';
@@ -126,7 +126,7 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
 
     // ——— Public history of withdrawals ———
     app.get(`/${locale}/supporters/withdrawn`, { schema: { hide: true } }, async (request, reply) =>
-      context.cache.send(request, reply, request.url, 'text/html; charset=utf-8', async () => WithdrawnPage({ locale, rows: await listWithdrawn(db) })),
+      context.cache.send(request, reply, request.url, 'text/html; charset=utf-8', async () => WithdrawnPage({ locale, rows: await listWithdrawnSupporters({ db }) })),
     );
 
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isCountryCode } from '../../shared/countries.js';
 import { cleanText } from '../../shared/text.js';
 import { supporterCategories } from '../supporters/supporters.constants.js';
+import type { WithdrawnSupporter } from '../supporters/supporters.queries.js';
 
 /**
  * Validation of the application form and the API, one schema for both. Issue messages are catalog keys
@@ -139,6 +140,16 @@ export const queueFiltersSchema = z.object({
   page: z.coerce.number().int().min(1).max(10000).default(1),
 });
 export type QueueFilters = z.output<typeof queueFiltersSchema>;
+
+/** A withdrawn entry as the public sees it (`GET /api/v1/withdrawals`): when it joined and left, nothing personal, no reason. */
+export const withdrawnSupporterSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  category: z.string().nullable(),
+  countryCode: z.string().nullable(),
+  joinedOn: z.string().nullable(),
+  withdrawnOn: z.string(),
+}) satisfies z.ZodType<WithdrawnSupporter>;
 
 /** Parses form input; returns values or `{ field: messageKey }` for the form to show beside each field. */
 export function parseForm<S extends z.ZodType>(schema: S, input: unknown): { ok: true; value: z.output<S> } | { ok: false; errors: Record<string, string> } {

@@ -1,6 +1,6 @@
 /**
- * Read-side use cases of the public registry: faceted search, one supporter, statistics, CSV export.
- * They read published rows only; nothing here writes.
+ * Read-side use cases of the public registry: faceted search, one supporter, statistics, CSV export, the history of
+ * withdrawals, and the look-alikes other modules flag as possible duplicates. Nothing here writes.
  */
 import type { Executor } from '../../app/database/database.js';
 import type { Locale } from '../../app/i18n/i18n.js';
@@ -10,7 +10,7 @@ import { supporterNotFound, supporterWithdrawn } from './supporters.errors.js';
 import { memoisedFacetCombos } from './supporters.facet-memo.js';
 import { computeFacets, type Facets } from './supporters.facets.js';
 import { presentSupporter, presentSupporterDetail, type SupporterDetail, type SupporterSummary } from './supporters.presenters.js';
-import { createSupportersRepository } from './supporters.repository.js';
+import { createSupportersRepository, type SimilarSupporter } from './supporters.repository.js';
 import type { SupporterFilters } from './supporters.schemas.js';
 
 export interface SearchResult {
@@ -143,4 +143,47 @@ export async function exportSupportersCsv(input: { db: Executor; filters: Suppor
       dateSigned: row.dateSigned,
     })),
   );
+}
+
+/** A withdrawn entry as the public sees it: when it joined and left, nothing personal, no reason. */
+export interface WithdrawnSupporter {
+  slug: string;
+  name: string;
+  category: string | null;
+  countryCode: string | null;
+  joinedOn: string | null;
+  withdrawnOn: string;
+}
+
+/** The public history of withdrawals, most recent first. */
+export async function listWithdrawnSupporters(input: { db: Executor }): Promise<WithdrawnSupporter[]> {
+  const rows = await createSupportersRepository(input.db).listWithdrawn();
+  return rows.map((r) => ({ ...r, withdrawnOn: r.withdrawnOn ?? '' }));
+}
+
+export type { SimilarSupporter };
+
+/** Published entries whose folded name is at least `threshold` similar (pg_trgm) to `folded`, most similar first. */
+export async function findSupportersWithSimilarName(input: {
+  db: Executor;
+  folded: string;
+  threshold: number;
+  limit: number;
+  excludeId?: string | null;
+}): Promise<SimilarSupporter[]> {
+  return createSupportersRepository(input.db).findPublishedBySimilarName(input.folded, input);
+}
+
+/**
+ * Published entries whose website mentions one of `spellings` of a domain, ranked by name similarity to `folded`:
+ * candidates only (`notacme.example` mentions `acme.example`), the caller decides which really share the domain.
+ */
+export async function findSupportersMentioningDomain(input: {
+  db: Executor;
+  spellings: string[];
+  folded: string;
+  limit: number;
+  excludeId?: string | null;
+}): Promise<SimilarSupporter[]> {
+  return createSupportersRepository(input.db).findPublishedByWebsiteMention(input.spellings, input);
 }

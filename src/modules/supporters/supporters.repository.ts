@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../app/database/database.js';
 import { noCountry, type CategoryFacet, type SortOrder } from './supporters.constants.js';
 import { queryTerms } from './supporters.models.js';
@@ -16,6 +16,24 @@ export interface FacetCombo {
 }
 
 const published = eq(supporters.status, 'published');
+
+/** A published entry that may be the same organisation as someone else's name or website, with its name similarity. */
+export interface SimilarSupporter {
+  supporterId: string;
+  slug: string;
+  name: string;
+  website: string | null;
+  similarity: number;
+}
+
+const similarityTo = (folded: string) => sql<number>`similarity(${supporters.sortName}, ${folded})`;
+const similarColumns = (similarity: SQL<number>) => ({
+  supporterId: supporters.id,
+  slug: supporters.slug,
+  name: supporters.name,
+  website: supporters.website,
+  similarity,
+});
 
 /** LIKE patterns are built from folded terms, which hold only letters, digits and spaces: no escaping needed. */
 function textCondition(q: string | undefined): SQL | undefined {
@@ -119,6 +137,51 @@ export function createSupportersRepository(db: Executor) {
         .where(and(eq(supporters.slug, slug), eq(supporters.status, 'withdrawn')))
         .limit(1);
       return row;
+    },
+
+    /** Withdrawn entries, most recently withdrawn first: the public history (no reason, nothing personal). */
+    async listWithdrawn(): Promise<Pick<SupporterRow, 'slug' | 'name' | 'category' | 'countryCode' | 'joinedOn' | 'withdrawnOn'>[]> {
+      return db
+        .select({
+          slug: supporters.slug,
+          name: supporters.name,
+          category: supporters.category,
+          countryCode: supporters.countryCode,
+          joinedOn: supporters.joinedOn,
+          withdrawnOn: supporters.withdrawnOn,
+        })
+        .from(supporters)
+        .where(eq(supporters.status, 'withdrawn'))
+        .orderBy(desc(supporters.withdrawnOn), supporters.sortName);
+    },
+
+    /**
+     * Published entries whose folded name is at least `threshold` similar (pg_trgm) to `folded`, most similar first.
+     * pg_trgm scores every published name; at a few thousand rows a scan is cheaper than keeping another index.
+     */
+    async findPublishedBySimilarName(folded: string, options: { threshold: number; limit: number; excludeId?: string | null }): Promise<SimilarSupporter[]> {
+      const similarity = similarityTo(folded);
+      return db
+        .select(similarColumns(similarity))
+        .from(supporters)
+        .where(and(published, options.excludeId ? ne(supporters.id, options.excludeId) : undefined, sql`${similarity} >= ${options.threshold}`))
+        .orderBy(desc(similarity), supporters.sortName)
+        .limit(options.limit);
+    },
+
+    /**
+     * Published entries whose website contains one of `spellings` (case-insensitive), ranked by name similarity to
+     * `folded`: candidates only, the caller decides which really share a domain.
+     */
+    async findPublishedByWebsiteMention(spellings: string[], options: { folded: string; limit: number; excludeId?: string | null }): Promise<SimilarSupporter[]> {
+      const similarity = similarityTo(options.folded);
+      const mentions = or(...spellings.map((spelling) => sql`${supporters.website} ilike ${`%${spelling.replace(/[\\%_]/g, '\\$&')}%`}`));
+      return db
+        .select(similarColumns(similarity))
+        .from(supporters)
+        .where(and(published, options.excludeId ? ne(supporters.id, options.excludeId) : undefined, mentions))
+        .orderBy(desc(similarity))
+        .limit(options.limit);
     },
 
     async listAll(): Promise<Pick<SupporterRow, 'id' | 'slug' | 'sourceHash' | 'status' | 'withdrawnOn'>[]> {

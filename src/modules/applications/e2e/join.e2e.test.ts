@@ -4,30 +4,18 @@
  * link, a moderator's approval in the back office, then the new supporter in the registry, its JSON API and CSV, and
  * the approval e-mail in the applicant's language. axe-core runs on every page of the workflow.
  */
-import net from 'node:net';
 import type { ParsedMail } from 'mailparser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fixtureSite, type TestApp } from '../../../../test/helpers/app.js';
 import { signInAs } from '../../../../test/helpers/auth.js';
 import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
+import { freePort } from '../../../../test/helpers/net.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../../test/helpers/smtp.js';
 import type { SupporterCategory } from '../../supporters/supporters.constants.js';
 import { supporterMessages } from '../../supporters/supporters.messages.js';
 import { minimumFillMs } from '../applications.antibot.js';
 import { applicationMessages } from '../applications.messages.js';
-
-/** A port free right now on 127.0.0.1, so the public URL (used in e-mail links) is known before the app is built. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** True when the mail is addressed to `email`. */
 const sentTo = (mail: ParsedMail, email: string) => JSON.stringify(mail.to ?? '').includes(email);

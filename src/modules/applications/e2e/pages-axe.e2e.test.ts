@@ -3,27 +3,19 @@
  * management page (with and without form errors), the question page and its outcome, an invitation, the link failure
  * pages, the withdrawal history, the secretariat's e-mail list, entry finder and a decided application, in both languages.
  */
-import net from 'node:net';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, fixtureSite, type TestApp } from '../../../../test/helpers/app.js';
 import { signInAs } from '../../../../test/helpers/auth.js';
 import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
+import { freePort } from '../../../../test/helpers/net.js';
 import { issueToken } from '../../../app/auth/tokens.js';
 import type { Actor } from '../../../app/authz/actor.js';
 import { createApplicationsRepository } from '../applications.repository.js';
 import { applications } from '../applications.tables.js';
 import { testSecret } from '../applications.test-support.js';
 import { approveApplication, confirmApplication, requestMoreInformation, submitApplication, withdrawFromRegistry } from '../applications.usecases.js';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe.skipIf(!hasChromium)('accessibility of the other joining pages', () => {
   let t: TestApp;

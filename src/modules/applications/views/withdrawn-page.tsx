@@ -1,8 +1,8 @@
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, formatDate, type Locale } from '../../../app/i18n/i18n.js';
 import { supporterMessages } from '../../supporters/supporters.messages.js';
+import type { WithdrawnSupporter } from '../../supporters/supporters.queries.js';
 import { applicationMessages } from '../applications.messages.js';
-import type { WithdrawnSupporter } from '../applications.queries.js';
 
 /** The public history of withdrawals: dated records, no personal data, no reasons (those stay in the audit log). */
 export function WithdrawnPage(props: { locale: Locale; rows: WithdrawnSupporter[] }): JSX.Element {
