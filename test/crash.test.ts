@@ -1,7 +1,10 @@
+/**
+ * Nothing accepted is lost: an application confirmed just before the server is killed with SIGKILL (no shutdown
+ * hook runs) is still there, confirmed, after a restart, on the embedded database and on PostgreSQL.
+ */
 import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -10,21 +13,9 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/app/database/database.js';
 import { applications } from '../src/modules/applications/applications.tables.js';
-import { cookieHeader } from '../src/modules/applications/applications.test-support.js';
 import { repoRoot } from './helpers/app.js';
-
-/**
- * Nothing accepted is lost: an application confirmed just before the server is killed with SIGKILL (no shutdown
- * hook runs) is still there, confirmed, after a restart, on the embedded database and on PostgreSQL.
- */
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { mergeCookies } from './helpers/auth.js';
+import { freePort } from './helpers/net.js';
 
 function startServer(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli.ts'), 'serve'], {
@@ -120,7 +111,7 @@ describe('a crash right after confirmation', () => {
     const token = new URL(link!).searchParams.get('token')!;
     const confirmed = await fetch(`${base}/en/join/confirm`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(page.headers.getSetCookie()) },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: mergeCookies(page.headers.getSetCookie()) },
       body: new URLSearchParams({ token, _csrf: csrf }).toString(),
     });
     expect(confirmed.status).toBe(200);
