@@ -11,7 +11,7 @@ import { findIndicator, IndicatorPage } from './views/indicator-page.js';
 import { MapPage } from './views/map-page.js';
 import { MethodologyPage } from './views/methodology-page.js';
 import { RankingPage, type EditionView } from './views/ranking-page.js';
-import { UnitPage, type UnitHistoryEntry } from './views/unit-page.js';
+import { UnitPage, unitHistory } from './views/unit-page.js';
 
 const html = 'text/html; charset=utf-8';
 const slugParams = z.object({ slug: z.string().trim().min(1).max(80) });
@@ -72,19 +72,11 @@ export async function registerIndexPages(app: FastifyInstance, context: AppConte
     app.get(`/${locale}/index/:slug/units/:code`, { schema: { hide: true } }, async (request, reply) => {
       const { slug, code } = parseOrThrow(unitParams, request.params, locale);
       const { time } = parseOrThrow(timeQuery, request.query, locale);
-      {
-        const edition = view(locale, await load(slug));
-        const history: UnitHistoryEntry[] = [];
-        for (const other of await listPublishedEditions(deps)) {
-          const full = other.slug === slug ? edition : view(locale, await load(other.slug));
-          const top = full.snapshot.top;
-          for (const row of full.snapshot.rows.filter((r) => r.unit === code)) {
-            const band = row.bands[top];
-            history.push({ slug: full.slug, title: full.title, time: row.time, score: row.scores[top] ?? null, rank: row.ranks[top] ?? null, low: band?.score.p5 ?? null, high: band?.score.p95 ?? null });
-          }
-        }
-        return reply.type(html).send(UnitPage({ locale, edition, unit: code, time: pickTime(edition.snapshot, time), history, path: pathAfterLocale(request) }));
-      }
+      const edition = view(locale, await load(slug));
+      // Every published edition's snapshot, each read once per process (see `load`), for the unit's history.
+      const published = await Promise.all((await listPublishedEditions(deps)).map(async (e) => view(locale, await load(e.slug))));
+      const history = unitHistory(published, code);
+      return reply.type(html).send(UnitPage({ locale, edition, unit: code, time: pickTime(edition.snapshot, time), history, path: pathAfterLocale(request) }));
     });
 
     app.get(`/${locale}/index/:slug/map`, { schema: { hide: true } }, async (request, reply) => {
