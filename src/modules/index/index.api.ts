@@ -4,18 +4,20 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { problemSchema } from '../../app/http/problem.schema.js';
-import { formatNumber } from './engine/coinr-cells.js';
 import { writeCsvTable } from './io/index.csv.js';
+import { editionResultsTable, editionWorkbook } from './io/index.results.js';
 import { unitNotFound } from './index.errors.js';
-import type { EditionSnapshot } from './index.models.js';
 import type { EditionSummaryRow } from './index.repository.js';
 import { editionDetailSchema, editionListSchema, editionParamsSchema, editionSummarySchema, toWireSnapshot, unitDetailSchema, unitParamsSchema } from './index.schemas.js';
 import { getPublishedEdition, listPublishedEditions } from './index.usecases.js';
 
 const tags = ['index'];
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** A file's bytes: a binary string to OpenAPI, a Buffer to the handler (Fastify sends Buffers as they are, unserialised). */
+const binarySchema = z.string().meta({ format: 'binary' }) as unknown as z.ZodType<Buffer>;
 type Summary = z.infer<typeof editionSummarySchema>;
 type PublishedEdition = Awaited<ReturnType<typeof getPublishedEdition>>;
 
@@ -32,28 +34,6 @@ function presentSummary(row: EditionSummaryRow & { previousSlug: string | null }
 /** The whole edition: served as JSON and, unchanged, as the `results.json` download. */
 function presentEdition(edition: PublishedEdition): z.infer<typeof editionDetailSchema> {
   return { ...presentSummary(edition), snapshot: toWireSnapshot(edition.snapshot), changes: edition.changes };
-}
-
-/** OWASP CSV injection: a text cell starting with = + - @ tab or CR gets a leading `'` (numbers are written by the engine). */
-const safeText = (value: string) => (/^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-/** One row per unit × time: every aggregate's score, rank and 5/95 % bands, from the index down. */
-function snapshotCsv(snapshot: EditionSnapshot): string {
-  const aggregates = snapshot.nodes.filter((n) => n.kind === 'aggregate').map((n) => n.code);
-  const names = new Map(snapshot.units.map((u) => [u.code, u.name]));
-  const columns = ['uCode', 'uName', 'Time', ...aggregates.flatMap((c) => [c, `${c}_p5`, `${c}_p95`, `${c}_rank`, `${c}_rank_p5`, `${c}_rank_p95`])];
-  const rows = snapshot.rows.map((r) => {
-    const row: Record<string, string> = { uCode: safeText(r.unit), uName: safeText(names.get(r.unit) ?? r.unit), Time: formatNumber(r.time) };
-    for (const c of aggregates) {
-      const band = r.bands[c];
-      Object.assign(row, {
-        [c]: formatNumber(r.scores[c] ?? null), [`${c}_p5`]: formatNumber(band?.score.p5 ?? null), [`${c}_p95`]: formatNumber(band?.score.p95 ?? null),
-        [`${c}_rank`]: formatNumber(r.ranks[c] ?? null), [`${c}_rank_p5`]: formatNumber(band?.rank.p5 ?? null), [`${c}_rank_p95`]: formatNumber(band?.rank.p95 ?? null),
-      });
-    }
-    return row;
-  });
-  return writeCsvTable({ columns, rows });
 }
 
 export async function registerIndexApi(root: FastifyInstance, context: AppContext): Promise<void> {
@@ -131,7 +111,35 @@ export async function registerIndexApi(root: FastifyInstance, context: AppContex
         .header('cache-control', immutable)
         .header('content-disposition', `attachment; filename="${edition.slug}-results.csv"`)
         .type('text/csv; charset=utf-8')
-        .send(snapshotCsv(edition.snapshot));
+        .send(writeCsvTable(editionResultsTable(edition.snapshot)));
+    },
+  );
+
+  app.get(
+    '/api/v1/index/editions/:slug/results.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Results as an Excel workbook',
+        description:
+          'Sheet `Results`: the same rows and columns as results.csv, numbers as numbers, missing values as empty cells. ' +
+          'Sheets `Edition` (titles, publication, changes note), `Framework` (the nodes, iMeta columns), `Config changes` and ' +
+          '`Unit changes` (from the previous published edition; empty for the first).',
+        params: editionParamsSchema,
+        response: {
+          200: { description: 'The workbook', content: { [xlsxType]: { schema: binarySchema } } },
+          400: problemSchema,
+          404: problemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const edition = await getPublishedEdition(deps, request.params.slug);
+      return reply
+        .header('cache-control', immutable)
+        .header('content-disposition', `attachment; filename="${edition.slug}-results.xlsx"`)
+        .type(xlsxType)
+        .send(await editionWorkbook(edition));
     },
   );
 

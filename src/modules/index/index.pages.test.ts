@@ -63,6 +63,17 @@ describe.each(['en', 'fr'] as const)('index pages in %s', (locale) => {
     expect(res.body).toContain(locale === 'en' ? 'Across editions' : 'édition');
   });
 
+  it('offers the results as CSV, XLSX and JSON from the ranking and from a unit', async () => {
+    for (const url of [`/${locale}/index/test-edition`, `/${locale}/index/test-edition/units/AAA`]) {
+      const res = await t.app.inject({ url });
+      const downloads = res.body.match(/<p class="downloads">[\s\S]*?<\/p>/)?.[0] ?? '';
+      expect(downloads, url).toContain(locale === 'en' ? 'Download the results:' : 'Télécharger les résultats :');
+      for (const ext of ['csv', 'xlsx', 'json']) expect(downloads, url).toContain(`href="/api/v1/index/editions/test-edition/results.${ext}"`);
+    }
+    const xlsx = await t.app.inject({ url: '/api/v1/index/editions/test-edition/results.xlsx' });
+    expect(xlsx.statusCode).toBe(200);
+  });
+
   it('generates the methodology from the configuration, listing what has no data', async () => {
     const res = await t.app.inject({ url: `/${locale}/index/test-edition/methodology` });
     expect(res.statusCode).toBe(200);

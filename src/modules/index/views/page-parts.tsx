@@ -1,4 +1,5 @@
-import type { Locale } from '../../../app/i18n/i18n.js';
+import { escaping, type Locale } from '../../../app/i18n/i18n.js';
+import { indexMessages } from '../index.messages.js';
 import type { EditionSnapshot } from '../index.models.js';
 import { unitName } from './format.js';
 
@@ -28,5 +29,27 @@ export function UnitCell(props: { locale: Locale; base: string; snapshot: Editio
         {unitName(props.locale, props.snapshot, props.unit)}
       </a>
     </th>
+  );
+}
+
+/** An edition's results to download, in every format the API serves them: the same table as CSV and XLSX, all of it as JSON. */
+export function Downloads(props: { locale: Locale; slug: string }): JSX.Element {
+  const safeT = escaping(indexMessages(props.locale));
+  const file = (ext: string) => `/api/v1/index/editions/${encodeURIComponent(props.slug)}/results.${ext}`;
+  return (
+    <p class="downloads">
+      {safeT('downloads.label')}{' '}
+      <a href={file('csv')} type="text/csv">
+        CSV
+      </a>{' '}
+      ·{' '}
+      <a href={file('xlsx')} type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet">
+        {safeT('downloads.xlsx')}
+      </a>{' '}
+      ·{' '}
+      <a href={file('json')} type="application/json">
+        JSON
+      </a>
+    </p>
   );
 }

@@ -5,7 +5,7 @@ import { indexMessages } from '../index.messages.js';
 import { ScoreBand } from './band-bar.js';
 import { formatRank, formatScore, scoreDomain } from './format.js';
 import { indexChartMessages } from './index-charts.locales.js';
-import { TimeNav, UnitCell } from './page-parts.js';
+import { Downloads, TimeNav, UnitCell } from './page-parts.js';
 
 export interface EditionView {
   slug: string;
@@ -47,10 +47,9 @@ export function RankingPage(props: { locale: Locale; edition: EditionView; time:
         <a href={`${base}/methodology`}>{safeT('ranking.methodology')}</a> ·{' '}
         <a href={`${base}/map?time=${time ?? ''}`} safe>
           {indexChartMessages(locale)('map.link')}
-        </a> ·{' '}
-        <a href={`/api/v1/index/editions/${edition.slug}/results.csv`}>{safeT('ranking.download')}</a> (CSV) ·{' '}
-        <a href={`/api/v1/index/editions/${edition.slug}`}>JSON</a>
+        </a>
       </p>
+      <Downloads locale={locale} slug={edition.slug} />
       <TimeNav times={snapshot.times} current={time} label={t('ranking.time')} href={(y) => `${base}?time=${y ?? ''}`} />
       <p>{safeT('ranking.notRanked', { count: unranked })}</p>
       <div class="table-scroll">

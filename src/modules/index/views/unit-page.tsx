@@ -4,6 +4,7 @@ import type { EditionSnapshot, SnapshotNode, SnapshotRow } from '../index.models
 import { indexMessages } from '../index.messages.js';
 import { ScoreBand } from './band-bar.js';
 import { formatBand, formatRank, formatRaw, formatScore, scoreDomain, unitName } from './format.js';
+import { Downloads } from './page-parts.js';
 import type { EditionView } from './ranking-page.js';
 
 export interface UnitHistoryEntry {
@@ -226,6 +227,7 @@ export function UnitPage(props: { locale: Locale; edition: EditionView; unit: st
       ) : (
         ''
       )}
+      <Downloads locale={locale} slug={edition.slug} />
     </Layout>
   );
 }
