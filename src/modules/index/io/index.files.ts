@@ -21,23 +21,53 @@ function formatOf(file: string): TableFormat | null {
 
 const fileIssue = (table: TableName, code: string, message: string): ImportIssue => ({ table, row: null, column: null, code, message });
 
-/** Reads one table from a file; a problem with the file itself is returned as an issue. */
-async function readTable(file: string, table: TableName): Promise<RawTable | ImportIssue> {
-  const format = formatOf(file);
-  if (format === null) return fileIssue(table, 'file.format.unsupported', `${basename(file)}: use a .csv or .xlsx file`);
-  let bytes: Buffer;
+/** A file's name and bytes, or the problem reading it (a missing file, say) as an issue of `table`. */
+async function readFileOrIssue(file: string, table: TableName): Promise<TableFile | ImportIssue> {
+  if (formatOf(file) === null) return fileIssue(table, 'file.format.unsupported', `${basename(file)}: use a .csv or .xlsx file`);
   try {
-    bytes = await readFile(file);
+    return { name: basename(file), bytes: await readFile(file) };
   } catch (error) {
     return fileIssue(table, 'file.unreadable', `${file}: ${(error as NodeJS.ErrnoException).code ?? 'cannot be read'}`);
   }
+}
+
+/**
+ * Reads one table from a file's bytes (an upload, or a file read from disk): CSV, or the sheet named `table` of a
+ * workbook. A problem with the file itself (format, malformed, sheet missing) is returned as an issue.
+ */
+async function readTableBytes(file: TableFile, table: TableName): Promise<RawTable | ImportIssue> {
+  const format = formatOf(file.name);
+  if (format === null) return fileIssue(table, 'file.format.unsupported', `${file.name}: use a .csv or .xlsx file`);
   try {
-    if (format === 'csv') return readCsvTable(bytes.toString('utf8'));
-    const sheets = await readXlsxTables(bytes, [table]);
-    return sheets[table] ?? fileIssue(table, 'xlsx.sheet.missing', `${basename(file)} has no sheet named ${table}`);
+    if (format === 'csv') return readCsvTable(file.bytes.toString('utf8'));
+    const sheets = await readXlsxTables(file.bytes, [table]);
+    return sheets[table] ?? fileIssue(table, 'xlsx.sheet.missing', `${file.name} has no sheet named ${table}`);
   } catch (error) {
-    return fileIssue(table, format === 'csv' ? 'csv.malformed' : 'xlsx.malformed', `${basename(file)}: ${(error as Error).message}`);
+    return fileIssue(table, format === 'csv' ? 'csv.malformed' : 'xlsx.malformed', `${file.name}: ${(error as Error).message}`);
   }
+}
+
+/** An uploaded or read file: its name (which gives the format) and its bytes. */
+export interface TableFile {
+  name: string;
+  bytes: Buffer;
+}
+
+export type CoinrTables = { ok: true; iData: RawTable; iMeta: RawTable } | { ok: false; issues: ImportIssue[] };
+
+/**
+ * Reads the iData and iMeta tables from files' bytes, without parsing them: `meta` may be omitted when `data` is a
+ * workbook holding both sheets. Problems with the files themselves are returned, all of them.
+ */
+export async function readCoinrTables(data: TableFile, meta?: TableFile): Promise<CoinrTables> {
+  const metaFile = meta ?? (formatOf(data.name) === 'xlsx' ? data : undefined);
+  if (metaFile === undefined) {
+    return { ok: false, issues: [fileIssue('iMeta', 'file.missing', 'give the iMeta table, or a workbook with iData and iMeta sheets')] };
+  }
+  const [iData, iMeta] = await Promise.all([readTableBytes(data, 'iData'), readTableBytes(metaFile, 'iMeta')]);
+  const issues = [iMeta, iData].filter((t): t is ImportIssue => 'code' in t);
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, iData: iData as RawTable, iMeta: iMeta as RawTable };
 }
 
 /**
@@ -45,14 +75,15 @@ async function readTable(file: string, table: TableName): Promise<RawTable | Imp
  * sheets. `source` (default: the data file's name) is recorded on every cell.
  */
 export async function readCoinrFiles(input: { data: string; meta?: string; source?: string }): Promise<CoinrParse> {
-  const metaFile = input.meta ?? (formatOf(input.data) === 'xlsx' ? input.data : undefined);
-  if (metaFile === undefined) {
+  if (input.meta === undefined && formatOf(input.data) !== 'xlsx') {
     return { ok: false, issues: [fileIssue('iMeta', 'file.missing', 'give the iMeta file (--meta), or a workbook with iData and iMeta sheets')] };
   }
-  const [iData, iMeta] = await Promise.all([readTable(input.data, 'iData'), readTable(metaFile, 'iMeta')]);
-  const issues = [iMeta, iData].filter((t): t is ImportIssue => 'code' in t);
+  const [data, meta] = await Promise.all([readFileOrIssue(input.data, 'iData'), input.meta === undefined ? undefined : readFileOrIssue(input.meta, 'iMeta')]);
+  const issues = [meta, data].filter((t): t is ImportIssue => t !== undefined && 'code' in t);
   if (issues.length > 0) return { ok: false, issues };
-  return parseCoinr({ iData: iData as RawTable, iMeta: iMeta as RawTable, source: input.source ?? basename(input.data) });
+  const tables = await readCoinrTables(data as TableFile, meta as TableFile | undefined);
+  if (!tables.ok) return tables;
+  return parseCoinr({ iData: tables.iData, iMeta: tables.iMeta, source: input.source ?? basename(input.data) });
 }
 
 /** iData columns holding numbers (Time, denominators, indicators): written as numeric cells in XLSX. */
