@@ -170,7 +170,7 @@ indexCommand
   .action(async (options: { pilot?: boolean; sources: string; slug: string; noteEn?: string; noteFr?: string }) => {
     if (!options.pilot) throw new InvalidArgumentError('only --pilot can be published from the command line for now');
     if (!fs.existsSync(options.sources)) throw new InvalidArgumentError(`${options.sources} does not exist`);
-    const { publishPilotEdition } = await import('./modules/index/index.usecases.js');
+    const { publishPilotEdition } = await import('./modules/index/index.pilot-usecases.js');
     const { edition } = await withDatabase((database) =>
       publishPilotEdition({ db: database.db }, { kind: 'operator', ref: actor }, {
         sourcesDir: options.sources,

@@ -1,12 +1,14 @@
 import type { AppModule } from '../../app/modules.js';
 import { registerIndexApi } from './index.api.js';
 import { registerIndexPages } from './index.pages.js';
+import { registerIndexSecretariatPages } from './index.secretariat.js';
 
-/** The Cyberstability Index: published editions as public pages, a JSON API and downloads. */
+/** The Cyberstability Index: published editions as public pages, a JSON API and downloads; the secretariat's edition screens. */
 export const indexModule: AppModule = {
   name: 'index',
   async register(app, context) {
     await registerIndexApi(app, context);
     await registerIndexPages(app, context);
+    await registerIndexSecretariatPages(app, context);
   },
 };

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../app/database/database.js';
 import { createTestDatabase } from '../../app/database/test-utils.js';
-import { getPublishedEdition, publishPilotEdition } from './index.usecases.js';
+import { publishPilotEdition } from './index.pilot-usecases.js';
+import { getPublishedEdition } from './index.usecases.js';
 
 /** The open data sit beside the repository on the project's machines (never copied in). */
 const sources = join(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/data/index');

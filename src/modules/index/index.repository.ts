@@ -1,4 +1,4 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../app/database/database.js';
 import { indexEditions, type IndexEditionRow, type NewIndexEditionRow } from './index.tables.js';
@@ -15,6 +15,17 @@ const editionSummaryColumns = {
   previousEditionId: indexEditions.previousEditionId,
 };
 export type EditionSummaryRow = { [K in keyof typeof editionSummaryColumns]: IndexEditionRow[K] };
+
+/** What the secretariat's list shows of every edition, drafts included. */
+const editionAdminColumns = {
+  ...editionSummaryColumns,
+  status: indexEditions.status,
+  createdAt: indexEditions.createdAt,
+  updatedAt: indexEditions.updatedAt,
+  createdBy: indexEditions.createdBy,
+  publishedBy: indexEditions.publishedBy,
+};
+export type EditionAdminRow = { [K in keyof typeof editionAdminColumns]: IndexEditionRow[K] };
 
 const published = eq(indexEditions.status, 'published');
 const previousEdition = alias(indexEditions, 'previous_edition');
@@ -64,6 +75,20 @@ export function createIndexRepository(db: Executor) {
       const rows = await db.select(editionSummaryColumns).from(indexEditions).where(published).orderBy(desc(indexEditions.publishedAt));
       const slugs = new Map(rows.map((r) => [r.id, r.slug]));
       return rows.map((r) => ({ ...r, previousSlug: r.previousEditionId ? (slugs.get(r.previousEditionId) ?? null) : null }));
+    },
+
+    /** Every edition, drafts first (most recently changed first), then published ones, newest first. */
+    async listAll(): Promise<EditionAdminRow[]> {
+      return db
+        .select(editionAdminColumns)
+        .from(indexEditions)
+        .orderBy(asc(indexEditions.status), desc(indexEditions.publishedAt), desc(indexEditions.updatedAt));
+    },
+
+    /** Deletes a draft; false when it is not (or no longer) a draft. */
+    async deleteDraft(id: string): Promise<boolean> {
+      const rows = await db.delete(indexEditions).where(and(eq(indexEditions.id, id), eq(indexEditions.status, 'draft'))).returning({ id: indexEditions.id });
+      return rows.length > 0;
     },
 
     /** A published edition with the slug of the one before it (one query: the API reads this on every request). */

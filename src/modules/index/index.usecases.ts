@@ -16,14 +16,13 @@ import { DEFAULT_PIPELINE, runPipeline, type PipelineConfig } from './engine/pip
 import type { IndexDataset } from './engine/types.js';
 import { runUncertainty } from './engine/uncertainty/index.js';
 import { parsePipelineConfig } from './io/index.pipeline-config.schemas.js';
-import { buildPilotEdition, PILOT_PIPELINE, type PilotEdition } from './sources/index.pilot.js';
 import { editionInputInvalid, editionNotFound, editionPublished, editionSlugTaken } from './index.errors.js';
 import { diffEditions, type EditionChanges } from './index.changes.js';
 import {
   buildSnapshot, DEFAULT_UNCERTAINTY, uncertaintySpec,
   type EditionConfig, type EditionSnapshot, type StoredTable, type UncertaintySettings, type WithoutData,
 } from './index.models.js';
-import { createIndexRepository, type EditionSummaryRow } from './index.repository.js';
+import { createIndexRepository, type EditionAdminRow, type EditionSummaryRow } from './index.repository.js';
 import { changesNoteSchema, editionSlugSchema, editionTitlesSchema, uncertaintySettingsSchema } from './index.schemas.js';
 import type { IndexEditionRow } from './index.tables.js';
 
@@ -43,7 +42,7 @@ export interface OperatorActor {
 export type EditionActor = Actor | OperatorActor;
 
 /** Secretariat (passkey session, the app's guard) or operator; returns the audit name. Everyone else: 401/403. */
-function authorize(actor: EditionActor): string {
+export function authorizeEditionActor(actor: EditionActor): string {
   return actor.kind === 'operator' ? actor.ref : actorRef(requireSecretariat(actor));
 }
 
@@ -116,7 +115,7 @@ export interface CreateDraftInput {
 
 /** Creates a draft edition after the engine has accepted the tables and the configuration; nothing is stored otherwise. */
 export async function createDraftEdition(deps: IndexDeps, actor: EditionActor, input: CreateDraftInput): Promise<{ edition: IndexEditionRow }> {
-  const by = authorize(actor);
+  const by = authorizeEditionActor(actor);
   const slug = editionSlugSchema.safeParse(input.slug);
   const titles = editionTitlesSchema.safeParse(input.titles);
   const issues = [...(slug.success ? [] : zodIssues('slug', slug.error)), ...(titles.success ? [] : zodIssues('titles', titles.error))];
@@ -147,7 +146,7 @@ export async function updateDraftConfig(
   actor: EditionActor,
   input: { slug: string; config?: unknown; uncertainty?: unknown },
 ): Promise<{ edition: IndexEditionRow }> {
-  const by = authorize(actor);
+  const by = authorizeEditionActor(actor);
   return deps.db.transaction(async (tx) => {
     const repository = createIndexRepository(tx);
     const current = await repository.getForUpdate(input.slug);
@@ -167,7 +166,7 @@ export async function updateDraftConfig(
 
 /** The snapshot and changes a draft would publish, computed now and not stored. */
 export async function previewEdition(deps: IndexDeps, actor: EditionActor, input: { slug: string }): Promise<{ snapshot: EditionSnapshot; changes: EditionChanges }> {
-  authorize(actor);
+  authorizeEditionActor(actor);
   const repository = createIndexRepository(deps.db);
   const row = await repository.findBySlug(input.slug);
   if (!row) throw editionNotFound();
@@ -190,7 +189,7 @@ export async function publishEdition(
   actor: EditionActor,
   input: { slug: string; changesNote?: { en?: string; fr?: string } },
 ): Promise<{ edition: IndexEditionRow }> {
-  const by = authorize(actor);
+  const by = authorizeEditionActor(actor);
   const note = changesNoteSchema.safeParse(input.changesNote ?? {});
   if (!note.success) return invalid(zodIssues('changesNote', note.error));
   return deps.db.transaction(async (tx) => {
@@ -226,37 +225,57 @@ export async function getPublishedEdition(deps: IndexDeps, slug: string): Promis
   return { ...row, snapshot: row.snapshot, changes: row.changes };
 }
 
-/** Runs of the published pilot's Monte Carlo: more than a preview, still a few seconds at most. */
-export const PILOT_UNCERTAINTY: UncertaintySettings = { ...DEFAULT_UNCERTAINTY, runs: 2048 };
+/** Every edition, drafts included, for the secretariat's list. */
+export async function listEditions(deps: IndexDeps, actor: EditionActor): Promise<EditionAdminRow[]> {
+  authorizeEditionActor(actor);
+  return createIndexRepository(deps.db).listAll();
+}
 
-/** The pilot edition (open data mapped onto the WG5 framework) as a draft's input; its gaps become `withoutData`. */
-export function pilotDraftInput(edition: PilotEdition, slug: string): CreateDraftInput {
-  return {
-    slug,
-    titles: { en: 'Cyberstability Index — Pilot', fr: 'Indice de cyberstabilité — Pilote' },
-    iData: edition.iData,
-    iMeta: edition.iMeta,
-    config: PILOT_PIPELINE,
-    uncertainty: PILOT_UNCERTAINTY,
-    source: edition.sources.map((s) => s.source).join('; '),
-    withoutData: {
-      categories: edition.categories.filter((c) => c.status === 'no data yet').map((c) => ({ code: c.code, name: c.name })),
-      indicators: edition.categories.flatMap((c) => c.indicatorsWithoutData.map((i) => ({ code: i.code, name: i.name, category: c.name, subDimension: i.subDimension, rationale: i.rationale }))),
-    },
-  };
+/** One edition, draft or published, with its inputs: the secretariat's working view. */
+export async function getEdition(deps: IndexDeps, actor: EditionActor, slug: string): Promise<IndexEditionRow> {
+  authorizeEditionActor(actor);
+  const row = await createIndexRepository(deps.db).findBySlug(slug);
+  if (!row) throw editionNotFound();
+  return row;
 }
 
 /**
- * `pariscall index publish --pilot`: builds the pilot from the open data, creates it as a draft and publishes it.
- * Two steps, each audited; if publication fails the draft stays for inspection.
+ * Replaces a draft's iData and iMeta (a corrected file, a new year of data) after the engine has accepted them with
+ * the draft's configuration; otherwise nothing changes and every problem is reported.
  */
-export async function publishPilotEdition(
+export async function replaceDraftData(
   deps: IndexDeps,
   actor: EditionActor,
-  input: { sourcesDir: string; slug: string; changesNote?: { en?: string; fr?: string } },
+  input: { slug: string; iData: StoredTable; iMeta: StoredTable; source: string },
 ): Promise<{ edition: IndexEditionRow }> {
-  authorize(actor);
-  const pilot = await buildPilotEdition({ sourcesDir: input.sourcesDir });
-  await createDraftEdition(deps, actor, pilotDraftInput(pilot, input.slug));
-  return publishEdition(deps, actor, { slug: input.slug, changesNote: input.changesNote });
+  const by = authorizeEditionActor(actor);
+  return deps.db.transaction(async (tx) => {
+    const repository = createIndexRepository(tx);
+    const current = await repository.getForUpdate(input.slug);
+    if (!current) throw editionNotFound();
+    if (current.status !== 'draft') throw editionPublished();
+    compute(parseTables(input.iData, input.iMeta, input.source), current.config, noneWithoutData, false);
+    const edition = await repository.updateDraft(current.id, {
+      framework: { ...current.framework, iMeta: input.iMeta },
+      dataset: { iData: input.iData, source: input.source },
+    });
+    if (!edition) throw editionPublished();
+    await recordAudit(tx, {
+      actor: by, action: 'index.edition.data', subject: current.id,
+      details: { slug: current.slug, source: input.source, rows: input.iData.rows.length, indicators: input.iMeta.rows.length },
+    });
+    return { edition };
+  });
+}
+
+/** Deletes a draft (audited); published editions are refused, they are citable. */
+export async function discardDraft(deps: IndexDeps, actor: EditionActor, input: { slug: string }): Promise<void> {
+  const by = authorizeEditionActor(actor);
+  await deps.db.transaction(async (tx) => {
+    const repository = createIndexRepository(tx);
+    const current = await repository.getForUpdate(input.slug);
+    if (!current) throw editionNotFound();
+    if (current.status !== 'draft' || !(await repository.deleteDraft(current.id))) throw editionPublished();
+    await recordAudit(tx, { actor: by, action: 'index.edition.discard', subject: current.id, details: { slug: current.slug } });
+  });
 }

@@ -1,0 +1,280 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { getActor } from '../../app/auth/auth.plugin.js';
+import { csrfField, verifyCsrf } from '../../app/auth/csrf.js';
+import { requireSecretariat } from '../../app/authz/guards.js';
+import type { AppContext } from '../../app/context.js';
+import { AppError, type FieldIssue } from '../../app/http/errors.js';
+import { parseOrThrow } from '../../app/http/validation.js';
+import { locales, type Locale } from '../../app/i18n/i18n.js';
+import { parseCoinr } from './engine/coinr-format.js';
+import type { RawTable } from './engine/coinr-cells.js';
+import { coinrWorkbook, readCoinrTables, type TableFile } from './io/index.files.js';
+import type { StoredTable } from './index.models.js';
+import {
+  createDraftEdition, discardDraft, getEdition, listEditions, previewEdition, publishEdition, replaceDraftData, updateDraftConfig, type IndexDeps,
+} from './index.usecases.js';
+import { emptyCreateValues, EditionsAdminPage, type CreateValues } from './views/secretariat/editions-admin-page.js';
+import { EditionAdminPage, storedFormValues, type EditionAdminPageProps, type EditionFormValues } from './views/secretariat/edition-admin-page.js';
+import { PreviewPage } from './views/secretariat/preview-page.js';
+import { indexAdminMessages } from './views/secretariat/secretariat.locales.js';
+
+/** Uploads above this size are refused with a message (COINr tables of 200 countries × 60 indicators × 10 years are ~1 MB). */
+const maxUploadMb = 25;
+const html = 'text/html; charset=utf-8';
+const slugParams = z.object({ slug: z.string().trim().min(1).max(80) });
+const timeQuery = z.object({ time: z.union([z.literal(''), z.coerce.number().int()]).optional() });
+const doneQuery = z.object({ done: z.enum(['created', 'data', 'config', 'published', 'discarded']).optional(), slug: z.string().max(80).optional() });
+
+interface Upload extends TableFile {
+  truncated: boolean;
+}
+type Body = Record<string, unknown>;
+
+const text = (body: Body, name: string): string => (typeof body[name] === 'string' ? (body[name] as string) : '');
+/** A file field of a multipart body; an empty file input (nothing chosen) is no upload. */
+function upload(body: Body, name: string): Upload | undefined {
+  const value = body[name] as Upload | undefined;
+  return value && typeof value === 'object' && 'bytes' in value && value.name !== '' ? value : undefined;
+}
+
+const stored = (table: RawTable): StoredTable => ({
+  columns: table.columns ?? Object.keys(table.rows[0] ?? {}),
+  rows: table.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v ?? '']))),
+});
+
+/** Pages with forms and unpublished results are never cached by browsers or proxies. */
+const send = (reply: FastifyReply, page: JSX.Element, status = 200) => reply.code(status).header('cache-control', 'no-store').type(html).send(page);
+
+/** Where a use case's refusal goes on the forms: beside a field, or in the list of problems. */
+function placeIssues(locale: Locale, issues: FieldIssue[]): { errors: Record<string, string>; problems: FieldIssue[] } {
+  const t = indexAdminMessages(locale);
+  const fields: Record<string, [string, string]> = {
+    slug: ['slug', t('error.slug')],
+    'titles.en': ['titleEn', t('error.title')],
+    'titles.fr': ['titleFr', t('error.title')],
+    'uncertainty.seed': ['seed', t('error.number')],
+    'uncertainty.runs': ['runs', t('config.runs.hint')],
+    'uncertainty.weightPerturbation': ['weightPerturbation', t('config.perturbation.hint')],
+    'changesNote.en': ['noteEn', t('error.note')],
+    'changesNote.fr': ['noteFr', t('error.note')],
+  };
+  const errors: Record<string, string> = {};
+  const problems: FieldIssue[] = [];
+  for (const issue of issues) {
+    const field = fields[issue.field];
+    if (field) errors[field[0]] = field[1];
+    else problems.push(issue);
+  }
+  return { errors, problems };
+}
+
+/** Checks the uploaded tables' presence, type and size; the engine checks their content. */
+function checkUploads(locale: Locale, data: Upload | undefined, meta: Upload | undefined, errors: Record<string, string>): data is Upload {
+  const t = indexAdminMessages(locale);
+  for (const [name, file] of [['iData', data], ['iMeta', meta]] as const) {
+    if (!file) continue;
+    if (!/\.(csv|xlsx)$/i.test(file.name)) errors[name] = t('error.fileType');
+    else if (file.truncated) errors[name] = t('error.fileTooLarge', { max: maxUploadMb });
+  }
+  if (!data) errors.iData = t('error.required');
+  return Object.keys(errors).length === 0 && data !== undefined;
+}
+
+/**
+ * The secretariat's index screens in every language: the list of editions, a draft's data, configuration, preview
+ * and publication. Every action goes through the edition use cases, which authorize (secretariat on a passkey
+ * session) and audit; uploads are refused before their body is read when the visitor is not the secretariat.
+ */
+export async function registerIndexSecretariatPages(app: FastifyInstance, context: AppContext): Promise<void> {
+  const deps: IndexDeps = { db: context.database.db };
+  const secretariatOnly = { onRequest: async (request: FastifyRequest) => void requireSecretariat(await getActor(request)) };
+
+  await app.register(async (scope) => {
+    await scope.register(multipart, {
+      attachFieldsToBody: 'keyValues',
+      throwFileSizeLimit: false,
+      limits: { fileSize: maxUploadMb * 1024 * 1024, files: 3, fields: 12, fieldSize: 64 * 1024, parts: 16 },
+      async onFile(part) {
+        const bytes = await part.toBuffer();
+        (part as unknown as { value: Upload }).value = { name: part.filename, bytes, truncated: part.file.truncated };
+      },
+    });
+
+    for (const locale of locales) {
+      const t = indexAdminMessages(locale);
+      const renderList = async (request: FastifyRequest, reply: FastifyReply, extra: { notice?: string; values?: CreateValues; errors?: Record<string, string>; problems?: FieldIssue[] } = {}, status = 200) => {
+        const editions = await listEditions(deps, await getActor(request));
+        return send(reply, EditionsAdminPage({ locale, editions, csrfField: csrfField(request, reply), ...extra }), status);
+      };
+      const renderEdition = async (
+        request: FastifyRequest,
+        reply: FastifyReply,
+        slug: string,
+        extra: Partial<Pick<EditionAdminPageProps, 'notice' | 'form' | 'errors' | 'problems'>> & { values?: Partial<EditionFormValues> } = {},
+        status = 200,
+      ) => {
+        const edition = await getEdition(deps, await getActor(request), slug);
+        const values = { ...storedFormValues(edition), ...extra.values };
+        return send(reply, EditionAdminPage({ locale, edition, csrfField: csrfField(request, reply), ...extra, values }), status);
+      };
+      /** A refusal shown on the page it came from; anything else is the error handler's. */
+      const refused = (error: unknown): { status: number; notice?: string; errors: Record<string, string>; problems: FieldIssue[] } => {
+        if (!(error instanceof AppError)) throw error;
+        if (error.code === 'index.edition.invalid') return { status: 422, ...placeIssues(locale, error.issues) };
+        if (error.code === 'index.edition.slug-taken') return { status: 409, errors: { slug: t('error.slugTaken') }, problems: [] };
+        if (error.code === 'index.edition.published') return { status: 409, notice: t('error.published'), errors: {}, problems: [] };
+        throw error;
+      };
+
+      scope.get(`/${locale}/secretariat/index`, { schema: { hide: true } }, async (request, reply) => {
+        const { done, slug } = parseOrThrow(doneQuery, request.query, locale);
+        const notice = done === 'discarded' ? t('admin.done.discarded', { slug: slug ?? '' }) : undefined;
+        return renderList(request, reply, { notice });
+      });
+
+      scope.post(`/${locale}/secretariat/index`, { schema: { hide: true }, ...secretariatOnly, preHandler: verifyCsrf }, async (request, reply) => {
+        const body = (request.body ?? {}) as Body;
+        const values: CreateValues = { ...emptyCreateValues, slug: text(body, 'slug'), titleEn: text(body, 'titleEn'), titleFr: text(body, 'titleFr'), source: text(body, 'source') };
+        const errors: Record<string, string> = {};
+        const data = upload(body, 'iData');
+        const meta = upload(body, 'iMeta');
+        const pipelineFile = upload(body, 'pipeline');
+        let config: unknown;
+        if (pipelineFile) {
+          try {
+            config = JSON.parse(pipelineFile.bytes.toString('utf8'));
+          } catch (error) {
+            errors.pipeline = t('error.json', { message: (error as Error).message });
+          }
+        }
+        if (!checkUploads(locale, data, meta, errors)) return renderList(request, reply, { values, errors }, 422);
+        const tables = await readCoinrTables(data, meta);
+        if (!tables.ok) {
+          const problems = tables.issues.map((i) => ({ field: i.table, message: i.message, code: i.code }));
+          return renderList(request, reply, { values, problems }, 422);
+        }
+        try {
+          const { edition } = await createDraftEdition(deps, await getActor(request), {
+            slug: values.slug,
+            titles: { en: values.titleEn, fr: values.titleFr },
+            iData: stored(tables.iData),
+            iMeta: stored(tables.iMeta),
+            config,
+            source: values.source.trim() || [data.name, meta?.name].filter(Boolean).join(', '),
+          });
+          return reply.redirect(`/${locale}/secretariat/index/${edition.slug}?done=created`, 303);
+        } catch (error) {
+          const { status, notice, ...placed } = refused(error);
+          return renderList(request, reply, { values, notice, ...placed }, status);
+        }
+      });
+
+      scope.get(`/${locale}/secretariat/index/:slug`, { schema: { hide: true } }, async (request, reply) => {
+        const { slug } = parseOrThrow(slugParams, request.params, locale);
+        const { done } = parseOrThrow(doneQuery, request.query, locale);
+        const notices = { created: t('admin.done.created'), data: t('admin.done.data'), config: t('admin.done.config'), published: t('admin.done.published') };
+        return renderEdition(request, reply, slug, { notice: done && done !== 'discarded' ? notices[done] : undefined });
+      });
+
+      scope.get(`/${locale}/secretariat/index/:slug/inputs.xlsx`, { schema: { hide: true } }, async (request, reply) => {
+        const { slug } = parseOrThrow(slugParams, request.params, locale);
+        const edition = await getEdition(deps, await getActor(request), slug);
+        const parsed = parseCoinr({ iData: edition.dataset.iData, iMeta: edition.framework.iMeta, source: edition.dataset.source });
+        if (!parsed.ok) throw new Error(`stored tables of ${slug} no longer parse`);
+        return reply
+          .header('cache-control', 'no-store')
+          .header('content-disposition', `attachment; filename="${slug}-inputs.xlsx"`)
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .send(await coinrWorkbook(parsed.dataset));
+      });
+
+      scope.post(`/${locale}/secretariat/index/:slug/data`, { schema: { hide: true }, ...secretariatOnly, preHandler: verifyCsrf }, async (request, reply) => {
+        const { slug } = parseOrThrow(slugParams, request.params, locale);
+        const body = (request.body ?? {}) as Body;
+        const errors: Record<string, string> = {};
+        const data = upload(body, 'iData');
+        const meta = upload(body, 'iMeta');
+        if (!checkUploads(locale, data, meta, errors)) return renderEdition(request, reply, slug, { form: 'data', errors }, 422);
+        const tables = await readCoinrTables(data, meta);
+        if (!tables.ok) {
+          return renderEdition(request, reply, slug, { form: 'data', problems: tables.issues.map((i) => ({ field: i.table, message: i.message, code: i.code })) }, 422);
+        }
+        try {
+          const source = [data.name, meta?.name].filter(Boolean).join(', ');
+          await replaceDraftData(deps, await getActor(request), { slug, iData: stored(tables.iData), iMeta: stored(tables.iMeta), source });
+          return reply.redirect(`/${locale}/secretariat/index/${slug}?done=data`, 303);
+        } catch (error) {
+          const { status, ...placed } = refused(error);
+          return renderEdition(request, reply, slug, { form: 'data', ...placed }, status);
+        }
+      });
+
+      scope.post(`/${locale}/secretariat/index/:slug/config`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+        const { slug } = parseOrThrow(slugParams, request.params, locale);
+        const body = (request.body ?? {}) as Body;
+        const values = { pipeline: text(body, 'pipeline'), seed: text(body, 'seed'), runs: text(body, 'runs'), weightPerturbation: text(body, 'weightPerturbation') };
+        const errors: Record<string, string> = {};
+        let pipeline: unknown;
+        try {
+          pipeline = JSON.parse(values.pipeline);
+        } catch (error) {
+          errors.pipeline = t('error.json', { message: (error as Error).message });
+        }
+        const numbers = Object.fromEntries((['seed', 'runs', 'weightPerturbation'] as const).map((name) => [name, values[name].trim() === '' ? NaN : Number(values[name])]));
+        for (const [name, n] of Object.entries(numbers)) if (!Number.isFinite(n)) errors[name] = t('error.number');
+        if (Object.keys(errors).length > 0) return renderEdition(request, reply, slug, { form: 'config', errors, values }, 422);
+        try {
+          await updateDraftConfig(deps, await getActor(request), { slug, config: pipeline, uncertainty: numbers });
+          return reply.redirect(`/${locale}/secretariat/index/${slug}?done=config`, 303);
+        } catch (error) {
+          const { status, ...placed } = refused(error);
+          return renderEdition(request, reply, slug, { form: 'config', values, ...placed }, status);
+        }
+      });
+
+      scope.get(`/${locale}/secretariat/index/:slug/preview`, { schema: { hide: true } }, async (request, reply) => {
+        const { slug } = parseOrThrow(slugParams, request.params, locale);
+        const { time } = parseOrThrow(timeQuery, request.query, locale);
+        const actor = await getActor(request);
+        const edition = await getEdition(deps, actor, slug);
+        const title = locale === 'fr' ? edition.titleFr : edition.titleEn;
+        try {
+          const { snapshot, changes } = await previewEdition(deps, actor, { slug });
+          const current = typeof time === 'number' && snapshot.times.includes(time) ? time : (snapshot.times[snapshot.times.length - 1] ?? null);
+          return send(reply, PreviewPage({ locale, slug, title, snapshot, changes, time: current }));
+        } catch (error) {
+          const { status, ...placed } = refused(error);
+          return renderEdition(request, reply, slug, { form: 'config', ...placed }, status);
+        }
+      });
+
+      scope.post(`/${locale}/secretariat/index/:slug/publish`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+        const { slug } = parseOrThrow(slugParams, request.params, locale);
+        const body = (request.body ?? {}) as Body;
+        const values = { noteEn: text(body, 'noteEn'), noteFr: text(body, 'noteFr') };
+        const note = (s: string) => (s.trim() === '' ? undefined : s);
+        try {
+          await publishEdition(deps, await getActor(request), { slug, changesNote: { en: note(values.noteEn), fr: note(values.noteFr) } });
+          context.cache.invalidate();
+          return reply.redirect(`/${locale}/secretariat/index/${slug}?done=published`, 303);
+        } catch (error) {
+          const { status, ...placed } = refused(error);
+          return renderEdition(request, reply, slug, { form: 'publish', values, ...placed }, status);
+        }
+      });
+
+      scope.post(`/${locale}/secretariat/index/:slug/discard`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+        const { slug } = parseOrThrow(slugParams, request.params, locale);
+        try {
+          await discardDraft(deps, await getActor(request), { slug });
+        } catch (error) {
+          const { status, ...placed } = refused(error);
+          return renderEdition(request, reply, slug, placed, status);
+        }
+        return reply.redirect(`/${locale}/secretariat/index?done=discarded&slug=${encodeURIComponent(slug)}`, 303);
+      });
+    }
+  });
+}

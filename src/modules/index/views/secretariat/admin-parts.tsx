@@ -1,0 +1,102 @@
+import type { Children } from '@kitajs/html';
+import type { FieldIssue } from '../../../../app/http/errors.js';
+import type { Locale } from '../../../../app/i18n/i18n.js';
+
+/**
+ * Pieces shared by the secretariat's index screens: a labelled field whose hint and error are tied to its control,
+ * the list of problems an import or a configuration produced, and the notice after an action.
+ */
+export function describedBy(name: string, hint: boolean, error: boolean): string | undefined {
+  const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+/** Label, hint and error around a control; the control itself (children) sets `aria-describedby` with describedBy. */
+export function Field(props: { name: string; label: string; hint?: string | undefined; error?: string | undefined; children: Children }): JSX.Element {
+  return (
+    <div class="field">
+      <label for={props.name} safe>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <span class="hint" id={`${props.name}-hint`} safe>
+          {props.hint}
+        </span>
+      ) : (
+        ''
+      )}
+      {props.children}
+      {props.error ? (
+        <p class="field-error" id={`${props.name}-error`} safe>
+          {props.error}
+        </p>
+      ) : (
+        ''
+      )}
+    </div>
+  );
+}
+
+/** A file input inside a Field. */
+export function FileField(props: { name: string; label: string; hint?: string; error?: string | undefined; required?: boolean; accept: string }): JSX.Element {
+  return (
+    <Field name={props.name} label={props.label} hint={props.hint} error={props.error}>
+      <input
+        type="file"
+        id={props.name}
+        name={props.name}
+        accept={props.accept}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, Boolean(props.hint), Boolean(props.error))}
+      />
+    </Field>
+  );
+}
+
+/** Every problem of a refused input (row, column, message), focusable so the page can jump to it. */
+export function ProblemList(props: { id: string; title: string; where: string; what: string; note?: string; problems: FieldIssue[] }): JSX.Element {
+  if (props.problems.length === 0) return '';
+  return (
+    <section class="error-summary" role="alert" aria-labelledby={`${props.id}-title`} tabindex="-1" id={props.id}>
+      <h2 id={`${props.id}-title`} safe>
+        {props.title}
+      </h2>
+      {props.note ? <p safe>{props.note}</p> : ''}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col" safe>
+              {props.where}
+            </th>
+            <th scope="col" safe>
+              {props.what}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.problems.map((p) => (
+            <tr>
+              <td safe>{p.field}</td>
+              <td safe>{p.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function Notice(props: { text: string | undefined }): JSX.Element {
+  return props.text ? (
+    <p class="notice" role="status" safe>
+      {props.text}
+    </p>
+  ) : (
+    ''
+  );
+}
+
+/** A moment in the secretariat's screens: date and time, in UTC so every member of the secretariat reads the same. */
+export const dateTime = (locale: Locale, date: Date): string =>
+  `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(date)} UTC`;
