@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../../src/app/database/database.js';
 import { createTestDatabase } from '../../src/app/database/test-utils.js';
 import { createServer, type App } from '../../src/app/server.js';
 import { importSite } from '../../src/app/site-import.js';
+import { freePort } from './net.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixtureSite = path.join(repoRoot, 'test/fixtures/official-site');
@@ -50,4 +51,29 @@ export async function createTestApp(options: { site?: string; config?: Partial<C
       if (!options.config?.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface ServedTestApp extends TestApp {
+  /** Where the server listens and its public URL, such as `http://127.0.0.1:41234` (no trailing slash). */
+  base: string;
+}
+
+/**
+ * A complete application (as `createTestApp`) listening on 127.0.0.1 on a free port, for browser tests. Its public URL
+ * is the address it listens on, so e-mail links and the passkey relying party point back to it. `hostname: 'localhost'`
+ * when the browser must reach it by name (WebAuthn refuses an IP address as relying party). `close()` stops it too.
+ */
+export async function serveTestApp(
+  options: { site?: string; config?: Partial<Config>; hostname?: 'localhost' | '127.0.0.1' } = {},
+): Promise<ServedTestApp> {
+  const port = await freePort();
+  const base = `http://${options.hostname ?? '127.0.0.1'}:${port}`;
+  const t = await createTestApp({ ...(options.site ? { site: options.site } : {}), config: { ...options.config, publicUrl: base } });
+  try {
+    await t.app.listen({ port, host: '127.0.0.1' });
+  } catch (error) {
+    await t.close();
+    throw error;
+  }
+  return { ...t, base };
 }

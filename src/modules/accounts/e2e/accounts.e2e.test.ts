@@ -2,24 +2,15 @@
  * Accounts in a real browser: sign in by e-mail link (mail read from a real SMTP server), enrol a passkey with
  * Chromium's virtual authenticator through the bundled script, sign in with it; axe-core on every page, both languages.
  */
-import net from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { serveTestApp, type ServedTestApp } from '../../../../test/helpers/app.js';
 import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../../test/helpers/smtp.js';
 import { findOrCreateUserByEmail } from '../../../app/auth/users.js';
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe.skipIf(!hasChromium)('accounts in a browser', () => {
-  let t: TestApp;
+  let t: ServedTestApp;
   let smtp: TestSmtpServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -27,12 +18,10 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
   const pages: Page[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    // The passkey's relying party is the public URL's host: the browser must use the same one.
-    base = `http://localhost:${port}`;
     smtp = await startSmtpServer();
-    [t, browser] = await Promise.all([createTestApp({ config: { publicUrl: base, smtpUrl: smtp.url } }), launchBrowser()]);
-    await t.app.listen({ port, host: '127.0.0.1' });
+    // The passkey's relying party is the public URL's host: the browser must use the same one.
+    [t, browser] = await Promise.all([serveTestApp({ hostname: 'localhost', config: { smtpUrl: smtp.url } }), launchBrowser()]);
+    base = t.base;
     await findOrCreateUserByEmail(t.database.db, 'admin@secretariat.example', 'en', { role: 'admin', actor: 'test' });
     context = await browser.newContext();
     context.setDefaultTimeout(5_000);

@@ -7,10 +7,9 @@
 import type { ParsedMail } from 'mailparser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, fixtureSite, type TestApp } from '../../../../test/helpers/app.js';
+import { fixtureSite, serveTestApp, type ServedTestApp } from '../../../../test/helpers/app.js';
 import { signInAs } from '../../../../test/helpers/auth.js';
 import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
-import { freePort } from '../../../../test/helpers/net.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../../test/helpers/smtp.js';
 import type { SupporterCategory } from '../../supporters/supporters.constants.js';
 import { supporterMessages } from '../../supporters/supporters.messages.js';
@@ -56,7 +55,7 @@ const applicants: Record<'en' | 'fr', Applicant> = {
 
 describe.skipIf(!hasChromium)('joining the Paris Call in a browser', () => {
   let smtp: TestSmtpServer;
-  let t: TestApp;
+  let t: ServedTestApp;
   let browser: Browser;
   let base: string;
   const contexts: BrowserContext[] = [];
@@ -72,10 +71,8 @@ describe.skipIf(!hasChromium)('joining the Paris Call in a browser', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    [t, browser] = await Promise.all([createTestApp({ site: fixtureSite, config: { smtpUrl: smtp.url, publicUrl: base } }), launchBrowser()]);
-    await t.app.listen({ port, host: '127.0.0.1' });
+    [t, browser] = await Promise.all([serveTestApp({ site: fixtureSite, config: { smtpUrl: smtp.url } }), launchBrowser()]);
+    base = t.base;
   });
   afterAll(async () => {
     await Promise.all(contexts.map((context) => context.close()));

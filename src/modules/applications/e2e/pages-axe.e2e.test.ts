@@ -6,10 +6,9 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, fixtureSite, type TestApp } from '../../../../test/helpers/app.js';
+import { fixtureSite, serveTestApp, type ServedTestApp } from '../../../../test/helpers/app.js';
 import { signInAs } from '../../../../test/helpers/auth.js';
 import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
-import { freePort } from '../../../../test/helpers/net.js';
 import { issueToken } from '../../../app/auth/tokens.js';
 import type { Actor } from '../../../app/authz/actor.js';
 import { createApplicationsRepository } from '../applications.repository.js';
@@ -18,7 +17,7 @@ import { testSecret } from '../applications.test-support.js';
 import { approveApplication, confirmApplication, requestMoreInformation, submitApplication, withdrawFromRegistry } from '../applications.usecases.js';
 
 describe.skipIf(!hasChromium)('accessibility of the other joining pages', () => {
-  let t: TestApp;
+  let t: ServedTestApp;
   let browser: Browser;
   let base = '';
   let representative: BrowserContext;
@@ -30,10 +29,8 @@ describe.skipIf(!hasChromium)('accessibility of the other joining pages', () => 
   const invitationTokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({ site: fixtureSite, config: { publicUrl: base, secretKey: testSecret } });
-    await t.app.listen({ port, host: '127.0.0.1' });
+    t = await serveTestApp({ site: fixtureSite, config: { secretKey: testSecret } });
+    base = t.base;
     const db = t.database.db;
     const deps = { db, events: t.app.context.events, config: t.config };
     const mod = await signInAs(t, { email: 'axe-mod@secretariat.example', role: 'moderator', method: 'passkey' });

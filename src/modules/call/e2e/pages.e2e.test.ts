@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, fixtureSite, type TestApp } from '../../../../test/helpers/app.js';
+import { fixtureSite, serveTestApp, type ServedTestApp } from '../../../../test/helpers/app.js';
 import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
 
 const text = {
@@ -33,7 +33,7 @@ const text = {
 } as const;
 
 describe.skipIf(!hasChromium)('the Call’s pages in a browser', () => {
-  let t: TestApp;
+  let t: ServedTestApp;
   let browser: Browser;
   let context: BrowserContext;
   let base: string;
@@ -48,8 +48,8 @@ describe.skipIf(!hasChromium)('the Call’s pages in a browser', () => {
   }
 
   beforeAll(async () => {
-    [t, browser] = await Promise.all([createTestApp({ site: fixtureSite }), launchBrowser()]);
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    [t, browser] = await Promise.all([serveTestApp({ site: fixtureSite }), launchBrowser()]);
+    base = t.base;
     context = await browser.newContext();
     context.setDefaultTimeout(5_000);
   });

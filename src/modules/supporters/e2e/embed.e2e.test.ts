@@ -6,11 +6,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, fixtureSite, type TestApp } from '../../../../test/helpers/app.js';
+import { fixtureSite, serveTestApp, type ServedTestApp } from '../../../../test/helpers/app.js';
 import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
 
 describe.skipIf(!hasChromium)('the embeddable counters', () => {
-  let t: TestApp;
+  let t: ServedTestApp;
   let browser: Browser;
   let context: BrowserContext;
   let base: string;
@@ -19,8 +19,8 @@ describe.skipIf(!hasChromium)('the embeddable counters', () => {
   const pages: Page[] = [];
 
   beforeAll(async () => {
-    [t, browser] = await Promise.all([createTestApp({ site: fixtureSite }), launchBrowser()]);
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    [t, browser] = await Promise.all([serveTestApp({ site: fixtureSite }), launchBrowser()]);
+    base = t.base;
     // Another site: `/?src=<path on the platform>` is a page that frames that path.
     host = http.createServer((request, response) => {
       const src = new URL(request.url ?? '/', 'http://host').searchParams.get('src') ?? '';

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, fixtureSite, type TestApp } from '../../../../test/helpers/app.js';
+import { fixtureSite, serveTestApp, type ServedTestApp } from '../../../../test/helpers/app.js';
 import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
 
 const acme = 'acme_cyber_widgets-private-sector-USA';
@@ -31,7 +31,7 @@ async function markDocument(page: Page): Promise<() => Promise<boolean>> {
 }
 
 describe.skipIf(!hasChromium)('the registry in a browser', () => {
-  let t: TestApp;
+  let t: ServedTestApp;
   let browser: Browser;
   let context: BrowserContext;
   let noScript: BrowserContext;
@@ -47,8 +47,8 @@ describe.skipIf(!hasChromium)('the registry in a browser', () => {
   }
 
   beforeAll(async () => {
-    [t, browser] = await Promise.all([createTestApp({ site: fixtureSite }), launchBrowser()]);
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    [t, browser] = await Promise.all([serveTestApp({ site: fixtureSite }), launchBrowser()]);
+    base = t.base;
     context = await browser.newContext();
     noScript = await browser.newContext({ javaScriptEnabled: false });
     // Fail in seconds with the selector or URL that never came, not at the test timeout.
@@ -193,7 +193,7 @@ describe.skipIf(!hasChromium)('the registry in a browser', () => {
     });
 
     describe('on a registry larger than a page', () => {
-      let large: TestApp;
+      let large: ServedTestApp;
       let largeBase: string;
       let csvDir: string;
 
@@ -203,8 +203,8 @@ describe.skipIf(!hasChromium)('the registry in a browser', () => {
         const rows = Array.from({ length: 45 }, (_, i) => `Generated Supporter ${String(i + 1).padStart(2, '0')},private-sector,FRA,Entreprise,,,2021-01-01`);
         const csv = path.join(csvDir, 'supporters.csv');
         await fs.writeFile(csv, ['name,category,nationality,nature,website,twitter,date_signed', ...rows].join('\n'));
-        large = await createTestApp({ site: csv });
-        largeBase = await large.app.listen({ port: 0, host: '127.0.0.1' });
+        large = await serveTestApp({ site: csv });
+        largeBase = large.base;
       });
       afterAll(async () => {
         await large?.close();
