@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureSite, invalidSite, repoRoot } from './helpers/app.js';
+import { createTemporaryDatabase, type TemporaryDatabase } from './helpers/database.js';
 
 const run = promisify(execFile);
 
@@ -24,35 +22,15 @@ async function pariscall(args: string[], env: Record<string, string>) {
   }
 }
 
-/** The command's database: a temporary embedded one, or a new database on TEST_DATABASE_URL's server. */
-async function commandEnv(): Promise<Record<string, string>> {
-  const env: Record<string, string> = { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'pariscall-cli-')) };
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) return env;
-  const name = `pariscall_cli_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  dropDatabase = async () => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  };
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { ...env, DATABASE_URL: url.toString() };
-}
-
-let dropDatabase = async () => {};
-
 describe('the pariscall command', () => {
+  // The command's database: a temporary embedded one, or a new database on TEST_DATABASE_URL's server.
+  let database: TemporaryDatabase | undefined;
   let env: Record<string, string> = {};
   beforeAll(async () => {
-    env = await commandEnv();
+    database = await createTemporaryDatabase('cli');
+    env = database.env;
   });
-  afterAll(async () => dropDatabase());
+  afterAll(async () => database?.remove());
   const firstSeen = ['--first-seen', path.join(fixtureSite, 'first-seen.csv')];
 
   it('imports a site, then reports everything unchanged on a second import', async () => {

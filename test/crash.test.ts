@@ -2,19 +2,17 @@
  * Nothing accepted is lost: an application confirmed just before the server is killed with SIGKILL (no shutdown
  * hook runs) is still there, confirmed, after a restart, on the embedded database and on PostgreSQL.
  */
-import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/app/database/database.js';
 import { applications } from '../src/modules/applications/applications.tables.js';
 import { repoRoot } from './helpers/app.js';
 import { mergeCookies } from './helpers/auth.js';
+import { createTemporaryDatabase } from './helpers/database.js';
 import { freePort } from './helpers/net.js';
 
 function startServer(env: Record<string, string>): ChildProcess {
@@ -52,34 +50,13 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-async function environment(): Promise<{ env: Record<string, string>; dataDir: string; databaseUrl?: string }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pariscall-crash-'));
-  cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const env: Record<string, string> = { DATA_DIR: dataDir, SECRET_KEY: 'crash-test-secret-0123456789-abcdefghijkl' };
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) return { env, dataDir };
-  const name = `pariscall_crash_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  cleanups.push(async () => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  });
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { env: { ...env, DATABASE_URL: url.toString() }, dataDir, databaseUrl: url.toString() };
-}
-
 describe('a crash right after confirmation', () => {
   it('loses nothing: the confirmed application is there after kill -9 and a restart', { timeout: 120_000 }, async () => {
-    const { env, dataDir, databaseUrl } = await environment();
+    const { env, dataDir, databaseUrl, remove } = await createTemporaryDatabase('crash');
+    cleanups.push(remove);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const serverEnv = { ...env, PORT: String(port), PUBLIC_URL: base };
+    const serverEnv = { ...env, SECRET_KEY: 'crash-test-secret-0123456789-abcdefghijkl', PORT: String(port), PUBLIC_URL: base };
     let server = startServer(serverEnv);
     cleanups.push(async () => void server.kill('SIGKILL'));
     await waitUntilUp(base, server);
