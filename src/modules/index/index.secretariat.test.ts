@@ -12,6 +12,9 @@ import { auditLog } from '../../app/audit/audit.tables.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { csrfFor, signInAs } from '../../../test/helpers/auth.js';
 import { indexEditions } from './index.tables.js';
+import { writeCsvTable } from './io/index.csv.js';
+import { readXlsxTables } from './io/index.xlsx.js';
+import { WG5_FRAMEWORK } from './sources/index.wg5-framework.js';
 import { indexAdminMessages } from './views/secretariat/secretariat.locales.js';
 
 const fixtures = join(fileURLToPath(new URL('.', import.meta.url)), 'io/fixtures');
@@ -23,7 +26,7 @@ async function multipartBody(fields: Record<string, Part>): Promise<{ payload: B
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) {
     if (typeof value === 'string') form.append(name, value);
-    else form.append(name, new Blob([value.bytes]), value.name);
+    else form.append(name, new Blob([new Uint8Array(value.bytes)]), value.name);
   }
   const response = new Response(form);
   return { payload: Buffer.from(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? '' };
@@ -254,5 +257,33 @@ describe('configuring, previewing and publishing', () => {
     expect(response.headers['content-type']).toContain('spreadsheetml');
     expect(response.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await t.app.inject({ url: '/en/secretariat/index/draft-csv/inputs.xlsx' })).statusCode).toBe(303);
+  });
+});
+
+describe('the WG5 framework template', () => {
+  it('holds the whole WG5 tree and, once filled in, makes a draft', async () => {
+    const response = await t.app.inject({ url: '/fr/secretariat/index/wg5-template.xlsx', headers: { cookie: secretariat } });
+    expect(response.statusCode).toBe(200);
+    const { iData, iMeta } = await readXlsxTables(response.rawPayload, ['iData', 'iMeta']);
+    const indicators = WG5_FRAMEWORK.flatMap((c) => c.subDimensions.flatMap((s) => s.indicators));
+    expect(iMeta?.rows.filter((r) => r.Type === 'Indicator')).toHaveLength(indicators.length);
+    expect(iMeta?.rows.filter((r) => r.Level === '3').map((r) => r.iCode)).toEqual(WG5_FRAMEWORK.map((c) => c.code));
+    expect(iData?.rows).toHaveLength(0);
+    // Filled in for three countries and every indicator, the template is accepted as it is.
+    const columns = iData?.columns ?? [];
+    const rows = ['FRA', 'KEN', 'BRA'].map((uCode, u) => Object.fromEntries(columns.map((c, i) => [c, c === 'uCode' ? uCode : c === 'uName' ? uCode : c === 'Time' ? '2025' : String(10 + u * 7 + i)])));
+    const metaCsv = writeCsvTable({ columns: iMeta?.columns ?? [], rows: (iMeta?.rows ?? []).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v ?? '']))) });
+    const created = await postMultipart('/en/secretariat/index', {
+      slug: 'wg5-template',
+      titleEn: 'From the template',
+      titleFr: 'Depuis le modèle',
+      iData: { name: 'iData.csv', bytes: Buffer.from(writeCsvTable({ columns, rows })) },
+      iMeta: { name: 'iMeta.csv', bytes: Buffer.from(metaCsv) },
+    });
+    expect(created.statusCode).toBe(303);
+  });
+
+  it('is for the secretariat only', async () => {
+    expect((await t.app.inject({ url: '/en/secretariat/index/wg5-template.xlsx' })).statusCode).toBe(303);
   });
 });

@@ -18,6 +18,7 @@ import {
 import { emptyCreateValues, EditionsAdminPage, type CreateValues } from './views/secretariat/editions-admin-page.js';
 import { EditionAdminPage, storedFormValues, type EditionAdminPageProps, type EditionFormValues } from './views/secretariat/edition-admin-page.js';
 import { PreviewPage } from './views/secretariat/preview-page.js';
+import { wg5TemplateWorkbook } from './sources/index.wg5-template.js';
 import { indexAdminMessages } from './views/secretariat/secretariat.locales.js';
 
 /** Uploads above this size are refused with a message (COINr tables of 200 countries × 60 indicators × 10 years are ~1 MB). */
@@ -169,6 +170,14 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
           const { status, notice, ...placed } = refused(error);
           return renderList(request, reply, { values, notice, ...placed }, status);
         }
+      });
+
+      scope.get(`/${locale}/secretariat/index/wg5-template.xlsx`, { schema: { hide: true } }, async (request, reply) => {
+        requireSecretariat(await getActor(request));
+        return reply
+          .header('content-disposition', 'attachment; filename="wg5-framework-template.xlsx"')
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .send(await wg5TemplateWorkbook());
       });
 
       scope.get(`/${locale}/secretariat/index/:slug`, { schema: { hide: true } }, async (request, reply) => {

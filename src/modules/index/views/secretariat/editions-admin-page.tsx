@@ -103,6 +103,9 @@ export function EditionsAdminPage(props: EditionsAdminPageProps): JSX.Element {
         note={t('form.problems.engineNote')}
         problems={problems}
       />
+      <p>
+        <a href={`/${locale}/secretariat/index/wg5-template.xlsx`}>{safeT('create.template')}</a> {safeT('create.template.hint')}
+      </p>
       <form class="form" method="post" action={`/${locale}/secretariat/index`} enctype="multipart/form-data" aria-labelledby="new">
         {props.csrfField as 'safe'}
         {text('slug', t('create.slug'), t('create.slug.hint'))}
