@@ -6,6 +6,7 @@ import { parseOrThrow } from '../../app/http/validation.js';
 import { locales, type Locale } from '../../app/i18n/i18n.js';
 import type { EditionSnapshot } from './index.models.js';
 import { getPublishedEdition, listPublishedEditions, type IndexDeps } from './index.usecases.js';
+import type { ChangesView } from './views/changes-section.js';
 import { EditionsPage } from './views/editions-page.js';
 import { findIndicator, IndicatorPage } from './views/indicator-page.js';
 import { MapPage } from './views/map-page.js';
@@ -23,6 +24,18 @@ type PublishedEdition = Awaited<ReturnType<typeof getPublishedEdition>>;
 function view(locale: Locale, edition: PublishedEdition): EditionView {
   const title = locale === 'fr' ? edition.titleFr : edition.titleEn;
   return { slug: edition.slug, title, publishedAt: edition.publishedAt, pilot: /pilot/i.test(edition.titleEn), snapshot: edition.snapshot };
+}
+
+/** What changed from the previous edition and why: the note in the page's language, else in the other one. */
+function changesView(locale: Locale, edition: PublishedEdition, previous: PublishedEdition | null): ChangesView {
+  const notes = { en: edition.changesNoteEn?.trim() || null, fr: edition.changesNoteFr?.trim() || null };
+  const other = locales.find((l) => l !== locale) ?? locale;
+  const note = notes[locale] ? { text: notes[locale], lang: locale } : notes[other] ? { text: notes[other], lang: other } : null;
+  return {
+    changes: edition.changes,
+    note,
+    previous: previous && { slug: previous.slug, title: locale === 'fr' ? previous.titleFr : previous.titleEn, snapshot: previous.snapshot },
+  };
 }
 
 /** The requested time point if the edition has it, else its latest. */
@@ -49,6 +62,7 @@ export async function registerIndexPages(app: FastifyInstance, context: AppConte
     }
     return edition;
   };
+  const previousOf = async (edition: PublishedEdition) => (edition.changes.previous ? load(edition.changes.previous.slug) : null);
   for (const locale of locales) {
     app.get(`/${locale}/index`, { schema: { hide: true } }, async (_request, reply) => {
       const published = await listPublishedEditions(deps);
@@ -60,8 +74,10 @@ export async function registerIndexPages(app: FastifyInstance, context: AppConte
     app.get(`/${locale}/index/:slug`, { schema: { hide: true } }, async (request, reply) => {
       const { slug } = parseOrThrow(slugParams, request.params, locale);
       const { time } = parseOrThrow(timeQuery, request.query, locale);
-      const edition = view(locale, await load(slug));
-      return reply.type(html).send(RankingPage({ locale, edition, time: pickTime(edition.snapshot, time), path: pathAfterLocale(request) }));
+      const published = await load(slug);
+      const edition = view(locale, published);
+      const changes = changesView(locale, published, await previousOf(published));
+      return reply.type(html).send(RankingPage({ locale, edition, changes, time: pickTime(edition.snapshot, time), path: pathAfterLocale(request) }));
     });
 
     app.get(`/${locale}/index/:slug/methodology`, { schema: { hide: true } }, async (request, reply) => {
@@ -72,11 +88,13 @@ export async function registerIndexPages(app: FastifyInstance, context: AppConte
     app.get(`/${locale}/index/:slug/units/:code`, { schema: { hide: true } }, async (request, reply) => {
       const { slug, code } = parseOrThrow(unitParams, request.params, locale);
       const { time } = parseOrThrow(timeQuery, request.query, locale);
-      const edition = view(locale, await load(slug));
+      const current = await load(slug);
+      const edition = view(locale, current);
+      const changes = changesView(locale, current, await previousOf(current));
       // Every published edition's snapshot, each read once per process (see `load`), for the unit's history.
       const published = await Promise.all((await listPublishedEditions(deps)).map(async (e) => view(locale, await load(e.slug))));
       const history = unitHistory(published, code);
-      return reply.type(html).send(UnitPage({ locale, edition, unit: code, time: pickTime(edition.snapshot, time), history, path: pathAfterLocale(request) }));
+      return reply.type(html).send(UnitPage({ locale, edition, changes, unit: code, time: pickTime(edition.snapshot, time), history, path: pathAfterLocale(request) }));
     });
 
     app.get(`/${locale}/index/:slug/map`, { schema: { hide: true } }, async (request, reply) => {

@@ -14,6 +14,7 @@ import { fixtureTable } from '../index.usecases.test-support.js';
 
 const operator: OperatorActor = { kind: 'operator', ref: 'cli:e2e' };
 const slug = 'e2e-edition';
+const secondSlug = 'e2e-second';
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -65,6 +66,18 @@ describe.skipIf(!hasChromium)('accessibility of the index pages', () => {
       withoutData: { categories: [{ code: 'C4', name: 'Management of change' }], indicators: [] },
     });
     await publishEdition(deps, operator, { slug, changesNote: { en: 'First', fr: 'Première' } });
+    // A second edition with another weight, so the ranking and unit pages show what changed and why.
+    const iMeta = fixtureTable('small-iMeta.csv');
+    iMeta.rows = iMeta.rows.map((r) => (r.iCode === 'gci' ? { ...r, Weight: '1' } : r));
+    await createDraftEdition(deps, operator, {
+      slug: secondSlug,
+      titles: { en: 'E2E second edition', fr: 'Deuxième édition E2E' },
+      iData: fixtureTable('small-iData.csv'),
+      iMeta,
+      config: { steps: [{ step: 'denominate' }, { step: 'normalise', method: 'minmax', lower: 0, upper: 100 }] },
+      uncertainty: { seed: 7, runs: 64, weightPerturbation: 0.25 },
+    });
+    await publishEdition(deps, operator, { slug: secondSlug, changesNote: { en: 'GCI weight equalised', fr: 'Poids du GCI égalisés' } });
     await t.app.listen({ port, host: '127.0.0.1' });
     browser = await launchBrowser();
     context = await browser.newContext();
@@ -105,6 +118,25 @@ describe.skipIf(!hasChromium)('accessibility of the index pages', () => {
       expect(await page.content()).toContain('Management of change');
       await expectNoAxeViolations(page);
       await expectDescribedTables(page, 0);
+      await page.close();
+    }, 60_000);
+
+    it(`${locale}: what changed and why, on the second edition's ranking and on a unit page`, async () => {
+      const page = await context.newPage();
+      const ranking = await page.goto(`${base}/${locale}/index/${secondSlug}`);
+      expect(ranking?.status()).toBe(200);
+      const section = page.locator('section#changes');
+      await expect(section.locator('blockquote').textContent()).resolves.toContain(locale === 'en' ? 'GCI weight equalised' : 'Poids du GCI égalisés');
+      await expect(section.locator('table').count()).resolves.toBe(2);
+      await expect(section.locator('code', { hasText: 'framework.gci.weight' }).count()).resolves.toBe(1);
+      await expectNoAxeViolations(page);
+      await expectDescribedTables(page, 3);
+
+      const unit = await page.goto(`${base}/${locale}/index/${secondSlug}/units/BBB`);
+      expect(unit?.status()).toBe(200);
+      await expect(page.locator('section#changes table').count()).resolves.toBe(1);
+      await expectNoAxeViolations(page);
+      await expectDescribedTables(page, 2);
       await page.close();
     }, 60_000);
   }

@@ -3,6 +3,7 @@ import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import type { EditionSnapshot, SnapshotRow } from '../index.models.js';
 import { indexMessages } from '../index.messages.js';
 import { ScoreBand } from './band-bar.js';
+import { ChangesSection, type ChangesView } from './changes-section.js';
 import { formatRank, formatScore, scoreDomain } from './format.js';
 import { indexChartMessages } from './index-charts.locales.js';
 import { Downloads, TimeNav, UnitCell } from './page-parts.js';
@@ -24,7 +25,7 @@ export function rankedRows(snapshot: EditionSnapshot, time: number | null): Snap
 }
 
 /** The ranking: never a bare rank, always the band of the score and of the rank beside it. */
-export function RankingPage(props: { locale: Locale; edition: EditionView; time: number | null; path: string }): JSX.Element {
+export function RankingPage(props: { locale: Locale; edition: EditionView; changes: ChangesView; time: number | null; path: string }): JSX.Element {
   const { locale, edition, time } = props;
   const { snapshot } = edition;
   const t = indexMessages(locale);
@@ -103,6 +104,7 @@ export function RankingPage(props: { locale: Locale; edition: EditionView; time:
           </tbody>
         </table>
       </div>
+      <ChangesSection locale={locale} slug={edition.slug} snapshot={snapshot} view={props.changes} />
     </Layout>
   );
 }

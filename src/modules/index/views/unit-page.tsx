@@ -3,6 +3,7 @@ import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import type { EditionSnapshot, SnapshotNode, SnapshotRow } from '../index.models.js';
 import { indexMessages } from '../index.messages.js';
 import { ScoreBand } from './band-bar.js';
+import { UnitChangesSection, type ChangesView } from './changes-section.js';
 import { formatBand, formatRank, formatRaw, formatScore, scoreDomain, unitName } from './format.js';
 import { Downloads } from './page-parts.js';
 import type { EditionView } from './ranking-page.js';
@@ -86,7 +87,15 @@ function IndicatorTable(props: { locale: Locale; caption: string; nodes: Snapsho
 }
 
 /** One country (or unit) in an edition: its score and band, its categories, strengths, weaknesses and history. */
-export function UnitPage(props: { locale: Locale; edition: EditionView; unit: string; time: number | null; history: UnitHistoryEntry[]; path: string }): JSX.Element {
+export function UnitPage(props: {
+  locale: Locale;
+  edition: EditionView;
+  changes: ChangesView;
+  unit: string;
+  time: number | null;
+  history: UnitHistoryEntry[];
+  path: string;
+}): JSX.Element {
   const { locale, edition, unit, time } = props;
   const { snapshot } = edition;
   const t = indexMessages(locale);
@@ -227,6 +236,7 @@ export function UnitPage(props: { locale: Locale; edition: EditionView; unit: st
       ) : (
         ''
       )}
+      <UnitChangesSection locale={locale} slug={edition.slug} snapshot={snapshot} unit={unit} unitName={name} view={props.changes} />
       <Downloads locale={locale} slug={edition.slug} />
     </Layout>
   );
