@@ -105,6 +105,20 @@ describe('a published organisation', () => {
     expect((await t.app.inject({ url: `/api/v1/supporters/${slug}` })).json().name).toBe('ONG Publiée et Renommée');
   });
 
+  it('makes no proposal when the fields sent are the published ones, and says nothing changed', async () => {
+    const form = await csrfFor(t, `/fr/account/organisations/${supporterId}`, representative.cookie);
+    const before = await t.database.db.select().from(applications).where(eq(applications.supporterId, supporterId));
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/fr/account/organisations/${supporterId}/edit`,
+      headers: { cookie: form.cookie },
+      payload: { _csrf: form.token, name: 'ONG Publiée et Renommée', category: 'civil-society', countryCode: 'SEN', nature: 'ONG', website: 'https://ong.example', statement: 'Nous soutenons.', statementLocale: 'fr' },
+    });
+    expect(response.statusCode, response.body.slice(0, 500)).toBe(303);
+    expect(response.headers.location).toBe(`/fr/account/organisations/${supporterId}?done=nothing`);
+    expect(await t.database.db.select().from(applications).where(eq(applications.supporterId, supporterId))).toEqual(before);
+  });
+
   it('invites a colleague of the same domain, not an outsider', async () => {
     const form = await csrfFor(t, `/en/account/organisations/${supporterId}`, representative.cookie);
     const outsider = await t.app.inject({ method: 'POST', url: `/en/account/organisations/${supporterId}/invite`, headers: { cookie: form.cookie }, payload: { _csrf: form.token, email: 'someone@gmail.com' } });

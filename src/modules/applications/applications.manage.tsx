@@ -8,7 +8,6 @@ import { locales } from '../../app/i18n/i18n.js';
 import { getSupporterForEdit } from '../supporters/supporters.usecases.js';
 import { actorOf, hiddenCsrf, send, type Body } from './applications.http.js';
 import { applicationMessages } from './applications.messages.js';
-import { changedFields } from './applications.models.js';
 import { assertCanManageSupporter } from './applications.policies.js';
 import { createApplicationsRepository } from './applications.repository.js';
 import { decisionReasonSchema, parseForm, publicFieldsSchema } from './applications.schemas.js';
@@ -45,14 +44,8 @@ export async function registerManagePages(app: FastifyInstance, context: AppCont
       const body = (request.body ?? {}) as Body;
       const parsed = parseForm(publicFieldsSchema, body);
       if (!parsed.ok) return renderManage(request, reply, supporterId, { form: 'edit', values: body, errors: parsed.errors }, 422);
-      const actor = await actorOf(request);
-      const supporter = await getSupporterForEdit(db, supporterId);
-      if (supporter && changedFields(supporter, parsed.value).length === 0) {
-        await assertCanManageSupporter(db, actor, supporterId);
-        return reply.redirect(`/${locale}/account/organisations/${supporterId}?done=nothing`, 303);
-      }
-      await proposeEdit(deps, actor, { supporterId, fields: parsed.value, locale });
-      return reply.redirect(`/${locale}/account/organisations/${supporterId}?done=edit`, 303);
+      const { applicationId } = await proposeEdit(deps, await actorOf(request), { supporterId, fields: parsed.value, locale });
+      return reply.redirect(`/${locale}/account/organisations/${supporterId}?done=${applicationId ? 'edit' : 'nothing'}`, 303);
     });
 
     app.post(

@@ -21,7 +21,16 @@ import {
 } from '../supporters/supporters.usecases.js';
 import { sendApplicationEmail } from './applications.emails.js';
 import { applicationConflict, applicationNotFound, invitationDomainMismatch, supporterGone } from './applications.errors.js';
-import { changedFields, confirmationTtlMs, infoRequestTtlMs, invitationTtlMs, nextStatus, submissionHash, transitions } from './applications.models.js';
+import {
+  changedFields,
+  confirmationTtlMs,
+  infoRequestTtlMs,
+  invitationTtlMs,
+  nextStatus,
+  submissionHash,
+  transitions,
+  type EditableField,
+} from './applications.models.js';
 import { actorRef, assertCanManageSupporter, assertSecretariat, assertUser } from './applications.policies.js';
 import { createApplicationsRepository } from './applications.repository.js';
 import type { ApplicationForm, PublicFields } from './applications.schemas.js';
@@ -244,19 +253,20 @@ export async function recheckSignals(deps: ApplicationsDeps, actor: Actor, id: s
 
 /**
  * A representative proposes new public fields. The published entry stays as it is until a moderator approves; a
- * newer proposal replaces one still waiting.
+ * newer proposal replaces one still waiting. Fields identical to the entry's make no proposal (`applicationId` null).
  */
 export async function proposeEdit(
   deps: ApplicationsDeps,
   actor: Actor,
   input: { supporterId: string; fields: PublicFields; locale: Locale },
-): Promise<{ applicationId: string; changed: string[] }> {
+): Promise<{ applicationId: string | null; changed: EditableField[] }> {
   const user = assertUser(actor);
   return deps.db.transaction(async (tx) => {
     await assertCanManageSupporter(tx, actor, input.supporterId);
     const supporter = await getSupporterForEdit(tx, input.supporterId);
+    const changed = supporter ? changedFields(supporter, input.fields) : [];
+    if (supporter && changed.length === 0) return { applicationId: null, changed };
     if (!supporter || supporter.status !== 'published') throw supporterGone();
-    const changed = changedFields(supporter, input.fields);
     const repository = createApplicationsRepository(tx);
     const pending = await repository.openEditFor(input.supporterId);
     if (pending) {
