@@ -79,6 +79,15 @@ describe('who may use the index screens', () => {
     expect(enrol.headers.location).toMatch(/^\/fr\/account\/passkeys/);
   });
 
+  it('shows the way to the index editions on a secretariat member’s account page only', async () => {
+    const own = await t.app.inject({ url: '/fr/account', headers: { cookie: secretariat } });
+    expect(own.body).toContain('href="/fr/secretariat/index"');
+    const member = await signInAs(t, { email: 'member3@example.org', role: 'member' });
+    const theirs = await t.app.inject({ url: '/fr/account', headers: { cookie: member.cookie } });
+    expect(theirs.statusCode).toBe(200);
+    expect(theirs.body).not.toContain('/secretariat/index');
+  });
+
   it('refuses an upload from anyone else before storing anything', async () => {
     const member = await signInAs(t, { email: 'member2@example.org', role: 'member' });
     const before = await editionCount();
