@@ -92,4 +92,10 @@ export const en = {
   'method.col.units': 'Units with data',
   'method.withoutData': 'Not measured yet (no open data)',
   'method.withoutData.none': 'Every part of the framework has data.',
+  'error.edition.notFound': 'This index edition does not exist or is not published',
+  'error.unit.notFound': 'This unit has no results in this edition',
+  'error.indicator.notFound': 'This indicator does not exist in this edition',
+  'error.edition.published': 'This edition is published and can no longer change; create a new edition',
+  'error.edition.slugTaken': 'An edition already uses this identifier',
+  'error.edition.invalid': '{count, plural, one {Nothing was stored: # problem in the input} other {Nothing was stored: # problems in the input}}',
 } as const;

@@ -95,4 +95,10 @@ export const fr: Catalog<typeof en> = {
   'method.col.units': 'Pays ou entités disposant de données',
   'method.withoutData': 'Pas encore mesuré (aucune donnée ouverte)',
   'method.withoutData.none': 'Chaque partie du cadre dispose de données.',
+  'error.edition.notFound': 'Cette édition de l’indice n’existe pas ou n’est pas publiée',
+  'error.unit.notFound': 'Cette unité n’a pas de résultats dans cette édition',
+  'error.indicator.notFound': 'Cet indicateur n’existe pas dans cette édition',
+  'error.edition.published': 'Cette édition est publiée et ne peut plus être modifiée ; créez une nouvelle édition',
+  'error.edition.slugTaken': 'Une édition porte déjà cet identifiant',
+  'error.edition.invalid': '{count, plural, one {Rien n’a été enregistré : # problème dans les données} other {Rien n’a été enregistré : # problèmes dans les données}}',
 };

@@ -1,16 +1,12 @@
 import { scaleLinear } from 'd3-scale';
 import { Layout } from '../../../app/html/layout.js';
-import { defineError } from '../../../app/http/errors.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
+import { indicatorNotFound } from '../index.errors.js';
 import type { EditionSnapshot, SnapshotNode, SnapshotRow } from '../index.models.js';
 import { formatRank, formatRaw, formatScore } from './format.js';
 import { indexChartMessages } from './index-charts.locales.js';
 import { TimeNav, UnitCell } from './page-parts.js';
 import type { EditionView } from './ranking-page.js';
-
-export const indicatorNotFound = defineError('index.indicator.not-found', 404, (locale) =>
-  locale === 'fr' ? 'Cet indicateur n’existe pas dans cette édition' : 'This indicator does not exist in this edition',
-);
 
 /** The indicator node of an edition, or a 404. */
 export function findIndicator(snapshot: EditionSnapshot, code: string): SnapshotNode {
