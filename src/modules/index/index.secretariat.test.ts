@@ -154,6 +154,9 @@ describe('creating a draft', () => {
     expect(noFile.body).toContain(fr('error.required'));
     const wrongType = await postMultipart('/fr/secretariat/index', { ...draftFields('wrong-type'), iData: { name: 'data.txt', bytes: Buffer.from('x') } }, secretariat, '/fr/secretariat/index');
     expect(wrongType.body).toContain(fr('error.fileType'));
+    const tooLarge = await postMultipart('/fr/secretariat/index', { ...draftFields('too-large'), iData: { name: 'big.csv', bytes: Buffer.alloc(26 * 1024 * 1024, 'a') } }, secretariat, '/fr/secretariat/index');
+    expect(tooLarge.statusCode).toBe(422);
+    expect(tooLarge.body).toContain(fr('error.fileTooLarge', { max: 25 }));
     const badSlug = await postMultipart('/fr/secretariat/index', draftFields('Not A Slug!'), secretariat, '/fr/secretariat/index');
     expect(badSlug.statusCode).toBe(422);
     expect(badSlug.body).toContain(fr('error.slug'));
