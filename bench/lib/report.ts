@@ -25,15 +25,32 @@ export function readPreviousResults(): Results | null {
 /** Goals just measured replace the same goals of the previous run; the others are kept with their own date. */
 export function mergeResults(previous: Results | null, machine: MachineNotes, fresh: GoalResult[]): Results {
   const byId = new Map((previous?.goals ?? []).map((g) => [g.id, g]));
-  for (const goal of fresh) byId.set(goal.id, goal);
+  for (const goal of fresh) byId.set(goal.id, { ...goal, machine: goal.machine ?? machine });
   return { machine, goals: order.filter((id) => byId.has(id)).map((id) => byId.get(id)!) };
+}
+
+const machineKey = (m: MachineNotes) => `${m.cpu}|${m.kernel}|${m.node}|${m.postgres}|${m.nginx}|${m.wrk}`;
+
+/** One entry per machine the kept sections were measured on, naming those sections (goals without notes: the last run's). */
+function machineLines(results: Results): string[] {
+  const groups = new Map<string, { machine: MachineNotes; sections: number[] }>();
+  results.goals.forEach((goal, i) => {
+    const machine = goal.machine ?? results.machine;
+    const key = machineKey(machine);
+    const group = groups.get(key) ?? { machine, sections: [] };
+    group.sections.push(i + 1);
+    groups.set(key, group);
+  });
+  return [...groups.values()].flatMap(({ machine: m, sections }) => [
+    `- Section${sections.length > 1 ? 's' : ''} ${sections.join(', ')}: ${m.cpu}, ${m.cores} cores available, ${m.memoryGb} GB RAM; ${m.os}, Linux ${m.kernel}; Node.js ${m.node};`,
+    `  PostgreSQL ${m.postgres ?? 'not reachable'} (local, 127.0.0.1:5432); nginx ${m.nginx ?? 'not installed'}, wrk ${m.wrk ?? 'not installed'} (Debian packages, installed by the bench if missing)`,
+  ]);
 }
 
 const verdict = (pass: boolean | null) => (pass === null ? '–' : pass ? '**pass**' : '**FAIL**');
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 export function renderReadme(results: Results): string {
-  const m = results.machine;
   const lines = [
     '# Benchmarks',
     '',
@@ -42,11 +59,8 @@ export function renderReadme(results: Results): string {
     '',
     '## Machine',
     '',
-    `- ${m.cpu}, ${m.cores} cores available, ${m.memoryGb} GB RAM; ${m.os}, Linux ${m.kernel}`,
-    `- Node.js ${m.node}; PostgreSQL ${m.postgres ?? 'not reachable'} (local, 127.0.0.1:5432); PGlite as installed in package-lock.json`,
-    `- nginx ${m.nginx ?? 'not installed'}, wrk ${m.wrk ?? 'not installed'} (Debian packages, installed by the bench if missing)`,
-    `- commit ${m.commit} when this file was last written`,
-    '- Every process (server, nginx, wrk, the bench itself) shares the same 2 cores; loopback only.',
+    ...machineLines(results),
+    '- PGlite as installed in package-lock.json. Every process (server, nginx, wrk, the bench itself) shares the same 2 cores; loopback only.',
     '',
     '## Rerun',
     '',

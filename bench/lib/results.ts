@@ -1,3 +1,4 @@
+import type { MachineNotes } from './machine.js';
 /** What each bench section returns, and the one helper that builds a table row. */
 export interface Figure {
   figure: string;
@@ -23,6 +24,8 @@ export interface GoalResult {
   date?: string;
   loadAverage?: number;
   commit?: string;
+  /** What this section was measured on: sections of one README may come from different runs and machines. */
+  machine?: MachineNotes;
   error?: string;
 }
 
