@@ -7,9 +7,10 @@ import { issueToken } from '../../app/auth/tokens.js';
 import { jobs } from '../../app/jobs/jobs.tables.js';
 import { supporters } from '../supporters/supporters.tables.js';
 import { formStamp } from './applications.antibot.js';
+import { approveApplication } from './applications.moderation.js';
 import { applications } from './applications.tables.js';
 import { testSecret } from './applications.test-support.js';
-import { approveApplication, confirmApplication, submitApplication, type ApplicationsDeps } from './applications.usecases.js';
+import { confirmApplication, submitApplication, type ApplicationsDeps } from './applications.usecases.js';
 import type { Actor } from '../../app/authz/actor.js';
 import type { ApplicationForm } from './applications.schemas.js';
 

@@ -1,3 +1,4 @@
+import type { Config } from '../../app/config/config.js';
 import type { Executor } from '../../app/database/database.js';
 import { enqueueEmail } from '../../app/email/email.js';
 import { renderEmail } from '../../app/email/render.js';
@@ -76,4 +77,9 @@ export async function sendApplicationEmail(
     tag: `applications.${kind}`,
     subjectRef: subject.id,
   });
+}
+
+/** The link an e-mail carries to a page of the workflow, on the public URL, with its single-use token. */
+export function applicationLink(config: Config, locale: Locale, path: string, token: string): string {
+  return `${config.publicUrl.replace(/\/$/, '')}/${locale}${path}?token=${encodeURIComponent(token)}`;
 }

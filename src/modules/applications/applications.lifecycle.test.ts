@@ -7,18 +7,11 @@ import { issueToken } from '../../app/auth/tokens.js';
 import type { Actor } from '../../app/authz/actor.js';
 import { erasePersonalData, exportPersonalData } from '../../app/privacy/privacy.js';
 import { supporters } from '../supporters/supporters.tables.js';
+import { approveApplication, requestMoreInformation } from './applications.moderation.js';
 import type { ApplicationForm } from './applications.schemas.js';
 import { applications, representatives } from './applications.tables.js';
 import { drainJobs, linkFrom, testSecret } from './applications.test-support.js';
-import {
-  answerInformationRequest,
-  approveApplication,
-  confirmApplication,
-  expireApplication,
-  requestMoreInformation,
-  submitApplication,
-  type ApplicationsDeps,
-} from './applications.usecases.js';
+import { answerInformationRequest, confirmApplication, expireApplication, submitApplication, type ApplicationsDeps } from './applications.usecases.js';
 
 /** After the first approval: questions and answers, edits, invitations, withdrawal, expiry and erasure. */
 let smtp: TestSmtpServer;

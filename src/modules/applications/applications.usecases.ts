@@ -1,6 +1,6 @@
 /**
- * The joining workflow: apply, confirm by e-mail, moderate (approve, reject, ask for more), publish, edit, invite,
- * withdraw. Every use case checks who may act (policies), runs in one transaction with its audit entry and the
+ * The joining workflow: apply, confirm by e-mail, answer the secretariat's questions, propose an edit, invite,
+ * withdraw (the secretariat's decisions are in applications.moderation.ts). Every use case checks who may act (policies), runs in one transaction with its audit entry and the
  * e-mails it causes (written to the outbox, sent after commit by the worker), and tells the registry after commit.
  */
 import { recordAudit } from '../../app/audit/audit.js';
@@ -12,19 +12,12 @@ import type { Database, Executor } from '../../app/database/database.js';
 import type { EventBus } from '../../app/events/events.js';
 import type { Locale } from '../../app/i18n/i18n.js';
 import { enqueueJob } from '../../app/jobs/outbox.js';
-import {
-  getSupporterForEdit,
-  publishSupporter,
-  updateSupporterFields,
-  withdrawSupporter,
-  type PublicSupporterFields,
-} from '../supporters/supporters.usecases.js';
-import { sendApplicationEmail } from './applications.emails.js';
-import { applicationConflict, applicationNotFound, invitationDomainMismatch, supporterGone } from './applications.errors.js';
+import { getSupporterForEdit, withdrawSupporter } from '../supporters/supporters.usecases.js';
+import { applicationLink, sendApplicationEmail } from './applications.emails.js';
+import { invitationDomainMismatch, supporterGone } from './applications.errors.js';
 import {
   changedFields,
   confirmationTtlMs,
-  infoRequestTtlMs,
   invitationTtlMs,
   nextStatus,
   submissionHash,
@@ -47,24 +40,6 @@ export type TokenOutcome<T> = ({ status: 'ok' } & T) | { status: 'expired' | 'us
 
 export const checkSignalsJob = 'applications.check-signals';
 export const expireJob = 'applications.expire';
-
-function publicFields(row: Pick<ApplicationRow, keyof PublicFields>): PublicSupporterFields {
-  return {
-    name: row.name,
-    category: row.category as PublicSupporterFields['category'],
-    countryCode: row.countryCode,
-    nature: row.nature,
-    website: row.website,
-    twitter: row.twitter,
-    linkedin: row.linkedin,
-    statement: row.statement,
-    statementLocale: row.statementLocale,
-  };
-}
-
-function link(config: Config, locale: Locale, path: string, token: string): string {
-  return `${config.publicUrl.replace(/\/$/, '')}/${locale}${path}?token=${encodeURIComponent(token)}`;
-}
 
 /**
  * Step 1: anyone applies. Creates the application waiting for the executive's confirmation and sends the link.
@@ -105,7 +80,7 @@ export async function submitApplication(
       expiresAt,
     });
     const token = await issueToken(tx, { purpose: 'application.confirm', subjectId: application.id, email: form.executiveEmail, ttlMs: confirmationTtlMs });
-    await sendApplicationEmail(tx, 'confirm', application, { to: form.executiveEmail, url: link(deps.config, locale, '/join/confirm', token) });
+    await sendApplicationEmail(tx, 'confirm', application, { to: form.executiveEmail, url: applicationLink(deps.config, locale, '/join/confirm', token) });
     await enqueueJob(tx, { type: expireJob, payload: { applicationId: application.id }, runAt: expiresAt, idempotencyKey: `${expireJob}:${application.id}`, subjectRef: application.id });
     await recordAudit(tx, { actor: 'anonymous', action: 'applications.submit', subject: application.id, details: { kind: 'join', category: form.category, locale } });
     return { applicationId: application.id, duplicate: false };
@@ -151,68 +126,6 @@ export function purgedPersonalData(): Partial<ApplicationRow> {
   return { executiveName: null, executiveEmail: null, contactEmail: null, infoResponse: null, statement: '', purgedAt: new Date() };
 }
 
-async function decide(
-  deps: ApplicationsDeps,
-  actor: Actor,
-  input: { id: string; version: number },
-  transition: 'approve' | 'reject' | 'requestInfo',
-  extra: { reason?: string; message?: string },
-): Promise<ApplicationRow> {
-  const moderator = assertSecretariat(actor);
-  let published = false;
-  const result = await deps.db.transaction(async (tx) => {
-    const repository = createApplicationsRepository(tx);
-    const current = await repository.getForUpdate(input.id);
-    if (!current) throw applicationNotFound();
-    if (!nextStatus(current.status, transition) || current.version !== input.version) throw applicationConflict({ status: current.status });
-    const decided = transition !== 'requestInfo';
-    const set: Partial<ApplicationRow> = {
-      status: transitions[transition].to,
-      ...(decided ? { decidedBy: moderator.userId, decidedAt: new Date(), decisionReason: extra.reason ?? null } : { infoRequest: extra.message ?? null, infoResponse: null }),
-    };
-    if (transition === 'approve') {
-      if (current.kind === 'join') {
-        const supporter = await publishSupporter(tx, publicFields(current), { actor: actorRef(actor), cause: current.id });
-        set.supporterId = supporter.id;
-        if (current.applicantUserId) await repository.addRepresentative(supporter.id, current.applicantUserId, null);
-      } else {
-        if (!current.supporterId || !(await getSupporterForEdit(tx, current.supporterId))) throw supporterGone();
-        await updateSupporterFields(tx, current.supporterId, publicFields(current), { actor: actorRef(actor), cause: current.id });
-      }
-      published = true;
-    }
-    const updated = await repository.transition(current.id, { from: transitions[transition].from, version: input.version }, set);
-    if (!updated) throw applicationConflict({ status: current.status });
-    const to = updated.executiveEmail;
-    if (to) {
-      if (transition === 'requestInfo') {
-        const token = await issueToken(tx, { purpose: 'application.answer', subjectId: updated.id, email: to, ttlMs: infoRequestTtlMs });
-        await sendApplicationEmail(tx, 'info-request', updated, { to, url: link(deps.config, updated.locale as Locale, '/join/answer', token), message: extra.message });
-      } else {
-        await sendApplicationEmail(tx, transition === 'approve' ? 'approved' : 'rejected', updated, { to, reason: extra.reason, publicUrl: deps.config.publicUrl });
-      }
-    }
-    await recordAudit(tx, {
-      actor: actorRef(actor),
-      action: `applications.${transition === 'requestInfo' ? 'request-info' : transition}`,
-      subject: current.id,
-      reason: extra.reason ?? extra.message ?? null,
-      details: { kind: current.kind, supporterId: updated.supporterId },
-    });
-    return updated;
-  });
-  if (published) deps.events.emit('registry.changed', { reason: `applications.${transition}` });
-  return result;
-}
-
-export const approveApplication = (deps: ApplicationsDeps, actor: Actor, input: { id: string; version: number }) => decide(deps, actor, input, 'approve', {});
-
-export const rejectApplication = (deps: ApplicationsDeps, actor: Actor, input: { id: string; version: number; reason: string }) =>
-  decide(deps, actor, input, 'reject', { reason: input.reason });
-
-export const requestMoreInformation = (deps: ApplicationsDeps, actor: Actor, input: { id: string; version: number; message: string }) =>
-  decide(deps, actor, input, 'requestInfo', { message: input.message });
-
 /** The applicant answers a request for more information through the link they received. */
 export async function answerInformationRequest(deps: ApplicationsDeps, rawToken: string, response: string): Promise<TokenOutcome<{ application: ApplicationRow }>> {
   return deps.db.transaction(async (tx) => {
@@ -225,29 +138,6 @@ export async function answerInformationRequest(deps: ApplicationsDeps, rawToken:
     if (!application) return { status: 'used' as const };
     await recordAudit(tx, { actor: current.applicantUserId ? `user:${current.applicantUserId}` : 'anonymous', action: 'applications.answer-info', subject: current.id });
     return { status: 'ok' as const, application };
-  });
-}
-
-/** States and intergovernmental bodies join through diplomatic channels: the moderator records the note verbale. */
-export async function recordNoteVerbale(deps: ApplicationsDeps, actor: Actor, input: { id: string; reference: string }): Promise<void> {
-  assertSecretariat(actor);
-  await deps.db.transaction(async (tx) => {
-    const repository = createApplicationsRepository(tx);
-    const current = await repository.getForUpdate(input.id);
-    if (!current) throw applicationNotFound();
-    await repository.update(current.id, { noteVerbale: input.reference });
-    await recordAudit(tx, { actor: actorRef(actor), action: 'applications.note-verbale', subject: current.id, details: { reference: input.reference } });
-  });
-}
-
-/** Queues a fresh check of the authority signals (after the applicant says the verification file is in place). */
-export async function recheckSignals(deps: ApplicationsDeps, actor: Actor, id: string): Promise<void> {
-  assertSecretariat(actor);
-  await deps.db.transaction(async (tx) => {
-    const current = await createApplicationsRepository(tx).get(id);
-    if (!current) throw applicationNotFound();
-    await enqueueJob(tx, { type: checkSignalsJob, payload: { applicationId: id }, subjectRef: id });
-    await recordAudit(tx, { actor: actorRef(actor), action: 'applications.recheck-signals', subject: id });
   });
 }
 
@@ -305,7 +195,7 @@ export async function inviteRepresentative(
       throw invitationDomainMismatch({ domain: domains.map((d) => d.replace(/^.*@/, '').replace(/^https?:\/\/(www\.)?/, '').replace(/\/.*$/, '')).join(', ') });
     }
     const token = await issueToken(tx, { purpose: 'representative.invite', subjectId: input.supporterId, email: input.email, data: { invitedBy: user.userId }, ttlMs: invitationTtlMs });
-    await sendApplicationEmail(tx, 'invite', { id: input.supporterId, name: supporter.name, locale: input.locale }, { to: input.email, url: link(deps.config, input.locale, '/join/invitation', token), inviter: user.email });
+    await sendApplicationEmail(tx, 'invite', { id: input.supporterId, name: supporter.name, locale: input.locale }, { to: input.email, url: applicationLink(deps.config, input.locale, '/join/invitation', token), inviter: user.email });
     await recordAudit(tx, { actor: actorRef(actor), action: 'representatives.invite', subject: input.supporterId });
   });
 }

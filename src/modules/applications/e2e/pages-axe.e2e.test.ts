@@ -14,7 +14,8 @@ import type { Actor } from '../../../app/authz/actor.js';
 import { createApplicationsRepository } from '../applications.repository.js';
 import { applications } from '../applications.tables.js';
 import { testSecret } from '../applications.test-support.js';
-import { approveApplication, confirmApplication, requestMoreInformation, submitApplication, withdrawFromRegistry } from '../applications.usecases.js';
+import { approveApplication, requestMoreInformation } from '../applications.moderation.js';
+import { confirmApplication, submitApplication, withdrawFromRegistry } from '../applications.usecases.js';
 
 describe.skipIf(!hasChromium)('accessibility of the other joining pages', () => {
   let t: ServedTestApp;
