@@ -6,8 +6,9 @@ import type { DatabaseHandle } from '../../app/database/database.js';
 import { createTestDatabase } from '../../app/database/test-utils.js';
 import { foldText } from '../../shared/text.js';
 import { supporters } from '../supporters/supporters.tables.js';
-import { checkDnsTxt, checkSignalsHandler, checkWellKnown, computeSignals, diplomaticSignal, emailDomainSignal } from './applications.signals.js';
+import { checkDnsTxt, checkSignalsHandler, computeSignals, diplomaticSignal, emailDomainSignal } from './applications.signals.js';
 import { applications } from './applications.tables.js';
+import { checkWellKnown } from './applications.well-known.js';
 
 const code = 'Zk3v9QmT0pLx7RbW2nYc4sHd';
 const wellKnown = '/.well-known/pariscall-verification.txt';
