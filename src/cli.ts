@@ -44,6 +44,14 @@ program
   });
 
 program
+  .command('worker')
+  .description('run the outbox worker (e-mails, checks) without serving, for servers started with JOBS=false; use with DATABASE_URL')
+  .action(async () => {
+    const { startWorker } = await import('./main.js');
+    await startWorker(config());
+  });
+
+program
   .command('migrate')
   .description('apply pending database migrations')
   .action(async () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Config } from './app/config/config.js';
-import { openDatabase } from './app/database/database.js';
+import { openDatabase, type DatabaseHandle } from './app/database/database.js';
 import { migrateDatabase } from './app/database/migrate.js';
 import { createServer, type App } from './app/server.js';
 import { formatImportReport, importSite } from './app/site-import.js';
@@ -19,6 +19,15 @@ export async function startServer(config: Config): Promise<App> {
       app.log.info(formatImportReport(report));
     }
   }
+  stopOnSignals(app, database);
+  await app.listen({ port: config.port, host: config.host });
+  // app.close() (above, on shutdown) stops the worker and waits for its jobs before the database closes.
+  if (config.jobs) app.context.jobs.worker.start();
+  return app;
+}
+
+/** On SIGINT or SIGTERM: close the app (which stops the worker and waits for its jobs), then the database, then exit. */
+function stopOnSignals(app: App, database: DatabaseHandle): void {
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     await app.close();
@@ -27,8 +36,26 @@ export async function startServer(config: Config): Promise<App> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  await app.listen({ port: config.port, host: config.host });
-  // app.close() (above, on shutdown) stops the worker and waits for its jobs before the database closes.
-  if (config.jobs) app.context.jobs.worker.start();
-  return app;
+}
+
+/**
+ * The outbox worker without the web server, for deployments that serve with `JOBS=false` and run jobs in their own
+ * process (PostgreSQL only in practice: the embedded database admits one process). config → database → migrate → run
+ * due jobs until stopped.
+ */
+export async function startWorker(config: Config, options: { signals?: boolean } = {}): Promise<{ app: App; stop: () => Promise<void> }> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateDatabase(database);
+  const app = await createServer({ config, database });
+  await app.ready();
+  if (options.signals !== false) stopOnSignals(app, database);
+  app.context.jobs.worker.start();
+  app.log.info('Outbox worker started');
+  return {
+    app,
+    stop: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
 }
