@@ -5,10 +5,13 @@
  *    re-normalised to sum to 1; `geometric` = `a_gmean`: exp(Σw·log x / Σw) over present values, stops on x ≤ 0;
  *    `harmonic` = `a_hmean`: Σw / Σ(w/x) over present values, stops on x = 0;
  *  - `datThresh` (per level, default none): a row whose share of present children is below it gets NA
- *    (`sum(!is.na(x_row))/length(x_row) < dat_thresh`); all children missing always gives NA.
+ *    (`sum(!is.na(x_row))/length(x_row) < dat_thresh`); all children missing always gives NA;
+ *  - `weighting` (optional) sets the weights of chosen levels from the data first: equal, PCA or
+ *    correlation-optimised (weighting.ts), recorded with what they were computed from.
  */
 import { aggregateNodes, childrenByParent, EngineError, finiteOrNull } from './data-table.js';
 import type { DataTable, Framework, NumericColumn, StepResult, UnitKey } from './types.js';
+import { resolveWeighting, type WeightingDetails, type WeightingOptions } from './weighting.js';
 
 export type AggregationMethod = 'arithmetic' | 'geometric' | 'harmonic';
 
@@ -19,13 +22,20 @@ export interface AggregateOptions {
   datThresh?: number | Record<number, number>;
   /** Weight overrides by node code (default: iMeta weights). */
   weights?: Record<string, number>;
+  /** Weights from the data for some or all levels (default: none, i.e. iMeta weights and `weights`). */
+  weighting?: WeightingOptions;
 }
+
+/** Aggregate code → its children's weights, in iMeta order of the children. */
+export type WeightMap = Map<string, number[]>;
 
 export interface AggregateDetails {
   /** Aggregate → children with the weights used. */
   weights: Record<string, Record<string, number>>;
   /** Cells set to missing by the threshold: aggregate → units (with their time point). */
   belowThreshold: Record<string, Pick<UnitKey, 'uCode' | 'time'>[]>;
+  /** How data-driven weights were obtained (null when `weighting` is not set). */
+  weighting: WeightingDetails | null;
 }
 
 /** Weighted mean of the present values; weights renormalised over them. Null when none is present. */
@@ -57,17 +67,23 @@ export function weightedMean(x: readonly (number | null)[], w: readonly number[]
 export const perLevel = <T>(spec: T | Record<number, T> | undefined | null, level: number): T | undefined =>
   spec !== null && typeof spec === 'object' ? (spec as Record<number, T>)[level] : (spec ?? undefined);
 
-export function aggregate(data: DataTable, framework: Framework, options: AggregateOptions = {}): StepResult<AggregateDetails> {
+/** iMeta's `Weight` of every child, or its override in `weights`. */
+export function manualWeights(framework: Framework, overrides: Record<string, number> = {}): WeightMap {
+  const kids = childrenByParent(framework);
+  return new Map(aggregateNodes(framework).map((agg) => [agg.code, (kids.get(agg.code) ?? []).map((c) => overrides[c.code] ?? c.weight ?? 0)]));
+}
+
+/** Every aggregate's scores with the given weights: the core of `aggregate()`, also used to try candidate weights. */
+export function aggregateWith(data: DataTable, framework: Framework, options: AggregateOptions, weights: WeightMap) {
   const columns: Record<string, NumericColumn> = { ...data.columns };
   const kids = childrenByParent(framework);
-  const details: AggregateDetails = { weights: {}, belowThreshold: {} };
+  const belowThreshold: AggregateDetails['belowThreshold'] = {};
   const n = data.units.length;
   for (const agg of aggregateNodes(framework)) {
     const children = kids.get(agg.code) ?? [];
     const method = perLevel(options.method, agg.level) ?? 'arithmetic';
     const thresh = perLevel(options.datThresh, agg.level);
-    const w = children.map((c) => options.weights?.[c.code] ?? c.weight ?? 0);
-    details.weights[agg.code] = Object.fromEntries(children.map((c, i) => [c.code, w[i] as number]));
+    const w = weights.get(agg.code) ?? [];
     const inputs = children.map((c) => {
       const col = columns[c.code];
       if (!col) throw new EngineError('aggregate.column.missing', `no values for ${c.code}, needed by ${agg.code}`);
@@ -79,20 +95,39 @@ export function aggregate(data: DataTable, framework: Framework, options: Aggreg
       const available = x.filter((v) => v !== null).length / x.length;
       if (thresh !== undefined && available < thresh) {
         const unit = data.units[r] as UnitKey;
-        (details.belowThreshold[agg.code] ??= []).push({ uCode: unit.uCode, time: unit.time });
+        (belowThreshold[agg.code] ??= []).push({ uCode: unit.uCode, time: unit.time });
         continue;
       }
       values[r] = weightedMean(x, w, method, ` (${agg.code}, ${data.units[r]?.uCode})`);
     }
     columns[agg.code] = { values, origin: new Array(n).fill('raw'), source: new Array(n).fill(null) };
   }
+  return { columns, belowThreshold };
+}
+
+export function aggregate(data: DataTable, framework: Framework, options: AggregateOptions = {}): StepResult<AggregateDetails> {
+  const kids = childrenByParent(framework);
+  const manual = manualWeights(framework, options.weights);
+  const resolved = options.weighting ? resolveWeighting({ data, framework, options, manual, aggregateWith }) : null;
+  const weights = resolved?.weights ?? manual;
+  const { columns, belowThreshold } = aggregateWith(data, framework, options, weights);
+  const used: AggregateDetails['weights'] = {};
+  for (const agg of aggregateNodes(framework)) {
+    const w = weights.get(agg.code) ?? [];
+    used[agg.code] = Object.fromEntries((kids.get(agg.code) ?? []).map((c, i) => [c.code, w[i] as number]));
+  }
   return {
     data: { ...data, columns },
     record: {
       step: 'aggregate',
-      follows: 'COINr Aggregate() a_amean / a_gmean / a_hmean',
-      options: { method: options.method ?? 'arithmetic', datThresh: options.datThresh ?? null, weights: options.weights ?? {} },
-      details,
+      follows: resolved ? `COINr Aggregate() a_amean / a_gmean / a_hmean, weights ${resolved.follows}` : 'COINr Aggregate() a_amean / a_gmean / a_hmean',
+      options: {
+        method: options.method ?? 'arithmetic',
+        datThresh: options.datThresh ?? null,
+        weights: options.weights ?? {},
+        ...(resolved ? { weighting: resolved.asRun } : {}),
+      },
+      details: { weights: used, belowThreshold, weighting: resolved?.details ?? null },
     },
   };
 }

@@ -55,6 +55,29 @@ const levelKey = z.string().regex(/^[2-9]\d*$|^1\d+$/, 'levels are whole numbers
 const byLevel = <T extends z.ZodType>(value: T) =>
   z.record(levelKey, value).transform((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [Number(k), v])) as Record<number, z.output<T>>);
 
+/** Levels being built (2 = the indicators' parents), as for `method` and `datThresh`. */
+const weightedLevels = z
+  .array(z.number().int().min(2, 'levels are whole numbers ≥ 2'))
+  .min(1)
+  .optional()
+  .describe('levels being built whose children get these weights, default all');
+const weighting = z.discriminatedUnion(
+  'method',
+  [
+    z.strictObject({ method: z.literal('equal'), levels: weightedLevels }),
+    z.strictObject({ method: z.literal('manual'), levels: weightedLevels }),
+    z.strictObject({ method: z.literal('pca'), levels: weightedLevels }),
+    z.strictObject({
+      method: z.literal('optimised'),
+      levels: weightedLevels,
+      optype: z.enum(['balance', 'infomax']).optional().describe('balance (default): equal correlations with the index; infomax: largest'),
+      toler: z.number().positive().optional().describe('relative convergence tolerance, default 0.1 (COINr)'),
+      maxiter: z.number().int().positive().optional().describe('maximum objective evaluations, default 500 (COINr)'),
+    }),
+  ],
+  { error: 'give method equal, manual, pca or optimised' },
+);
+
 export const pipelineConfigSchema = z.strictObject({
   steps: z
     .array(z.discriminatedUnion('step', [denominate, screen, impute, treat, normalise]))
@@ -66,6 +89,7 @@ export const pipelineConfigSchema = z.strictObject({
         .optional(),
       datThresh: z.union([share, byLevel(share)], { error: 'give a share in [0, 1], or one per level ≥ 2: {"2": 0.5}' }).optional(),
       weights: z.record(z.string(), z.number().nonnegative()).optional(),
+      weighting: weighting.optional().describe('weights from the data (equal, PCA, correlation-optimised) for some or all levels'),
     })
     .optional(),
 });

@@ -2,7 +2,7 @@
  * The uncertainty model: the plan's variants built by the engine and laid out as flat arrays for the re-aggregation
  * kernel (kernel.ts). Everything up to normalisation is run by the engine's own `runPipeline`, once per variant.
  */
-import { perLevel, type AggregateOptions, type AggregationMethod } from '../aggregate.js';
+import { perLevel, type AggregateDetails, type AggregateOptions, type AggregationMethod } from '../aggregate.js';
 import { aggregateNodes, EngineError, indicatorNodes, rowsByTime } from '../data-table.js';
 import { runPipeline, type PipelineConfig, type PipelineStep } from '../pipeline.js';
 import type { IndexDataset, UnitKey } from '../types.js';
@@ -61,6 +61,17 @@ export function computeVariant(dataset: IndexDataset, steps: PipelineStep[]): Va
   return { units: stage.units, values };
 }
 
+/**
+ * The weights the nominal run used when they come from the data (`aggregate.weighting`: equal, PCA, optimised):
+ * computed once on the nominal configuration and held fixed in every Monte Carlo run, so the weight factor
+ * perturbs them as it perturbs iMeta weights.
+ */
+function nominalWeights(dataset: IndexDataset, config: PipelineConfig): Map<string, number> {
+  const record = runPipeline(dataset, config).records.find((r) => r.step === 'aggregate');
+  const byParent = (record?.details as AggregateDetails | undefined)?.weights ?? {};
+  return new Map(Object.values(byParent).flatMap((children) => Object.entries(children)));
+}
+
 const unitKey = (u: UnitKey) => `${u.uCode}\u0000${u.time}`;
 
 /**
@@ -87,10 +98,11 @@ export function assembleModel(dataset: IndexDataset, config: PipelineConfig, spe
     return out;
   });
   const overrides = config.aggregate?.weights ?? {};
+  const fixed = config.aggregate?.weighting ? nominalWeights(dataset, config) : null;
   const baseWeights = new Float64Array(index.size);
   for (const node of framework.nodes) {
     const i = index.get(node.code);
-    if (i !== undefined) baseWeights[i] = overrides[node.code] ?? node.weight ?? 0;
+    if (i !== undefined) baseWeights[i] = fixed?.get(node.code) ?? overrides[node.code] ?? node.weight ?? 0;
   }
   const children = new Map<string, number[]>();
   for (const node of framework.nodes) {

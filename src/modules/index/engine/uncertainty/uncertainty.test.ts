@@ -44,6 +44,8 @@ describe('the re-aggregation kernel agrees with runPipeline', () => {
     ['geometric', { ...CONFIG, aggregate: { method: 'geometric' } }],
     ['harmonic, a data threshold and weight overrides', { ...CONFIG, steps: CONFIG.steps.filter((s) => s.step !== 'impute'), aggregate: { method: 'harmonic', datThresh: { 2: 0.7 }, weights: { I111: 5 } } }],
     ['per-level methods', { ...CONFIG, aggregate: { method: { 2: 'arithmetic', 3: 'geometric', 4: 'geometric' } } }],
+    ['PCA weights, computed once on the nominal run', { ...CONFIG, aggregate: { method: 'arithmetic', weighting: { method: 'pca', levels: [2, 3] } } }],
+    ['optimised weights, computed once on the nominal run', { ...CONFIG, aggregate: { method: 'arithmetic', weighting: { method: 'optimised', levels: [4] } } }],
   ])('nominal, %s', (_name, config) => {
     const model = buildModel(dataset, config, { seed: 1, runs: 10, weights: [{ level: 1, perturbation: 0.1 }], targets: ['Index', 'C2', 'S11'] });
     const nominal = nominalRun(model);
