@@ -17,6 +17,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.js';
 import type { Database, Executor } from '../database/database.js';
 import { defineError } from '../http/errors.js';
+import { appMessages } from '../i18n/messages.js';
 import { passkeys, users, type UserRow } from './auth.tables.js';
 import { upgradeSessionToPasskey } from './sessions.js';
 import { canSignIn } from './users.js';
@@ -26,9 +27,7 @@ export type PasskeyRow = typeof passkeys.$inferSelect;
 export const challengePurpose = 'webauthn-challenge';
 const challengeTtlMs = 5 * 60_000;
 
-export const passkeyRejected = defineError('auth.passkey-rejected', 400, (l) =>
-  l === 'fr' ? 'Cette clé d’accès n’a pas pu être vérifiée. Réessayez.' : 'This passkey could not be verified. Please try again.',
-);
+export const passkeyRejected = defineError('auth.passkey-rejected', 400, (l) => appMessages(l)('auth.passkey-rejected'));
 
 export interface RelyingParty {
   rpID: string;

@@ -7,16 +7,15 @@ import { recordAudit } from '../audit/audit.js';
 import type { Executor } from '../database/database.js';
 import { defineError } from '../http/errors.js';
 import type { Locale } from '../i18n/i18n.js';
+import { appMessages } from '../i18n/messages.js';
 import type { Role } from '../authz/actor.js';
 import { users, type UserRow } from './auth.tables.js';
 import { revokeUserSessions } from './sessions.js';
 
 export type { UserRow };
 
-export const lastAdmin = defineError('users.last-admin', 409, (l) =>
-  l === 'fr' ? 'Il doit rester au moins un administrateur actif.' : 'At least one active administrator must remain.',
-);
-export const userNotFound = defineError('users.not-found', 404, (l) => (l === 'fr' ? 'Compte introuvable.' : 'Account not found.'));
+export const lastAdmin = defineError('users.last-admin', 409, (l) => appMessages(l)('users.last-admin'));
+export const userNotFound = defineError('users.not-found', 404, (l) => appMessages(l)('users.not-found'));
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../i18n/i18n.js';
+import { appMessages } from '../i18n/messages.js';
 import { AppError, type FieldIssue } from './errors.js';
 
 const localeErrors = { en: z.locales.en().localeError, fr: z.locales.fr().localeError };
@@ -13,12 +14,7 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
 }
 
 export const invalidRequest = (issues: FieldIssue[], locale: Locale) =>
-  new AppError(
-    'request.invalid',
-    400,
-    (l) => (l === 'fr' ? 'La requête contient des valeurs invalides' : 'The request has invalid values'),
-    issues,
-  );
+  new AppError('request.invalid', 400, (l) => appMessages(l)('request.invalid'), issues);
 
 /** Parses input with messages in the page's language; throws a 400 AppError listing `field: message` issues. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, locale: Locale): z.output<S> {

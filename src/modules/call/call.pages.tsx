@@ -6,6 +6,7 @@ import { defineError } from '../../app/http/errors.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { registryStats } from '../supporters/supporters.queries.js';
 import { OpenDataPage } from '../supporters/views/open-data-page.js';
+import { callMessages } from './call.messages.js';
 import { getCallDocument, listPrinciples } from './call.usecases.js';
 import { CallPage } from './views/document-page.js';
 import { HomePage } from './views/home-page.js';
@@ -13,7 +14,7 @@ import { PrinciplePage, PrinciplesPage } from './views/principles-page.js';
 
 const html = 'text/html; charset=utf-8';
 const principleParams = z.object({ number: z.coerce.number().int().min(1).max(99) });
-const principleNotFound = defineError('call.principle.not-found', 404, (locale) => (locale === 'fr' ? 'Ce principe n’existe pas' : 'There is no such principle'));
+const principleNotFound = defineError('call.principle.not-found', 404, (locale) => callMessages(locale)('call.principle.not-found'));
 
 export async function registerCallPages(app: FastifyInstance, context: AppContext): Promise<void> {
   const { db } = context.database;

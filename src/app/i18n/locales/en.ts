@@ -33,4 +33,9 @@ export const en = {
   'error.csrf.body': 'The form was open too long or came from another site. Please try again.',
   'form.honeypot': 'Leave this field empty',
   'validation.invalidValue': '{field}: {message}',
+  // Errors, by error code
+  'request.invalid': 'The request has invalid values',
+  'users.last-admin': 'At least one active administrator must remain.',
+  'users.not-found': 'Account not found.',
+  'auth.passkey-rejected': 'This passkey could not be verified. Please try again.',
 } as const;

@@ -35,4 +35,9 @@ export const fr: Catalog<typeof en> = {
   'error.csrf.body': 'Le formulaire est resté ouvert trop longtemps ou provient d’un autre site. Veuillez réessayer.',
   'form.honeypot': 'Laissez ce champ vide',
   'validation.invalidValue': '{field} : {message}',
+  // Errors, by error code
+  'request.invalid': 'La requête contient des valeurs invalides',
+  'users.last-admin': 'Il doit rester au moins un administrateur actif.',
+  'users.not-found': 'Compte introuvable.',
+  'auth.passkey-rejected': 'Cette clé d’accès n’a pas pu être vérifiée. Réessayez.',
 };

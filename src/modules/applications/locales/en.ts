@@ -272,4 +272,12 @@ export const en = {
   'mail.invite.body': '{inviter} invites you to manage the entry of {name} in the Paris Call registry.',
   'mail.invite.expiry': 'The invitation is valid for 7 days.',
   'mail.invite.action': 'Accept the invitation',
+
+  // Errors, by error code (applications.errors.ts)
+  'applications.not-found': 'This application does not exist or is not yours to see',
+  'applications.conflict': 'This application changed in the meantime (now: {status}); your action was not applied',
+  'applications.invalid': 'Some fields need correcting',
+  'applications.not-representative': 'Only the verified representatives of this organisation can do this',
+  'applications.supporter-gone': 'This organisation is no longer in the registry',
+  'applications.invitation-domain': 'Invitations can only go to an address of the organisation ({domain})',
 } as const;

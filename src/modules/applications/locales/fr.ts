@@ -275,4 +275,12 @@ export const fr: Catalog<typeof en> = {
   'mail.invite.body': '{inviter} vous invite à gérer la fiche consacrée à {name} dans le registre de l’Appel de Paris.',
   'mail.invite.expiry': 'L’invitation est valable 7 jours.',
   'mail.invite.action': 'Accepter l’invitation',
+
+  // Errors, by error code (applications.errors.ts)
+  'applications.not-found': 'Cette candidature n’existe pas ou ne vous est pas accessible',
+  'applications.conflict': 'Cette candidature a changé entre-temps (état actuel : {status}) ; votre action n’a pas été appliquée',
+  'applications.invalid': 'Certains champs sont à corriger',
+  'applications.not-representative': 'Seuls les représentants vérifiés de cette organisation peuvent faire cela',
+  'applications.supporter-gone': 'Cette organisation ne figure plus dans le registre',
+  'applications.invitation-domain': 'Une invitation ne peut être adressée qu’à une adresse de l’organisation ({domain})',
 };

@@ -11,4 +11,6 @@ export const en = {
   'principles.all': 'All principles',
   'principles.missing': 'The principles have not been imported yet.',
   'home.callIntro': 'Launched in 2018, the Paris Call brings together States, public authorities, companies and civil society organisations around nine principles for a secure and peaceful cyberspace.',
+  // Errors, by error code
+  'call.principle.not-found': 'There is no such principle',
 } as const;

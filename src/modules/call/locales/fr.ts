@@ -13,4 +13,6 @@ export const fr: Catalog<typeof en> = {
   'principles.all': 'Tous les principes',
   'principles.missing': 'Les principes n’ont pas encore été importés.',
   'home.callIntro': 'Lancé en 2018, l’Appel de Paris réunit des États, des organismes publics, des entreprises et des organisations de la société civile autour de neuf principes pour un cyberespace sûr et pacifique.',
+  // Errors, by error code
+  'call.principle.not-found': 'Ce principe n’existe pas',
 };

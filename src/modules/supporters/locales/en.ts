@@ -98,4 +98,9 @@ export const en = {
   'openData.api': 'JSON API, with the same filters as the supporters page:',
   'openData.docs': 'Interactive API documentation (OpenAPI 3.1)',
   'openData.embed': 'Counters to embed on another site (an iframe):',
+
+  // Errors, by error code (supporters.errors.ts)
+  'supporters.not-found': 'No published supporter has the identifier "{slug}"',
+  'supporters.import.invalid': '{errors} invalid file(s): nothing was imported (use --skip-invalid to import the rest)',
+  'supporters.withdrawn': '"{name}" withdrew from the Call on {on}',
 } as const;

@@ -100,4 +100,9 @@ export const fr: Catalog<typeof en> = {
   'openData.api': 'API JSON, avec les mêmes filtres que la page des soutiens :',
   'openData.docs': 'Documentation interactive de l’API (OpenAPI 3.1)',
   'openData.embed': 'Compteurs à intégrer sur un autre site (iframe) :',
+
+  // Errors, by error code (supporters.errors.ts)
+  'supporters.not-found': 'Aucun soutien publié ne porte l’identifiant « {slug} »',
+  'supporters.import.invalid': '{errors} fichier(s) invalide(s) : rien n’a été importé (utilisez --skip-invalid pour importer le reste)',
+  'supporters.withdrawn': '« {name} » s’est retiré de l’Appel le {on}',
 };
