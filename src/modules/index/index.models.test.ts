@@ -40,6 +40,18 @@ describe('buildSnapshot', () => {
     expect(snapshot.nodes.find((n) => n.code === 'gci')).toMatchObject({ kind: 'indicator', parent: 'Serv', weight: 2, direction: 1, unit: 'score 0-100' });
   });
 
+  it('publishes the weights actually used when aggregate.weighting sets them, the iMeta weights otherwise', () => {
+    const equal: EditionConfig = { ...config, pipeline: { ...config.pipeline, aggregate: { weighting: { method: 'equal', levels: [2] } } } };
+    const run = snapshotOf(dataset, equal);
+    const weights = (run.result.records.find((r) => r.step === 'aggregate')?.details as { weights: Record<string, Record<string, number>> }).weights;
+    const gci = run.snapshot.nodes.find((n) => n.code === 'gci');
+    expect(gci?.weight).toBe(weights.Serv?.gci);
+    expect(gci?.weight).not.toBe(2);
+    // Level 3 was not data-driven: its weights are iMeta's.
+    expect(run.snapshot.nodes.find((n) => n.code === 'Info')?.weight).toBe(snapshot.nodes.find((n) => n.code === 'Info')?.weight);
+    expect(run.snapshot.config.aggregate).toMatchObject({ weighting: { method: 'equal', levels: [2] } });
+  });
+
   it('gives every node a score and rank per unit and time, equal to the pipeline’s', () => {
     expect(snapshot.rows).toHaveLength(8);
     for (const row of snapshot.rows) {

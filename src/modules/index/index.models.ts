@@ -10,6 +10,7 @@ import { aggregateNodes, indicatorNodes, rowsByTime } from './engine/data-table.
 import type { PipelineConfig, PipelineResult } from './engine/pipeline.js';
 import { rankMin } from './engine/stats.js';
 import type { IndexDataset } from './engine/types.js';
+import type { AggregateDetails } from './engine/aggregate.js';
 import type { UncertaintyResult, UncertaintySpec } from './engine/uncertainty/index.js';
 
 // ——— Stored inputs ———
@@ -207,11 +208,14 @@ export function buildSnapshot(input: {
     ...aggregates.map((n, i) => ({ n, i })).sort((a, b) => b.n.level - a.n.level || a.i - b.i).map(({ n }) => n),
     ...indicators,
   ];
+  // With `aggregate.weighting` (equal, PCA, optimised) the weights come from the data: publish those actually used.
+  const aggregation = result.records.find((r) => r.step === 'aggregate')?.details as AggregateDetails | undefined;
+  const used = aggregation?.weighting ? aggregation.weights : {};
   const nodes: SnapshotNode[] = ordered.map((n) => {
     const meta = metaByCode.get(n.code) ?? {};
     return {
       code: n.code, name: n.name, level: n.level, kind: n.type === 'Indicator' ? 'indicator' : 'aggregate', parent: n.parent,
-      weight: n.weight, direction: n.direction, unit: n.unit,
+      weight: (n.parent ? used[n.parent]?.[n.code] : undefined) ?? n.weight, direction: n.direction, unit: n.unit,
       source: textOrNull(meta.Source), licence: textOrNull(meta.Licence), note: textOrNull(meta.Note),
     };
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexMessages } from './index.messages.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { createDraftEdition, publishEdition, type OperatorActor } from './index.usecases.js';
 import { fixtureTable } from './index.usecases.test-support.js';
@@ -79,6 +80,7 @@ describe.each(['en', 'fr'] as const)('index pages in %s', (locale) => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('minmax');
     expect(res.body).toContain('Management of change');
+    expect(res.body).toContain(indexMessages(locale)('method.aggregation'));
   });
 
   it('answers 404 for a draft or an unknown edition', async () => {

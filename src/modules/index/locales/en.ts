@@ -90,6 +90,7 @@ export const en = {
   'method.coverage': 'Coverage',
   'method.col.indicator': 'Indicator',
   'method.col.units': 'Units with data',
+  'method.aggregation': 'Aggregation (method, data threshold, weights and how they were set):',
   'method.withoutData': 'Not measured yet (no open data)',
   'method.withoutData.none': 'Every part of the framework has data.',
   'error.edition.notFound': 'This index edition does not exist or is not published',

@@ -93,6 +93,7 @@ export const fr: Catalog<typeof en> = {
   'method.coverage': 'Couverture',
   'method.col.indicator': 'Indicateur',
   'method.col.units': 'Pays ou entités disposant de données',
+  'method.aggregation': 'Agrégation (méthode, seuil de données, poids et leur mode de calcul) :',
   'method.withoutData': 'Pas encore mesuré (aucune donnée ouverte)',
   'method.withoutData.none': 'Chaque partie du cadre dispose de données.',
   'error.edition.notFound': 'Cette édition de l’indice n’existe pas ou n’est pas publiée',

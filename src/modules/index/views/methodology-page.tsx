@@ -65,6 +65,9 @@ export function MethodologyPage(props: { locale: Locale; edition: EditionView; p
             <code safe>{JSON.stringify(step)}</code>
           </li>
         ))}
+        <li>
+          {safeT('method.aggregation')} <code safe>{JSON.stringify(snapshot.config.aggregate ?? {})}</code>
+        </li>
       </ol>
       <h2>{safeT('method.uncertainty')}</h2>
       <p>{safeT('method.uncertainty.body', { runs: snapshot.uncertainty.runs, seed: snapshot.uncertainty.seed })}</p>
