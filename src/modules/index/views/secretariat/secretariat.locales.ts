@@ -74,7 +74,7 @@ export const en = {
   'config.aggregation': 'Aggregation: {method}',
   'config.pipeline': 'pipeline.json',
   'config.options':
-    'Steps: denominate (scaleFactors); screen (unitScreen, datThresh, nonZeroThresh, force); impute (method: none, mean, median, groupMean, groupMedian or previousYear; group; maxTime); treat (winmax, skewThresh, kurtThresh, fallback: logCT or none, skip); normalise (method: minmax with lower and upper, zscore with mean and sd, rank, percentRank, distToTarget with capMax and scale, distToFrontier with scale, goalposts with goalposts, truncate and scale). Aggregate: method (arithmetic, geometric or harmonic, or one per level), datThresh, weights.',
+    'Steps: denominate (scaleFactors); screen (unitScreen, datThresh, nonZeroThresh, force); impute (method: none, mean, median, groupMean, groupMedian or previousYear; group; maxTime); treat (winmax, skewThresh, kurtThresh, fallback: logCT or none, skip); normalise (method: minmax with lower and upper, zscore with mean and sd, rank, percentRank, distToTarget with capMax and scale, distToFrontier with scale, goalposts with goalposts, truncate and scale). Aggregate: method (arithmetic, geometric or harmonic, or one per level), datThresh, weights (manual, by code), weighting (method: equal, manual, pca or optimised; levels; for optimised: optype balance or infomax, toler, maxiter).',
   'config.uncertainty': 'Uncertainty analysis',
   'config.seed': 'Seed',
   'config.seed.hint': 'The same seed gives the same bands.',
@@ -181,7 +181,7 @@ export const fr: Catalog<typeof en> = {
   'config.aggregation': 'Agrégation : {method}',
   'config.pipeline': 'pipeline.json',
   'config.options':
-    'Étapes : denominate (scaleFactors) ; screen (unitScreen, datThresh, nonZeroThresh, force) ; impute (method : none, mean, median, groupMean, groupMedian ou previousYear ; group ; maxTime) ; treat (winmax, skewThresh, kurtThresh, fallback : logCT ou none, skip) ; normalise (method : minmax avec lower et upper, zscore avec mean et sd, rank, percentRank, distToTarget avec capMax et scale, distToFrontier avec scale, goalposts avec goalposts, truncate et scale). Agrégation : method (arithmetic, geometric ou harmonic, ou une par niveau), datThresh, weights.',
+    'Étapes : denominate (scaleFactors) ; screen (unitScreen, datThresh, nonZeroThresh, force) ; impute (method : none, mean, median, groupMean, groupMedian ou previousYear ; group ; maxTime) ; treat (winmax, skewThresh, kurtThresh, fallback : logCT ou none, skip) ; normalise (method : minmax avec lower et upper, zscore avec mean et sd, rank, percentRank, distToTarget avec capMax et scale, distToFrontier avec scale, goalposts avec goalposts, truncate et scale). Agrégation : method (arithmetic, geometric ou harmonic, ou une par niveau), datThresh, weights (manuels, par code), weighting (method : equal, manual, pca ou optimised ; levels ; pour optimised : optype balance ou infomax, toler, maxiter).',
   'config.uncertainty': 'Analyse d’incertitude',
   'config.seed': 'Graine',
   'config.seed.hint': 'La même graine donne les mêmes intervalles.',
