@@ -291,10 +291,9 @@ describe('readFirstSeen', () => {
 });
 
 describe.skipIf(!fs.existsSync(realDir))('readOfficialSupporters on the real snapshot', () => {
-  it('parses the 1,222 official files in well under a second, without an error, with the published category counts', async () => {
-    const started = performance.now();
+  // Its speed is measured by the import benchmark (bench/import.ts), not asserted here.
+  it('parses the 1,222 official files without an error, with the published category counts', async () => {
     const parsed = await readOfficialSupporters(realDir);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(parsed.files).toBe(1222);
     expect(parsed.records).toHaveLength(1222);
     expect(parsed.issues.filter((i) => i.severity === 'error')).toEqual([]);
