@@ -10,7 +10,8 @@ import { like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../app/audit/audit.tables.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { csrfFor, signInAs } from '../../../test/helpers/auth.js';
+import { signInAs } from '../../../test/helpers/auth.js';
+import { multipartBody, postForm as postFormAs, postMultipart as postMultipartAs, type Part } from './index.secretariat.test-support.js';
 import { indexEditions } from './index.tables.js';
 import { writeCsvTable } from './io/index.csv.js';
 import { readXlsxTables } from './io/index.xlsx.js';
@@ -19,19 +20,6 @@ import { indexAdminMessages } from './views/secretariat/secretariat.locales.js';
 
 const fixtures = join(fileURLToPath(new URL('.', import.meta.url)), 'io/fixtures');
 const file = (name: string) => ({ name, bytes: readFileSync(join(fixtures, name)) });
-type Part = string | { name: string; bytes: Buffer };
-
-/** A multipart/form-data body as a browser sends it, built by the platform's own FormData and Response. */
-async function multipartBody(fields: Record<string, Part>): Promise<{ payload: Buffer; contentType: string }> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) {
-    if (typeof value === 'string') form.append(name, value);
-    else form.append(name, new Blob([new Uint8Array(value.bytes)]), value.name);
-  }
-  const response = new Response(form);
-  return { payload: Buffer.from(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? '' };
-}
-
 let t: TestApp;
 let secretariat: string;
 const en = indexAdminMessages('en');
@@ -39,18 +27,8 @@ const fr = indexAdminMessages('fr');
 const editionCount = async () => (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(indexEditions))[0]?.n ?? 0;
 const audits = async (action: string) => (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(like(auditLog.action, action)))[0]?.n ?? 0;
 
-/** Posts a multipart form with the page's CSRF token, as the given session. */
-async function postMultipart(url: string, fields: Record<string, Part>, cookie = secretariat, page = '/en/secretariat/index') {
-  const csrf = await csrfFor(t, page, cookie);
-  const { payload, contentType } = await multipartBody({ _csrf: csrf.token, ...fields });
-  return t.app.inject({ method: 'POST', url, payload, headers: { cookie: csrf.cookie, 'content-type': contentType } });
-}
-
-/** Posts a urlencoded form with the page's CSRF token. */
-async function postForm(url: string, fields: Record<string, string>, page: string, cookie = secretariat) {
-  const csrf = await csrfFor(t, page, cookie);
-  return t.app.inject({ method: 'POST', url, payload: new URLSearchParams({ _csrf: csrf.token, ...fields }).toString(), headers: { cookie: csrf.cookie, 'content-type': 'application/x-www-form-urlencoded' } });
-}
+const postMultipart = (url: string, fields: Record<string, Part>, cookie = secretariat, page = '/en/secretariat/index') => postMultipartAs(t, url, fields, cookie, page);
+const postForm = (url: string, fields: Record<string, string>, page: string, cookie = secretariat) => postFormAs(t, url, fields, page, cookie);
 
 const draftFields = (slug: string): Record<string, Part> => ({
   slug,

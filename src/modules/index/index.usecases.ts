@@ -22,6 +22,7 @@ import {
   buildSnapshot, DEFAULT_UNCERTAINTY, uncertaintySpec,
   type EditionConfig, type EditionSnapshot, type StoredTable, type UncertaintySettings, type WithoutData,
 } from './index.models.js';
+import { wg5WithoutData } from './sources/index.wg5-template.js';
 import { createIndexRepository, type EditionAdminRow, type EditionSummaryRow } from './index.repository.js';
 import { changesNoteSchema, editionSlugSchema, editionTitlesSchema, uncertaintySettingsSchema } from './index.schemas.js';
 import type { IndexEditionRow } from './index.tables.js';
@@ -47,6 +48,9 @@ export function authorizeEditionActor(actor: EditionActor): string {
 }
 
 const noneWithoutData: WithoutData = { categories: [], indicators: [] };
+
+/** What an uploaded WG5-based iMeta leaves out of the framework (listed publicly as without data); none otherwise. */
+const coverageGaps = (iMeta: StoredTable): WithoutData => wg5WithoutData(iMeta.rows.map((r) => r.iCode ?? '')) ?? noneWithoutData;
 
 function invalid(issues: FieldIssue[]): never {
   throw editionInputInvalid({ count: issues.length }, issues);
@@ -128,7 +132,7 @@ export async function createDraftEdition(deps: IndexDeps, actor: EditionActor, i
     if (await repository.slugExists(slug.data)) throw editionSlugTaken();
     const edition = await repository.insert({
       slug: slug.data, titleEn: titles.data.en, titleFr: titles.data.fr, status: 'draft',
-      framework: { iMeta: input.iMeta, withoutData: input.withoutData ?? noneWithoutData },
+      framework: { iMeta: input.iMeta, withoutData: input.withoutData ?? coverageGaps(input.iMeta) },
       dataset: { iData: input.iData, source },
       config, createdBy: by,
     });
@@ -256,7 +260,7 @@ export async function replaceDraftData(
     if (current.status !== 'draft') throw editionPublished();
     compute(parseTables(input.iData, input.iMeta, input.source), current.config, noneWithoutData, false);
     const edition = await repository.updateDraft(current.id, {
-      framework: { ...current.framework, iMeta: input.iMeta },
+      framework: { iMeta: input.iMeta, withoutData: coverageGaps(input.iMeta) },
       dataset: { iData: input.iData, source: input.source },
     });
     if (!edition) throw editionPublished();

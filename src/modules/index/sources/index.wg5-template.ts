@@ -6,7 +6,8 @@
  */
 import type { TextTable } from '../io/index.csv.js';
 import { writeXlsxTables } from '../io/index.xlsx.js';
-import { WG5_FRAMEWORK } from './index.wg5-framework.js';
+import type { WithoutData } from '../index.models.js';
+import { WG5_FRAMEWORK, type Wg5Category } from './index.wg5-framework.js';
 
 const META_COLUMNS = ['Level', 'iCode', 'iName', 'Direction', 'Weight', 'Unit', 'Target', 'Denominator', 'Parent', 'Type', 'Source', 'Licence', 'Note'];
 const row = (cells: Partial<Record<string, string>>): Record<string, string> => Object.fromEntries(META_COLUMNS.map((c) => [c, cells[c] ?? 'NA']));
@@ -35,4 +36,23 @@ export async function wg5TemplateWorkbook(): Promise<Buffer> {
     { name: 'iData', table: iData },
     { name: 'iMeta', table: iMeta, numericColumns: new Set(['Level', 'Direction', 'Weight']) },
   ]);
+}
+
+/**
+ * The parts of the WG5 framework an edition's iMeta leaves out, for its coverage: categories none of whose
+ * sub-dimensions or indicators are in it, and every candidate indicator that is not. Null when the iMeta does not
+ * follow the WG5 framework (none of its codes is WG5's): another index's coverage is not WG5's business.
+ */
+export function wg5WithoutData(iMetaCodes: Iterable<string>): WithoutData | null {
+  const codes = new Set(iMetaCodes);
+  const inTree = (c: Wg5Category) => codes.has(c.code) || c.subDimensions.some((s) => codes.has(s.code) || s.indicators.some((i) => codes.has(i.code)));
+  if (!WG5_FRAMEWORK.some(inTree)) return null;
+  return {
+    categories: WG5_FRAMEWORK.filter((c) => !inTree(c)).map((c) => ({ code: c.code, name: c.name })),
+    indicators: WG5_FRAMEWORK.flatMap((c) =>
+      c.subDimensions.flatMap((s) =>
+        s.indicators.filter((i) => !codes.has(i.code)).map((i) => ({ code: i.code, name: i.name, category: c.name, subDimension: s.name, rationale: i.rationale })),
+      ),
+    ),
+  };
 }
