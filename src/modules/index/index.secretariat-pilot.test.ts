@@ -51,6 +51,9 @@ describe.skipIf(!existsSync(sources))('the pilot, uploaded through the secretari
     expect(row?.framework.withoutData.categories.map((c) => c.code)).toEqual(expected?.categories.map((c) => c.code));
     expect(row?.framework.withoutData.indicators.map((i) => i.code).sort()).toEqual(expected?.indicators.map((i) => i.code).sort());
 
+    const page = await t.app.inject({ url: '/en/secretariat/index/pilot-upload', headers: { cookie } });
+    expect(page.body).toContain(`${expected?.categories.length} categories, ${expected?.indicators.length} indicators of the WG5 framework`);
+
     const preview = await t.app.inject({ url: '/fr/secretariat/index/pilot-upload/preview', headers: { cookie } });
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('France');

@@ -123,6 +123,8 @@ export function EditionAdminPage(props: EditionAdminPageProps): JSX.Element {
         <dd safe>{formatNumber(locale, figures.indicators)}</dd>
         <dt>{safeT('edition.source')}</dt>
         <dd safe>{edition.dataset.source}</dd>
+        <dt>{safeT('edition.withoutData')}</dt>
+        <dd>{safeT('edition.withoutData.value', { categories: edition.framework.withoutData.categories.length, indicators: edition.framework.withoutData.indicators.length })}</dd>
         <dt>{safeT('edition.created')}</dt>
         <dd safe>{dateTime(locale, edition.createdAt)}</dd>
         <dt>{safeT('edition.changed')}</dt>
