@@ -23,7 +23,7 @@ import {
   type EditionConfig, type EditionSnapshot, type StoredTable, type UncertaintySettings, type WithoutData,
 } from './index.models.js';
 import { wg5WithoutData } from './sources/index.wg5-template.js';
-import { createIndexRepository, type EditionAdminRow, type EditionSummaryRow } from './index.repository.js';
+import { createIndexRepository, type EditionAdminRow, type EditionSummaryRow, type IndexRepository } from './index.repository.js';
 import { changesNoteSchema, editionSlugSchema, editionTitlesSchema, uncertaintySettingsSchema } from './index.schemas.js';
 import type { IndexEditionRow } from './index.tables.js';
 
@@ -99,6 +99,14 @@ function compute(dataset: IndexDataset, config: EditionConfig, withoutData: With
   }
 }
 
+/** The draft, locked until the transaction ends (two secretaries cannot change or publish it at once); 404 or 409 otherwise. */
+async function lockedDraft(repository: IndexRepository, slug: string): Promise<IndexEditionRow> {
+  const current = await repository.getForUpdate(slug);
+  if (!current) throw editionNotFound();
+  if (current.status !== 'draft') throw editionPublished();
+  return current;
+}
+
 function snapshotOf(row: IndexEditionRow): EditionSnapshot {
   const dataset = parseTables(row.dataset.iData, row.framework.iMeta, row.dataset.source);
   return compute(dataset, row.config, row.framework.withoutData, true);
@@ -153,9 +161,7 @@ export async function updateDraftConfig(
   const by = authorizeEditionActor(actor);
   return deps.db.transaction(async (tx) => {
     const repository = createIndexRepository(tx);
-    const current = await repository.getForUpdate(input.slug);
-    if (!current) throw editionNotFound();
-    if (current.status !== 'draft') throw editionPublished();
+    const current = await lockedDraft(repository, input.slug);
     const config: EditionConfig = {
       pipeline: input.config === undefined ? current.config.pipeline : validPipeline(input.config),
       uncertainty: input.uncertainty === undefined ? current.config.uncertainty : validUncertainty(input.uncertainty),
@@ -198,9 +204,7 @@ export async function publishEdition(
   if (!note.success) return invalid(zodIssues('changesNote', note.error));
   return deps.db.transaction(async (tx) => {
     const repository = createIndexRepository(tx);
-    const current = await repository.getForUpdate(input.slug);
-    if (!current) throw editionNotFound();
-    if (current.status !== 'draft') throw editionPublished();
+    const current = await lockedDraft(repository, input.slug);
     const previous = await repository.latestPublished(current.id);
     const snapshot = snapshotOf(current);
     const changes = changesFrom(previous, current.config, snapshot);
@@ -255,9 +259,7 @@ export async function replaceDraftData(
   const by = authorizeEditionActor(actor);
   return deps.db.transaction(async (tx) => {
     const repository = createIndexRepository(tx);
-    const current = await repository.getForUpdate(input.slug);
-    if (!current) throw editionNotFound();
-    if (current.status !== 'draft') throw editionPublished();
+    const current = await lockedDraft(repository, input.slug);
     compute(parseTables(input.iData, input.iMeta, input.source), current.config, noneWithoutData, false);
     const edition = await repository.updateDraft(current.id, {
       framework: { iMeta: input.iMeta, withoutData: coverageGaps(input.iMeta) },
@@ -277,9 +279,8 @@ export async function discardDraft(deps: IndexDeps, actor: EditionActor, input: 
   const by = authorizeEditionActor(actor);
   await deps.db.transaction(async (tx) => {
     const repository = createIndexRepository(tx);
-    const current = await repository.getForUpdate(input.slug);
-    if (!current) throw editionNotFound();
-    if (current.status !== 'draft' || !(await repository.deleteDraft(current.id))) throw editionPublished();
+    const current = await lockedDraft(repository, input.slug);
+    if (!(await repository.deleteDraft(current.id))) throw editionPublished();
     await recordAudit(tx, { actor: by, action: 'index.edition.discard', subject: current.id, details: { slug: current.slug } });
   });
 }
