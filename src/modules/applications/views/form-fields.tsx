@@ -1,3 +1,4 @@
+import { describedBy, Field, FieldError } from '../../../app/html/field.js';
 import type { ApplicationMessageKey, ApplicationMessages } from '../applications.messages.js';
 
 /**
@@ -20,11 +21,6 @@ export function errorText(t: ApplicationMessages, key: string | undefined): stri
   }
 }
 
-function describedBy(name: string, hint: boolean, error: boolean): string | undefined {
-  const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
 function value(ctx: FieldContext, name: string): string {
   const v = ctx.values[name];
   return typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
@@ -39,39 +35,10 @@ interface FieldProps {
   autocomplete?: string;
 }
 
-/** The label above a control and its optional hint (the hint's id is in the control's aria-describedby). */
-function LabelAndHint(props: { name: string; label: string; hint?: string | undefined }): JSX.Element {
-  return (
-    <>
-      <label for={props.name} safe>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <span class="hint" id={`${props.name}-hint`} safe>
-          {props.hint}
-        </span>
-      ) : (
-        ''
-      )}
-    </>
-  );
-}
-
-function FieldError(props: { name: string; message: string | undefined }): JSX.Element {
-  return props.message ? (
-    <p class="field-error" id={`${props.name}-error`} safe>
-      {props.message}
-    </p>
-  ) : (
-    ''
-  );
-}
-
 export function TextField(props: FieldProps & { type?: 'text' | 'email' | 'url'; maxlength?: number }): JSX.Element {
   const error = errorText(props.ctx.t, props.ctx.errors[props.name]);
   return (
-    <div class="field">
-      <LabelAndHint name={props.name} label={props.label} hint={props.hint} />
+    <Field name={props.name} label={props.label} hint={props.hint} error={error}>
       <input
         type={props.type ?? 'text'}
         id={props.name}
@@ -83,16 +50,14 @@ export function TextField(props: FieldProps & { type?: 'text' | 'email' | 'url';
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(props.name, Boolean(props.hint), Boolean(error))}
       />
-      <FieldError name={props.name} message={error} />
-    </div>
+    </Field>
   );
 }
 
 export function TextArea(props: FieldProps & { maxlength?: number }): JSX.Element {
   const error = errorText(props.ctx.t, props.ctx.errors[props.name]);
   return (
-    <div class="field">
-      <LabelAndHint name={props.name} label={props.label} hint={props.hint} />
+    <Field name={props.name} label={props.label} hint={props.hint} error={error}>
       <textarea
         id={props.name}
         name={props.name}
@@ -104,8 +69,7 @@ export function TextArea(props: FieldProps & { maxlength?: number }): JSX.Elemen
       >
         {value(props.ctx, props.name)}
       </textarea>
-      <FieldError name={props.name} message={error} />
-    </div>
+    </Field>
   );
 }
 
@@ -113,8 +77,7 @@ export function SelectField(props: FieldProps & { options: Array<{ value: string
   const error = errorText(props.ctx.t, props.ctx.errors[props.name]);
   const current = value(props.ctx, props.name);
   return (
-    <div class="field">
-      <LabelAndHint name={props.name} label={props.label} hint={props.hint} />
+    <Field name={props.name} label={props.label} hint={props.hint} error={error}>
       <select
         id={props.name}
         name={props.name}
@@ -135,8 +98,7 @@ export function SelectField(props: FieldProps & { options: Array<{ value: string
           </option>
         ))}
       </select>
-      <FieldError name={props.name} message={error} />
-    </div>
+    </Field>
   );
 }
 

@@ -1,41 +1,11 @@
-import type { Children } from '@kitajs/html';
+import { describedBy, Field } from '../../../../app/html/field.js';
 import type { FieldIssue } from '../../../../app/http/errors.js';
 import type { Locale } from '../../../../app/i18n/i18n.js';
 
 /**
- * Pieces shared by the secretariat's index screens: a labelled field whose hint and error are tied to its control,
- * the list of problems an import or a configuration produced, and the notice after an action.
+ * Pieces shared by the secretariat's index screens: a file field, the list of problems an import or a configuration
+ * produced, and the notice after an action.
  */
-export function describedBy(name: string, hint: boolean, error: boolean): string | undefined {
-  const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-/** Label, hint and error around a control; the control itself (children) sets `aria-describedby` with describedBy. */
-export function Field(props: { name: string; label: string; hint?: string | undefined; error?: string | undefined; children: Children }): JSX.Element {
-  return (
-    <div class="field">
-      <label for={props.name} safe>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <span class="hint" id={`${props.name}-hint`} safe>
-          {props.hint}
-        </span>
-      ) : (
-        ''
-      )}
-      {props.children}
-      {props.error ? (
-        <p class="field-error" id={`${props.name}-error`} safe>
-          {props.error}
-        </p>
-      ) : (
-        ''
-      )}
-    </div>
-  );
-}
 
 /** A file input inside a Field. */
 export function FileField(props: { name: string; label: string; hint?: string; error?: string | undefined; required?: boolean; accept: string }): JSX.Element {

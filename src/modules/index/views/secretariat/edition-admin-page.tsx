@@ -3,7 +3,8 @@ import { PostButton } from '../../../../app/html/post-button.js';
 import type { FieldIssue } from '../../../../app/http/errors.js';
 import { escaping, formatNumber, type Locale } from '../../../../app/i18n/i18n.js';
 import type { IndexEditionRow } from '../../index.tables.js';
-import { dateTime, describedBy, Field, FileField, Notice, ProblemList } from './admin-parts.js';
+import { describedBy, Field } from '../../../../app/html/field.js';
+import { dateTime, FileField, Notice, ProblemList } from './admin-parts.js';
 import { indexAdminMessages } from './secretariat.locales.js';
 
 /** The configuration and publication forms as typed, kept when refused. */

@@ -2,7 +2,8 @@ import { Layout } from '../../../../app/html/layout.js';
 import type { FieldIssue } from '../../../../app/http/errors.js';
 import { escaping, type Locale } from '../../../../app/i18n/i18n.js';
 import type { EditionAdminRow } from '../../index.repository.js';
-import { dateTime, describedBy, Field, FileField, Notice, ProblemList } from './admin-parts.js';
+import { describedBy, Field } from '../../../../app/html/field.js';
+import { dateTime, FileField, Notice, ProblemList } from './admin-parts.js';
 import { indexAdminMessages } from './secretariat.locales.js';
 
 /** What the secretariat typed in the new-edition form, kept when it is refused (files must be chosen again). */
