@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { createScratchDatabase } from '../../src/app/database/test-utils.js';
 
 export interface TemporaryDatabase {
   /** The environment for a `pariscall` process: DATA_DIR, plus DATABASE_URL when on PostgreSQL. */
@@ -25,22 +24,13 @@ export async function createTemporaryDatabase(label: string): Promise<TemporaryD
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) return { env: { DATA_DIR: dataDir }, dataDir, remove: removeDataDir };
 
-  const name = `pariscall_${label}_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(adminUrl, label);
   return {
-    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    env: { DATA_DIR: dataDir, DATABASE_URL: scratch.url },
     dataDir,
-    databaseUrl: url.toString(),
+    databaseUrl: scratch.url,
     remove: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      await scratch.drop();
       await removeDataDir();
     },
   };
