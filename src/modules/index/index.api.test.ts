@@ -85,6 +85,21 @@ describe('public index API', () => {
     expect(json.json().snapshot.rows).toHaveLength(8);
   });
 
+  it('renders a download once: the same bytes and ETag again, 304 when the client has them, compressed on request', async () => {
+    const url = '/api/v1/index/editions/edition-1/results.xlsx';
+    const first = await get(url);
+    const again = await get(url);
+    expect(again.rawPayload.equals(first.rawPayload)).toBe(true);
+    expect(first.headers.etag).toBeTruthy();
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.headers['content-disposition']).toBe('attachment; filename="edition-1-results.xlsx"');
+    const cached = await t.app.inject({ url, headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(cached.statusCode).toBe(304);
+    const gzip = await t.app.inject({ url: '/api/v1/index/editions/edition-1/results.csv', headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.headers['content-disposition']).toBe('attachment; filename="edition-1-results.csv"');
+  });
+
   it('downloads results as XLSX: the CSV’s rows and columns, numbers as numbers equal to the JSON snapshot’s', async () => {
     const res = await get('/api/v1/index/editions/edition-1/results.xlsx');
     expect(res.statusCode).toBe(200);

@@ -12,14 +12,13 @@ import { editionResultsTable, editionWorkbook } from './io/index.results.js';
 import { unitNotFound } from './index.errors.js';
 import type { EditionSummaryRow } from './index.repository.js';
 import { editionDetailSchema, editionListSchema, editionParamsSchema, editionSummarySchema, toWireSnapshot, unitDetailSchema, unitParamsSchema } from './index.schemas.js';
-import { getPublishedEdition, listPublishedEditions } from './index.usecases.js';
+import type { PublishedEdition, PublishedEditions } from './index.published.js';
 
 const tags = ['index'];
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** A file's bytes: a binary string to OpenAPI, a Buffer to the handler (Fastify sends Buffers as they are, unserialised). */
 const binarySchema = z.string().meta({ format: 'binary' }) as unknown as z.ZodType<Buffer>;
 type Summary = z.infer<typeof editionSummarySchema>;
-type PublishedEdition = Awaited<ReturnType<typeof getPublishedEdition>>;
 
 function presentSummary(row: EditionSummaryRow & { previousSlug: string | null }): Summary {
   return {
@@ -36,16 +35,15 @@ function presentEdition(edition: PublishedEdition): z.infer<typeof editionDetail
   return { ...presentSummary(edition), snapshot: toWireSnapshot(edition.snapshot), changes: edition.changes };
 }
 
-export async function registerIndexApi(root: FastifyInstance, context: AppContext): Promise<void> {
+export async function registerIndexApi(root: FastifyInstance, context: AppContext, published: PublishedEditions): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const deps = { db: context.database.db };
   const immutable = 'public, max-age=3600';
 
   app.get(
     '/api/v1/index/editions',
     { schema: { tags, summary: 'Published editions of the Cyberstability Index', description: 'Newest first.', response: { 200: editionListSchema } } },
     async () => {
-      const rows = await listPublishedEditions(deps);
+      const rows = await published.list();
       return { items: rows.map(presentSummary) };
     },
   );
@@ -61,7 +59,7 @@ export async function registerIndexApi(root: FastifyInstance, context: AppContex
       },
     },
     async (request, reply) => {
-      const edition = await getPublishedEdition(deps, request.params.slug);
+      const edition = await published.get(request.params.slug);
       reply.header('cache-control', immutable);
       return presentEdition(edition);
     },
@@ -78,7 +76,7 @@ export async function registerIndexApi(root: FastifyInstance, context: AppContex
       },
     },
     async (request, reply) => {
-      const edition = await getPublishedEdition(deps, request.params.slug);
+      const edition = await published.get(request.params.slug);
       const code = request.params.code.toUpperCase();
       const unit = edition.snapshot.units.find((u) => u.code.toUpperCase() === code);
       if (!unit) throw unitNotFound();
@@ -106,12 +104,10 @@ export async function registerIndexApi(root: FastifyInstance, context: AppContex
       },
     },
     async (request, reply) => {
-      const edition = await getPublishedEdition(deps, request.params.slug);
-      return reply
-        .header('cache-control', immutable)
-        .header('content-disposition', `attachment; filename="${edition.slug}-results.csv"`)
-        .type('text/csv; charset=utf-8')
-        .send(writeCsvTable(editionResultsTable(edition.snapshot)));
+      const edition = await published.get(request.params.slug);
+      reply.header('cache-control', immutable).header('content-disposition', `attachment; filename="${edition.slug}-results.csv"`);
+      // Rendered once and kept compressed by the response cache, like the registry's CSV.
+      return context.cache.send(request, reply, request.url, 'text/csv; charset=utf-8', async () => writeCsvTable(editionResultsTable(edition.snapshot)));
     },
   );
 
@@ -134,12 +130,9 @@ export async function registerIndexApi(root: FastifyInstance, context: AppContex
       },
     },
     async (request, reply) => {
-      const edition = await getPublishedEdition(deps, request.params.slug);
-      return reply
-        .header('cache-control', immutable)
-        .header('content-disposition', `attachment; filename="${edition.slug}-results.xlsx"`)
-        .type(xlsxType)
-        .send(await editionWorkbook(edition));
+      const edition = await published.get(request.params.slug);
+      reply.header('cache-control', immutable).header('content-disposition', `attachment; filename="${edition.slug}-results.xlsx"`);
+      return context.cache.send(request, reply, request.url, xlsxType, () => editionWorkbook(edition));
     },
   );
 
@@ -155,7 +148,7 @@ export async function registerIndexApi(root: FastifyInstance, context: AppContex
       },
     },
     async (request, reply) => {
-      const edition = await getPublishedEdition(deps, request.params.slug);
+      const edition = await published.get(request.params.slug);
       reply.header('cache-control', immutable).header('content-disposition', `attachment; filename="${edition.slug}-results.json"`);
       return presentEdition(edition);
     },

@@ -3,6 +3,7 @@ import type { AppModule } from '../../app/modules.js';
 import { registerAccountSection } from '../accounts/accounts.sections.js';
 import { registerIndexApi } from './index.api.js';
 import { registerIndexPages } from './index.pages.js';
+import { createPublishedEditions } from './index.published.js';
 import { registerIndexSecretariatPages } from './index.secretariat.js';
 import { IndexAccountLink } from './views/secretariat/account-link.js';
 
@@ -10,8 +11,9 @@ import { IndexAccountLink } from './views/secretariat/account-link.js';
 export const indexModule: AppModule = {
   name: 'index',
   async register(app, context) {
-    await registerIndexApi(app, context);
-    await registerIndexPages(app, context);
+    const published = createPublishedEditions({ db: context.database.db });
+    await registerIndexApi(app, context, published);
+    await registerIndexPages(app, published);
     await registerIndexSecretariatPages(app, context);
     registerAccountSection({ name: 'index', order: 20, render: ({ actor, locale }) => (isSecretariat(actor) ? IndexAccountLink({ locale }) : '') });
   },

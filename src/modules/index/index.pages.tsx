@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.js';
 import { pathAfterLocale } from '../../app/http/locale.js';
 import { parseOrThrow } from '../../app/http/validation.js';
 import { locales, type Locale } from '../../app/i18n/i18n.js';
-import type { EditionSnapshot } from './index.models.js';
-import { getPublishedEdition, listPublishedEditions, type IndexDeps } from './index.usecases.js';
+import { pickTime } from './index.models.js';
+import type { PublishedEdition, PublishedEditions } from './index.published.js';
 import type { ChangesView } from './views/changes-section.js';
 import { EditionsPage } from './views/editions-page.js';
 import { findIndicator, IndicatorPage } from './views/indicator-page.js';
@@ -18,8 +17,6 @@ const html = 'text/html; charset=utf-8';
 const slugParams = z.object({ slug: z.string().trim().min(1).max(80) });
 const unitParams = slugParams.extend({ code: z.string().trim().min(1).max(64) });
 const timeQuery = z.object({ time: z.union([z.literal(''), z.coerce.number().int()]).optional() });
-
-type PublishedEdition = Awaited<ReturnType<typeof getPublishedEdition>>;
 
 function view(locale: Locale, edition: PublishedEdition): EditionView {
   const title = locale === 'fr' ? edition.titleFr : edition.titleEn;
@@ -38,34 +35,13 @@ function changesView(locale: Locale, edition: PublishedEdition, previous: Publis
   };
 }
 
-/** The requested time point if the edition has it, else its latest. */
-function pickTime(snapshot: EditionSnapshot, requested: number | '' | undefined): number | null {
-  if (typeof requested === 'number' && snapshot.times.includes(requested)) return requested;
-  return snapshot.times[snapshot.times.length - 1] ?? null;
-}
-
-/**
- * The index's public pages in every language. A published edition never changes (the database refuses it), so each
- * is read and parsed once per process and kept; only the list of editions, which grows when one is published
- * (possibly by another process, the CLI), is read on every request.
- */
-export async function registerIndexPages(app: FastifyInstance, context: AppContext): Promise<void> {
-  const deps: IndexDeps = { db: context.database.db };
-  const editions = new Map<string, Promise<PublishedEdition>>();
-  const load = (slug: string): Promise<PublishedEdition> => {
-    let edition = editions.get(slug);
-    if (!edition) {
-      edition = getPublishedEdition(deps, slug);
-      editions.set(slug, edition);
-      // Not published yet is not forever: forget failures.
-      edition.catch(() => editions.delete(slug));
-    }
-    return edition;
-  };
+/** The index's public pages in every language, from the published editions kept for the process (index.published.ts). */
+export async function registerIndexPages(app: FastifyInstance, editions: PublishedEditions): Promise<void> {
+  const load = editions.get;
   const previousOf = async (edition: PublishedEdition) => (edition.changes.previous ? load(edition.changes.previous.slug) : null);
   for (const locale of locales) {
     app.get(`/${locale}/index`, { schema: { hide: true } }, async (_request, reply) => {
-      const published = await listPublishedEditions(deps);
+      const published = await editions.list();
       return reply
         .type(html)
         .send(EditionsPage({ locale, editions: published.map((e) => ({ slug: e.slug, title: locale === 'fr' ? e.titleFr : e.titleEn, publishedAt: e.publishedAt })) }));
@@ -92,7 +68,7 @@ export async function registerIndexPages(app: FastifyInstance, context: AppConte
       const edition = view(locale, current);
       const changes = changesView(locale, current, await previousOf(current));
       // Every published edition's snapshot, each read once per process (see `load`), for the unit's history.
-      const published = await Promise.all((await listPublishedEditions(deps)).map(async (e) => view(locale, await load(e.slug))));
+      const published = await Promise.all((await editions.list()).map(async (e) => view(locale, await load(e.slug))));
       const history = unitHistory(published, code);
       return reply.type(html).send(UnitPage({ locale, edition, changes, unit: code, time: pickTime(edition.snapshot, time), history, path: pathAfterLocale(request) }));
     });
