@@ -188,6 +188,12 @@ function band(values: (number | null)[] | undefined): Band {
   return { p5: values?.[0] ?? null, p50: values?.[1] ?? null, p95: values?.[2] ?? null };
 }
 
+/** The requested time point if the edition has it, else its latest (pages asked for `?time=` they do not have). */
+export function pickTime(snapshot: EditionSnapshot, requested: number | '' | undefined): number | null {
+  if (typeof requested === 'number' && snapshot.times.includes(requested)) return requested;
+  return snapshot.times[snapshot.times.length - 1] ?? null;
+}
+
 /**
  * The snapshot of a run: pipeline results, the uncertainty analysis of the same dataset and configuration, and the
  * framework parts without data. Pure and deterministic (same inputs, same snapshot).

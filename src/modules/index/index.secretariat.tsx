@@ -11,7 +11,7 @@ import { locales, type Locale } from '../../app/i18n/i18n.js';
 import { parseCoinr } from './engine/coinr-format.js';
 import type { RawTable } from './engine/coinr-cells.js';
 import { coinrWorkbook, readCoinrTables, type TableFile } from './io/index.files.js';
-import type { StoredTable } from './index.models.js';
+import { pickTime, type StoredTable } from './index.models.js';
 import {
   createDraftEdition, discardDraft, getEdition, listEditions, previewEdition, publishEdition, replaceDraftData, updateDraftConfig, type IndexDeps,
 } from './index.usecases.js';
@@ -251,8 +251,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
         const title = locale === 'fr' ? edition.titleFr : edition.titleEn;
         try {
           const { snapshot, changes } = await previewEdition(deps, actor, { slug });
-          const current = typeof time === 'number' && snapshot.times.includes(time) ? time : (snapshot.times[snapshot.times.length - 1] ?? null);
-          return send(reply, PreviewPage({ locale, slug, title, snapshot, changes, time: current }));
+          return send(reply, PreviewPage({ locale, slug, title, snapshot, changes, time: pickTime(snapshot, time) }));
         } catch (error) {
           const { status, ...placed } = refused(error);
           return renderEdition(request, reply, slug, { form: 'config', ...placed }, status);
