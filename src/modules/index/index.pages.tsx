@@ -5,7 +5,7 @@ import { parseOrThrow } from '../../app/http/validation.js';
 import { locales, type Locale } from '../../app/i18n/i18n.js';
 import { pickTime } from './index.models.js';
 import type { PublishedEdition, PublishedEditions } from './index.published.js';
-import type { ChangesView } from './views/changes-section.js';
+import { changesView } from './views/changes-section.js';
 import { EditionsPage } from './views/editions-page.js';
 import { findIndicator, IndicatorPage } from './views/indicator-page.js';
 import { MapPage } from './views/map-page.js';
@@ -21,18 +21,6 @@ const timeQuery = z.object({ time: z.union([z.literal(''), z.coerce.number().int
 function view(locale: Locale, edition: PublishedEdition): EditionView {
   const title = locale === 'fr' ? edition.titleFr : edition.titleEn;
   return { slug: edition.slug, title, publishedAt: edition.publishedAt, pilot: /pilot/i.test(edition.titleEn), snapshot: edition.snapshot };
-}
-
-/** What changed from the previous edition and why: the note in the page's language, else in the other one. */
-function changesView(locale: Locale, edition: PublishedEdition, previous: PublishedEdition | null): ChangesView {
-  const notes = { en: edition.changesNoteEn?.trim() || null, fr: edition.changesNoteFr?.trim() || null };
-  const other = locales.find((l) => l !== locale) ?? locale;
-  const note = notes[locale] ? { text: notes[locale], lang: locale } : notes[other] ? { text: notes[other], lang: other } : null;
-  return {
-    changes: edition.changes,
-    note,
-    previous: previous && { slug: previous.slug, title: locale === 'fr' ? previous.titleFr : previous.titleEn, snapshot: previous.snapshot },
-  };
 }
 
 /** The index's public pages in every language, from the published editions kept for the process (index.published.ts). */

@@ -16,6 +16,7 @@ import { indexEditions } from './index.tables.js';
 import { writeCsvTable } from './io/index.csv.js';
 import { readXlsxTables } from './io/index.xlsx.js';
 import { WG5_FRAMEWORK } from './sources/index.wg5-framework.js';
+import { indexMessages } from './index.messages.js';
 import { indexAdminMessages } from './views/secretariat/secretariat.locales.js';
 
 const fixtures = join(fileURLToPath(new URL('.', import.meta.url)), 'io/fixtures');
@@ -191,8 +192,8 @@ describe('configuring, previewing and publishing', () => {
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('Nothing here is public');
     expect(preview.body).toContain('128 Monte Carlo runs');
-    expect(preview.body).toContain(en('preview.firstEdition'));
-    expect(preview.body).toMatch(/<th scope="row">Alpha<\/th>/);
+    expect(preview.body).toContain(indexMessages('en')('changes.first'));
+    expect(preview.body).toMatch(/<th scope="row"><span>Alpha<\/span><\/th>/);
     expect((await t.app.inject({ url: '/en/index/draft-csv' })).statusCode).toBe(404);
   });
 
@@ -229,8 +230,10 @@ describe('configuring, previewing and publishing', () => {
     const next = '/en/secretariat/index/draft-xlsx';
     const preview = await t.app.inject({ url: `${next}/preview`, headers: { cookie: secretariat } });
     expect(preview.statusCode).toBe(200);
-    expect(preview.body).toContain('Compared with the published edition “draft-csv”');
-    expect(preview.body).toMatch(/changes? of configuration or framework/);
+    expect(preview.body).toContain(indexMessages('en')('changes.previous'));
+    expect(preview.body).toContain('href="/en/index/draft-csv"');
+    expect(preview.body).toContain(indexMessages('en')('changes.config'));
+    expect(preview.body).toContain(indexMessages('en')('changes.draftNote'));
   });
 
   it('deletes a draft', async () => {

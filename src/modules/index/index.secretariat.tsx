@@ -13,10 +13,11 @@ import type { RawTable } from './engine/coinr-cells.js';
 import { coinrWorkbook, readCoinrTables, type TableFile } from './io/index.files.js';
 import { pickTime, type StoredTable } from './index.models.js';
 import {
-  createDraftEdition, discardDraft, getEdition, listEditions, previewEdition, publishEdition, replaceDraftData, updateDraftConfig, type IndexDeps,
+  createDraftEdition, discardDraft, getEdition, getPublishedEdition, listEditions, previewEdition, publishEdition, replaceDraftData, updateDraftConfig, type IndexDeps,
 } from './index.usecases.js';
 import { emptyCreateValues, EditionsAdminPage, type CreateValues } from './views/secretariat/editions-admin-page.js';
 import { EditionAdminPage, storedFormValues, type EditionAdminPageProps, type EditionFormValues } from './views/secretariat/edition-admin-page.js';
+import { changesView } from './views/changes-section.js';
 import { PreviewPage } from './views/secretariat/preview-page.js';
 import { wg5TemplateWorkbook } from './sources/index.wg5-template.js';
 import { indexAdminMessages } from './views/secretariat/secretariat.locales.js';
@@ -251,7 +252,9 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
         const title = locale === 'fr' ? edition.titleFr : edition.titleEn;
         try {
           const { snapshot, changes } = await previewEdition(deps, actor, { slug });
-          return send(reply, PreviewPage({ locale, slug, title, snapshot, changes, time: pickTime(snapshot, time) }));
+          const previous = changes.previous ? await getPublishedEdition(deps, changes.previous.slug) : null;
+          const view = changesView(locale, { changes, changesNoteEn: null, changesNoteFr: null }, previous);
+          return send(reply, PreviewPage({ locale, slug, title, snapshot, changes: view, time: pickTime(snapshot, time) }));
         } catch (error) {
           const { status, ...placed } = refused(error);
           return renderEdition(request, reply, slug, { form: 'config', ...placed }, status);

@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)('the secretariat publishes an index edition in the
 
       await page.getByRole('link', { name: tr('preview.link') }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(tr('preview.title', { edition: locale === 'fr' ? `Édition navigateur ${locale}` : `Browser edition ${locale}` }));
-      expect(await page.locator('tbody tr').count()).toBe(4);
+      expect(await page.locator('table').first().locator('tbody tr').count()).toBe(4);
       await expectNoAxeViolations(page);
       await page.goBack();
 

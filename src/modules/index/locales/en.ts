@@ -43,6 +43,7 @@ export const en = {
   'changes.first': 'This is the first edition of the index: there is no earlier edition to compare it with.',
   'changes.previous': 'Compared with the previous edition:',
   'changes.why': 'Why: the secretariat’s note',
+  'changes.draftNote': 'The note written when publishing appears here.',
   'changes.noNote': 'The secretariat gave no note with this edition.',
   'changes.config': 'Configuration and framework',
   'changes.config.none': 'The configuration, the uncertainty settings and the framework are the same as in the previous edition.',

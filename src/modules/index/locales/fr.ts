@@ -46,6 +46,7 @@ export const fr: Catalog<typeof en> = {
   'changes.first': 'C’est la première édition de l’indice : il n’y a pas d’édition antérieure à laquelle la comparer.',
   'changes.previous': 'Par rapport à l’édition précédente :',
   'changes.why': 'Pourquoi : la note du secrétariat',
+  'changes.draftNote': 'La note rédigée lors de la publication apparaîtra ici.',
   'changes.noNote': 'Le secrétariat n’a pas joint de note à cette édition.',
   'changes.config': 'Configuration et cadre',
   'changes.config.none': 'La configuration, les réglages d’incertitude et le cadre sont identiques à ceux de l’édition précédente.',

@@ -3,7 +3,7 @@
  * differences and the largest moves of score and rank from the previous published edition (what), all of them
  * read from the changes recorded at publication (index.changes.ts); nothing is recomputed here.
  */
-import { escaping, type Locale } from '../../../app/i18n/i18n.js';
+import { escaping, locales, type Locale } from '../../../app/i18n/i18n.js';
 import type { EditionChanges, UnitChange } from '../index.changes.js';
 import { byTimeThenUnit, keyOf, type EditionSnapshot } from '../index.models.js';
 import { indexMessages } from '../index.messages.js';
@@ -16,6 +16,29 @@ export interface ChangesView {
   note: { text: string; lang: Locale } | null;
   /** The previous published edition: linked, and its rows tell a new or dropped unit from one left unscored. */
   previous: { slug: string; title: string; snapshot: EditionSnapshot } | null;
+}
+
+/** An edition as far as its changes go: what changed, the secretariat's notes, titles (for the previous one). */
+interface EditionChangesSource {
+  changes: EditionChanges;
+  changesNoteEn: string | null;
+  changesNoteFr: string | null;
+}
+
+/** What changed from the previous edition and why: the note in the page's language, else in the other one. */
+export function changesView(
+  locale: Locale,
+  edition: EditionChangesSource,
+  previous: { slug: string; titleEn: string; titleFr: string; snapshot: EditionSnapshot } | null,
+): ChangesView {
+  const notes = { en: edition.changesNoteEn?.trim() || null, fr: edition.changesNoteFr?.trim() || null };
+  const other = locales.find((l) => l !== locale) ?? locale;
+  const note = notes[locale] ? { text: notes[locale], lang: locale } : notes[other] ? { text: notes[other], lang: other } : null;
+  return {
+    changes: edition.changes,
+    note,
+    previous: previous && { slug: previous.slug, title: locale === 'fr' ? previous.titleFr : previous.titleEn, snapshot: previous.snapshot },
+  };
 }
 
 /** Rows shown on the ranking page; the rest are counted and left to the JSON. */
@@ -62,7 +85,7 @@ function changeName(locale: Locale, snapshot: EditionSnapshot, u: UnitChange): s
 }
 
 /** The moves of score and rank, one row per unit × time; `withUnit` false on a unit's own page (the year heads the row). */
-function MovesTable(props: { locale: Locale; base: string; snapshot: EditionSnapshot; previous: EditionSnapshot | null; caption: string; rows: UnitChange[]; withUnit: boolean }): JSX.Element {
+function MovesTable(props: { locale: Locale; base: string | null; snapshot: EditionSnapshot; previous: EditionSnapshot | null; caption: string; rows: UnitChange[]; withUnit: boolean }): JSX.Element {
   const { locale } = props;
   const t = indexMessages(locale);
   const safeT = escaping(t);
@@ -95,7 +118,7 @@ function MovesTable(props: { locale: Locale; base: string; snapshot: EditionSnap
               <tr>
                 {props.withUnit ? (
                   <th scope="row">
-                    {label === 'dropped' ? (
+                    {label === 'dropped' || props.base === null ? (
                       <span safe>{changeName(locale, props.snapshot, u)}</span>
                     ) : (
                       <a href={`${props.base}/units/${encodeURIComponent(u.unit)}?time=${u.time ?? ''}`} safe>
@@ -148,13 +171,16 @@ function Comparison(props: { locale: Locale; previous: ChangesView['previous'] }
   );
 }
 
-/** The whole story on an edition's ranking page: why (the note), then what (configuration, largest moves). */
-export function ChangesSection(props: { locale: Locale; slug: string; snapshot: EditionSnapshot; view: ChangesView }): JSX.Element {
+/**
+ * The whole story on an edition's ranking page: why (the note), then what (configuration, largest moves). `draft`: the
+ * same section in the secretariat's preview, where the edition has no public pages or JSON to link to yet.
+ */
+export function ChangesSection(props: { locale: Locale; slug: string; snapshot: EditionSnapshot; view: ChangesView; draft?: boolean }): JSX.Element {
   const { locale, snapshot, view } = props;
   const t = indexMessages(locale);
   const safeT = escaping(t);
   const { changes, previous, note } = view;
-  const base = `/${locale}/index/${props.slug}`;
+  const base = props.draft ? null : `/${locale}/index/${props.slug}`;
   const moves = largestMoves(changes.units);
   const shown = moves.slice(0, SHOWN_MOVES);
   const indexName = snapshot.nodes.find((n) => n.code === snapshot.top)?.name ?? snapshot.top;
@@ -173,7 +199,7 @@ export function ChangesSection(props: { locale: Locale; slug: string; snapshot: 
             ))}
         </blockquote>
       ) : (
-        <p>{safeT('changes.noNote')}</p>
+        <p>{props.draft ? safeT('changes.draftNote') : safeT('changes.noNote')}</p>
       )}
       {previous ? (
         <>
@@ -222,9 +248,13 @@ export function ChangesSection(props: { locale: Locale; slug: string; snapshot: 
               />
               <p>
                 {moves.length > shown.length ? <>{safeT('changes.more', { count: moves.length - shown.length })} </> : ''}
-                <a href={`/api/v1/index/editions/${encodeURIComponent(props.slug)}`} type="application/json">
-                  {safeT('changes.allJson')}
-                </a>
+                {props.draft ? (
+                  ''
+                ) : (
+                  <a href={`/api/v1/index/editions/${encodeURIComponent(props.slug)}`} type="application/json">
+                    {safeT('changes.allJson')}
+                  </a>
+                )}
               </p>
             </>
           )}

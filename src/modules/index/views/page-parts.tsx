@@ -21,13 +21,18 @@ export function TimeNav(props: { times: (number | null)[]; current: number | nul
   );
 }
 
-/** A table row's header: the unit's name, linking to its page at that row's time point. */
-export function UnitCell(props: { locale: Locale; base: string; snapshot: EditionSnapshot; unit: string; time: number | null }): JSX.Element {
+/** A table row's header: the unit's name, linking to its page at that row's time point (plain text without `base`: a draft's units have no pages). */
+export function UnitCell(props: { locale: Locale; base: string | null; snapshot: EditionSnapshot; unit: string; time: number | null }): JSX.Element {
+  const name = unitName(props.locale, props.snapshot, props.unit);
   return (
     <th scope="row">
-      <a href={`${props.base}/units/${encodeURIComponent(props.unit)}?time=${props.time ?? ''}`} safe>
-        {unitName(props.locale, props.snapshot, props.unit)}
-      </a>
+      {props.base === null ? (
+        <span safe>{name}</span>
+      ) : (
+        <a href={`${props.base}/units/${encodeURIComponent(props.unit)}?time=${props.time ?? ''}`} safe>
+          {name}
+        </a>
+      )}
     </th>
   );
 }

@@ -31,12 +31,8 @@ export function RankingPage(props: { locale: Locale; edition: EditionView; chang
   const t = indexMessages(locale);
   const safeT = escaping(t);
   const top = snapshot.top;
-  const topName = snapshot.nodes.find((n) => n.code === top)?.name ?? top;
-  const categories = snapshot.nodes.filter((n) => n.parent === top);
-  const rows = rankedRows(snapshot, time);
-  const domain = scoreDomain(snapshot, top);
   const base = `/${locale}/index/${edition.slug}`;
-  const unranked = rows.filter((r) => r.scores[top] === null).length;
+  const unranked = rankedRows(snapshot, time).filter((r) => r.scores[top] === null).length;
   return (
     <Layout locale={locale} title={t('ranking.title', { edition: edition.title })} path={props.path} current="index">
       <p class="breadcrumb">
@@ -53,58 +49,76 @@ export function RankingPage(props: { locale: Locale; edition: EditionView; chang
       <Downloads locale={locale} slug={edition.slug} />
       <TimeNav times={snapshot.times} current={time} label={t('ranking.time')} href={(y) => `${base}?time=${y ?? ''}`} />
       <p>{safeT('ranking.notRanked', { count: unranked })}</p>
-      <div class="table-scroll">
-        <table>
-          <caption>{safeT('ranking.caption', { index: topName, time: String(time ?? '—'), runs: snapshot.uncertainty.runs })}</caption>
-          <thead>
-            <tr>
-              <th scope="col" class="num">
-                {safeT('ranking.col.rank')}
-              </th>
-              <th scope="col" class="num">
-                {safeT('ranking.col.rankBand')}
-              </th>
-              <th scope="col">{safeT('ranking.col.unit')}</th>
-              <th scope="col" class="num">
-                {safeT('ranking.col.score')}
-              </th>
-              <th scope="col">{safeT('ranking.col.band')}</th>
-              {categories.map((c) => (
-                <th scope="col" class="num" safe>
-                  {c.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const band = row.bands[top];
-              const score = row.scores[top] ?? null;
-              return (
-                <tr>
-                  <td class="num" safe>
-                    {formatRank(locale, row.ranks[top])}
-                  </td>
-                  <td class="num">{band ? `${formatRank(locale, band.rank.p5)}–${formatRank(locale, band.rank.p95)}` : '—'}</td>
-                  <UnitCell locale={locale} base={base} snapshot={snapshot} unit={row.unit} time={row.time} />
-                  <td class="num" safe>
-                    {score === null ? t('ranking.missing') : formatScore(locale, score)}
-                  </td>
-                  <td>
-                    {score === null ? '' : <ScoreBand locale={locale} value={score} low={band?.score.p5 ?? null} high={band?.score.p95 ?? null} domain={domain} />}
-                  </td>
-                  {categories.map((c) => (
-                    <td class="num" safe>
-                      {formatScore(locale, row.scores[c.code])}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <RankingTable locale={locale} snapshot={snapshot} time={time} base={base} />
       <ChangesSection locale={locale} slug={edition.slug} snapshot={snapshot} view={props.changes} />
     </Layout>
+  );
+}
+
+/**
+ * The ranking table of one time point: rank and rank band, unit, score and score band, category scores. Units link to
+ * their pages under `base`; a draft's preview passes null (its units have no pages yet).
+ */
+export function RankingTable(props: { locale: Locale; snapshot: EditionSnapshot; time: number | null; base: string | null }): JSX.Element {
+  const { locale, snapshot, time, base } = props;
+  const t = indexMessages(locale);
+  const safeT = escaping(t);
+  const top = snapshot.top;
+  const topName = snapshot.nodes.find((n) => n.code === top)?.name ?? top;
+  const categories = snapshot.nodes.filter((n) => n.parent === top);
+  const rows = rankedRows(snapshot, time);
+  const domain = scoreDomain(snapshot, top);
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>{safeT('ranking.caption', { index: topName, time: String(time ?? '—'), runs: snapshot.uncertainty.runs })}</caption>
+        <thead>
+          <tr>
+            <th scope="col" class="num">
+              {safeT('ranking.col.rank')}
+            </th>
+            <th scope="col" class="num">
+              {safeT('ranking.col.rankBand')}
+            </th>
+            <th scope="col">{safeT('ranking.col.unit')}</th>
+            <th scope="col" class="num">
+              {safeT('ranking.col.score')}
+            </th>
+            <th scope="col">{safeT('ranking.col.band')}</th>
+            {categories.map((c) => (
+              <th scope="col" class="num" safe>
+                {c.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const band = row.bands[top];
+            const score = row.scores[top] ?? null;
+            return (
+              <tr>
+                <td class="num" safe>
+                  {formatRank(locale, row.ranks[top])}
+                </td>
+                <td class="num">{band ? `${formatRank(locale, band.rank.p5)}–${formatRank(locale, band.rank.p95)}` : '—'}</td>
+                <UnitCell locale={locale} base={base} snapshot={snapshot} unit={row.unit} time={row.time} />
+                <td class="num" safe>
+                  {score === null ? t('ranking.missing') : formatScore(locale, score)}
+                </td>
+                <td>
+                  {score === null ? '' : <ScoreBand locale={locale} value={score} low={band?.score.p5 ?? null} high={band?.score.p95 ?? null} domain={domain} />}
+                </td>
+                {categories.map((c) => (
+                  <td class="num" safe>
+                    {formatScore(locale, row.scores[c.code])}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
