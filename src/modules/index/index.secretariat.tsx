@@ -13,7 +13,7 @@ import type { RawTable } from './engine/coinr-cells.js';
 import { coinrWorkbook, readCoinrTables, type TableFile } from './io/index.files.js';
 import { pickTime, type StoredTable } from './index.models.js';
 import {
-  createDraftEdition, discardDraft, getEdition, getPublishedEdition, listEditions, previewEdition, publishEdition, replaceDraftData, updateDraftConfig, type IndexDeps,
+  createDraftEdition, discardDraft, getEdition, listEditions, previewEdition, publishEdition, replaceDraftData, updateDraftConfig, type IndexDeps,
 } from './index.usecases.js';
 import { emptyCreateValues, EditionsAdminPage, type CreateValues } from './views/secretariat/editions-admin-page.js';
 import { EditionAdminPage, storedFormValues, type EditionAdminPageProps, type EditionFormValues } from './views/secretariat/edition-admin-page.js';
@@ -247,13 +247,11 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
       scope.get(`/${locale}/secretariat/index/:slug/preview`, { schema: { hide: true } }, async (request, reply) => {
         const { slug } = parseOrThrow(slugParams, request.params, locale);
         const { time } = parseOrThrow(timeQuery, request.query, locale);
-        const actor = await getActor(request);
-        const edition = await getEdition(deps, actor, slug);
-        const title = locale === 'fr' ? edition.titleFr : edition.titleEn;
         try {
-          const { snapshot, changes } = await previewEdition(deps, actor, { slug });
-          const previous = changes.previous ? await getPublishedEdition(deps, changes.previous.slug) : null;
-          const view = changesView(locale, { changes, changesNoteEn: null, changesNoteFr: null }, previous);
+          const { edition, snapshot, changes, previous } = await previewEdition(deps, await getActor(request), { slug });
+          const title = locale === 'fr' ? edition.titleFr : edition.titleEn;
+          const against = previous?.snapshot ? { ...previous, snapshot: previous.snapshot } : null;
+          const view = changesView(locale, { changes, changesNoteEn: edition.changesNoteEn, changesNoteFr: edition.changesNoteFr }, against);
           return send(reply, PreviewPage({ locale, slug, title, snapshot, changes: view, time: pickTime(snapshot, time) }));
         } catch (error) {
           const { status, ...placed } = refused(error);

@@ -174,15 +174,26 @@ export async function updateDraftConfig(
   });
 }
 
-/** The snapshot and changes a draft would publish, computed now and not stored. */
-export async function previewEdition(deps: IndexDeps, actor: EditionActor, input: { slug: string }): Promise<{ snapshot: EditionSnapshot; changes: EditionChanges }> {
+/**
+ * The snapshot and changes a draft would publish, computed now and not stored, with the edition and the published
+ * edition its changes are against (null for a first edition). A published edition gives what it published.
+ */
+export async function previewEdition(
+  deps: IndexDeps,
+  actor: EditionActor,
+  input: { slug: string },
+): Promise<{ edition: IndexEditionRow; snapshot: EditionSnapshot; changes: EditionChanges; previous: IndexEditionRow | null }> {
   authorizeEditionActor(actor);
   const repository = createIndexRepository(deps.db);
   const row = await repository.findBySlug(input.slug);
   if (!row) throw editionNotFound();
-  if (row.status === 'published' && row.snapshot && row.changes) return { snapshot: row.snapshot, changes: row.changes };
+  if (row.status === 'published' && row.snapshot && row.changes) {
+    const previous = row.changes.previous ? await repository.findBySlug(row.changes.previous.slug) : undefined;
+    return { edition: row, snapshot: row.snapshot, changes: row.changes, previous: previous ?? null };
+  }
+  const previous = await repository.latestPublished(row.id);
   const snapshot = snapshotOf(row);
-  return { snapshot, changes: changesFrom(await repository.latestPublished(row.id), row.config, snapshot) };
+  return { edition: row, snapshot, changes: changesFrom(previous, row.config, snapshot), previous: previous ?? null };
 }
 
 function changesFrom(previous: IndexEditionRow | undefined, config: EditionConfig, snapshot: EditionSnapshot): EditionChanges {
