@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../app/database/database.js';
 import { auditLog } from '../../app/audit/audit.tables.js';
 import { openStatuses } from './applications.models.js';
@@ -44,6 +44,29 @@ export function createApplicationsRepository(db: Executor) {
         )
         .returning();
       return row;
+    },
+
+    /**
+     * Stores signals and duplicates computed from `checked`, only if the application still has the values they were
+     * computed from (and is not purged); false otherwise, so a check that raced an edit is not stored.
+     */
+    async storeChecks(checked: ApplicationRow, set: Pick<NewApplicationRow, 'signals' | 'duplicates'>): Promise<boolean> {
+      const rows = await db
+        .update(applications)
+        .set(set)
+        .where(
+          and(
+            eq(applications.id, checked.id),
+            isNull(applications.purgedAt),
+            eq(applications.category, checked.category),
+            eq(applications.name, checked.name),
+            eq(applications.verificationCode, checked.verificationCode),
+            sql`${applications.website} is not distinct from ${checked.website}`,
+            sql`${applications.executiveEmail} is not distinct from ${checked.executiveEmail}`,
+          ),
+        )
+        .returning({ id: applications.id });
+      return rows.length > 0;
     },
 
     async update(id: string, set: Partial<NewApplicationRow>): Promise<void> {

@@ -6,12 +6,12 @@
  * SSRF, is in applications.well-known.ts.
  */
 import { promises as dns } from 'node:dns';
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DatabaseHandle } from '../../app/database/database.js';
 import type { JobHandler } from '../../app/jobs/worker.js';
 import { findDuplicates } from './applications.duplicates.js';
-import { applications, type ApplicationRow, type ApplicationSignal } from './applications.tables.js';
+import { createApplicationsRepository } from './applications.repository.js';
+import type { ApplicationRow, ApplicationSignal } from './applications.tables.js';
 import { dnsTxtPrefix, isFreeMailDomain, isIntergovernmentalName, isSharedHostDomain, registrableDomain } from './applications.verification.js';
 import { checkWellKnown, defaultTimeoutMs, errorCode, rejectOnAbort, type WellKnownOptions } from './applications.well-known.js';
 
@@ -98,29 +98,15 @@ const payloadSchema = z.object({ applicationId: z.string().min(1) });
 export function checkSignalsHandler(database: DatabaseHandle, deps: SignalDependencies = {}): JobHandler {
   return async (payload) => {
     const { applicationId } = payloadSchema.parse(payload);
-    const [application] = await database.db.select().from(applications).where(eq(applications.id, applicationId)).limit(1);
+    const repository = createApplicationsRepository(database.db);
+    const application = await repository.get(applicationId);
     if (!application || application.purgedAt) return;
     const [signals, duplicates] = await Promise.all([
       computeSignals(application, deps),
       findDuplicates(database.db, { name: application.name, website: application.website, excludeSupporterId: application.supporterId }),
     ]);
-    const updated = await database.db
-      .update(applications)
-      .set({ signals, duplicates })
-      .where(
-        and(
-          eq(applications.id, application.id),
-          isNull(applications.purgedAt),
-          eq(applications.category, application.category),
-          eq(applications.name, application.name),
-          eq(applications.verificationCode, application.verificationCode),
-          sql`${applications.website} is not distinct from ${application.website}`,
-          sql`${applications.executiveEmail} is not distinct from ${application.executiveEmail}`,
-        ),
-      )
-      .returning({ id: applications.id });
-    if (updated.length > 0) return;
-    const [still] = await database.db.select({ purgedAt: applications.purgedAt }).from(applications).where(eq(applications.id, applicationId));
+    if (await repository.storeChecks(application, { signals, duplicates })) return;
+    const still = await repository.get(applicationId);
     if (still && !still.purgedAt) throw new Error('the application changed during the check; the retry checks the new values');
   };
 }
