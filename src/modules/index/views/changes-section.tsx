@@ -6,6 +6,7 @@
 import { escaping, locales, type Locale } from '../../../app/i18n/i18n.js';
 import type { EditionChanges, UnitChange } from '../index.changes.js';
 import { byTimeThenUnit, keyOf, type EditionSnapshot } from '../index.models.js';
+import { ColumnHeads } from './page-parts.js';
 import { indexMessages } from '../index.messages.js';
 import { formatRank, formatScore, unitName } from './format.js';
 
@@ -94,22 +95,16 @@ function MovesTable(props: { locale: Locale; base: string | null; snapshot: Edit
     <div class="table-scroll">
       <table>
         <caption safe>{props.caption}</caption>
-        <thead>
-          <tr>
-            {props.withUnit ? <th scope="col">{safeT('ranking.col.unit')}</th> : ''}
-            <th scope="col">{safeT('ranking.time')}</th>
-            <th scope="col" class="num">
-              {safeT('changes.col.score')}
-            </th>
-            <th scope="col" class="num">
-              {safeT('changes.col.scoreDelta')}
-            </th>
-            <th scope="col" class="num">
-              {safeT('changes.col.rank')}
-            </th>
-            <th scope="col">{safeT('changes.col.rankDelta')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            ...(props.withUnit ? [{ label: t('ranking.col.unit') }] : []),
+            { label: t('ranking.time') },
+            { label: t('changes.col.score'), num: true },
+            { label: t('changes.col.scoreDelta'), num: true },
+            { label: t('changes.col.rank'), num: true },
+            { label: t('changes.col.rankDelta') },
+          ]}
+        />
         <tbody>
           {props.rows.map((u) => {
             const label = side(u);
@@ -210,13 +205,7 @@ export function ChangesSection(props: { locale: Locale; slug: string; snapshot: 
             <div class="table-scroll">
               <table>
                 <caption>{safeT('changes.config.caption', { count: changes.config.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{safeT('changes.col.setting')}</th>
-                    <th scope="col">{safeT('changes.col.before')}</th>
-                    <th scope="col">{safeT('changes.col.after')}</th>
-                  </tr>
-                </thead>
+                <ColumnHeads columns={[{ label: t('changes.col.setting') }, { label: t('changes.col.before') }, { label: t('changes.col.after') }]} />
                 <tbody>
                   {changes.config.map((c) => (
                     <tr>

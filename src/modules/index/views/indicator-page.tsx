@@ -5,7 +5,7 @@ import { indicatorNotFound } from '../index.errors.js';
 import type { EditionSnapshot, SnapshotNode, SnapshotRow } from '../index.models.js';
 import { formatRank, formatRaw, formatScore } from './format.js';
 import { indexChartMessages } from './index-charts.locales.js';
-import { TimeNav, UnitCell } from './page-parts.js';
+import { ColumnHeads, TimeNav, UnitCell } from './page-parts.js';
 import type { EditionView } from './ranking-page.js';
 
 /** The indicator node of an edition, or a 404. */
@@ -116,20 +116,7 @@ export function IndicatorPage(props: { locale: Locale; edition: EditionView; ind
       <div class="table-scroll">
         <table>
           <caption>{safeT('indicator.coverageCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{safeT('indicator.col.time')}</th>
-              <th scope="col" class="num">
-                {safeT('indicator.col.withData')}
-              </th>
-              <th scope="col" class="num">
-                {safeT('indicator.col.total')}
-              </th>
-              <th scope="col" class="num">
-                {safeT('indicator.col.share')}
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[{ label: t('indicator.col.time') }, { label: t('indicator.col.withData'), num: true }, { label: t('indicator.col.total'), num: true }, { label: t('indicator.col.share'), num: true }]} />
           <tbody>
             {snapshot.times.map((y) => {
               const withData = coverage?.unitsWithData[y === null ? 'all' : String(y)] ?? 0;
@@ -163,20 +150,7 @@ export function IndicatorPage(props: { locale: Locale; edition: EditionView; ind
       <div class="table-scroll">
         <table>
           <caption>{safeT('indicator.caption', { name: node.name, time: timeText })}</caption>
-          <thead>
-            <tr>
-              <th scope="col" class="num">
-                {safeT('indicator.col.rank')}
-              </th>
-              <th scope="col">{safeT('indicator.col.unit')}</th>
-              <th scope="col" class="num">
-                {safeT('indicator.col.raw')}
-              </th>
-              <th scope="col" class="num">
-                {safeT('indicator.col.normalised')}
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[{ label: t('indicator.col.rank'), num: true }, { label: t('indicator.col.unit') }, { label: t('indicator.col.raw'), num: true }, { label: t('indicator.col.normalised'), num: true }]} />
           <tbody>
             {rows.map((row) => (
               <tr>

@@ -11,7 +11,7 @@ import { countryShapes as shapes, worldHeight as height, worldWidth as width } f
 import type { EditionSnapshot } from '../index.models.js';
 import { formatBand, formatRank, formatScore, scoreDomain, unitName } from './format.js';
 import { indexChartMessages } from './index-charts.locales.js';
-import { TimeNav, UnitCell } from './page-parts.js';
+import { ColumnHeads, TimeNav, UnitCell } from './page-parts.js';
 import { rankedRows, type EditionView } from './ranking-page.js';
 
 /** YlGnBu-like ramp (colour-blind safe, ordered by lightness), without the palest step so it stays distinct from grey. */
@@ -134,18 +134,7 @@ export function MapPage(props: { locale: Locale; edition: EditionView; time: num
       <div class="table-scroll">
         <table>
           <caption>{safeT('map.caption', { index: topName, time: timeText })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{safeT('map.col.country')}</th>
-              <th scope="col" class="num">
-                {safeT('map.col.score')}
-              </th>
-              <th scope="col">{safeT('map.col.band')}</th>
-              <th scope="col" class="num">
-                {safeT('map.col.rank')}
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[{ label: t('map.col.country') }, { label: t('map.col.score'), num: true }, { label: t('map.col.band') }, { label: t('map.col.rank'), num: true }]} />
           <tbody>
             {rows.map((row) => {
               const score = row.scores[top] ?? null;

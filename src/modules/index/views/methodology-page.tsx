@@ -1,5 +1,6 @@
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
+import { ColumnHeads } from './page-parts.js';
 import { indexMessages } from '../index.messages.js';
 import { formatScore } from './format.js';
 import type { EditionView } from './ranking-page.js';
@@ -26,19 +27,7 @@ export function MethodologyPage(props: { locale: Locale; edition: EditionView; p
       <h2>{safeT('method.framework')}</h2>
       <div class="table-scroll">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{safeT('method.col.node')}</th>
-              <th scope="col" class="num">
-                {safeT('method.col.level')}
-              </th>
-              <th scope="col" class="num">
-                {safeT('method.col.weight')}
-              </th>
-              <th scope="col">{safeT('method.col.direction')}</th>
-              <th scope="col">{safeT('method.col.source')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[{ label: t('method.col.node') }, { label: t('method.col.level'), num: true }, { label: t('method.col.weight'), num: true }, { label: t('method.col.direction') }, { label: t('method.col.source') }]} />
           <tbody>
             {snapshot.nodes.map((n) => (
               <tr>
@@ -80,17 +69,7 @@ export function MethodologyPage(props: { locale: Locale; edition: EditionView; p
         <div class="table-scroll">
           <table>
             <caption>{safeT('method.sensitivity', { index: topName })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{safeT('method.col.factor')}</th>
-                <th scope="col" class="num">
-                  {safeT('method.col.first')}
-                </th>
-                <th scope="col" class="num">
-                  {safeT('method.col.total')}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={[{ label: t('method.col.factor') }, { label: t('method.col.first'), num: true }, { label: t('method.col.total'), num: true }]} />
             <tbody>
               {sensitivity.map((s) => (
                 <tr>
@@ -114,12 +93,7 @@ export function MethodologyPage(props: { locale: Locale; edition: EditionView; p
       <h2>{safeT('method.coverage')}</h2>
       <div class="table-scroll">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{safeT('method.col.indicator')}</th>
-              <th scope="col">{safeT('method.col.units')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[{ label: t('method.col.indicator') }, { label: t('method.col.units') }]} />
           <tbody>
             {snapshot.coverage.indicators.map((c) => (
               <tr>

@@ -58,3 +58,24 @@ export function Downloads(props: { locale: Locale; slug: string }): JSX.Element 
     </p>
   );
 }
+
+/** A column of a data table's header: its label, and `num` for a numeric column (aligned like its cells). */
+export interface Column {
+  label: string;
+  num?: boolean;
+}
+
+/** A data table's header row, each column a `th scope="col"`. */
+export function ColumnHeads(props: { columns: Column[] }): JSX.Element {
+  return (
+    <thead>
+      <tr>
+        {props.columns.map((c) => (
+          <th scope="col" class={c.num ? 'num' : undefined} safe>
+            {c.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

@@ -6,7 +6,7 @@ import { ScoreBand } from './band-bar.js';
 import { ChangesSection, type ChangesView } from './changes-section.js';
 import { formatRank, formatScore, scoreDomain } from './format.js';
 import { indexChartMessages } from './index-charts.locales.js';
-import { Downloads, TimeNav, UnitCell } from './page-parts.js';
+import { ColumnHeads, Downloads, TimeNav, UnitCell } from './page-parts.js';
 
 export interface EditionView {
   slug: string;
@@ -72,26 +72,16 @@ export function RankingTable(props: { locale: Locale; snapshot: EditionSnapshot;
     <div class="table-scroll">
       <table>
         <caption>{safeT('ranking.caption', { index: topName, time: String(time ?? '—'), runs: snapshot.uncertainty.runs })}</caption>
-        <thead>
-          <tr>
-            <th scope="col" class="num">
-              {safeT('ranking.col.rank')}
-            </th>
-            <th scope="col" class="num">
-              {safeT('ranking.col.rankBand')}
-            </th>
-            <th scope="col">{safeT('ranking.col.unit')}</th>
-            <th scope="col" class="num">
-              {safeT('ranking.col.score')}
-            </th>
-            <th scope="col">{safeT('ranking.col.band')}</th>
-            {categories.map((c) => (
-              <th scope="col" class="num" safe>
-                {c.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            { label: t('ranking.col.rank'), num: true },
+            { label: t('ranking.col.rankBand'), num: true },
+            { label: t('ranking.col.unit') },
+            { label: t('ranking.col.score'), num: true },
+            { label: t('ranking.col.band') },
+            ...categories.map((c) => ({ label: c.name, num: true })),
+          ]}
+        />
         <tbody>
           {rows.map((row) => {
             const band = row.bands[top];

@@ -5,7 +5,7 @@ import { indexMessages } from '../index.messages.js';
 import { ScoreBand } from './band-bar.js';
 import { UnitChangesSection, type ChangesView } from './changes-section.js';
 import { formatBand, formatRank, formatRaw, formatScore, scoreDomain, unitName } from './format.js';
-import { Downloads } from './page-parts.js';
+import { ColumnHeads, Downloads } from './page-parts.js';
 import type { EditionView } from './ranking-page.js';
 
 export interface UnitHistoryEntry {
@@ -45,21 +45,7 @@ function IndicatorTable(props: { locale: Locale; caption: string; nodes: Snapsho
     <div class="table-scroll">
       <table>
         <caption safe>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{safeT('unit.col.indicator')}</th>
-            <th scope="col" class="num">
-              {safeT('unit.col.raw')}
-            </th>
-            <th scope="col" class="num">
-              {safeT('unit.col.normalised')}
-            </th>
-            <th scope="col" class="num">
-              {safeT('unit.col.rank')}
-            </th>
-            <th scope="col">{safeT('unit.col.source')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={[{ label: t('unit.col.indicator') }, { label: t('unit.col.raw'), num: true }, { label: t('unit.col.normalised'), num: true }, { label: t('unit.col.rank'), num: true }, { label: t('unit.col.source') }]} />
         <tbody>
           {props.nodes.map((n) => (
             <tr>
@@ -140,18 +126,7 @@ export function UnitPage(props: {
           <h2>{safeT('unit.categories')}</h2>
           <div class="table-scroll">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{safeT('unit.col.category')}</th>
-                  <th scope="col" class="num">
-                    {safeT('unit.col.score')}
-                  </th>
-                  <th scope="col">{safeT('unit.col.band')}</th>
-                  <th scope="col" class="num">
-                    {safeT('unit.col.rank')}
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={[{ label: t('unit.col.category') }, { label: t('unit.col.score'), num: true }, { label: t('unit.col.band') }, { label: t('unit.col.rank'), num: true }]} />
               <tbody>
                 {categories.map((c) => {
                   const b = row.bands[c.code];
@@ -198,19 +173,7 @@ export function UnitPage(props: {
           <h2>{safeT('unit.history')}</h2>
           <div class="table-scroll">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{safeT('unit.col.edition')}</th>
-                  <th scope="col">{safeT('ranking.time')}</th>
-                  <th scope="col" class="num">
-                    {safeT('unit.col.score')}
-                  </th>
-                  <th scope="col">{safeT('unit.col.band')}</th>
-                  <th scope="col" class="num">
-                    {safeT('unit.col.rank')}
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={[{ label: t('unit.col.edition') }, { label: t('ranking.time') }, { label: t('unit.col.score'), num: true }, { label: t('unit.col.band') }, { label: t('unit.col.rank'), num: true }]} />
               <tbody>
                 {props.history.map((h) => (
                   <tr>
