@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterEach, expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -27,4 +27,28 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
   });
   expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Tabs of a browser suite, call it inside the `describe`: `context` opens a context that fails in seconds (with the
+ * selector or URL that never came) rather than at the test timeout, `newPage` a tab in it; every tab is closed after
+ * each test, so a failing test leaves none behind. The suite closes its contexts and browser in its `afterAll`.
+ */
+export function browserTabs() {
+  const pages: Page[] = [];
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.close()));
+  });
+  return {
+    async context(browser: Browser, options?: BrowserContextOptions): Promise<BrowserContext> {
+      const context = await browser.newContext(options);
+      context.setDefaultTimeout(5_000);
+      return context;
+    },
+    async newPage(context: BrowserContext): Promise<Page> {
+      const page = await context.newPage();
+      pages.push(page);
+      return page;
+    },
+  };
 }

@@ -3,9 +3,9 @@
  * Chromium's virtual authenticator through the bundled script, sign in with it; axe-core on every page, both languages.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveTestApp, type ServedTestApp } from '../../../../test/helpers/app.js';
-import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
+import { browserTabs, expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../../test/helpers/smtp.js';
 import { findOrCreateUserByEmail } from '../../../app/auth/users.js';
 
@@ -15,7 +15,7 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
   let browser: Browser;
   let context: BrowserContext;
   let base = '';
-  const pages: Page[] = [];
+  const tabs = browserTabs();
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
@@ -23,11 +23,7 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
     [t, browser] = await Promise.all([serveTestApp({ hostname: 'localhost', config: { smtpUrl: smtp.url } }), launchBrowser()]);
     base = t.base;
     await findOrCreateUserByEmail(t.database.db, 'admin@secretariat.example', 'en', { role: 'admin', actor: 'test' });
-    context = await browser.newContext();
-    context.setDefaultTimeout(5_000);
-  });
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((page) => page.close()));
+    context = await tabs.context(browser);
   });
   afterAll(async () => {
     await context?.close();
@@ -37,8 +33,7 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
   });
 
   async function open(path: string, status = 200): Promise<Page> {
-    const page = await context.newPage();
-    pages.push(page);
+    const page = await tabs.newPage(context);
     const response = await page.goto(base + path);
     expect(response?.status(), path).toBe(status);
     return page;

@@ -3,9 +3,9 @@
  * a principle, open data; axe-core on each, the keyboard path through the skip link, the language switch.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureSite, serveTestApp, type ServedTestApp } from '../../../../test/helpers/app.js';
-import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
+import { browserTabs, expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
 
 const text = {
   en: {
@@ -37,11 +37,10 @@ describe.skipIf(!hasChromium)('the Call’s pages in a browser', () => {
   let browser: Browser;
   let context: BrowserContext;
   let base: string;
-  const pages: Page[] = [];
+  const tabs = browserTabs();
 
   async function open(path: string): Promise<Page> {
-    const page = await context.newPage();
-    pages.push(page);
+    const page = await tabs.newPage(context);
     const response = await page.goto(base + path);
     expect(response?.status(), path).toBe(200);
     return page;
@@ -50,11 +49,7 @@ describe.skipIf(!hasChromium)('the Call’s pages in a browser', () => {
   beforeAll(async () => {
     [t, browser] = await Promise.all([serveTestApp({ site: fixtureSite }), launchBrowser()]);
     base = t.base;
-    context = await browser.newContext();
-    context.setDefaultTimeout(5_000);
-  });
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((page) => page.close()));
+    context = await tabs.context(browser);
   });
   afterAll(async () => {
     await context?.close();
@@ -120,8 +115,7 @@ describe.skipIf(!hasChromium)('the Call’s pages in a browser', () => {
   });
 
   it('an unknown principle gives the 404 page in the page language, without axe violations', async () => {
-    const page = await context.newPage();
-    pages.push(page);
+    const page = await tabs.newPage(context);
     const response = await page.goto(`${base}/en/principles/42`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('There is no such principle');

@@ -5,9 +5,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureSite, serveTestApp, type ServedTestApp } from '../../../../test/helpers/app.js';
-import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
+import { browserTabs, expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
 
 describe.skipIf(!hasChromium)('the embeddable counters', () => {
   let t: ServedTestApp;
@@ -16,7 +16,7 @@ describe.skipIf(!hasChromium)('the embeddable counters', () => {
   let base: string;
   let host: http.Server;
   let hostBase: string;
-  const pages: Page[] = [];
+  const tabs = browserTabs();
 
   beforeAll(async () => {
     [t, browser] = await Promise.all([serveTestApp({ site: fixtureSite }), launchBrowser()]);
@@ -29,11 +29,7 @@ describe.skipIf(!hasChromium)('the embeddable counters', () => {
     });
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
     hostBase = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-    context = await browser.newContext();
-    context.setDefaultTimeout(5_000);
-  });
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((page) => page.close()));
+    context = await tabs.context(browser);
   });
   afterAll(async () => {
     await context?.close();
@@ -42,11 +38,7 @@ describe.skipIf(!hasChromium)('the embeddable counters', () => {
     await t?.close();
   });
 
-  async function newPage(): Promise<Page> {
-    const page = await context.newPage();
-    pages.push(page);
-    return page;
-  }
+  const newPage = (): Promise<Page> => tabs.newPage(context);
 
   it.each([
     ['en', 'The Paris Call is supported by', ['2', '3', '5', '2'], 'See the supporters of the Paris Call'],

@@ -7,9 +7,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureSite, serveTestApp, type ServedTestApp } from '../../../../test/helpers/app.js';
-import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
+import { browserTabs, expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
 
 const acme = 'acme_cyber_widgets-private-sector-USA';
 
@@ -36,12 +36,11 @@ describe.skipIf(!hasChromium)('the registry in a browser', () => {
   let context: BrowserContext;
   let noScript: BrowserContext;
   let base: string;
-  const pages: Page[] = [];
+  const tabs = browserTabs();
 
   /** A new tab (JavaScript on, unless `context` says otherwise) on `path`. */
   async function open(path: string, on: BrowserContext = context): Promise<Page> {
-    const page = await on.newPage();
-    pages.push(page);
+    const page = await tabs.newPage(on);
     await page.goto(base + path);
     return page;
   }
@@ -49,14 +48,8 @@ describe.skipIf(!hasChromium)('the registry in a browser', () => {
   beforeAll(async () => {
     [t, browser] = await Promise.all([serveTestApp({ site: fixtureSite }), launchBrowser()]);
     base = t.base;
-    context = await browser.newContext();
-    noScript = await browser.newContext({ javaScriptEnabled: false });
-    // Fail in seconds with the selector or URL that never came, not at the test timeout.
-    context.setDefaultTimeout(5_000);
-    noScript.setDefaultTimeout(5_000);
-  });
-  afterEach(async () => {
-    await Promise.all(pages.splice(0).map((page) => page.close()));
+    context = await tabs.context(browser);
+    noScript = await tabs.context(browser, { javaScriptEnabled: false });
   });
   afterAll(async () => {
     await context?.close();
@@ -212,8 +205,7 @@ describe.skipIf(!hasChromium)('the registry in a browser', () => {
       });
 
       it('page links move through the results, and changing a filter goes back to the first page', async () => {
-        const page = await context.newPage();
-        pages.push(page);
+        const page = await tabs.newPage(context);
         await page.goto(`${largeBase}/en/supporters?pageSize=20`);
         expect(await page.locator('.range').textContent()).toMatch(/^Showing 1–20 of 45/);
         const nav = page.getByRole('navigation', { name: 'Pages' });
@@ -297,8 +289,7 @@ describe.skipIf(!hasChromium)('the registry in a browser', () => {
     });
 
     it('an unknown supporter gives the 404 page in French', async () => {
-      const page = await context.newPage();
-      pages.push(page);
+      const page = await tabs.newPage(context);
       const response = await page.goto(`${base}/fr/supporters/nope`);
       expect(response?.status()).toBe(404);
       expect(await page.locator('html').getAttribute('lang')).toBe('fr');
@@ -308,8 +299,7 @@ describe.skipIf(!hasChromium)('the registry in a browser', () => {
     });
 
     it('an invalid filter value gives a 400 page in the page’s language, naming the field', async () => {
-      const page = await context.newPage();
-      pages.push(page);
+      const page = await tabs.newPage(context);
       const response = await page.goto(`${base}/fr/supporters?year=abc`);
       expect(response?.status()).toBe(400);
       expect(await page.locator('html').getAttribute('lang')).toBe('fr');
