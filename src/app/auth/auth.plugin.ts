@@ -10,8 +10,8 @@ import type { AppContext } from '../context.js';
 import type { Database } from '../database/database.js';
 import { anonymous, type Actor, type SessionMethod } from '../authz/actor.js';
 import { resolveSecretKey } from './secret.js';
-import { createSession, resolveSession, revokeSession, sessionTtlMs } from './sessions.js';
-import { canSignIn, getUser, recordSignIn } from './users.js';
+import { canSignIn, createSession, resolveSession, revokeSession, sessionTtlMs } from './sessions.js';
+import { getUser, recordSignIn } from './users.js';
 import { hashToken, isTokenShaped } from './tokens.js';
 
 export interface AuthRuntime {

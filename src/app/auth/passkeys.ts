@@ -20,7 +20,7 @@ import { defineError } from '../http/errors.js';
 import { appMessages } from '../i18n/messages.js';
 import { passkeys, users, type UserRow } from './auth.tables.js';
 import { upgradeSessionToPasskey } from './sessions.js';
-import { canSignIn } from './users.js';
+import { canSignIn } from './sessions.js';
 import { consumeToken, issueToken } from './tokens.js';
 
 export type PasskeyRow = typeof passkeys.$inferSelect;

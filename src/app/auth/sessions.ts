@@ -7,7 +7,7 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Executor } from '../database/database.js';
 import { isLocale, type Locale } from '../i18n/i18n.js';
 import { isSecretariatRole, type Role, type SessionMethod, type UserActor } from '../authz/actor.js';
-import { sessions, users, type SessionRow } from './auth.tables.js';
+import { sessions, users, type SessionRow, type UserRow } from './auth.tables.js';
 import { hashToken, randomToken } from './tokens.js';
 
 export type { SessionRow };
@@ -52,6 +52,11 @@ export interface ResolvedSession {
   touched: boolean;
 }
 
+/** Whether this account may hold a session or receive a sign-in link: active, not erased, with an address. */
+export function canSignIn(user: UserRow | undefined): user is UserRow & { email: string } {
+  return !!user && user.status === 'active' && !user.erasedAt && !!user.email;
+}
+
 /** The signed-in person behind a cookie token, or null (unknown, expired, revoked, account disabled or erased). */
 export async function resolveSession(db: Executor, token: string, now = new Date()): Promise<ResolvedSession | null> {
   const id = hashToken(token);
@@ -60,7 +65,7 @@ export async function resolveSession(db: Executor, token: string, now = new Date
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
-  if (!row || row.user.status !== 'active' || row.user.erasedAt || !row.user.email) return null;
+  if (!row || !canSignIn(row.user)) return null;
   let expiresAt = row.session.expiresAt;
   let touched = false;
   if (now.getTime() - row.session.lastSeenAt.getTime() >= touchEveryMs) {

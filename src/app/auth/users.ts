@@ -21,11 +21,6 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Whether this account may open a session or receive a sign-in link: active and not erased. */
-export function canSignIn(user: UserRow | undefined): user is UserRow & { email: string } {
-  return !!user && user.status === 'active' && !user.erasedAt && !!user.email;
-}
-
 export async function getUser(db: Executor, id: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.id, id));
   return row;

@@ -5,7 +5,8 @@
  */
 import { recordAudit } from '../../app/audit/audit.js';
 import { consumeToken, issueToken } from '../../app/auth/tokens.js';
-import { canSignIn, getUser, getUserByEmail, isLastActiveAdmin } from '../../app/auth/users.js';
+import { canSignIn } from '../../app/auth/sessions.js';
+import { getUser, getUserByEmail, isLastActiveAdmin } from '../../app/auth/users.js';
 import type { UserActor } from '../../app/authz/actor.js';
 import type { Config } from '../../app/config/config.js';
 import type { Database } from '../../app/database/database.js';
