@@ -26,6 +26,13 @@ export async function getUser(db: Executor, id: string): Promise<UserRow | undef
   return row;
 }
 
+/** The account, or 404 when it does not exist or was erased (an erased account is a tombstone, not a person). */
+export async function getExistingUser(db: Executor, id: string): Promise<UserRow> {
+  const user = await getUser(db, id);
+  if (!user || user.erasedAt) throw userNotFound();
+  return user;
+}
+
 export async function getUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
   return row;
@@ -75,8 +82,7 @@ async function assertAdminRemains(tx: Executor, user: UserRow, next: { role: str
 
 /** Changes a role (audited `users.role`); sessions are revoked so the new rights apply from the next sign-in. */
 export async function setUserRole(tx: Executor, input: { userId: string; role: Role; actor: string }): Promise<UserRow> {
-  const user = await getUser(tx, input.userId);
-  if (!user || user.erasedAt) throw userNotFound();
+  const user = await getExistingUser(tx, input.userId);
   if (user.role === input.role) return user;
   await assertAdminRemains(tx, user, { role: input.role, status: user.status });
   const [updated] = await tx.update(users).set({ role: input.role }).where(eq(users.id, user.id)).returning();
@@ -87,8 +93,7 @@ export async function setUserRole(tx: Executor, input: { userId: string; role: R
 
 /** Disables (revoking every session) or re-enables an account; audited `users.disable` / `users.enable`. */
 export async function setUserStatus(tx: Executor, input: { userId: string; status: 'active' | 'disabled'; actor: string; reason?: string }): Promise<UserRow> {
-  const user = await getUser(tx, input.userId);
-  if (!user || user.erasedAt) throw userNotFound();
+  const user = await getExistingUser(tx, input.userId);
   if (user.status === input.status) return user;
   await assertAdminRemains(tx, user, { role: user.role, status: input.status });
   const [updated] = await tx.update(users).set({ status: input.status }).where(eq(users.id, user.id)).returning();

@@ -6,7 +6,7 @@
 import { recordAudit } from '../audit/audit.js';
 import type { Database, Executor, Transaction } from '../database/database.js';
 import type { UserRow } from '../auth/auth.tables.js';
-import { blankUser, getUser, userNotFound } from '../auth/users.js';
+import { blankUser, getExistingUser } from '../auth/users.js';
 
 export interface PrivacyPart {
   /** Key of this part in the export (`account`, `applications`). */
@@ -37,8 +37,7 @@ export interface PersonalDataExport {
 
 /** Everything the platform holds about a person, as one JSON document. */
 export async function exportPersonalData(db: Database, userId: string): Promise<PersonalDataExport> {
-  const user = await getUser(db, userId);
-  if (!user || user.erasedAt) throw userNotFound();
+  const user = await getExistingUser(db, userId);
   const collected: Record<string, unknown> = {};
   for (const part of ordered()) collected[part.name] = await part.export(db, user);
   return { format: 'pariscall-personal-data/1', exportedAt: new Date().toISOString(), userId, parts: collected };
@@ -47,8 +46,7 @@ export async function exportPersonalData(db: Database, userId: string): Promise<
 /** Erases a person's data everywhere, in one transaction; the account row keeps its id with blank personal columns. */
 export async function erasePersonalData(db: Database, input: { userId: string; actor: string; reason?: string }): Promise<void> {
   await db.transaction(async (tx) => {
-    const user = await getUser(tx, input.userId);
-    if (!user || user.erasedAt) throw userNotFound();
+    const user = await getExistingUser(tx, input.userId);
     for (const part of ordered()) await part.erase(tx, user);
     await blankUser(tx, user.id);
     await recordAudit(tx, { actor: input.actor, action: 'privacy.erase', subject: user.id, reason: input.reason ?? null, details: { parts: ordered().map((p) => p.name) } });
