@@ -11,7 +11,7 @@ import type { AppContext } from '../../app/context.js';
 import { isLocale, locales, type Locale } from '../../app/i18n/i18n.js';
 import { exportPersonalData } from '../../app/privacy/privacy.js';
 import { accountMessages, type AccountMessageKey } from './accounts.messages.js';
-import { field, sendPage } from './accounts.http.js';
+import { formText, sendPrivatePage } from '../../app/http/private-page.js';
 import { renderAccountSections } from './accounts.sections.js';
 import { eraseOwnAccount, type AccountsDeps } from './accounts.usecases.js';
 import { AccountPage, ErasedPage } from './views/account-page.js';
@@ -42,7 +42,7 @@ export async function registerAccountPages(app: FastifyInstance, context: AppCon
       notice: notices.has(done) ? t(`done.${done}` as AccountMessageKey) : done && done.length < 300 ? done : undefined,
       ...extra,
     });
-    return sendPage(reply, page, status);
+    return sendPrivatePage(reply, page, status);
   }
 
   for (const locale of locales) {
@@ -55,16 +55,16 @@ export async function registerAccountPages(app: FastifyInstance, context: AppCon
 
     app.post(`/${locale}/account/profile`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const actor = requireUser(await getActor(request));
-      const preferred = field(request.body, 'locale');
+      const preferred = formText(request.body, 'locale');
       await db.transaction((tx) =>
-        updateProfile(tx, { userId: actor.userId, name: field(request.body, 'name').slice(0, 200), locale: isLocale(preferred) ? preferred : actor.locale }),
+        updateProfile(tx, { userId: actor.userId, name: formText(request.body, 'name').slice(0, 200), locale: isLocale(preferred) ? preferred : actor.locale }),
       );
       return reply.redirect(`/${locale}/account?done=profile`, 303);
     });
 
     app.post(`/${locale}/account/sessions/revoke`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const actor = requireUser(await getActor(request));
-      const sessionId = field(request.body, 'session');
+      const sessionId = formText(request.body, 'session');
       // Owner-filtered: another person's session id changes nothing.
       if (await revokeSession(db, { userId: actor.userId, sessionId })) {
         await recordAudit(db, { actor: `user:${actor.userId}`, action: 'auth.revoke-session', subject: actor.userId });
@@ -90,7 +90,7 @@ export async function registerAccountPages(app: FastifyInstance, context: AppCon
 
     app.post(`/${locale}/account/erase`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const actor = requireUser(await getActor(request));
-      if (normalizeEmail(field(request.body, 'confirm')) !== actor.email) {
+      if (normalizeEmail(formText(request.body, 'confirm')) !== actor.email) {
         return renderAccount(request, reply, locale, actor, { eraseError: t('account.erase.mismatch') }, 422);
       }
       if ((await eraseOwnAccount(deps, actor)) === 'last-admin') {
@@ -100,6 +100,6 @@ export async function registerAccountPages(app: FastifyInstance, context: AppCon
       return reply.redirect(`/${locale}/account/erased`, 303);
     });
 
-    app.get(`/${locale}/account/erased`, { schema: { hide: true } }, async (_request, reply) => sendPage(reply, ErasedPage({ locale })));
+    app.get(`/${locale}/account/erased`, { schema: { hide: true } }, async (_request, reply) => sendPrivatePage(reply, ErasedPage({ locale })));
   }
 }

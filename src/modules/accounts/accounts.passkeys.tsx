@@ -10,7 +10,7 @@ import type { AppContext } from '../../app/context.js';
 import type { Executor } from '../../app/database/database.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { accountMessages } from './accounts.messages.js';
-import { field, sendPage } from './accounts.http.js';
+import { formText, sendPrivatePage } from '../../app/http/private-page.js';
 import { PasskeysPage } from './views/passkeys-page.js';
 
 /**
@@ -42,7 +42,7 @@ export async function registerPasskeyPages(app: FastifyInstance, context: AppCon
         csrfToken: csrfToken(reply),
         notice: query.done === 'added' ? t('passkeys.add.done') : query.done === 'removed' ? t('done.passkeyRemoved') : undefined,
       });
-      return sendPage(reply, page);
+      return sendPrivatePage(reply, page);
     });
 
     app.post(`/${locale}/account/passkeys/options`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
@@ -70,7 +70,7 @@ export async function registerPasskeyPages(app: FastifyInstance, context: AppCon
     app.post(`/${locale}/account/passkeys/remove`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const actor = requireUser(await getActor(request));
       if (actor.method !== 'passkey' && isSecretariatRole(actor.role)) throw forbidden();
-      await removePasskey(db, { userId: actor.userId, passkeyId: field(request.body, 'passkey') });
+      await removePasskey(db, { userId: actor.userId, passkeyId: formText(request.body, 'passkey') });
       return reply.redirect(`/${locale}/account/passkeys?done=removed`, 303);
     });
   }

@@ -9,7 +9,7 @@ import type { AppContext } from '../../app/context.js';
 import { AppError } from '../../app/http/errors.js';
 import { locales, type Locale } from '../../app/i18n/i18n.js';
 import { accountMessages } from './accounts.messages.js';
-import { field, sendPage } from './accounts.http.js';
+import { formText, sendPrivatePage } from '../../app/http/private-page.js';
 import { UsersPage } from './views/users-page.js';
 
 const addSchema = z.object({ email: z.email().max(254), name: z.string().trim().max(200), role: z.enum(roles) });
@@ -29,7 +29,7 @@ export async function registerSecretariatUserPages(app: FastifyInstance, context
       notice: done ? t('users.done') : undefined,
       ...extra,
     });
-    return sendPage(reply, page, status);
+    return sendPrivatePage(reply, page, status);
   }
 
   /** Runs a change; an expected refusal (the last administrator) re-renders the page with its message. */
@@ -52,7 +52,7 @@ export async function registerSecretariatUserPages(app: FastifyInstance, context
 
     app.post(`/${locale}/secretariat/users`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const actor = requireAdmin(await getActor(request));
-      const values = { email: normalizeEmail(field(request.body, 'email')), name: field(request.body, 'name'), role: field(request.body, 'role') };
+      const values = { email: normalizeEmail(formText(request.body, 'email')), name: formText(request.body, 'name'), role: formText(request.body, 'role') };
       const parsed = addSchema.safeParse(values);
       if (!parsed.success) return render(request, reply, locale, actor, { error: t('signIn.email.invalid'), values }, 422);
       return change(request, reply, locale, actor, () =>
@@ -62,7 +62,7 @@ export async function registerSecretariatUserPages(app: FastifyInstance, context
 
     app.post(`/${locale}/secretariat/users/:id/role`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const actor = requireAdmin(await getActor(request));
-      const role = z.enum(roles).safeParse(field(request.body, 'role'));
+      const role = z.enum(roles).safeParse(formText(request.body, 'role'));
       const userId = (request.params as { id: string }).id;
       if (!role.success) return render(request, reply, locale, actor, { error: t('users.role') }, 422);
       return change(request, reply, locale, actor, () => db.transaction((tx) => setUserRole(tx, { userId, role: role.data, actor: actorRef(actor) })));
@@ -70,7 +70,7 @@ export async function registerSecretariatUserPages(app: FastifyInstance, context
 
     app.post(`/${locale}/secretariat/users/:id/status`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const actor = requireAdmin(await getActor(request));
-      const status = field(request.body, 'status') === 'active' ? 'active' : 'disabled';
+      const status = formText(request.body, 'status') === 'active' ? 'active' : 'disabled';
       const userId = (request.params as { id: string }).id;
       return change(request, reply, locale, actor, () => db.transaction((tx) => setUserStatus(tx, { userId, status, actor: actorRef(actor) })));
     });

@@ -9,7 +9,7 @@ import { isHoneypotFilled } from '../../app/html/honeypot.js';
 import type { AppContext } from '../../app/context.js';
 import { locales, type Locale } from '../../app/i18n/i18n.js';
 import { accountMessages } from './accounts.messages.js';
-import { field, sendPage } from './accounts.http.js';
+import { formText, sendPrivatePage } from '../../app/http/private-page.js';
 import { peekToken } from '../../app/auth/tokens.js';
 import { normalizeEmail } from '../../app/auth/users.js';
 import { requestSignInLink, signInPurpose, useSignInLink, type AccountsDeps } from './accounts.usecases.js';
@@ -37,36 +37,36 @@ export async function registerSignInPages(app: FastifyInstance, context: AppCont
 
     app.get(`/${locale}/sign-in`, { schema: { hide: true } }, async (request, reply) => {
       const next = safeNext((request.query as Record<string, unknown>).next, '');
-      return sendPage(reply, SignInPage({ locale, next, csrfField: csrfField(request, reply), csrfToken: csrfToken(reply) }));
+      return sendPrivatePage(reply, SignInPage({ locale, next, csrfField: csrfField(request, reply), csrfToken: csrfToken(reply) }));
     });
 
     app.post(`/${locale}/sign-in`, { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: signInRateLimit } }, async (request, reply) => {
       const body = request.body;
-      const next = safeNext(field(body, 'next'), '');
+      const next = safeNext(formText(body, 'next'), '');
       // A filled honeypot gets the usual answer and nothing is sent.
       if (isHoneypotFilled(body)) return reply.redirect(`/${locale}/sign-in/sent`, 303);
-      const email = normalizeEmail(field(body, 'email'));
+      const email = normalizeEmail(formText(body, 'email'));
       if (!emailSchema.safeParse(email).success) {
-        const page = SignInPage({ locale, next, email: field(body, 'email').slice(0, 254), error: t('signIn.email.invalid'), csrfField: csrfField(request, reply), csrfToken: csrfToken(reply) });
-        return sendPage(reply, page, 422);
+        const page = SignInPage({ locale, next, email: formText(body, 'email').slice(0, 254), error: t('signIn.email.invalid'), csrfField: csrfField(request, reply), csrfToken: csrfToken(reply) });
+        return sendPrivatePage(reply, page, 422);
       }
       await requestSignInLink(deps, { email, locale, next });
       return reply.redirect(`/${locale}/sign-in/sent`, 303);
     });
 
-    app.get(`/${locale}/sign-in/sent`, { schema: { hide: true } }, async (_request, reply) => sendPage(reply, SignInSentPage({ locale })));
+    app.get(`/${locale}/sign-in/sent`, { schema: { hide: true } }, async (_request, reply) => sendPrivatePage(reply, SignInSentPage({ locale })));
 
     // The link opens a page with a button: mail scanners prefetch links, and a GET must not use the token.
     app.get(`/${locale}/sign-in/verify`, { schema: { hide: true } }, async (request, reply) => {
       const token = String((request.query as Record<string, unknown>).token ?? '');
       const peek = await peekToken(deps.db, signInPurpose, token);
-      return sendPage(reply, VerifyPage({ locale, token, outcome: peek.status, csrfField: csrfField(request, reply) }), peek.status === 'ok' ? 200 : 410);
+      return sendPrivatePage(reply, VerifyPage({ locale, token, outcome: peek.status, csrfField: csrfField(request, reply) }), peek.status === 'ok' ? 200 : 410);
     });
 
     app.post(`/${locale}/sign-in/verify`, { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: ceremonyRateLimit } }, async (request, reply) => {
-      const token = field(request.body, 'token');
+      const token = formText(request.body, 'token');
       const outcome = await useSignInLink(deps, token);
-      if (outcome.status !== 'ok') return sendPage(reply, VerifyPage({ locale, token: '', outcome: outcome.status, csrfField: '' }), 410);
+      if (outcome.status !== 'ok') return sendPrivatePage(reply, VerifyPage({ locale, token: '', outcome: outcome.status, csrfField: '' }), 410);
       await signIn(request, reply, { userId: outcome.userId, method: 'email-link' });
       return reply.header('cache-control', 'no-store').redirect(afterSignIn(locale, outcome.role, 'email-link', outcome.next), 303);
     });

@@ -6,7 +6,9 @@ import { AppError } from '../../app/http/errors.js';
 import { parseOrThrow } from '../../app/http/validation.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { getSupporterForEdit } from '../supporters/supporters.usecases.js';
-import { actorOf, hiddenCsrf, send, type Body } from './applications.http.js';
+import { sendPrivatePage, type FormBody } from '../../app/http/private-page.js';
+import { getActor } from '../../app/auth/auth.plugin.js';
+import { csrfField } from '../../app/auth/csrf.js';
 import { applicationMessages } from './applications.messages.js';
 import { assertCanManageSupporter } from './applications.policies.js';
 import { createApplicationsRepository } from './applications.repository.js';
@@ -23,28 +25,28 @@ export async function registerManagePages(app: FastifyInstance, context: AppCont
     const t = applicationMessages(locale);
     const manageParams = z.object({ supporterId: z.string().min(1).max(64) });
     const renderManage = async (request: FastifyRequest, reply: FastifyReply, supporterId: string, extra: Partial<Parameters<typeof ManagePage>[0]> = {}, status = 200) => {
-      const actor = await actorOf(request);
+      const actor = await getActor(request);
       await assertCanManageSupporter(db, actor, supporterId);
       const supporter = await getSupporterForEdit(db, supporterId);
       if (!supporter || supporter.status !== 'published') throw new AppError('not-found', 404, (l) => applicationMessages(l)('link.invalid.title'));
       const repository = createApplicationsRepository(db);
       const [pendingEdit, representatives] = await Promise.all([repository.openEditFor(supporterId), repository.representativesOf(supporterId)]);
-      return send(reply, ManagePage({ locale, supporter, pendingEdit, representatives: representatives.length, hiddenFields: hiddenCsrf(request, reply), ...extra }), status);
+      return sendPrivatePage(reply, ManagePage({ locale, supporter, pendingEdit, representatives: representatives.length, hiddenFields: csrfField(request, reply), ...extra }), status);
     };
 
     app.get(`/${locale}/account/organisations/:supporterId`, { schema: { hide: true } }, async (request, reply) => {
       const { supporterId } = parseOrThrow(manageParams, request.params, locale);
-      const notice = typeof (request.query as Body).done === 'string' ? String((request.query as Body).done) : undefined;
+      const notice = typeof (request.query as FormBody).done === 'string' ? String((request.query as FormBody).done) : undefined;
       const notices: Record<string, string> = { edit: t('manage.edit.sent'), nothing: t('manage.edit.nothing') };
       return renderManage(request, reply, supporterId, { notice: notice ? notices[notice] : undefined });
     });
 
     app.post(`/${locale}/account/organisations/:supporterId/edit`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const { supporterId } = parseOrThrow(manageParams, request.params, locale);
-      const body = (request.body ?? {}) as Body;
+      const body = (request.body ?? {}) as FormBody;
       const parsed = parseForm(publicFieldsSchema, body);
       if (!parsed.ok) return renderManage(request, reply, supporterId, { form: 'edit', values: body, errors: parsed.errors }, 422);
-      const { applicationId } = await proposeEdit(deps, await actorOf(request), { supporterId, fields: parsed.value, locale });
+      const { applicationId } = await proposeEdit(deps, await getActor(request), { supporterId, fields: parsed.value, locale });
       return reply.redirect(`/${locale}/account/organisations/${supporterId}?done=${applicationId ? 'edit' : 'nothing'}`, 303);
     });
 
@@ -53,21 +55,21 @@ export async function registerManagePages(app: FastifyInstance, context: AppCont
       { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: { max: 30, timeWindow: '1 hour' } } },
       async (request, reply) => {
         const { supporterId } = parseOrThrow(manageParams, request.params, locale);
-        const body = (request.body ?? {}) as Body;
+        const body = (request.body ?? {}) as FormBody;
         const parsed = parseForm(z.object({ email: z.string().trim().toLowerCase().pipe(z.email({ error: 'email.invalid' })) }), body);
         if (!parsed.ok) return renderManage(request, reply, supporterId, { form: 'invite', values: body, errors: parsed.errors }, 422);
-        await inviteRepresentative(deps, await actorOf(request), { supporterId, email: parsed.value.email, locale });
+        await inviteRepresentative(deps, await getActor(request), { supporterId, email: parsed.value.email, locale });
         return renderManage(request, reply, supporterId, { notice: t('manage.invite.sent', { email: parsed.value.email }) });
       },
     );
 
     app.post(`/${locale}/account/organisations/:supporterId/withdraw`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const { supporterId } = parseOrThrow(manageParams, request.params, locale);
-      const body = (request.body ?? {}) as Body;
+      const body = (request.body ?? {}) as FormBody;
       const parsed = parseForm(z.object({ reason: decisionReasonSchema, confirm: z.string({ error: 'confirm.required' }).refine((v) => v === 'on', { error: 'confirm.required' }) }), body);
       if (!parsed.ok) return renderManage(request, reply, supporterId, { form: 'withdraw', values: body, errors: parsed.errors }, 422);
       const supporter = await getSupporterForEdit(db, supporterId);
-      await withdrawFromRegistry(deps, await actorOf(request), { supporterId, reason: parsed.value.reason });
+      await withdrawFromRegistry(deps, await getActor(request), { supporterId, reason: parsed.value.reason });
       return reply.redirect(`/${locale}/account?done=${encodeURIComponent(t('manage.withdrawn', { name: supporter?.name ?? '' }))}`, 303);
     });
 

@@ -9,7 +9,9 @@ import { locales } from '../../app/i18n/i18n.js';
 import { listWithdrawnSupporters } from '../supporters/supporters.queries.js';
 import { getSupporterForEdit } from '../supporters/supporters.usecases.js';
 import { checkFormStamp, formStamp } from './applications.antibot.js';
-import { formSecret, hiddenCsrf, send, signInFromLink, type Body } from './applications.http.js';
+import { sendPrivatePage, type FormBody } from '../../app/http/private-page.js';
+import { csrfField } from '../../app/auth/csrf.js';
+import { formSecret, signInFromLink } from './applications.http.js';
 import { applicationMessages } from './applications.messages.js';
 import { createApplicationsRepository } from './applications.repository.js';
 import { applicationFormSchema, messageSchema, parseForm } from './applications.schemas.js';
@@ -29,11 +31,11 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
   for (const locale of locales) {
     const t = applicationMessages(locale);
     const joinHidden = (request: FastifyRequest, reply: FastifyReply) =>
-      `${hiddenCsrf(request, reply)}<input type="hidden" name="started" value="${formStamp(secret)}">`;
+      `${csrfField(request, reply)}<input type="hidden" name="started" value="${formStamp(secret)}">`;
 
     // ——— Public application form ———
     app.get(`/${locale}/join`, { schema: { hide: true } }, async (request, reply) =>
-      send(reply, JoinPage({ locale, values: {}, errors: {}, hiddenFields: joinHidden(request, reply) })),
+      sendPrivatePage(reply, JoinPage({ locale, values: {}, errors: {}, hiddenFields: joinHidden(request, reply) })),
     );
 
     app.post(
@@ -44,84 +46,84 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
         config: { rateLimit: { max: context.config.joinRateLimitPerHour, timeWindow: '1 hour' } },
       },
       async (request, reply) => {
-        const body = (request.body ?? {}) as Body;
+        const body = (request.body ?? {}) as FormBody;
         if (isHoneypotFilled(body)) return reply.redirect(`/${locale}/join/sent`, 303);
         const stamp = checkFormStamp(secret, body.started);
         const parsed = parseForm(applicationFormSchema, body);
         if (stamp !== 'ok' || !parsed.ok) {
           const errors = parsed.ok ? {} : parsed.errors;
           const notice = stamp === 'ok' ? undefined : t('join.tooFast');
-          return send(reply, JoinPage({ locale, values: body, errors, hiddenFields: joinHidden(request, reply), notice }), 422);
+          return sendPrivatePage(reply, JoinPage({ locale, values: body, errors, hiddenFields: joinHidden(request, reply), notice }), 422);
         }
         await submitApplication(deps, { form: parsed.value, locale });
         return reply.redirect(`/${locale}/join/sent`, 303);
       },
     );
 
-    app.get(`/${locale}/join/sent`, { schema: { hide: true } }, async (_request, reply) => send(reply, JoinSentPage({ locale })));
+    app.get(`/${locale}/join/sent`, { schema: { hide: true } }, async (_request, reply) => sendPrivatePage(reply, JoinSentPage({ locale })));
 
     // ——— Links from e-mails: GET shows a button, POST acts ———
     app.get(`/${locale}/join/confirm`, { schema: { hide: true } }, async (request, reply) => {
       const { token = '' } = parseOrThrow(tokenQuery, request.query, locale);
       const peek = await peekToken(db, 'application.confirm', token);
-      if (peek.status !== 'ok') return send(reply, LinkOutcomePage({ locale, kind: 'confirm', outcome: peek.status }), 410);
+      if (peek.status !== 'ok') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'confirm', outcome: peek.status }), 410);
       const application = await createApplicationsRepository(db).get(peek.token.subjectId);
-      if (!application || application.status !== 'pending-confirmation') return send(reply, LinkOutcomePage({ locale, kind: 'confirm', outcome: 'used' }), 410);
-      return send(reply, LinkFormPage({ locale, kind: 'confirm', token, name: application.name, hiddenFields: hiddenCsrf(request, reply) }));
+      if (!application || application.status !== 'pending-confirmation') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'confirm', outcome: 'used' }), 410);
+      return sendPrivatePage(reply, LinkFormPage({ locale, kind: 'confirm', token, name: application.name, hiddenFields: csrfField(request, reply) }));
     });
 
     app.post(`/${locale}/join/confirm`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const { token = '' } = parseOrThrow(tokenQuery, request.body, locale);
       const result = await confirmApplication(deps, token);
-      if (result.status !== 'ok') return send(reply, LinkOutcomePage({ locale, kind: 'confirm', outcome: result.status }), 410);
+      if (result.status !== 'ok') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'confirm', outcome: result.status }), 410);
       await signInFromLink(request, reply, result.userId);
-      return send(reply, LinkOutcomePage({ locale, kind: 'confirm', outcome: 'confirmed', name: result.application.name }));
+      return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'confirm', outcome: 'confirmed', name: result.application.name }));
     });
 
     app.get(`/${locale}/join/answer`, { schema: { hide: true } }, async (request, reply) => {
       const { token = '' } = parseOrThrow(tokenQuery, request.query, locale);
       const peek = await peekToken(db, 'application.answer', token);
-      if (peek.status !== 'ok') return send(reply, LinkOutcomePage({ locale, kind: 'answer', outcome: peek.status }), 410);
+      if (peek.status !== 'ok') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'answer', outcome: peek.status }), 410);
       const application = await createApplicationsRepository(db).get(peek.token.subjectId);
-      if (!application || application.status !== 'info-requested') return send(reply, LinkOutcomePage({ locale, kind: 'answer', outcome: 'used' }), 410);
-      return send(reply, LinkFormPage({ locale, kind: 'answer', token, name: application.name, question: application.infoRequest, hiddenFields: hiddenCsrf(request, reply) }));
+      if (!application || application.status !== 'info-requested') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'answer', outcome: 'used' }), 410);
+      return sendPrivatePage(reply, LinkFormPage({ locale, kind: 'answer', token, name: application.name, question: application.infoRequest, hiddenFields: csrfField(request, reply) }));
     });
 
     app.post(`/${locale}/join/answer`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
-      const body = (request.body ?? {}) as Body;
+      const body = (request.body ?? {}) as FormBody;
       const { token = '' } = parseOrThrow(tokenQuery, { token: body.token }, locale);
       const response = parseForm(z.object({ response: messageSchema }), body);
       if (!response.ok) {
         const peek = await peekToken(db, 'application.answer', token);
-        if (peek.status !== 'ok') return send(reply, LinkOutcomePage({ locale, kind: 'answer', outcome: peek.status }), 410);
+        if (peek.status !== 'ok') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'answer', outcome: peek.status }), 410);
         const application = await createApplicationsRepository(db).get(peek.token.subjectId);
-        return send(
+        return sendPrivatePage(
           reply,
-          LinkFormPage({ locale, kind: 'answer', token, name: application?.name ?? '', question: application?.infoRequest ?? null, hiddenFields: hiddenCsrf(request, reply), values: { response: String(body.response ?? '') }, errors: response.errors }),
+          LinkFormPage({ locale, kind: 'answer', token, name: application?.name ?? '', question: application?.infoRequest ?? null, hiddenFields: csrfField(request, reply), values: { response: String(body.response ?? '') }, errors: response.errors }),
           422,
         );
       }
       const result = await answerInformationRequest(deps, token, response.value.response);
-      if (result.status !== 'ok') return send(reply, LinkOutcomePage({ locale, kind: 'answer', outcome: result.status }), 410);
-      return send(reply, LinkOutcomePage({ locale, kind: 'answer', outcome: 'answered', name: result.application.name }));
+      if (result.status !== 'ok') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'answer', outcome: result.status }), 410);
+      return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'answer', outcome: 'answered', name: result.application.name }));
     });
 
     app.get(`/${locale}/join/invitation`, { schema: { hide: true } }, async (request, reply) => {
       const { token = '' } = parseOrThrow(tokenQuery, request.query, locale);
       const peek = await peekToken(db, 'representative.invite', token);
-      if (peek.status !== 'ok') return send(reply, LinkOutcomePage({ locale, kind: 'invitation', outcome: peek.status }), 410);
+      if (peek.status !== 'ok') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'invitation', outcome: peek.status }), 410);
       const supporter = await getSupporterForEdit(db, peek.token.subjectId);
-      if (!supporter || supporter.status !== 'published') return send(reply, LinkOutcomePage({ locale, kind: 'invitation', outcome: 'expired' }), 410);
-      return send(reply, LinkFormPage({ locale, kind: 'invitation', token, name: supporter.name, hiddenFields: hiddenCsrf(request, reply) }));
+      if (!supporter || supporter.status !== 'published') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'invitation', outcome: 'expired' }), 410);
+      return sendPrivatePage(reply, LinkFormPage({ locale, kind: 'invitation', token, name: supporter.name, hiddenFields: csrfField(request, reply) }));
     });
 
     app.post(`/${locale}/join/invitation`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const { token = '' } = parseOrThrow(tokenQuery, request.body, locale);
       const result = await acceptInvitation(deps, token, locale);
-      if (result.status !== 'ok') return send(reply, LinkOutcomePage({ locale, kind: 'invitation', outcome: result.status }), 410);
+      if (result.status !== 'ok') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'invitation', outcome: result.status }), 410);
       await signInFromLink(request, reply, result.userId);
       const supporter = await getSupporterForEdit(db, result.supporterId);
-      return send(reply, LinkOutcomePage({ locale, kind: 'invitation', outcome: 'accepted', name: supporter?.name ?? '' }));
+      return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'invitation', outcome: 'accepted', name: supporter?.name ?? '' }));
     });
 
     // ——— Public history of withdrawals ———

@@ -10,7 +10,9 @@ import { locales } from '../../app/i18n/i18n.js';
 import { listDeliveries, resendDelivery } from '../../app/jobs/jobs.repository.js';
 import { listUsers } from '../../app/auth/users.js';
 import { findSupportersByName, getSupporterForEdit } from '../supporters/supporters.usecases.js';
-import { actorOf, hiddenCsrf, send, type Body } from './applications.http.js';
+import { sendPrivatePage, type FormBody } from '../../app/http/private-page.js';
+import { getActor } from '../../app/auth/auth.plugin.js';
+import { csrfField } from '../../app/auth/csrf.js';
 import { applicationMessages } from './applications.messages.js';
 import { approveApplication, recheckSignals, recordNoteVerbale, rejectApplication, requestMoreInformation } from './applications.moderation.js';
 import { actorRef, assertCanSeeApplication, assertSecretariat } from './applications.policies.js';
@@ -34,20 +36,20 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
   for (const locale of locales) {
     const t = applicationMessages(locale);
     app.get(`/${locale}/secretariat/applications`, { schema: { hide: true } }, async (request, reply) => {
-      assertSecretariat(await actorOf(request));
+      assertSecretariat(await getActor(request));
       const filters = parseOrThrow(queueFiltersSchema, request.query, locale);
       const { rows, total } = await createApplicationsRepository(db).queue(filters);
-      return send(reply, QueuePage({ locale, filters, rows, total, path: pathAfterLocale(request) }));
+      return sendPrivatePage(reply, QueuePage({ locale, filters, rows, total, path: pathAfterLocale(request) }));
     });
 
     app.get(`/${locale}/secretariat/supporters`, { schema: { hide: true } }, async (request, reply) => {
-      assertSecretariat(await actorOf(request));
+      assertSecretariat(await getActor(request));
       const { q = '' } = parseOrThrow(z.object({ q: z.string().trim().max(200).optional() }), request.query, locale);
-      return send(reply, FindSupporterPage({ locale, q, rows: await findSupportersByName(db, q) }));
+      return sendPrivatePage(reply, FindSupporterPage({ locale, q, rows: await findSupportersByName(db, q) }));
     });
 
     const renderReview = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: { notice?: string; errors?: Record<string, string> } = {}, status = 200) => {
-      const actor = await actorOf(request);
+      const actor = await getActor(request);
       assertSecretariat(actor);
       const repository = createApplicationsRepository(db);
       const application = await assertCanSeeApplication(db, actor, await repository.get(id));
@@ -60,7 +62,7 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
       // The history names moderators; the applicant appears as such, never by address.
       const actorNames: Record<string, string> = Object.fromEntries(secretariat.map((u) => [`user:${u.id}`, u.name ?? u.email ?? u.id]));
       if (application.applicantUserId) actorNames[`user:${application.applicantUserId}`] = t('review.executive');
-      return send(
+      return sendPrivatePage(
         reply,
         ReviewPage({
           locale,
@@ -69,7 +71,7 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
           history,
           deliveries,
           verification: { url: application.website ? wellKnownUrl(application.website) : null, record: application.website ? dnsTxtRecord(application.website, application.verificationCode) : null },
-          hiddenFields: hiddenCsrf(request, reply),
+          hiddenFields: csrfField(request, reply),
           actorNames,
           ...extra,
         }),
@@ -79,7 +81,7 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
 
     app.get(`/${locale}/secretariat/applications/:id`, { schema: { hide: true } }, async (request, reply) => {
       const { id } = parseOrThrow(idParams, request.params, locale);
-      const done = (request.query as Body).done;
+      const done = (request.query as FormBody).done;
       const notices: Record<string, string> = {
         approve: t('review.done.approve', { name: (await createApplicationsRepository(db).get(id))?.name ?? '' }),
         reject: t('review.done.reject'),
@@ -91,13 +93,13 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
       return renderReview(request, reply, id, { notice: typeof done === 'string' ? notices[done] : undefined });
     });
 
-    const decision = (path: string, run: (id: string, version: number, body: Body, actor: Actor) => Promise<Record<string, string> | void>, done: string) =>
+    const decision = (path: string, run: (id: string, version: number, body: FormBody, actor: Actor) => Promise<Record<string, string> | void>, done: string) =>
       app.post(`/${locale}/secretariat/applications/:id/${path}`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
         const { id } = parseOrThrow(idParams, request.params, locale);
-        const body = (request.body ?? {}) as Body;
+        const body = (request.body ?? {}) as FormBody;
         const { version } = path === 'note-verbale' || path === 'recheck' ? { version: 0 } : parseOrThrow(versionBody, body, locale);
         try {
-          const errors = await run(id, version, body, await actorOf(request));
+          const errors = await run(id, version, body, await getActor(request));
           if (errors) return renderReview(request, reply, id, { errors }, 422);
         } catch (error) {
           if (error instanceof AppError && error.code === 'applications.conflict') {
@@ -139,15 +141,15 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
     decision('recheck', async (id, _version, _body, actor) => recheckSignals(deps, actor, id), 'recheck');
 
     app.get(`/${locale}/secretariat/deliveries`, { schema: { hide: true } }, async (request, reply) => {
-      assertSecretariat(await actorOf(request));
+      assertSecretariat(await getActor(request));
       const { status, done } = parseOrThrow(z.object({ status: z.enum(deliveryFilters).default('all'), done: z.string().optional() }), request.query, locale);
       const deliveries = await listDeliveries(db, { limit: 200, ...(status === 'all' ? {} : { status }) });
-      return send(reply, DeliveriesPage({ locale, deliveries, status, hiddenFields: hiddenCsrf(request, reply), notice: done ? t('review.done.resend') : undefined }));
+      return sendPrivatePage(reply, DeliveriesPage({ locale, deliveries, status, hiddenFields: csrfField(request, reply), notice: done ? t('review.done.resend') : undefined }));
     });
 
     app.post(`/${locale}/secretariat/deliveries/:id/resend`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const { id } = parseOrThrow(idParams, request.params, locale);
-      const actor = assertSecretariat(await actorOf(request));
+      const actor = assertSecretariat(await getActor(request));
       const { applicationId } = parseOrThrow(z.object({ applicationId: z.string().min(1).max(64).optional() }), request.body, locale);
       await db.transaction((tx) => resendDelivery(tx, id, actorRef(actor)));
       return reply.redirect(applicationId ? `/${locale}/secretariat/applications/${applicationId}?done=resend` : `/${locale}/secretariat/deliveries?done=resend`, 303);

@@ -6,6 +6,7 @@ import { csrfField, verifyCsrf } from '../../app/auth/csrf.js';
 import { requireSecretariat } from '../../app/authz/guards.js';
 import type { AppContext } from '../../app/context.js';
 import { AppError, type FieldIssue } from '../../app/http/errors.js';
+import { formText, sendPrivatePage, type FormBody } from '../../app/http/private-page.js';
 import { parseOrThrow } from '../../app/http/validation.js';
 import { locales, type Locale } from '../../app/i18n/i18n.js';
 import { parseCoinr } from './engine/coinr-format.js';
@@ -24,7 +25,6 @@ import { indexAdminMessages } from './views/secretariat/secretariat.locales.js';
 
 /** Uploads above this size are refused with a message (COINr tables of 200 countries × 60 indicators × 10 years are ~1 MB). */
 const maxUploadMb = 25;
-const html = 'text/html; charset=utf-8';
 const slugParams = z.object({ slug: z.string().trim().min(1).max(80) });
 const timeQuery = z.object({ time: z.union([z.literal(''), z.coerce.number().int()]).optional() });
 const doneQuery = z.object({ done: z.enum(['created', 'data', 'config', 'published', 'discarded']).optional(), slug: z.string().max(80).optional() });
@@ -32,11 +32,9 @@ const doneQuery = z.object({ done: z.enum(['created', 'data', 'config', 'publish
 interface Upload extends TableFile {
   truncated: boolean;
 }
-type Body = Record<string, unknown>;
 
-const text = (body: Body, name: string): string => (typeof body[name] === 'string' ? (body[name] as string) : '');
 /** A file field of a multipart body; an empty file input (nothing chosen) is no upload. */
-function upload(body: Body, name: string): Upload | undefined {
+function upload(body: FormBody, name: string): Upload | undefined {
   const value = body[name] as Upload | undefined;
   return value && typeof value === 'object' && 'bytes' in value && value.name !== '' ? value : undefined;
 }
@@ -46,8 +44,6 @@ const stored = (table: RawTable): StoredTable => ({
   rows: table.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v ?? '']))),
 });
 
-/** Pages with forms and unpublished results are never cached by browsers or proxies. */
-const send = (reply: FastifyReply, page: JSX.Element, status = 200) => reply.code(status).header('cache-control', 'no-store').type(html).send(page);
 
 /** Where a use case's refusal goes on the forms: beside a field, or in the list of problems. */
 function placeIssues(locale: Locale, issues: FieldIssue[]): { errors: Record<string, string>; problems: FieldIssue[] } {
@@ -108,7 +104,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
       const t = indexAdminMessages(locale);
       const renderList = async (request: FastifyRequest, reply: FastifyReply, extra: { notice?: string; values?: CreateValues; errors?: Record<string, string>; problems?: FieldIssue[] } = {}, status = 200) => {
         const editions = await listEditions(deps, await getActor(request));
-        return send(reply, EditionsAdminPage({ locale, editions, csrfField: csrfField(request, reply), ...extra }), status);
+        return sendPrivatePage(reply, EditionsAdminPage({ locale, editions, csrfField: csrfField(request, reply), ...extra }), status);
       };
       const renderEdition = async (
         request: FastifyRequest,
@@ -119,7 +115,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
       ) => {
         const edition = await getEdition(deps, await getActor(request), slug);
         const values = { ...storedFormValues(edition), ...extra.values };
-        return send(reply, EditionAdminPage({ locale, edition, csrfField: csrfField(request, reply), ...extra, values }), status);
+        return sendPrivatePage(reply, EditionAdminPage({ locale, edition, csrfField: csrfField(request, reply), ...extra, values }), status);
       };
       /** A refusal shown on the page it came from; anything else is the error handler's. */
       const refused = (error: unknown): { status: number; notice?: string; errors: Record<string, string>; problems: FieldIssue[] } => {
@@ -137,8 +133,8 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
       });
 
       scope.post(`/${locale}/secretariat/index`, { schema: { hide: true }, ...secretariatOnly, preHandler: verifyCsrf }, async (request, reply) => {
-        const body = (request.body ?? {}) as Body;
-        const values: CreateValues = { ...emptyCreateValues, slug: text(body, 'slug'), titleEn: text(body, 'titleEn'), titleFr: text(body, 'titleFr'), source: text(body, 'source') };
+        const body = (request.body ?? {}) as FormBody;
+        const values: CreateValues = { ...emptyCreateValues, slug: formText(body, 'slug'), titleEn: formText(body, 'titleEn'), titleFr: formText(body, 'titleFr'), source: formText(body, 'source') };
         const errors: Record<string, string> = {};
         const data = upload(body, 'iData');
         const meta = upload(body, 'iMeta');
@@ -202,7 +198,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
 
       scope.post(`/${locale}/secretariat/index/:slug/data`, { schema: { hide: true }, ...secretariatOnly, preHandler: verifyCsrf }, async (request, reply) => {
         const { slug } = parseOrThrow(slugParams, request.params, locale);
-        const body = (request.body ?? {}) as Body;
+        const body = (request.body ?? {}) as FormBody;
         const errors: Record<string, string> = {};
         const data = upload(body, 'iData');
         const meta = upload(body, 'iMeta');
@@ -223,8 +219,8 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
 
       scope.post(`/${locale}/secretariat/index/:slug/config`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
         const { slug } = parseOrThrow(slugParams, request.params, locale);
-        const body = (request.body ?? {}) as Body;
-        const values = { pipeline: text(body, 'pipeline'), seed: text(body, 'seed'), runs: text(body, 'runs'), weightPerturbation: text(body, 'weightPerturbation') };
+        const body = (request.body ?? {}) as FormBody;
+        const values = { pipeline: formText(body, 'pipeline'), seed: formText(body, 'seed'), runs: formText(body, 'runs'), weightPerturbation: formText(body, 'weightPerturbation') };
         const errors: Record<string, string> = {};
         let pipeline: unknown;
         try {
@@ -252,7 +248,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
           const title = locale === 'fr' ? edition.titleFr : edition.titleEn;
           const against = previous?.snapshot ? { ...previous, snapshot: previous.snapshot } : null;
           const view = changesView(locale, { changes, changesNoteEn: edition.changesNoteEn, changesNoteFr: edition.changesNoteFr }, against);
-          return send(reply, PreviewPage({ locale, slug, title, snapshot, changes: view, time: pickTime(snapshot, time) }));
+          return sendPrivatePage(reply, PreviewPage({ locale, slug, title, snapshot, changes: view, time: pickTime(snapshot, time) }));
         } catch (error) {
           const { status, ...placed } = refused(error);
           return renderEdition(request, reply, slug, { form: 'config', ...placed }, status);
@@ -261,8 +257,8 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
 
       scope.post(`/${locale}/secretariat/index/:slug/publish`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
         const { slug } = parseOrThrow(slugParams, request.params, locale);
-        const body = (request.body ?? {}) as Body;
-        const values = { noteEn: text(body, 'noteEn'), noteFr: text(body, 'noteFr') };
+        const body = (request.body ?? {}) as FormBody;
+        const values = { noteEn: formText(body, 'noteEn'), noteFr: formText(body, 'noteFr') };
         const note = (s: string) => (s.trim() === '' ? undefined : s);
         try {
           await publishEdition(deps, await getActor(request), { slug, changesNote: { en: note(values.noteEn), fr: note(values.noteFr) } });
