@@ -81,6 +81,9 @@ describe('a published organisation', () => {
     representative = await signInAs(t, { email: 'chef@ong.example' });
   });
 
+  /** The entry's fields with a new name: proposed by the first test, then sent again unchanged by the second. */
+  const renamed = { name: 'ONG Publiée et Renommée', category: 'civil-society', countryCode: 'SEN', nature: 'ONG', website: 'https://ong.example', statement: 'Nous soutenons.', statementLocale: 'fr' };
+
   it('proposes an edit that stays unpublished until a moderator approves it', async () => {
     const form = await csrfFor(t, `/fr/account/organisations/${supporterId}`, representative.cookie);
     expect(form.status).toBe(200);
@@ -88,7 +91,7 @@ describe('a published organisation', () => {
       method: 'POST',
       url: `/fr/account/organisations/${supporterId}/edit`,
       headers: { cookie: form.cookie },
-      payload: { _csrf: form.token, name: 'ONG Publiée et Renommée', category: 'civil-society', countryCode: 'SEN', nature: 'ONG', website: 'https://ong.example', statement: 'Nous soutenons.', statementLocale: 'fr' },
+      payload: { _csrf: form.token, ...renamed },
     });
     expect(response.statusCode, response.body.slice(0, 500)).toBe(303);
     expect((await t.app.inject({ url: `/api/v1/supporters/${slug}` })).json().name).toBe('ONG Publiée');
@@ -105,7 +108,7 @@ describe('a published organisation', () => {
       method: 'POST',
       url: `/fr/account/organisations/${supporterId}/edit`,
       headers: { cookie: form.cookie },
-      payload: { _csrf: form.token, name: 'ONG Publiée et Renommée', category: 'civil-society', countryCode: 'SEN', nature: 'ONG', website: 'https://ong.example', statement: 'Nous soutenons.', statementLocale: 'fr' },
+      payload: { _csrf: form.token, ...renamed },
     });
     expect(response.statusCode, response.body.slice(0, 500)).toBe(303);
     expect(response.headers.location).toBe(`/fr/account/organisations/${supporterId}?done=nothing`);
