@@ -4,10 +4,9 @@
  * finds no WCAG 2.x A/AA (or best-practice) violation; every band bar has an accessible name; every data table has a
  * caption or column headers.
  */
-import net from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { serveTestApp, type ServedTestApp } from '../../../../test/helpers/app.js';
 import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
 import { createDraftEdition, publishEdition, type OperatorActor } from '../index.usecases.js';
 import { fixtureTable } from '../index.usecases.test-support.js';
@@ -15,14 +14,6 @@ import { fixtureTable } from '../index.usecases.test-support.js';
 const operator: OperatorActor = { kind: 'operator', ref: 'cli:e2e' };
 const slug = 'e2e-edition';
 const secondSlug = 'e2e-second';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Every band bar is an image with a non-empty accessible name. */
 async function expectNamedBandBars(page: Page, atLeast: number): Promise<void> {
@@ -46,15 +37,14 @@ async function expectDescribedTables(page: Page, atLeast: number): Promise<void>
 }
 
 describe.skipIf(!hasChromium)('accessibility of the index pages', () => {
-  let t: TestApp;
+  let t: ServedTestApp;
   let browser: Browser;
   let context: BrowserContext;
   let base = '';
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({ config: { publicUrl: base } });
+    t = await serveTestApp();
+    base = t.base;
     const deps = { db: t.database.db };
     await createDraftEdition(deps, operator, {
       slug,
@@ -78,7 +68,6 @@ describe.skipIf(!hasChromium)('accessibility of the index pages', () => {
       uncertainty: { seed: 7, runs: 64, weightPerturbation: 0.25 },
     });
     await publishEdition(deps, operator, { slug: secondSlug, changesNote: { en: 'GCI weight equalised', fr: 'Poids du GCI égalisés' } });
-    await t.app.listen({ port, host: '127.0.0.1' });
     browser = await launchBrowser();
     context = await browser.newContext();
   }, 60_000);

@@ -8,24 +8,21 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { serveTestApp, type ServedTestApp } from '../../../../test/helpers/app.js';
 import { signInAs } from '../../../../test/helpers/auth.js';
 import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
-import { freePort } from '../../../../test/helpers/net.js';
 import { indexAdminMessages } from '../views/secretariat/secretariat.locales.js';
 
 const fixtures = join(fileURLToPath(new URL('.', import.meta.url)), '../io/fixtures');
 
 describe.skipIf(!hasChromium)('the secretariat publishes an index edition in the browser', () => {
-  let t: TestApp;
+  let t: ServedTestApp;
   let browser: Browser;
   let base = '';
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({ config: { publicUrl: base } });
-    await t.app.listen({ port, host: '127.0.0.1' });
+    t = await serveTestApp();
+    base = t.base;
     browser = await launchBrowser();
   }, 60_000);
 
