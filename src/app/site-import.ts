@@ -10,7 +10,7 @@ import { readCallContent } from '../modules/call/call.source.js';
 import { importCallContent } from '../modules/call/call.usecases.js';
 import { parseSupportersCsv } from '../modules/supporters/supporters.csv.js';
 import { importInvalid } from '../modules/supporters/supporters.errors.js';
-import { importSupporters, toFieldIssue, type ImportReport } from '../modules/supporters/supporters.import.js';
+import { importSupporters, toFieldIssue, type ImportReport, type KeptReason } from '../modules/supporters/supporters.import.js';
 import { readOfficialSupporters } from '../modules/supporters/supporters.source.js';
 
 export interface SiteImportOptions {
@@ -59,6 +59,13 @@ export async function importSite(database: DatabaseHandle, options: SiteImportOp
   return { ...report, call: callReport, durationMs: performance.now() - started };
 }
 
+const keptReasonText: Record<KeptReason, string> = {
+  withdrawn: 'withdrawn on the platform',
+  joined: 'joined through the platform',
+  claimed: 'managed by its representatives since its claim was approved',
+  edited: 'edit approved on the platform',
+};
+
 /** The human-readable report the CLI prints. */
 export function formatImportReport(report: SiteImportReport): string {
   const lines = [
@@ -68,6 +75,11 @@ export function formatImportReport(report: SiteImportReport): string {
     `  unchanged: ${report.unchanged}`,
   ];
   if (report.skipped.length) lines.push(`  skipped (invalid): ${report.skipped.length}`);
+  if (report.kept.length) {
+    lines.push(`  kept as changed on the platform: ${report.kept.length}`);
+    for (const { slug, reason } of report.kept.slice(0, 20)) lines.push(`    ${slug} (${keptReasonText[reason]})`);
+    if (report.kept.length > 20) lines.push(`    … and ${report.kept.length - 20} more (--json lists them all)`);
+  }
   if (report.notInSource.length) lines.push(`  in the registry but not in the source (kept): ${report.notInSource.length} (${report.notInSource.slice(0, 10).join(', ')})`);
   if (report.call) lines.push(`  Call texts: ${report.call.documents} documents, ${report.call.principles} principles`);
   for (const issue of report.errors) lines.push(`  error   ${issue.source}${issue.line ? `:${issue.line}` : ''}: ${issue.message}`);

@@ -22,8 +22,9 @@ export interface ApplicationDuplicate {
 }
 
 /**
- * An application to join the Call (`kind = 'join'`) or a representative's proposed edit of a published entry
- * (`kind = 'edit'`). The state machine: pending-confirmation → submitted ⇄ info-requested → approved | rejected;
+ * An application to join the Call (`kind = 'join'`), a representative's proposed edit of a published entry
+ * (`kind = 'edit'`), or an organisation's request to represent an entry already in the registry (`kind = 'claim'`,
+ * `supporterId` set from the start). The state machine: pending-confirmation → submitted ⇄ info-requested → approved | rejected;
  * pending-confirmation → expired (personal data purged); withdrawn when the applicant gives up.
  */
 export const applications = pgTable(
@@ -79,7 +80,7 @@ export const applications = pgTable(
     index('applications__supporter').on(t.supporterId),
     index('applications__applicant').on(t.applicantUserId),
     index('applications__submission_hash').on(t.submissionHash),
-    check('applications__kind_valid', sql`${t.kind} in ('join', 'edit')`),
+    check('applications__kind_valid', sql`${t.kind} in ('join', 'edit', 'claim')`),
     check(
       'applications__status_valid',
       sql`${t.status} in ('pending-confirmation', 'submitted', 'info-requested', 'approved', 'rejected', 'expired', 'withdrawn')`,

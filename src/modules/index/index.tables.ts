@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { idColumn, timestamps } from '../../app/database/columns.js';
 import type { EditionChanges } from './index.changes.js';
 import type { EditionConfig, EditionDataset, EditionFramework, EditionSnapshot } from './index.models.js';
 
-/** An edition's workflow: a draft is edited and previewed; publishing freezes it (a trigger refuses later writes). */
-export const editionStatuses = ['draft', 'published'] as const;
+/**
+ * An edition's workflow: a draft is edited and previewed; publishing freezes it (a trigger refuses later writes, except
+ * withdrawal: the row stays, citable, marked withdrawn with the date, who and why).
+ */
+export const editionStatuses = ['draft', 'published', 'withdrawn'] as const;
 export type EditionStatus = (typeof editionStatuses)[number];
 
 /**
@@ -41,17 +44,23 @@ export const indexEditions = pgTable(
     publishedBy: text('published_by'),
     /** The edition published before this one (the base of `changes`), null for the first. */
     previousEditionId: text('previous_edition_id'),
+    /** The pilot computed from open data (shipped in the reference bundle), not an edition adopted by working group 5. */
+    isPilot: boolean('is_pilot').notNull().default(false),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'date' }),
+    withdrawnBy: text('withdrawn_by'),
+    withdrawalReason: text('withdrawal_reason'),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('index_editions__slug').on(t.slug),
     index('index_editions__published_at').on(t.status, t.publishedAt),
     foreignKey({ name: 'index_editions__previous_fk', columns: [t.previousEditionId], foreignColumns: [t.id] }).onDelete('restrict'),
-    check('index_editions__status_valid', sql`${t.status} in ('draft', 'published')`),
+    check('index_editions__status_valid', sql`${t.status} in ('draft', 'published', 'withdrawn')`),
     check(
       'index_editions__published_complete',
-      sql`${t.status} <> 'published' or (${t.snapshot} is not null and ${t.changes} is not null and ${t.publishedAt} is not null and ${t.publishedBy} is not null)`,
+      sql`${t.status} = 'draft' or (${t.snapshot} is not null and ${t.changes} is not null and ${t.publishedAt} is not null and ${t.publishedBy} is not null)`,
     ),
+    check('index_editions__withdrawn_complete', sql`${t.status} <> 'withdrawn' or (${t.withdrawnAt} is not null and ${t.withdrawnBy} is not null)`),
   ],
 );
 

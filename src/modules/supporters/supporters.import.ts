@@ -6,6 +6,9 @@
  * updated, a new one inserted. Supporters absent from the source are reported, never deleted: removal is a
  * withdrawal, a decision with a reason, not a side effect of a file going missing. Everything happens in one
  * transaction with an audit entry; a source with invalid records changes nothing unless `skipInvalid` is set.
+ *
+ * The registry's own history wins: an entry published, claimed, edited or withdrawn on the platform is never changed
+ * or brought back by an import (an older copy of the source must not undo a decision); the report lists it as kept.
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -27,11 +30,16 @@ export interface ImportReport {
   unchanged: number;
   /** Published supporters the source does not list (kept). */
   notInSource: string[];
+  /** Entries the source lists but the platform changed since: left as they are, with the reason. */
+  kept: { slug: string; reason: KeptReason }[];
   skipped: string[];
   warnings: SourceIssue[];
   errors: SourceIssue[];
   dryRun: boolean;
 }
+
+/** Why an import leaves an entry alone: what the platform did to it. */
+export type KeptReason = 'withdrawn' | 'joined' | 'claimed' | 'edited';
 
 /** Thrown inside the transaction to roll a dry run back after computing its report. */
 class DryRunRollback extends Error {}
@@ -87,6 +95,7 @@ export async function importSupporters(input: {
     updated: [],
     unchanged: 0,
     notInSource: [],
+    kept: [],
     skipped: [...new Set(errors.map((e) => e.source))],
     warnings: input.issues.filter((i) => i.severity === 'warning'),
     errors,
@@ -110,9 +119,10 @@ export async function importSupporters(input: {
         seen.add(record.slug);
         const row = toRow(record);
         const current = existing.get(record.slug);
-        if (current?.withdrawnOn) {
-          // A withdrawal is a decision recorded on the platform; an older copy of the source must not undo it.
-          report.warnings.push({ source: record.source, severity: 'warning', code: 'supporters.source.withdrawn', message: `"${record.slug}" was withdrawn on ${current.withdrawnOn}; not republished` });
+        const keptReason: KeptReason | null = current?.withdrawnOn ? 'withdrawn' : ((current?.platformChange as KeptReason | null | undefined) ?? null);
+        if (keptReason) {
+          if (current?.sourceHash !== row.sourceHash) report.kept.push({ slug: record.slug, reason: keptReason });
+          else report.unchanged += 1;
           continue;
         }
         if (!current) {
@@ -136,6 +146,7 @@ export async function importSupporters(input: {
           updated: report.updated,
           unchanged: report.unchanged,
           skipped: report.skipped,
+          kept: report.kept,
           notInSource: report.notInSource,
         },
       });

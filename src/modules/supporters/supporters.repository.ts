@@ -184,8 +184,10 @@ export function createSupportersRepository(db: Executor) {
         .limit(options.limit);
     },
 
-    async listAll(): Promise<Pick<SupporterRow, 'id' | 'slug' | 'sourceHash' | 'status' | 'withdrawnOn'>[]> {
-      return db.select({ id: supporters.id, slug: supporters.slug, sourceHash: supporters.sourceHash, status: supporters.status, withdrawnOn: supporters.withdrawnOn }).from(supporters);
+    async listAll(): Promise<Pick<SupporterRow, 'id' | 'slug' | 'sourceHash' | 'status' | 'withdrawnOn' | 'platformChange'>[]> {
+      return db
+        .select({ id: supporters.id, slug: supporters.slug, sourceHash: supporters.sourceHash, status: supporters.status, withdrawnOn: supporters.withdrawnOn, platformChange: supporters.platformChange })
+        .from(supporters);
     },
 
     async insertMany(rows: NewSupporterRow[]): Promise<void> {

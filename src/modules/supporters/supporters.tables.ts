@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { idColumn, timestamps } from '../../app/database/columns.js';
 
 /** The public registry: one row per supporter, as published. */
@@ -44,6 +44,12 @@ export const supporters = pgTable(
     /** Where the row came from (file name or CSV line) and a hash of its content, for idempotent imports. */
     source: text('source'),
     sourceHash: text('source_hash'),
+    /**
+     * Why an import must leave this entry alone: `joined` (published through the platform), `claimed` (a representative
+     * was approved for it), `edited` (an edit was approved). Null for entries only the official source has touched.
+     */
+    platformChange: text('platform_change'),
+    platformChangedAt: timestamp('platform_changed_at', { withTimezone: true, mode: 'date' }),
     ...timestamps,
   },
   // Also `supporters__facets`, a partial covering index for the facet counts, created in migrations/0003 by hand.
@@ -63,9 +69,35 @@ export const supporters = pgTable(
       sql`${t.category} is null or ${t.category} in ('state', 'public-authority', 'private-sector', 'civil-society')`,
     ),
     check('supporters__status_valid', sql`${t.status} in ('published', 'withdrawn')`),
+    check('supporters__platform_change_valid', sql`${t.platformChange} is null or ${t.platformChange} in ('joined', 'claimed', 'edited')`),
     check('supporters__joined_on_source_valid', sql`${t.joinedOnSource} is null or ${t.joinedOnSource} in ('signed', 'first-seen')`),
   ],
 );
 
+/**
+ * Counts of supporters that dated public statements gave (the launch, one year on, January 2022), drawn on the growth
+ * chart beside the registry's own curve. Loaded from the reference bundle; each row cites its source.
+ */
+export const registryMilestones = pgTable(
+  'registry_milestones',
+  {
+    /** Stable key (`launch`, `first-anniversary`, `2022-01`), also the key of its label in the locale catalogs. */
+    key: text('key').primaryKey(),
+    /** The date the statement was made, or the first day of the month when the source gives only a month. */
+    on: date('on', { mode: 'string' }).notNull(),
+    /** Supporters in all, when the source gives it. */
+    total: integer('total'),
+    /** Counts per registry category the source gives (`state`, `civil-society`, `private-sector`). */
+    byCategory: jsonb('by_category').$type<Partial<Record<string, number>>>().notNull().default({}),
+    /** True when the source says "more than": the counts are lower bounds. */
+    atLeast: boolean('at_least').notNull().default(false),
+    /** Citation of the source (publisher, title, date) and its address when it has one. */
+    source: text('source').notNull(),
+    sourceUrl: text('source_url'),
+    ...timestamps,
+  },
+);
+
+export type RegistryMilestoneRow = typeof registryMilestones.$inferSelect;
 export type SupporterRow = typeof supporters.$inferSelect;
 export type NewSupporterRow = typeof supporters.$inferInsert;

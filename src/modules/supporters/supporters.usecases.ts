@@ -69,6 +69,8 @@ export async function publishSupporter(
       ...joinedOn({ dateSigned: signedOn, firstSeen: null }),
       status: 'published',
       source: change.cause ? `platform:${change.cause}` : 'platform',
+      platformChange: 'joined',
+      platformChangedAt: new Date(),
     })
     .returning({ id: supporters.id, slug: supporters.slug });
   if (!row) throw new Error('insert returned no row');
@@ -76,13 +78,22 @@ export async function publishSupporter(
   return row;
 }
 
-/** Replaces a published supporter's public fields (an approved edit); the slug stays, so links keep working. */
+/**
+ * Replaces a published supporter's public fields (an approved edit); the slug stays, so links keep working. The entry is
+ * marked as edited on the platform (unless it joined here), so a later import of the official source keeps the edit.
+ */
 export async function updateSupporterFields(db: Executor, supporterId: string, fields: PublicSupporterFields, change: Change): Promise<void> {
   const [before] = await db.select().from(supporters).where(eq(supporters.id, supporterId)).limit(1);
   if (!before) throw new Error(`no supporter ${supporterId}`);
   await db
     .update(supporters)
-    .set({ ...fields, ...derivedColumns(fields), sourceCountryCode: fields.countryCode ?? before.sourceCountryCode, sourceHash: null })
+    .set({
+      ...fields,
+      ...derivedColumns(fields),
+      sourceCountryCode: fields.countryCode ?? before.sourceCountryCode,
+      platformChange: before.platformChange ?? 'edited',
+      platformChangedAt: new Date(),
+    })
     .where(eq(supporters.id, supporterId));
   const changed = (Object.keys(fields) as Array<keyof PublicSupporterFields>).filter((key) => before[key] !== fields[key]);
   await recordAudit(db, { actor: change.actor, action: 'supporters.update', subject: supporterId, reason: change.reason ?? null, details: { changed, cause: change.cause } });
@@ -102,6 +113,15 @@ export async function withdrawSupporter(db: Executor, supporterId: string, chang
   if (updated.length === 0) return false;
   await recordAudit(db, { actor: change.actor, action: 'supporters.withdraw', subject: supporterId, reason: change.reason ?? null, details: { on, cause: change.cause } });
   return true;
+}
+
+/**
+ * Records that an entry imported from the official source now has approved representatives (a claim): from then on the
+ * platform, not the source, holds its truth, and imports keep it as it is.
+ */
+export async function markSupporterClaimed(db: Executor, supporterId: string, change: Change): Promise<void> {
+  await db.update(supporters).set({ platformChange: 'claimed', platformChangedAt: new Date() }).where(eq(supporters.id, supporterId));
+  await recordAudit(db, { actor: change.actor, action: 'supporters.claim', subject: supporterId, reason: change.reason ?? null, details: { cause: change.cause } });
 }
 
 /** A supporter's current public fields, for edit forms and moderation diffs. */
