@@ -3,7 +3,14 @@ import type { Executor } from '../../app/database/database.js';
 import { noCountry, type CategoryFacet, type SortOrder } from './supporters.constants.js';
 import { queryTerms } from './supporters.models.js';
 import type { SupporterFilters } from './supporters.schemas.js';
-import { supporters, type NewSupporterRow, type SupporterRow } from './supporters.tables.js';
+import {
+  registryMilestones,
+  supporters,
+  type NewRegistryMilestoneRow,
+  type NewSupporterRow,
+  type RegistryMilestoneRow,
+  type SupporterRow,
+} from './supporters.tables.js';
 
 /** One group of the registry by every facet dimension; the whole faceted search is computed from these. */
 export interface FacetCombo {
@@ -219,6 +226,26 @@ export function createSupportersRepository(db: Executor) {
         .where(published)
         .groupBy(sql`1`, supporters.joinedOnSource)
         .orderBy(sql`1`);
+    },
+
+    /** Every entry, whatever its status: zero means the registry was never loaded. */
+    async countAll(): Promise<number> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(supporters);
+      return row?.n ?? 0;
+    },
+
+    async countMilestones(): Promise<number> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(registryMilestones);
+      return row?.n ?? 0;
+    },
+
+    async insertMilestones(rows: NewRegistryMilestoneRow[]): Promise<void> {
+      if (rows.length) await db.insert(registryMilestones).values(rows);
+    },
+
+    /** The dated counts of public statements, oldest first, for the growth chart. */
+    async listMilestones(): Promise<RegistryMilestoneRow[]> {
+      return db.select().from(registryMilestones).orderBy(asc(registryMilestones.on));
     },
 
     /** Every published row in the official export order (name), optionally filtered. */

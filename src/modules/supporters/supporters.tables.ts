@@ -99,5 +99,6 @@ export const registryMilestones = pgTable(
 );
 
 export type RegistryMilestoneRow = typeof registryMilestones.$inferSelect;
+export type NewRegistryMilestoneRow = typeof registryMilestones.$inferInsert;
 export type SupporterRow = typeof supporters.$inferSelect;
 export type NewSupporterRow = typeof supporters.$inferInsert;
