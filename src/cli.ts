@@ -86,6 +86,39 @@ program
     else process.stdout.write(csv);
   });
 
+// ——— Reference bundle: the Call's real data shipped in reference/, derived from ../shared by the importers. ———
+const referenceCommand = program.command('reference').description('the reference bundle shipped in reference/ (the Call\'s real data)');
+
+referenceCommand
+  .command('build')
+  .description('rebuild reference/ from the shared reference folder with the platform\'s importers (deterministic: same input, same bytes)')
+  .option('--shared <dir>', 'the shared reference folder', '../shared')
+  .option('--out <dir>', 'the bundle directory (default: reference/ of this checkout)')
+  .option('--check', 'write nothing; exit 1 if the bundle differs from what the build gives')
+  .action(async (options: { shared: string; out?: string; check?: boolean }) => {
+    if (!fs.existsSync(options.shared)) throw new InvalidArgumentError(`${options.shared} does not exist`);
+    const { buildReferenceFiles, writeReferenceFiles } = await import('./app/reference/build.js');
+    const { referenceDir } = await import('./app/reference/reference.js');
+    const { referenceParts } = await import('./app/modules.js');
+    const outDir = options.out ?? referenceDir;
+    const files = await buildReferenceFiles({ parts: referenceParts(), sharedDir: options.shared });
+    if (options.check) {
+      const stale = Object.entries(files).filter(([file, content]) => {
+        const current = fs.existsSync(`${outDir}/${file}`) ? fs.readFileSync(`${outDir}/${file}`, 'utf8') : null;
+        return current !== content;
+      });
+      for (const [file] of stale) console.log(`differs: ${file}`);
+      console.log(stale.length ? `${stale.length} file(s) differ from the build` : 'The bundle matches the build.');
+      if (stale.length) process.exitCode = 1;
+      return;
+    }
+    const result = await writeReferenceFiles(outDir, files);
+    const bytes = Object.values(files).reduce((sum, content) => sum + Buffer.byteLength(content), 0);
+    for (const file of result.written) console.log(`wrote    ${file}`);
+    for (const file of result.removed) console.log(`removed  ${file}`);
+    console.log(`${Object.keys(files).length} files (${(bytes / 1024).toFixed(0)} KiB), ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed.`);
+  });
+
 // ——— Accounts: the first administrator is created here; later ones by administrators in the back office. ———
 const user = program.command('user').description('manage secretariat accounts');
 

@@ -4,26 +4,44 @@ import { openDatabase, type DatabaseHandle } from './app/database/database.js';
 import { migrateDatabase } from './app/database/migrate.js';
 import { createServer, type App } from './app/server.js';
 import { formatImportReport, importSite } from './app/site-import.js';
+import { loadReferenceBundle, formatReferenceLoad } from './app/reference/load.js';
+import { referenceDir } from './app/reference/reference.js';
+import { referenceParts } from './app/modules.js';
 import { registryStats } from './modules/supporters/supporters.queries.js';
 
-/** config → database → migrate → (first start: import the official snapshot) → listen. */
+/** config → database → migrate → (first start: the official checkout if there is one, then the reference bundle) → listen. */
 export async function startServer(config: Config): Promise<App> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database);
   const app = await createServer({ config, database });
-  if (config.importOnEmpty && fs.existsSync(config.importOnEmpty)) {
-    const stats = await registryStats({ db: database.db });
-    if (stats.total === 0) {
-      app.log.info(`Empty registry: importing ${config.importOnEmpty}`);
-      const report = await importSite(database, { source: config.importOnEmpty, actor: 'system:first-start', skipInvalid: true, events: app.context.events });
-      app.log.info(formatImportReport(report));
-    }
-  }
+  await loadFirstStartData(app, database, config);
   stopOnSignals(app, database);
   await app.listen({ port: config.port, host: config.host });
   // app.close() (above, on shutdown) stops the worker and waits for its jobs before the database closes.
   if (config.jobs) app.context.jobs.worker.start();
   return app;
+}
+
+/**
+ * An empty registry is filled from IMPORT_ON_EMPTY when that official checkout is there (it may be newer than the
+ * bundle), then every module whose tables are still empty loads its part of the reference bundle. A bundle file that
+ * does not parse stops the start (nothing written); a missing IMPORT_ON_EMPTY directory is said, not silently skipped.
+ */
+async function loadFirstStartData(app: App, database: DatabaseHandle, config: Config): Promise<void> {
+  if (config.importOnEmpty && (await registryStats({ db: database.db })).total === 0) {
+    if (fs.existsSync(config.importOnEmpty)) {
+      app.log.info(`Empty registry: importing the official checkout ${config.importOnEmpty} (IMPORT_ON_EMPTY)`);
+      const report = await importSite(database, { source: config.importOnEmpty, actor: 'system:first-start', skipInvalid: true, events: app.context.events });
+      app.log.info(formatImportReport(report));
+    } else {
+      app.log.warn(`IMPORT_ON_EMPTY: ${config.importOnEmpty} not found; the registry comes from the reference bundle shipped with the platform (reference/README.md)`);
+    }
+  }
+  const report = await loadReferenceBundle({ db: database.db, parts: referenceParts(), bundleDir: referenceDir });
+  if (Object.keys(report.loaded).length) {
+    app.log.info(formatReferenceLoad(report));
+    app.context.events.emit('registry.changed', { reason: 'import' });
+  }
 }
 
 /** On SIGINT or SIGTERM: close the app (which stops the worker and waits for its jobs), then the database, then exit. */

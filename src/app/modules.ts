@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.js';
 import type { JobHandler } from './jobs/worker.js';
+import type { ReferencePart } from './reference/reference.js';
 import { accountsModule } from '../modules/accounts/accounts.module.js';
 import { applicationsModule } from '../modules/applications/applications.module.js';
 import { callModule } from '../modules/call/call.module.js';
@@ -13,7 +14,14 @@ export interface AppModule {
   register(app: FastifyInstance, context: AppContext): Promise<void>;
   /** Outbox job handlers by job type (`applications.check-signals`); each must be idempotent. */
   jobHandlers?(context: AppContext): Record<string, JobHandler>;
+  /** Its part of the reference bundle (`reference/`): built from `../shared`, loaded on first start when empty. */
+  reference?: ReferencePart[];
 }
 
 /** Every module of the platform, in registration order. */
 export const modules: AppModule[] = [callModule, supportersModule, accountsModule, applicationsModule, indexModule];
+
+/** Every module's part of the reference bundle, in registration order (the registry before what refers to it). */
+export function referenceParts(): ReferencePart[] {
+  return modules.flatMap((module) => (module.reference ?? []) as ReferencePart[]);
+}

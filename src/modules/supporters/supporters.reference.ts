@@ -24,7 +24,7 @@ const isoDate = z.iso.date().nullable();
 
 /** One supporter as bundled: the importer's record, `source` being the official file name. */
 const supporterRecordSchema = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9_.-]*[A-Za-z0-9]$/, 'must be the official file name without .md'),
+  slug: z.string().regex(/^[^\s/]+$/, 'must be the official file name without .md'),
   name: z.string().min(1),
   category: z.enum(supporterCategories).nullable(),
   nature: nullableText,
