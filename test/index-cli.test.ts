@@ -5,9 +5,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/app.js';
+import { needsShared, sharedPaths } from './helpers/shared-data.js';
 
 const run = promisify(execFile);
-const ASEM = '/work/shared/data/index/coinr-asem';
+const asem = needsShared('pariscall index run on COINr’s ASEM example', sharedPaths.coinrAsem);
+const ASEM = asem.path;
 const FIX = path.join(repoRoot, 'src/modules/index/io/fixtures');
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'pariscall-index-'));
 
@@ -23,7 +25,7 @@ async function pariscall(args: string[]) {
 }
 
 describe('pariscall index run', () => {
-  it.skipIf(!fs.existsSync(ASEM))('on COINr’s ASEM example with its configuration, writes COINr’s published scores and ranks', async () => {
+  it.skipIf(!asem.available)(asem.title('on COINr’s ASEM example with its configuration, writes COINr’s published scores and ranks'), async () => {
     const dir = tmp();
     const config = path.join(dir, 'pipeline.json');
     fs.writeFileSync(config, JSON.stringify({

@@ -8,9 +8,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../src/app/database/test-utils.js';
 import { importSite } from '../src/app/site-import.js';
-import { createTestApp, realSite, type TestApp } from './helpers/app.js';
+import { createTestApp, type TestApp } from './helpers/app.js';
+import { needsShared, sharedPaths } from './helpers/shared-data.js';
 
-describe.skipIf(!fs.existsSync(realSite))('the real official registry', () => {
+const real = needsShared('the real official registry', sharedPaths.officialSite);
+const realSite = real.path;
+
+describe.skipIf(!real.available)(real.title('the real official registry'), () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ site: realSite });

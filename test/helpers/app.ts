@@ -8,12 +8,13 @@ import { createTestDatabase } from '../../src/app/database/test-utils.js';
 import { createServer, type App } from '../../src/app/server.js';
 import { importSite } from '../../src/app/site-import.js';
 import { freePort } from './net.js';
+import { sharedPaths } from './shared-data.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const fixtureSite = path.join(repoRoot, 'test/fixtures/official-site');
 export const invalidSite = path.join(repoRoot, 'test/fixtures/invalid-site');
 /** The real official snapshot, present beside the repository on the project's machines (never copied in). */
-export const realSite = path.resolve(repoRoot, '../shared/data/pariscall.international');
+export const realSite = sharedPaths.officialSite;
 
 export interface TestApp {
   app: App;

@@ -1,13 +1,14 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { needsShared, sharedPaths } from '../../../test/helpers/shared-data.js';
 import { cleanJekyllMarkdown, isSiteRelative, parsePrinciples, readCallContent, type ParsedCall } from './call.source.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const fixtureDir = path.join(repoRoot, 'test/fixtures/official-site');
 const invalidDir = path.join(repoRoot, 'test/fixtures/invalid-site');
-const realDir = path.resolve(repoRoot, '../shared/data/pariscall.international');
+const real = needsShared('readCallContent on the real snapshot', sharedPaths.officialSite);
+const realDir = real.path;
 
 function documentText(parsed: ParsedCall, key: string, locale: 'en' | 'fr'): string {
   const document = parsed.documents.find((d) => d.key === key && d.locale === locale);
@@ -155,7 +156,7 @@ describe('cleanJekyllMarkdown', () => {
   });
 });
 
-describe.skipIf(!fs.existsSync(realDir))('readCallContent on the real snapshot', () => {
+describe.skipIf(!real.available)(real.title('readCallContent on the real snapshot'), () => {
   it('reads 20 documents and 9 principles without an issue, dropping only the logos', async () => {
     const parsed = await readCallContent(realDir);
     expect(parsed.issues).toEqual([]);

@@ -1,16 +1,15 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needsShared, sharedPaths } from '../../../test/helpers/shared-data.js';
 import type { DatabaseHandle } from '../../app/database/database.js';
 import { createTestDatabase } from '../../app/database/test-utils.js';
 import { publishPilotEdition } from './index.pilot-usecases.js';
 import { getPublishedEdition } from './index.usecases.js';
 
 /** The open data sit beside the repository on the project's machines (never copied in). */
-const sources = join(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/data/index');
+const open = needsShared('publishing the pilot edition', sharedPaths.indexSources);
+const sources = open.path;
 
-describe.skipIf(!existsSync(sources))('publishing the pilot edition', () => {
+describe.skipIf(!open.available)(open.title('publishing the pilot edition'), () => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
     handle = await createTestDatabase();

@@ -3,23 +3,24 @@
  * files `pariscall index pilot` writes are uploaded as an analyst would, previewed and published; the coverage of
  * the WG5 framework is derived from the uploaded iMeta, so the parts without data are listed as for the CLI's pilot.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { signInAs } from '../../../test/helpers/auth.js';
+import { needsShared, sharedPaths } from '../../../test/helpers/shared-data.js';
 import { pilotDraftInput } from './index.pilot-usecases.js';
 import { postForm, postMultipart } from './index.secretariat.test-support.js';
 import { indexEditions } from './index.tables.js';
 import { writePilotEdition } from './sources/index.pilot-files.js';
 import { buildPilotEdition } from './sources/index.pilot.js';
 
-const sources = join(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/data/index');
+const open = needsShared('the pilot, uploaded through the secretariat’s screens', sharedPaths.indexSources);
+const sources = open.path;
 
-describe.skipIf(!existsSync(sources))('the pilot, uploaded through the secretariat’s screens', () => {
+describe.skipIf(!open.available)(open.title('the pilot, uploaded through the secretariat’s screens'), () => {
   let t: TestApp;
   let cookie: string;
   const dir = mkdtempSync(join(tmpdir(), 'pariscall-pilot-files-'));

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { needsShared, sharedPaths } from '../../../test/helpers/shared-data.js';
 import {
   neutraliseCell,
   officialCsvColumns,
@@ -18,7 +18,8 @@ import { readOfficialSupporters } from './supporters.source.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const fixtureDir = path.join(repoRoot, 'test/fixtures/official-site');
-const realDir = path.resolve(repoRoot, '../shared/data/pariscall.international');
+const real = needsShared('the CSV round trip of the real supporters', sharedPaths.officialSite);
+const realDir = real.path;
 
 const header = 'name,category,nationality,nature,website,twitter,date_signed';
 
@@ -206,8 +207,8 @@ describe('CSV round trip', () => {
     expect(back.records.map(csvView)).toEqual(records.map(csvView));
   });
 
-  it.skipIf(!fs.existsSync(realDir))(
-    'gives back every field of the 1,222 real supporters, and reproduces 1,192 official file names',
+  it.skipIf(!real.available)(
+    real.title('gives back every field of the 1,222 real supporters, and reproduces 1,192 official file names'),
     async () => {
       const { records } = await readOfficialSupporters(realDir);
       const back = parseSupportersCsv(supportersToCsv(records.map(toCsvSupporter)), 'supporters.csv');

@@ -3,13 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { needsShared, sharedPaths } from '../../../test/helpers/shared-data.js';
 import { categoryFacet, natureKey, type SupporterRecord } from './supporters.models.js';
 import { parseSupporterFile, readFirstSeen, readOfficialSupporters, type SourceIssue } from './supporters.source.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const fixtureDir = path.join(repoRoot, 'test/fixtures/official-site');
 const invalidDir = path.join(repoRoot, 'test/fixtures/invalid-site');
-const realDir = path.resolve(repoRoot, '../shared/data/pariscall.international');
+const real = needsShared('readOfficialSupporters on the real snapshot', sharedPaths.officialSite);
+const realDir = real.path;
 const firstSeenCsv = path.join(fixtureDir, 'first-seen.csv');
 
 async function readFixture() {
@@ -290,7 +292,7 @@ describe('readFirstSeen', () => {
   });
 });
 
-describe.skipIf(!fs.existsSync(realDir))('readOfficialSupporters on the real snapshot', () => {
+describe.skipIf(!real.available)(real.title('readOfficialSupporters on the real snapshot'), () => {
   // Its speed is measured by the import benchmark (bench/import.ts), not asserted here.
   it('parses the 1,222 official files without an error, with the published category counts', async () => {
     const parsed = await readOfficialSupporters(realDir);

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { needsShared, sharedPaths } from '../../../../test/helpers/shared-data.js';
 import { parseCoinr } from './coinr-format.js';
 import { explainScore, type AggregateExplanation, type IndicatorExplanation, type ScoreExplanation } from './explain.js';
 import { buildDataset } from './fixtures.test-helpers.js';
@@ -176,15 +177,21 @@ describe('explainScore: an indicator down to its raw value, treatment and source
   });
 });
 
-const ASEM = '/work/shared/data/index/coinr-asem';
-describe.skipIf(!existsSync(ASEM))('explainScore on COINr’s ASEM example (COINR_ASEM_EXAMPLE)', () => {
+const asem = needsShared('explainScore on COINr’s ASEM example', sharedPaths.coinrAsem);
+const ASEM = asem.path;
+describe.skipIf(!asem.available)(asem.title('explainScore on COINr’s ASEM example (COINR_ASEM_EXAMPLE)'), () => {
   const read = (file: string) => {
     const text = readFileSync(join(ASEM, file), 'utf8');
     return { columns: (parse(text, { to_line: 1 }) as string[][])[0] ?? [], rows: parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[] };
   };
-  const parsed = parseCoinr({ iData: read('ASEM_iData.csv'), iMeta: read('ASEM_iMeta.csv'), source: 'COINr ASEM example' });
-  const dataset = (parsed.ok ? parsed.dataset : undefined) as IndexDataset;
-  const result = runPipeline(dataset, COINR_ASEM_EXAMPLE);
+  // Read when the suite runs, not when it is collected: a skipped suite is still collected.
+  let dataset: IndexDataset;
+  let result: PipelineResult;
+  beforeAll(() => {
+    const parsed = parseCoinr({ iData: read('ASEM_iData.csv'), iMeta: read('ASEM_iMeta.csv'), source: 'COINr ASEM example' });
+    dataset = (parsed.ok ? parsed.dataset : undefined) as IndexDataset;
+    result = runPipeline(dataset, COINR_ASEM_EXAMPLE);
+  });
 
   it.each([
     ['CHE', 68.38, { Conn: 62.79, Sust: 73.98 }],

@@ -5,17 +5,19 @@
  * `get_PCA(coin, dset = "Aggregated", Level = …)`: `v = numpy.linalg.eigh(numpy.corrcoef(X, rowvar=False))[1][:, -1]`,
  * oriented so that `v.sum() > 0`; variance explained = λ₁ / Σλ.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { needsShared, sharedPaths } from '../../../../test/helpers/shared-data.js';
 import type { AggregateDetails, AggregateOptions } from './aggregate.js';
 import { parseCoinr } from './coinr-format.js';
 import { COINR_ASEM_EXAMPLE, runPipeline } from './pipeline.js';
 import type { IndexDataset, StepRecord } from './types.js';
 import { pearson } from './weights-optimise.js';
 
-const DIR = '/work/shared/data/index/coinr-asem';
+const asem = needsShared('data-driven weights on the COINr ASEM example', sharedPaths.coinrAsem);
+const DIR = asem.path;
 const read = (file: string) => {
   const text = readFileSync(join(DIR, file), 'utf8');
   return { columns: (parse(text, { to_line: 1 }) as string[][])[0] ?? [], rows: parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[] };
@@ -29,9 +31,13 @@ const NUMPY = {
   Sust: [{ Environ: 0.651318823161, Social: -0.744367730808, SusEcFin: 0.147310800448 }, 0.372125498308],
 } as const;
 
-describe.skipIf(!existsSync(DIR))('data-driven weights on the COINr ASEM example', () => {
-  const parsed = parseCoinr({ iData: read('ASEM_iData.csv'), iMeta: read('ASEM_iMeta.csv'), source: 'COINr ASEM example' });
-  const dataset = (parsed.ok ? parsed.dataset : undefined) as IndexDataset;
+describe.skipIf(!asem.available)(asem.title('data-driven weights on the COINr ASEM example'), () => {
+  // Read when the suite runs, not when it is collected: a skipped suite is still collected.
+  let dataset: IndexDataset;
+  beforeAll(() => {
+    const parsed = parseCoinr({ iData: read('ASEM_iData.csv'), iMeta: read('ASEM_iMeta.csv'), source: 'COINr ASEM example' });
+    dataset = (parsed.ok ? parsed.dataset : undefined) as IndexDataset;
+  });
   const run = (weighting: AggregateOptions['weighting']) => {
     const result = runPipeline(dataset, { ...COINR_ASEM_EXAMPLE, aggregate: { method: 'arithmetic', weighting } });
     return { result, record: result.records.at(-1) as StepRecord<AggregateDetails> };

@@ -3,15 +3,17 @@
  * Results" vignette (bluefoxr/COINr articles/results.md) prints, for `build_example_coin()`,
  * `head(get_results(coin, dset = "Aggregated", tab_type = "Aggs"))` and `get_unit_summary(coin, usel = "IND", …)`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { needsShared, sharedPaths } from '../../../../test/helpers/shared-data.js';
 import { parseCoinr, writeIData, writeIMeta } from './coinr-format.js';
-import { COINR_ASEM_EXAMPLE, runPipeline } from './pipeline.js';
+import { COINR_ASEM_EXAMPLE, runPipeline, type PipelineResult } from './pipeline.js';
 import type { IndexDataset } from './types.js';
 
-const DIR = '/work/shared/data/index/coinr-asem';
+const asem = needsShared('the COINr ASEM example', sharedPaths.coinrAsem);
+const DIR = asem.path;
 const read = (file: string) => {
   const text = readFileSync(join(DIR, file), 'utf8');
   const rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
@@ -35,11 +37,20 @@ const INDIA: Record<string, [number, number]> = {
   Instit: [59.84, 37], P2P: [6.07, 47], Environ: [75.34, 6], Social: [22.74, 51], SusEcFin: [54.88, 36],
 };
 
-describe.skipIf(!existsSync(DIR))('the COINr ASEM example', () => {
-  const iData = read('ASEM_iData.csv');
-  const iMeta = read('ASEM_iMeta.csv');
-  const parsed = parseCoinr({ iData, iMeta, source: 'COINr ASEM example' });
-  const dataset = (parsed.ok ? parsed.dataset : undefined) as IndexDataset;
+describe.skipIf(!asem.available)(asem.title('the COINr ASEM example'), () => {
+  // Read when the suite runs, not when it is collected: a skipped suite is still collected.
+  let iData: ReturnType<typeof read>;
+  let iMeta: ReturnType<typeof read>;
+  let parsed: ReturnType<typeof parseCoinr>;
+  let dataset: IndexDataset;
+  let result: PipelineResult;
+  beforeAll(() => {
+    iData = read('ASEM_iData.csv');
+    iMeta = read('ASEM_iMeta.csv');
+    parsed = parseCoinr({ iData, iMeta, source: 'COINr ASEM example' });
+    dataset = (parsed.ok ? parsed.dataset : undefined) as IndexDataset;
+    result = runPipeline(dataset, COINR_ASEM_EXAMPLE);
+  });
 
   it('imports without issues and writes both tables back unchanged', () => {
     expect(parsed.ok ? [] : parsed.issues).toEqual([]);
@@ -47,7 +58,6 @@ describe.skipIf(!existsSync(DIR))('the COINr ASEM example', () => {
     expect(writeIMeta(dataset.framework)).toEqual(iMeta);
   });
 
-  const result = runPipeline(dataset, COINR_ASEM_EXAMPLE);
   const row = (uCode: string) => result.units.findIndex((u) => u.uCode === uCode);
 
   it('keeps and ranks all 51 units, scores within 0–100, ranks a permutation with min-rank ties', () => {

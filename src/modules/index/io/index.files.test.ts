@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { needsShared, sharedPaths } from '../../../../test/helpers/shared-data.js';
 import { writeIData, writeIMeta } from '../engine/coinr-format.js';
 import { COINR_ASEM_EXAMPLE, runPipeline } from '../engine/pipeline.js';
 import type { IndexDataset } from '../engine/types.js';
@@ -11,7 +12,8 @@ import { resultsTable } from './index.results.js';
 import { writeXlsxTables } from './index.xlsx.js';
 
 const FIX = join(import.meta.dirname, 'fixtures');
-const ASEM = '/work/shared/data/index/coinr-asem';
+const asem = needsShared('the COINr ASEM example through files', sharedPaths.coinrAsem);
+const ASEM = asem.path;
 const tmp = () => mkdtempSync(join(tmpdir(), 'index-io-'));
 
 async function load(data: string, meta?: string): Promise<IndexDataset> {
@@ -91,7 +93,7 @@ describe('COINr XLSX workbooks (sheets iData and iMeta)', () => {
   });
 });
 
-describe.skipIf(!existsSync(ASEM))('the COINr ASEM example through files', () => {
+describe.skipIf(!asem.available)(asem.title('the COINr ASEM example through files'), () => {
   it.each(['ASEM_iData.csv', 'ASEM_iData_p.csv'])('when %s is written to CSV and XLSX and read back, nothing changes', async (file) => {
     const dataset = await load(join(ASEM, file), join(ASEM, 'ASEM_iMeta.csv'));
     const original = readCsvTable(readFileSync(join(ASEM, file), 'utf8'));

@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { needsShared, sharedPaths } from '../../../../test/helpers/shared-data.js';
 import { parseCoinr } from '../engine/coinr-format.js';
 import { runPipeline } from '../engine/pipeline.js';
 import { writeXlsxTables } from '../io/index.xlsx.js';
@@ -13,7 +14,8 @@ import { importWorldBank } from './index.world-bank.js';
 import type { SourceValue } from './index.sources.types.js';
 
 const FIX = join(import.meta.dirname, 'fixtures');
-const DATA = '/work/shared/data/index';
+const open = needsShared('importers on the real open data', sharedPaths.indexSources);
+const DATA = open.path;
 const value = (values: SourceValue[], measure: string, iso3: string, year: number | null) =>
   values.find((v) => v.measure === measure && v.iso3 === iso3 && v.year === year)?.value;
 const total = (values: SourceValue[], measure: string, year: number) =>
@@ -74,7 +76,7 @@ describe('importers on small fixtures', () => {
   });
 });
 
-describe.skipIf(!existsSync(DATA))('importers on the real open data', () => {
+describe.skipIf(!open.available)(open.title('importers on the real open data'), () => {
   it('EuRepoC: 2,465 incidents; Ukraine 2022: 42 incidents, 11 disruptive against critical infrastructure', async () => {
     const { values, coverage } = await importEurepoc(join(DATA, 'eurepoc'));
     expect(coverage.recordsRead).toBe(2465);
