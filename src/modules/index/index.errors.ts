@@ -14,3 +14,6 @@ export const editionSlugTaken = defineError('index.edition.slug-taken', 409, (l)
 
 /** The inputs do not make an index: every problem is listed (row, column, message) and nothing is stored. */
 export const editionInputInvalid = defineError<{ count: number }>('index.edition.invalid', 422, (l, { count }) => indexMessages(l)('error.edition.invalid', { count }));
+
+/** Only a published edition can be withdrawn (a draft is deleted instead; a withdrawn one stays withdrawn). */
+export const editionNotPublished = defineError('index.edition.not-published', 409, (l) => indexMessages(l)('error.edition.notPublished'));

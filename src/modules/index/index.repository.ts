@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../app/database/database.js';
+import type { EditionChanges } from './index.changes.js';
+import type { EditionSnapshot } from './index.models.js';
 import { indexEditions, type IndexEditionRow, type NewIndexEditionRow } from './index.tables.js';
 
 /** What the list of editions shows: everything but the heavy inputs and snapshot. */
@@ -13,13 +15,16 @@ const editionSummaryColumns = {
   changesNoteEn: indexEditions.changesNoteEn,
   changesNoteFr: indexEditions.changesNoteFr,
   previousEditionId: indexEditions.previousEditionId,
+  isPilot: indexEditions.isPilot,
+  status: indexEditions.status,
+  withdrawnAt: indexEditions.withdrawnAt,
+  withdrawalReason: indexEditions.withdrawalReason,
 };
 export type EditionSummaryRow = { [K in keyof typeof editionSummaryColumns]: IndexEditionRow[K] };
 
 /** What the secretariat's list shows of every edition, drafts included. */
 const editionAdminColumns = {
   ...editionSummaryColumns,
-  status: indexEditions.status,
   createdAt: indexEditions.createdAt,
   updatedAt: indexEditions.updatedAt,
   createdBy: indexEditions.createdBy,
@@ -28,6 +33,12 @@ const editionAdminColumns = {
 export type EditionAdminRow = { [K in keyof typeof editionAdminColumns]: IndexEditionRow[K] };
 
 const published = eq(indexEditions.status, 'published');
+/** Published, then possibly withdrawn: what has a public address. */
+const public_ = inArray(indexEditions.status, ['published', 'withdrawn']);
+
+/** Where an edition stands now: read on every public request, since another process may withdraw it. */
+const editionStateColumns = { id: indexEditions.id, status: indexEditions.status, withdrawnAt: indexEditions.withdrawnAt, withdrawalReason: indexEditions.withdrawalReason };
+export type EditionStateRow = { [K in keyof typeof editionStateColumns]: IndexEditionRow[K] };
 const previousEdition = alias(indexEditions, 'previous_edition');
 
 /** All SQL of index editions. A factory over an executor so use cases can pass a transaction. */
@@ -36,6 +47,34 @@ export function createIndexRepository(db: Executor) {
     async insert(row: NewIndexEditionRow): Promise<IndexEditionRow> {
       const [inserted] = await db.insert(indexEditions).values(row).returning();
       return inserted as IndexEditionRow;
+    },
+
+    /** Inserts an edition already published (the reference bundle's pilot): no draft stage, the snapshot is given. */
+    async insertPublished(row: NewIndexEditionRow & { status: 'published'; snapshot: EditionSnapshot; changes: EditionChanges; publishedAt: Date; publishedBy: string }): Promise<IndexEditionRow> {
+      const [inserted] = await db.insert(indexEditions).values(row).returning();
+      return inserted as IndexEditionRow;
+    },
+
+    /** How many editions exist, drafts included. */
+    async countAll(): Promise<number> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(indexEditions);
+      return row?.n ?? 0;
+    },
+
+    /** Marks a published edition withdrawn; undefined when it is not (or no longer) published. */
+    async withdraw(id: string, withdrawal: { withdrawnAt: Date; withdrawnBy: string; withdrawalReason: string }): Promise<IndexEditionRow | undefined> {
+      const [row] = await db
+        .update(indexEditions)
+        .set({ status: 'withdrawn', ...withdrawal })
+        .where(and(eq(indexEditions.id, id), published))
+        .returning();
+      return row;
+    },
+
+    /** The current state of a public edition (published or withdrawn), without its heavy columns. */
+    async findPublicState(slug: string): Promise<EditionStateRow | undefined> {
+      const [row] = await db.select(editionStateColumns).from(indexEditions).where(and(eq(indexEditions.slug, slug), public_)).limit(1);
+      return row;
     },
 
     async slugExists(slug: string): Promise<boolean> {
@@ -60,7 +99,7 @@ export function createIndexRepository(db: Executor) {
       return row;
     },
 
-    /** The most recently published edition other than `exceptId`: the base of a new edition's changes. */
+    /** The most recently published edition other than `exceptId`, withdrawn ones left out: the base of a new edition's changes. */
     async latestPublished(exceptId: string): Promise<IndexEditionRow | undefined> {
       const [row] = await db
         .select()
@@ -91,13 +130,13 @@ export function createIndexRepository(db: Executor) {
       return rows.length > 0;
     },
 
-    /** A published edition with the slug of the one before it (one query: the API reads this on every request). */
+    /** A published or withdrawn edition with the slug of the one before it (one query: the API reads this on every request). */
     async findPublishedBySlug(slug: string): Promise<(IndexEditionRow & { previousSlug: string | null }) | undefined> {
       const [row] = await db
         .select({ edition: indexEditions, previousSlug: previousEdition.slug })
         .from(indexEditions)
         .leftJoin(previousEdition, eq(previousEdition.id, indexEditions.previousEditionId))
-        .where(and(eq(indexEditions.slug, slug), published))
+        .where(and(eq(indexEditions.slug, slug), public_))
         .limit(1);
       return row && { ...row.edition, previousSlug: row.previousSlug };
     },

@@ -25,6 +25,8 @@ const title = z.string().trim().min(1).max(200);
 export const editionTitlesSchema = z.strictObject({ en: title, fr: title });
 const note = z.string().trim().max(4000).optional();
 export const changesNoteSchema = z.strictObject({ en: note, fr: note });
+/** Why a published edition is withdrawn: required, shown on its pages beside the date. */
+export const withdrawalReasonSchema = z.string().trim().min(1, 'give the reason').max(2000);
 
 // ——— Responses ———
 

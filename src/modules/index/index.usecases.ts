@@ -9,22 +9,13 @@ import { recordAudit } from '../../app/audit/audit.js';
 import { actorRef, type Actor } from '../../app/authz/actor.js';
 import { requireSecretariat } from '../../app/authz/guards.js';
 import type { Database } from '../../app/database/database.js';
-import type { FieldIssue } from '../../app/http/errors.js';
-import { parseCoinr } from './engine/coinr-format.js';
-import { EngineError } from './engine/data-table.js';
-import { DEFAULT_PIPELINE, runPipeline, type PipelineConfig } from './engine/pipeline.js';
-import type { IndexDataset } from './engine/types.js';
-import { runUncertainty } from './engine/uncertainty/index.js';
-import { parsePipelineConfig } from './io/index.pipeline-config.schemas.js';
-import { editionInputInvalid, editionNotFound, editionPublished, editionSlugTaken } from './index.errors.js';
-import { diffEditions, type EditionChanges } from './index.changes.js';
-import {
-  buildSnapshot, DEFAULT_UNCERTAINTY, uncertaintySpec,
-  type EditionConfig, type EditionSnapshot, type StoredTable, type UncertaintySettings, type WithoutData,
-} from './index.models.js';
+import { compute, computePublication, editionConfigOf, invalid, parseTables, validPipeline, validUncertainty, zodIssues, type PreviousEdition } from './index.compute.js';
+import { editionNotFound, editionNotPublished, editionPublished, editionSlugTaken } from './index.errors.js';
+import type { EditionChanges } from './index.changes.js';
+import type { EditionConfig, EditionSnapshot, StoredTable, WithoutData } from './index.models.js';
 import { wg5WithoutData } from './sources/index.wg5-template.js';
 import { createIndexRepository, type EditionAdminRow, type EditionSummaryRow, type IndexRepository } from './index.repository.js';
-import { changesNoteSchema, editionSlugSchema, editionTitlesSchema, uncertaintySettingsSchema } from './index.schemas.js';
+import { changesNoteSchema, editionSlugSchema, editionTitlesSchema, withdrawalReasonSchema } from './index.schemas.js';
 import type { IndexEditionRow } from './index.tables.js';
 
 export interface IndexDeps {
@@ -52,53 +43,6 @@ const noneWithoutData: WithoutData = { categories: [], indicators: [] };
 /** What an uploaded WG5-based iMeta leaves out of the framework (listed publicly as without data); none otherwise. */
 const coverageGaps = (iMeta: StoredTable): WithoutData => wg5WithoutData(iMeta.rows.map((r) => r.iCode ?? '')) ?? noneWithoutData;
 
-function invalid(issues: FieldIssue[]): never {
-  throw editionInputInvalid({ count: issues.length }, issues);
-}
-
-function zodIssues(prefix: string, error: { issues: { path: PropertyKey[]; message: string; code: string }[] }): FieldIssue[] {
-  return error.issues.map((i) => ({ field: [prefix, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message, code: `validation.${i.code}` }));
-}
-
-/** Parses stored tables into the engine's dataset, or throws every problem as `iData row 3, column press: …`. */
-function parseTables(iData: StoredTable, iMeta: StoredTable, source: string): IndexDataset {
-  const parsed = parseCoinr({ iData, iMeta, source });
-  if (parsed.ok) return parsed.dataset;
-  return invalid(
-    parsed.issues.map((i) => ({
-      field: [i.table, i.row === null ? null : `row ${i.row}`, i.column === null ? null : `column ${i.column}`].filter(Boolean).join(', '),
-      message: i.message,
-      code: i.code,
-    })),
-  );
-}
-
-function validPipeline(input: unknown): PipelineConfig {
-  const parsed = parsePipelineConfig(input);
-  if (parsed.ok) return parsed.config;
-  return invalid(parsed.problems.map((p) => ({ field: `config.${p.split(':')[0]}`, message: p.slice(p.indexOf(':') + 1).trim(), code: 'index.config.invalid' })));
-}
-
-function validUncertainty(input: unknown): UncertaintySettings {
-  const parsed = uncertaintySettingsSchema.safeParse(input);
-  return parsed.success ? parsed.data : invalid(zodIssues('uncertainty', parsed.error));
-}
-
-/** Runs the pipeline (and, when asked, the uncertainty analysis); an engine stop becomes a problem report. */
-function compute(dataset: IndexDataset, config: EditionConfig, withoutData: WithoutData, withUncertainty: true): EditionSnapshot;
-function compute(dataset: IndexDataset, config: EditionConfig, withoutData: WithoutData, withUncertainty: false): null;
-function compute(dataset: IndexDataset, config: EditionConfig, withoutData: WithoutData, withUncertainty: boolean): EditionSnapshot | null {
-  try {
-    const result = runPipeline(dataset, config.pipeline);
-    if (!withUncertainty) return null;
-    const { monteCarlo } = runUncertainty(dataset, config.pipeline, uncertaintySpec(dataset, config.uncertainty), { indicators: false });
-    return buildSnapshot({ dataset, result, uncertainty: monteCarlo, withoutData });
-  } catch (error) {
-    if (error instanceof EngineError) return invalid([{ field: 'config', message: error.message, code: error.code }]);
-    throw error;
-  }
-}
-
 /** The draft, locked until the transaction ends (two secretaries cannot change or publish it at once); 404 or 409 otherwise. */
 async function lockedDraft(repository: IndexRepository, slug: string): Promise<IndexEditionRow> {
   const current = await repository.getForUpdate(slug);
@@ -107,10 +51,14 @@ async function lockedDraft(repository: IndexRepository, slug: string): Promise<I
   return current;
 }
 
-function snapshotOf(row: IndexEditionRow): EditionSnapshot {
-  const dataset = parseTables(row.dataset.iData, row.framework.iMeta, row.dataset.source);
-  return compute(dataset, row.config, row.framework.withoutData, true);
-}
+/** What a stored edition is computed from. */
+const inputsOf = (row: IndexEditionRow) => ({
+  iData: row.dataset.iData, iMeta: row.framework.iMeta, source: row.dataset.source, config: row.config, withoutData: row.framework.withoutData,
+});
+
+/** A published edition as the base of another's changes. */
+const asPrevious = (row: IndexEditionRow | undefined): PreviousEdition | null =>
+  row?.snapshot && row.publishedAt ? { id: row.id, slug: row.slug, publishedAt: row.publishedAt, config: row.config, snapshot: row.snapshot } : null;
 
 export interface CreateDraftInput {
   slug: string;
@@ -123,6 +71,8 @@ export interface CreateDraftInput {
   /** Recorded on every cell as its source, e.g. the file names. */
   source?: string;
   withoutData?: WithoutData;
+  /** The pilot computed from open data (`pariscall index publish --pilot`), not an edition adopted by working group 5. */
+  isPilot?: boolean;
 }
 
 /** Creates a draft edition after the engine has accepted the tables and the configuration; nothing is stored otherwise. */
@@ -132,7 +82,7 @@ export async function createDraftEdition(deps: IndexDeps, actor: EditionActor, i
   const titles = editionTitlesSchema.safeParse(input.titles);
   const issues = [...(slug.success ? [] : zodIssues('slug', slug.error)), ...(titles.success ? [] : zodIssues('titles', titles.error))];
   if (issues.length > 0 || !slug.success || !titles.success) return invalid(issues);
-  const config: EditionConfig = { pipeline: validPipeline(input.config ?? DEFAULT_PIPELINE), uncertainty: validUncertainty(input.uncertainty ?? DEFAULT_UNCERTAINTY) };
+  const config = editionConfigOf(input);
   const source = input.source ?? slug.data;
   compute(parseTables(input.iData, input.iMeta, source), config, noneWithoutData, false);
   return deps.db.transaction(async (tx) => {
@@ -142,7 +92,7 @@ export async function createDraftEdition(deps: IndexDeps, actor: EditionActor, i
       slug: slug.data, titleEn: titles.data.en, titleFr: titles.data.fr, status: 'draft',
       framework: { iMeta: input.iMeta, withoutData: input.withoutData ?? coverageGaps(input.iMeta) },
       dataset: { iData: input.iData, source },
-      config, createdBy: by,
+      config, createdBy: by, isPilot: input.isPilot ?? false,
     });
     await recordAudit(tx, {
       actor: by, action: 'index.edition.create', subject: edition.id,
@@ -187,22 +137,18 @@ export async function previewEdition(
   const repository = createIndexRepository(deps.db);
   const row = await repository.findBySlug(input.slug);
   if (!row) throw editionNotFound();
-  if (row.status === 'published' && row.snapshot && row.changes) {
+  if (row.status !== 'draft' && row.snapshot && row.changes) {
     const previous = row.changes.previous ? await repository.findBySlug(row.changes.previous.slug) : undefined;
     return { edition: row, snapshot: row.snapshot, changes: row.changes, previous: previous ?? null };
   }
   const previous = await repository.latestPublished(row.id);
-  const snapshot = snapshotOf(row);
-  return { edition: row, snapshot, changes: changesFrom(previous, row.config, snapshot), previous: previous ?? null };
-}
-
-function changesFrom(previous: IndexEditionRow | undefined, config: EditionConfig, snapshot: EditionSnapshot): EditionChanges {
-  const base = previous?.snapshot && previous.publishedAt ? { id: previous.id, slug: previous.slug, publishedAt: previous.publishedAt, config: previous.config, snapshot: previous.snapshot } : null;
-  return diffEditions({ previous: base, config, snapshot });
+  const { snapshot, changes } = computePublication(inputsOf(row), asPrevious(previous));
+  return { edition: row, snapshot, changes, previous: previous ?? null };
 }
 
 /**
- * Publishes a draft: computes its snapshot and its changes from the latest published edition, and freezes it.
+ * Publishes a draft: computes its snapshot and its changes from the latest published edition that is not withdrawn
+ * (so publishing after withdrawing the pilot replaces it), and freezes it.
  * Secretariat (or operator) only; a published edition is refused.
  */
 export async function publishEdition(
@@ -217,8 +163,7 @@ export async function publishEdition(
     const repository = createIndexRepository(tx);
     const current = await lockedDraft(repository, input.slug);
     const previous = await repository.latestPublished(current.id);
-    const snapshot = snapshotOf(current);
-    const changes = changesFrom(previous, current.config, snapshot);
+    const { snapshot, changes } = computePublication(inputsOf(current), asPrevious(previous));
     const edition = await repository.updateDraft(current.id, {
       status: 'published', snapshot, changes, publishedAt: new Date(), publishedBy: by, previousEditionId: previous?.id ?? null,
       changesNoteEn: note.data.en ?? null, changesNoteFr: note.data.fr ?? null,
@@ -237,7 +182,10 @@ export async function listPublishedEditions(deps: IndexDeps): Promise<(EditionSu
   return createIndexRepository(deps.db).listPublished();
 }
 
-/** A published edition with its snapshot; 404 for drafts and unknown slugs alike (drafts stay hidden). */
+/**
+ * A published edition with its snapshot, withdrawn ones included (their addresses are cited: the pages say they were
+ * withdrawn, when and why); 404 for drafts and unknown slugs alike (drafts stay hidden).
+ */
 export async function getPublishedEdition(deps: IndexDeps, slug: string): Promise<IndexEditionRow & { snapshot: EditionSnapshot; changes: EditionChanges; previousSlug: string | null }> {
   const row = await createIndexRepository(deps.db).findPublishedBySlug(slug);
   if (!row || !row.snapshot || !row.changes) throw editionNotFound();
@@ -293,5 +241,26 @@ export async function discardDraft(deps: IndexDeps, actor: EditionActor, input: 
     const current = await lockedDraft(repository, input.slug);
     if (!(await repository.deleteDraft(current.id))) throw editionPublished();
     await recordAudit(tx, { actor: by, action: 'index.edition.discard', subject: current.id, details: { slug: current.slug } });
+  });
+}
+
+/**
+ * Withdraws a published edition (the pilot, or any other): it leaves the public list and stops being the base of the
+ * next edition's changes, while its address keeps answering, marked withdrawn with the date and the reason. The row
+ * keeps its results (the database admits this change only); publishing a new edition then replaces it.
+ */
+export async function withdrawEdition(deps: IndexDeps, actor: EditionActor, input: { slug: string; reason: string }): Promise<{ edition: IndexEditionRow }> {
+  const by = authorizeEditionActor(actor);
+  const reason = withdrawalReasonSchema.safeParse(input.reason);
+  if (!reason.success) return invalid(zodIssues('reason', reason.error));
+  return deps.db.transaction(async (tx) => {
+    const repository = createIndexRepository(tx);
+    const current = await repository.getForUpdate(input.slug);
+    if (!current) throw editionNotFound();
+    if (current.status !== 'published') throw editionNotPublished();
+    const edition = await repository.withdraw(current.id, { withdrawnAt: new Date(), withdrawnBy: by, withdrawalReason: reason.data });
+    if (!edition) throw editionNotPublished();
+    await recordAudit(tx, { actor: by, action: 'index.edition.withdraw', subject: edition.id, reason: reason.data, details: { slug: edition.slug, pilot: edition.isPilot } });
+    return { edition };
   });
 }

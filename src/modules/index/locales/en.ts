@@ -6,7 +6,13 @@ export const en = {
   'index.editions': 'Editions',
   'index.none': 'No edition has been published yet.',
   'index.published': 'Published on {date}',
-  'index.pilot': 'Pilot edition: few indicators have open data yet; read the coverage before drawing conclusions.',
+  'index.pilot':
+    'Pilot computed from open data, not an edition adopted by working group 5: few indicators have open data yet; read the coverage before drawing conclusions.',
+  'index.pilot.tag': 'pilot computed from open data, not an edition adopted by working group 5',
+  'index.withdrawn': 'Withdrawn on {date}: {reason}',
+  'index.withdrawn.body': 'This edition is no longer current and no longer in the list of editions; its results stay at this address so that citations keep working.',
+  'raw.withheld': 'withheld (licence)',
+  'raw.withheld.note': 'Raw values withheld: the licence of {source} does not allow this platform to redistribute them ({licence}). Normalised scores and ranks are shown.',
   'ranking.title': '{edition}: ranking',
   'ranking.time': 'Year',
   'ranking.caption': 'Units by {index} score in {time}, with the 5–95 % band of the score and of the rank over {runs} Monte Carlo runs.',
@@ -99,5 +105,6 @@ export const en = {
   'error.indicator.notFound': 'This indicator does not exist in this edition',
   'error.edition.published': 'This edition is published and can no longer change; create a new edition',
   'error.edition.slugTaken': 'An edition already uses this identifier',
+  'error.edition.notPublished': 'Only a published edition can be withdrawn',
   'error.edition.invalid': '{count, plural, one {Nothing was stored: # problem in the input} other {Nothing was stored: # problems in the input}}',
 } as const;

@@ -9,7 +9,13 @@ export const fr: Catalog<typeof en> = {
   'index.editions': 'Éditions',
   'index.none': 'Aucune édition n’a encore été publiée.',
   'index.published': 'Publiée le {date}',
-  'index.pilot': 'Édition pilote : peu d’indicateurs disposent pour l’instant de données ouvertes ; consultez la couverture avant de tirer des conclusions.',
+  'index.pilot':
+    'Pilote calculé à partir de données ouvertes, et non une édition adoptée par le groupe de travail 5 : peu d’indicateurs disposent pour l’instant de données ouvertes ; consultez la couverture avant de tirer des conclusions.',
+  'index.pilot.tag': 'pilote calculé à partir de données ouvertes, et non une édition adoptée par le groupe de travail 5',
+  'index.withdrawn': 'Retirée le {date} : {reason}',
+  'index.withdrawn.body': 'Cette édition n’est plus en vigueur ni dans la liste des éditions ; ses résultats restent à cette adresse pour que les citations restent valables.',
+  'raw.withheld': 'non diffusée (licence)',
+  'raw.withheld.note': 'Valeurs brutes non diffusées : la licence de {source} ne permet pas à cette plateforme de les redistribuer ({licence}). Les scores normalisés et les rangs sont affichés.',
   'ranking.title': '{edition} : classement',
   'ranking.time': 'Année',
   'ranking.caption': 'Pays ou entités classés par score ({index}) en {time}, avec la bande 5–95 % du score et du rang sur {runs} simulations de Monte-Carlo.',
@@ -102,5 +108,6 @@ export const fr: Catalog<typeof en> = {
   'error.indicator.notFound': 'Cet indicateur n’existe pas dans cette édition',
   'error.edition.published': 'Cette édition est publiée et ne peut plus être modifiée ; créez une nouvelle édition',
   'error.edition.slugTaken': 'Une édition porte déjà cet identifiant',
+  'error.edition.notPublished': 'Seule une édition publiée peut être retirée',
   'error.edition.invalid': '{count, plural, one {Rien n’a été enregistré : # problème dans les données} other {Rien n’a été enregistré : # problèmes dans les données}}',
 };
