@@ -38,9 +38,13 @@ program
   .command('serve')
   .description('serve the platform (migrates the database first)')
   .action(async () => {
-    // Loaded here so the other commands do not pay for the web server's modules.
+    const cfg = config();
+    // The embedded database compiles its WebAssembly in the background while the web server's modules load (loaded
+    // here so the other commands do not pay for them): both are most of a start's time.
+    const opening = openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+    opening.catch(() => {}); // awaited (and reported) by startServer
     const { startServer } = await import('./main.js');
-    await startServer(config());
+    await startServer(cfg, opening);
   });
 
 program

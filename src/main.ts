@@ -10,8 +10,8 @@ import { referenceParts } from './app/modules.js';
 import { registryStats } from './modules/supporters/supporters.queries.js';
 
 /** config → database → migrate → (first start: the official checkout if there is one, then the reference bundle) → listen. */
-export async function startServer(config: Config): Promise<App> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+export async function startServer(config: Config, opening?: Promise<DatabaseHandle>): Promise<App> {
+  const database = await (opening ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrateDatabase(database);
   const app = await createServer({ config, database });
   await loadFirstStartData(app, database, config);

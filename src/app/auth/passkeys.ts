@@ -3,15 +3,11 @@
  * server-side as single-use `webauthn-challenge` tokens (5 minutes): the raw token is the challenge, so a response
  * can only be verified once, against a challenge we issued, for the account it was issued to.
  */
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { and, asc, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.js';
@@ -22,6 +18,9 @@ import { passkeys, users, type UserRow } from './auth.tables.js';
 import { upgradeSessionToPasskey } from './sessions.js';
 import { canSignIn } from './sessions.js';
 import { consumeToken, issueToken } from './tokens.js';
+
+/** The WebAuthn library takes a third of a second to load: loaded on the first passkey ceremony, not at start-up. */
+const webauthn = () => import('@simplewebauthn/server');
 
 export type PasskeyRow = typeof passkeys.$inferSelect;
 export const challengePurpose = 'webauthn-challenge';
@@ -60,7 +59,7 @@ export async function listPasskeys(db: Executor, userId: string): Promise<Passke
 export async function registrationOptions(db: Executor, rp: RelyingParty, user: UserRow): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const challenge = await issueToken(db, { purpose: challengePurpose, subjectId: user.id, ttlMs: challengeTtlMs });
   const existing = await listPasskeys(db, user.id);
-  return generateRegistrationOptions({
+  return (await webauthn()).generateRegistrationOptions({
     rpName: rp.rpName,
     rpID: rp.rpID,
     userName: user.email ?? user.id,
@@ -83,7 +82,7 @@ export async function registerPasskey(
 ): Promise<PasskeyRow> {
   let verification;
   try {
-    verification = await verifyRegistrationResponse({
+    verification = await (await webauthn()).verifyRegistrationResponse({
       response: input.response,
       expectedChallenge: (challenge) => useChallenge(db, challenge, input.userId),
       expectedOrigin: input.rp.origin,
@@ -118,7 +117,7 @@ export async function registerPasskey(
 /** Options for "sign in with a passkey": no account named, the authenticator offers its discoverable credentials. */
 export async function authenticationOptions(db: Executor, rp: RelyingParty): Promise<PublicKeyCredentialRequestOptionsJSON> {
   const challenge = await issueToken(db, { purpose: challengePurpose, subjectId: 'sign-in', ttlMs: challengeTtlMs });
-  return generateAuthenticationOptions({ rpID: rp.rpID, challenge, userVerification: 'preferred' });
+  return (await webauthn()).generateAuthenticationOptions({ rpID: rp.rpID, challenge, userVerification: 'preferred' });
 }
 
 /** Verifies a passkey sign-in and returns the account it opens; throws `passkeyRejected` otherwise. */
@@ -132,7 +131,7 @@ export async function verifyPasskeySignIn(db: Database, input: { rp: RelyingPart
   if (!found || !canSignIn(found.user)) throw passkeyRejected();
   let verification;
   try {
-    verification = await verifyAuthenticationResponse({
+    verification = await (await webauthn()).verifyAuthenticationResponse({
       response: input.response,
       expectedChallenge: (challenge) => useChallenge(db, challenge, 'sign-in'),
       expectedOrigin: input.rp.origin,

@@ -5,7 +5,7 @@
  * their cached result, empty cells as missing. When writing, numeric columns get numeric cells and missing values
  * empty cells (what `openxlsx::write.xlsx` does with `NA`).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { formatNumber, parseNumber } from '../engine/coinr-cells.js';
 import type { RawTable } from '../engine/coinr-format.js';
 import type { TextTable } from './index.csv.js';
@@ -41,9 +41,14 @@ function sheetTable(sheet: ExcelJS.Worksheet): RawTable {
   return { columns, rows };
 }
 
+/** ExcelJS takes half a second to load: loaded on first use, not with the server (start-up time). */
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
+
 /** Reads a workbook from a buffer. */
 export async function loadWorkbook(data: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   await workbook.xlsx.load(data as ArrayBuffer);
   return workbook;
 }
@@ -68,7 +73,7 @@ export interface SheetSpec {
 
 /** Writes sheets into one workbook; text `NA` becomes an empty cell, numeric text in numeric columns a number. */
 export async function writeXlsxTables(sheets: SheetSpec[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(spec.name);
     sheet.addRow(spec.table.columns);
