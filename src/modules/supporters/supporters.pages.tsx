@@ -4,7 +4,7 @@ import { pathAfterLocale } from '../../app/http/locale.js';
 import { parseOrThrow } from '../../app/http/validation.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { pageQuerySchema, slugParamsSchema } from './supporters.schemas.js';
-import { getSupporter, registryStats, searchSupporters } from './supporters.queries.js';
+import { getSupporter, listMilestones, registryStats, searchSupporters } from './supporters.queries.js';
 import { DetailPage } from './views/detail-page.js';
 import { EmbedCounters } from './views/embed-page.js';
 import { ListPage } from './views/list-page.js';
@@ -26,7 +26,7 @@ export async function registerSupporterPages(app: FastifyInstance, context: AppC
 
     app.get(`/${locale}/supporters/map`, { schema: { hide: true } }, async (request, reply) =>
       context.cache.send(request, reply, request.url, html, async () =>
-        MapPage({ locale, stats: await registryStats({ db }), path: pathAfterLocale(request) }),
+        MapPage({ locale, stats: await registryStats({ db }), milestones: await listMilestones({ db }), path: pathAfterLocale(request) }),
       ),
     );
 

@@ -187,3 +187,8 @@ export async function findSupportersMentioningDomain(input: {
 }): Promise<SimilarSupporter[]> {
   return createSupportersRepository(input.db).findPublishedByWebsiteMention(input.spellings, input);
 }
+
+/** The counts of supporters announced in dated public statements (reference bundle), oldest first. */
+export async function listMilestones(input: { db: Executor }) {
+  return createSupportersRepository(input.db).listMilestones();
+}

@@ -34,6 +34,20 @@ export const en = {
   'growthTable.total': 'Cumulative total',
   'growthTable.note':
     'First-appearance dates are when a supporter first appeared in the official registry’s repository. That repository begins on {date}, so a first-appearance date of {date} means “on or before {date}”{count, plural, =0 {} one {; # supporter has that date} other {; # supporters have that date}}.',
+  'milestone.label': '{count, number}',
+  'milestone.label.atLeast': '> {count, number}',
+  'milestone.legend': 'Supporters announced publicly on that day (sources in the table below the chart)',
+  'milestoneTable.caption': 'Supporters announced in public statements',
+  'milestoneTable.date': 'Date',
+  'milestoneTable.total': 'All supporters',
+  'milestoneTable.state': 'States',
+  'milestoneTable.public-authority': 'Public authorities',
+  'milestoneTable.private-sector': 'Private sector',
+  'milestoneTable.civil-society': 'Civil society',
+  'milestoneTable.source': 'Source',
+  'milestoneTable.moreThan': 'more than ',
+  'milestone.note':
+    'These are the counts announced on the day, not the registry’s: the official registry’s repository begins on {date}, and supporters who left before then, or never had a file, are not in it. Where a statement gives only some categories (the launch), the point shows their sum.',
 } as const;
 
 export const fr: Catalog<typeof en> = {
@@ -70,6 +84,20 @@ export const fr: Catalog<typeof en> = {
   'growthTable.total': 'Total cumulé',
   'growthTable.note':
     'La date de première apparition est celle à laquelle un soutien est apparu pour la première fois dans le dépôt du registre officiel. Ce dépôt commence le {date} : une date de première apparition au {date} signifie «\u00a0le {date} ou avant\u00a0»{count, plural, =0 {} one { ; # soutien a cette date} other { ; # soutiens ont cette date}}.',
+  'milestone.label': '{count, number}',
+  'milestone.label.atLeast': '> {count, number}',
+  'milestone.legend': 'Soutiens annoncés publiquement ce jour-là (sources dans le tableau sous le graphique)',
+  'milestoneTable.caption': 'Soutiens annoncés dans des déclarations publiques',
+  'milestoneTable.date': 'Date',
+  'milestoneTable.total': 'Tous les soutiens',
+  'milestoneTable.state': 'États',
+  'milestoneTable.public-authority': 'Autorités publiques',
+  'milestoneTable.private-sector': 'Secteur privé',
+  'milestoneTable.civil-society': 'Société civile',
+  'milestoneTable.source': 'Source',
+  'milestoneTable.moreThan': 'plus de ',
+  'milestone.note':
+    'Ce sont les chiffres annoncés ce jour-là, pas ceux du registre : le dépôt du registre officiel commence le {date}, et les soutiens partis avant, ou qui n’y ont jamais eu de fiche, n’y figurent pas. Quand une déclaration ne donne que certaines catégories (le lancement), le point indique leur somme.',
 };
 
 /** Translator for the chart components: `chartMessages(locale)('map.legend.title')`. */

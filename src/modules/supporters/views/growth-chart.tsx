@@ -9,6 +9,7 @@ import { scaleLinear, scaleUtc } from 'd3-scale';
 import { area, curveStepAfter, line } from 'd3-shape';
 import { formatDate, formatNumber, type Locale } from '../../../app/i18n/i18n.js';
 import { chartMessages } from './charts.locales.js';
+import { milestoneCount, MilestoneLegend, MilestoneMarks, type GrowthMilestone } from './growth-milestones.js';
 
 export interface GrowthPoint {
   /** `YYYY-MM`. */
@@ -25,11 +26,13 @@ export interface GrowthChartProps {
   /** The first-seen date of the initial batch (`2019-09-16`), which means "on or before". */
   registryStart: string;
   title: string;
+  /** Counts announced in dated public statements, drawn as points over the curve (reference bundle). */
+  milestones?: GrowthMilestone[];
   /** Prefix of the SVG's element ids; only needed when a page shows two charts. */
   id?: string;
 }
 
-export type GrowthTableProps = Omit<GrowthChartProps, 'id'>;
+export type GrowthTableProps = Omit<GrowthChartProps, 'id' | 'milestones'>;
 
 export interface CumulativeMonth extends GrowthPoint {
   cumulativeSigned: number;
@@ -121,7 +124,7 @@ function monthFormatter(locale: Locale, options: Intl.DateTimeFormatOptions): (d
 
 /** The stacked area chart, with its legend; `GrowthTable` gives the same figures as text. */
 export function GrowthChart(props: GrowthChartProps): JSX.Element {
-  const { locale, points, registryStart, title, id = 'growth-chart' } = props;
+  const { locale, points, registryStart, title, id = 'growth-chart', milestones = [] } = props;
   const t = chartMessages(locale);
   const months = cumulativeByMonth(points);
   const first = months[0];
@@ -137,12 +140,16 @@ export function GrowthChart(props: GrowthChartProps): JSX.Element {
   // Each month's total holds from the start of that month to the start of the next (a step, not a slope).
   const steps = months.map((m) => ({ x: monthStart(m.month), m }));
   steps.push({ x: monthStart(nextMonth(last.month)), m: last });
+  // Milestones before the first join or after the last widen the time axis so that every one of them is drawn.
+  const milestoneDates = milestones.map((m) => new Date(`${m.on}T00:00:00Z`));
+  const domainStart = new Date(Math.min(steps[0]!.x.getTime(), ...milestoneDates.map((d) => monthStart(d.toISOString().slice(0, 7)).getTime())));
+  const domainEnd = new Date(Math.max(steps.at(-1)!.x.getTime(), ...milestoneDates.map((d) => monthStart(nextMonth(d.toISOString().slice(0, 7))).getTime())));
   const x = scaleUtc()
-    .domain([steps[0]!.x, steps.at(-1)!.x])
+    .domain([domainStart, domainEnd])
     .range([margin.left, width - margin.right])
     .interpolate(roundTo10th);
   const y = scaleLinear()
-    .domain([0, last.total])
+    .domain([0, Math.max(last.total, ...milestones.map(milestoneCount))])
     .nice(5)
     .range([height - margin.bottom, margin.top])
     .interpolate(roundTo10th);
@@ -238,6 +245,7 @@ export function GrowthChart(props: GrowthChartProps): JSX.Element {
             </g>
           ))}
         </g>
+        <MilestoneMarks locale={locale} milestones={milestones} x={x} y={y} right={width - margin.right} />
         {annotate ? (
           <g fill="#1a1a1a" text-anchor={anchorEnd ? 'end' : 'start'}>
             <line x1={ax} x2={ax} y1={margin.top - 46} y2={y(0)} stroke="#1a1a1a" stroke-dasharray="4 3" />
@@ -266,6 +274,7 @@ export function GrowthChart(props: GrowthChartProps): JSX.Element {
           </svg>
           <span safe>{t('growth.legend.signed')}</span>
         </li>
+        {milestones.length ? <MilestoneLegend locale={locale} /> : ''}
       </ul>
     </div>
   );

@@ -3,17 +3,20 @@ import { escaping, formatDate, type Locale } from '../../../app/i18n/i18n.js';
 import { registryStartDate } from '../supporters.constants.js';
 import { supporterMessages } from '../supporters.messages.js';
 import type { RegistryStats } from '../supporters.queries.js';
+import { chartMessages } from './charts.locales.js';
 import { GrowthChart, GrowthTable } from './growth-chart.js';
+import { MilestoneTable, type GrowthMilestone } from './growth-milestones.js';
 import { CountryTable, WorldMap } from './world-map.js';
 
 export interface MapPageProps {
   locale: Locale;
   stats: RegistryStats;
+  milestones: GrowthMilestone[];
   path: string;
 }
 
 /** Where supporters come from and how the Call grew, each chart with its data table. */
-export function MapPage({ locale, stats, path }: MapPageProps): JSX.Element {
+export function MapPage({ locale, stats, milestones, path }: MapPageProps): JSX.Element {
   const t = supporterMessages(locale);
   const safeT = escaping(t);
   const counts = stats.byCountry.map((c) => ({ countryCode: c.country, count: c.count, isState: c.isState }));
@@ -33,9 +36,17 @@ export function MapPage({ locale, stats, path }: MapPageProps): JSX.Element {
       <h2 id="growth">{safeT('growth.title')}</h2>
       <p>{safeT('growth.intro', { start: formatDate(locale, registryStartDate) })}</p>
       <figure class="chart">
-        <GrowthChart locale={locale} points={points} registryStart={registryStartDate} title={t('growth.title')} />
+        <GrowthChart locale={locale} points={points} registryStart={registryStartDate} title={t('growth.title')} milestones={milestones} />
       </figure>
       <GrowthTable locale={locale} points={points} registryStart={registryStartDate} title={t('growth.title')} />
+      <MilestoneTable locale={locale} milestones={milestones} />
+      {milestones.length ? (
+        <p class="chart-note" safe>
+          {chartMessages(locale)('milestone.note', { date: formatDate(locale, registryStartDate) })}
+        </p>
+      ) : (
+        ''
+      )}
       {stats.withoutDate ? <p class="note">{safeT('growth.undated', { count: stats.withoutDate })}</p> : ''}
     </Layout>
   );
