@@ -5,7 +5,18 @@ import { renderEmail } from '../../app/email/render.js';
 import { isLocale, type Locale } from '../../app/i18n/i18n.js';
 import { applicationMessages } from './applications.messages.js';
 
-export type ApplicationEmail = 'confirm' | 'received' | 'info-request' | 'approved' | 'rejected' | 'invite';
+export type ApplicationEmail =
+  | 'confirm'
+  | 'received'
+  | 'info-request'
+  | 'approved'
+  | 'rejected'
+  | 'invite'
+  | 'claim-confirm'
+  | 'claim-received'
+  | 'claim-approved'
+  | 'claim-rejected'
+  | 'claim-notice';
 
 interface EmailParams {
   to: string;
@@ -58,6 +69,34 @@ export async function sendApplicationEmail(
       subject: t('mail.rejected.subject', { name }),
       heading: t('mail.rejected.heading'),
       paragraphs: [t('mail.rejected.body', { name }), params.reason ?? ''],
+    },
+    'claim-confirm': {
+      subject: t('mail.claim.confirm.subject', { name }),
+      heading: t('mail.confirm.heading'),
+      paragraphs: [t('mail.claim.confirm.body', { name }), t('mail.confirm.expiry')],
+      action: { label: t('mail.confirm.action'), url: params.url ?? '' },
+      footer: t('mail.claim.confirm.ignore'),
+    },
+    'claim-received': {
+      subject: t('mail.claim.received.subject', { name }),
+      heading: t('mail.received.heading'),
+      paragraphs: [t('mail.claim.received.body', { name })],
+    },
+    'claim-approved': {
+      subject: t('mail.claim.approved.subject', { name }),
+      heading: t('mail.claim.approved.heading'),
+      paragraphs: [t('mail.claim.approved.body', { name }), t('mail.approved.manage')],
+      action: { label: t('mail.approved.action'), url: `${(params.publicUrl ?? '').replace(/\/$/, '')}/${locale}/account` },
+    },
+    'claim-rejected': {
+      subject: t('mail.claim.rejected.subject', { name }),
+      heading: t('mail.claim.rejected.heading'),
+      paragraphs: [t('mail.claim.rejected.body', { name }), params.reason ?? ''],
+    },
+    'claim-notice': {
+      subject: t('mail.claim.notice.subject', { name }),
+      heading: t('mail.claim.notice.heading'),
+      paragraphs: [t('mail.claim.notice.body', { name }), t('mail.claim.notice.next')],
     },
     invite: {
       subject: t('mail.invite.subject', { name }),

@@ -17,3 +17,13 @@ export const supporterGone = defineError('applications.supporter-gone', 409, (lo
 export const invitationDomainMismatch = defineError<{ domain: string }>('applications.invitation-domain', 422, (locale, { domain }) =>
   applicationMessages(locale)('applications.invitation-domain', { domain }),
 );
+
+/** A claim names an entry that is not in the registry. */
+export const claimEntryNotFound = defineError<{ slug: string }>('applications.claim.not-found', 404, (locale, { slug }) =>
+  applicationMessages(locale)('applications.claim.not-found', { slug }),
+);
+
+/** A withdrawn entry cannot be claimed: the organisation left the Call; it may join again. */
+export const claimEntryWithdrawn = defineError<{ name: string }>('applications.claim.withdrawn', 410, (locale, { name }) =>
+  applicationMessages(locale)('applications.claim.withdrawn', { name }),
+);

@@ -47,7 +47,9 @@ const form = (overrides: Record<string, string> = {}) => ({
 
 describe.each(['en', 'fr'] as const)('joining in %s', (locale) => {
   const name = locale === 'en' ? 'Cyber Peace Lab <script>alert(1)</script>' : 'Laboratoire « Paix numérique »';
-  const executiveEmail = `exec-${locale}@cyberpeacelab.example`;
+  const executiveEmail = `exec-${locale}@cyberpeacelab-${locale}.example`;
+  // Two different organisations: one on the other's website would be offered to claim its entry (applications.claims.test.ts).
+  const website = `https://cyberpeacelab-${locale}.example`;
   let applicationId = '';
 
   it('applies through the form and receives the confirmation e-mail in its language', async () => {
@@ -56,7 +58,7 @@ describe.each(['en', 'fr'] as const)('joining in %s', (locale) => {
       method: 'POST',
       url: `/${locale}/join`,
       headers: { cookie: page.cookie },
-      payload: { ...form({ name, executiveEmail }), _csrf: page.token },
+      payload: { ...form({ name, executiveEmail, website }), _csrf: page.token },
     });
     expect(response.statusCode, response.body).toBe(303);
     expect(response.headers.location).toBe(`/${locale}/join/sent`);

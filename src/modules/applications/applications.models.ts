@@ -44,6 +44,16 @@ export function submissionHash(fields: PublicFields & { executiveEmail: string }
   return createHash('sha256').update(key).digest('hex');
 }
 
+/** Identifies a claim by the entry and the executive: asking twice to represent the same entry makes one request. */
+export function claimSubmissionHash(supporterId: string, executiveEmail: string): string {
+  return createHash('sha256').update(['claim', supporterId, executiveEmail].join('\u0000')).digest('hex');
+}
+
+/** The catalog key naming an application's kind (`kind.join`, `kind.edit`, `kind.claim`). */
+export function kindLabel(kind: string): 'kind.join' | 'kind.edit' | 'kind.claim' {
+  return kind === 'edit' ? 'kind.edit' : kind === 'claim' ? 'kind.claim' : 'kind.join';
+}
+
 /** Fields shown as "before → after" when a representative proposes an edit. */
 export const editableFields = ['name', 'category', 'countryCode', 'nature', 'website', 'twitter', 'linkedin', 'statement', 'statementLocale'] as const;
 export type EditableField = (typeof editableFields)[number];

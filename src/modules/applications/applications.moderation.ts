@@ -1,5 +1,6 @@
 /**
- * The secretariat's side of the joining workflow: approve (publishing the entry, or applying a proposed edit), reject,
+ * The secretariat's side of the joining workflow: approve (publishing the entry, applying a proposed edit, or making a
+ * claimant a representative of the entry they claimed), reject,
  * or ask the applicant for more; record a note verbale; check the authority signals again. Each decision checks the
  * moderator, the state machine and the version the moderator saw, runs in one transaction with its audit entry and
  * the applicant's e-mail (outbox), and tells the registry after commit when something was published.
@@ -9,7 +10,7 @@ import { issueToken } from '../../app/auth/tokens.js';
 import type { Actor } from '../../app/authz/actor.js';
 import type { Locale } from '../../app/i18n/i18n.js';
 import { enqueueJob } from '../../app/jobs/outbox.js';
-import { getSupporterForEdit, publishSupporter, updateSupporterFields, type PublicSupporterFields } from '../supporters/supporters.usecases.js';
+import { getSupporterForEdit, markSupporterClaimed, publishSupporter, updateSupporterFields, type PublicSupporterFields } from '../supporters/supporters.usecases.js';
 import { applicationLink, sendApplicationEmail } from './applications.emails.js';
 import { applicationConflict, applicationNotFound, supporterGone } from './applications.errors.js';
 import { infoRequestTtlMs, nextStatus, transitions } from './applications.models.js';
@@ -17,7 +18,8 @@ import { actorRef, assertSecretariat } from './applications.policies.js';
 import { createApplicationsRepository } from './applications.repository.js';
 import type { PublicFields } from './applications.schemas.js';
 import type { ApplicationRow } from './applications.tables.js';
-import { checkSignalsJob, type ApplicationsDeps } from './applications.usecases.js';
+import { checkSignalsJob } from './applications.constants.js';
+import type { ApplicationsDeps } from './applications.usecases.js';
 
 /** The fields of an application that the registry publishes. */
 function publicFields(row: Pick<ApplicationRow, keyof PublicFields>): PublicSupporterFields {
@@ -36,7 +38,8 @@ function publicFields(row: Pick<ApplicationRow, keyof PublicFields>): PublicSupp
 
 /**
  * One decision on the application at `input.version`: refused with a conflict when the state machine forbids it or
- * someone decided first. Approval publishes the entry (a join) or applies the proposed fields (an edit).
+ * someone decided first. Approval publishes the entry (a join), applies the proposed fields (an edit), or adds the
+ * claimant to the existing entry's representatives and marks it claimed (a claim: no new entry).
  */
 async function decide(
   deps: ApplicationsDeps,
@@ -62,6 +65,12 @@ async function decide(
         const supporter = await publishSupporter(tx, publicFields(current), { actor: actorRef(actor), cause: current.id });
         set.supporterId = supporter.id;
         if (current.applicantUserId) await repository.addRepresentative(supporter.id, current.applicantUserId, null);
+      } else if (current.kind === 'claim') {
+        // The existing entry gains a representative; nothing is published, and imports now leave the entry alone.
+        const entry = current.supporterId ? await getSupporterForEdit(tx, current.supporterId) : undefined;
+        if (!entry || entry.status !== 'published') throw supporterGone();
+        if (current.applicantUserId) await repository.addRepresentative(entry.id, current.applicantUserId, null);
+        await markSupporterClaimed(tx, entry.id, { actor: actorRef(actor), cause: current.id });
       } else {
         if (!current.supporterId || !(await getSupporterForEdit(tx, current.supporterId))) throw supporterGone();
         await updateSupporterFields(tx, current.supporterId, publicFields(current), { actor: actorRef(actor), cause: current.id });
@@ -76,7 +85,8 @@ async function decide(
         const token = await issueToken(tx, { purpose: 'application.answer', subjectId: updated.id, email: to, ttlMs: infoRequestTtlMs });
         await sendApplicationEmail(tx, 'info-request', updated, { to, url: applicationLink(deps.config, updated.locale as Locale, '/join/answer', token), message: extra.message });
       } else {
-        await sendApplicationEmail(tx, transition === 'approve' ? 'approved' : 'rejected', updated, { to, reason: extra.reason, publicUrl: deps.config.publicUrl });
+        const kind = updated.kind === 'claim' ? (transition === 'approve' ? 'claim-approved' : 'claim-rejected') : transition === 'approve' ? 'approved' : 'rejected';
+        await sendApplicationEmail(tx, kind, updated, { to, reason: extra.reason, publicUrl: deps.config.publicUrl });
       }
     }
     await recordAudit(tx, {

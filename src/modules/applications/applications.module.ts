@@ -1,17 +1,20 @@
 import type { AppModule } from '../../app/modules.js';
 import { registerApplicationApi } from './applications.api.js';
 import { registerApplicationAccount } from './applications.account.js';
+import { registerClaimPages } from './applications.claim-pages.js';
 import { checkSignalsHandler } from './applications.signals.js';
 import { registerManagePages } from './applications.manage.js';
 import { registerApplicationPages } from './applications.pages.js';
 import { registerSecretariatPages } from './applications.secretariat.js';
-import { checkSignalsJob, expireApplication, expireJob } from './applications.usecases.js';
+import { checkSignalsJob, expireJob } from './applications.constants.js';
+import { expireApplication } from './applications.usecases.js';
 
-/** Joining the Call: the application form, e-mail confirmation, moderation, representatives and withdrawals. */
+/** Joining the Call: the application form, claims of existing entries, e-mail confirmation, moderation, representatives and withdrawals. */
 export const applicationsModule: AppModule = {
   name: 'applications',
   async register(app, context) {
     await registerApplicationPages(app, context);
+    await registerClaimPages(app, context);
     await registerManagePages(app, context);
     await registerSecretariatPages(app, context);
     await registerApplicationApi(app, context);

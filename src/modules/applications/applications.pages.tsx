@@ -9,15 +9,17 @@ import { locales } from '../../app/i18n/i18n.js';
 import { listWithdrawnSupporters } from '../supporters/supporters.queries.js';
 import { getSupporterForEdit } from '../supporters/supporters.usecases.js';
 import { checkFormStamp, formStamp } from './applications.antibot.js';
-import { sendPrivatePage, type FormBody } from '../../app/http/private-page.js';
+import { formText, sendPrivatePage, type FormBody } from '../../app/http/private-page.js';
 import { csrfField } from '../../app/auth/csrf.js';
 import { formSecret, signInFromLink } from './applications.http.js';
 import { applicationMessages } from './applications.messages.js';
 import { createApplicationsRepository } from './applications.repository.js';
-import { applicationFormSchema, messageSchema, parseForm } from './applications.schemas.js';
+import { findEntriesLike } from './applications.claims.js';
+import { applicationFormSchema, messageSchema, notListedField, parseForm } from './applications.schemas.js';
 import { acceptInvitation, answerInformationRequest, confirmApplication, submitApplication, type ApplicationsDeps } from './applications.usecases.js';
 import { JoinPage, JoinSentPage } from './views/join-page.js';
 import { LinkFormPage, LinkOutcomePage } from './views/link-pages.js';
+import { MatchesPage } from './views/matches-page.js';
 import { WithdrawnPage } from './views/withdrawn-page.js';
 
 const tokenQuery = z.object({ token: z.string().max(200).optional() });
@@ -55,6 +57,11 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
           const notice = stamp === 'ok' ? undefined : t('join.tooFast');
           return sendPrivatePage(reply, JoinPage({ locale, values: body, errors, hiddenFields: joinHidden(request, reply), notice }), 422);
         }
+        // Before anything is stored: an organisation already in the registry is offered to claim its entry instead.
+        if (formText(body, notListedField) !== 'on') {
+          const matches = await findEntriesLike(db, parsed.value);
+          if (matches.length) return sendPrivatePage(reply, MatchesPage({ locale, name: parsed.value.name, matches, values: body, csrfField: csrfField(request, reply) }));
+        }
         await submitApplication(deps, { form: parsed.value, locale });
         return reply.redirect(`/${locale}/join/sent`, 303);
       },
@@ -69,7 +76,7 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
       if (peek.status !== 'ok') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'confirm', outcome: peek.status }), 410);
       const application = await createApplicationsRepository(db).get(peek.token.subjectId);
       if (!application || application.status !== 'pending-confirmation') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'confirm', outcome: 'used' }), 410);
-      return sendPrivatePage(reply, LinkFormPage({ locale, kind: 'confirm', token, name: application.name, hiddenFields: csrfField(request, reply) }));
+      return sendPrivatePage(reply, LinkFormPage({ locale, kind: 'confirm', token, name: application.name, claim: application.kind === 'claim', hiddenFields: csrfField(request, reply) }));
     });
 
     app.post(`/${locale}/join/confirm`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {

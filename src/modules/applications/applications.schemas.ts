@@ -106,12 +106,17 @@ export const publicFieldsSchema = z.object({
   statementLocale: z.enum(['en', 'fr'], { error: 'statementLocale.invalid' }).default('en'),
 });
 
+/** The people behind an application (private): the executive who confirms by e-mail, and an optional contact. */
+const executiveFields = {
+  executiveName: line(limits.personName, 'executiveName').refine((v) => v.length >= 2, { error: 'executiveName.required' }),
+  executiveEmail: email('executiveEmail'),
+  contactEmail: optionalEmail('contactEmail'),
+};
+
 /** The application form: public fields, the people behind it (private) and the two acceptances. */
 export const applicationFormSchema = publicFieldsSchema
   .extend({
-    executiveName: line(limits.personName, 'executiveName').refine((v) => v.length >= 2, { error: 'executiveName.required' }),
-    executiveEmail: email('executiveEmail'),
-    contactEmail: optionalEmail('contactEmail'),
+    ...executiveFields,
     acceptCall: checkbox('acceptCall'),
     acceptPrivacy: checkbox('acceptPrivacy'),
   })
@@ -119,6 +124,19 @@ export const applicationFormSchema = publicFieldsSchema
     if (value.category === 'state' && value.countryCode === null) ctx.addIssue({ code: 'custom', path: ['countryCode'], message: 'country.stateRequired' });
   });
 export type ApplicationForm = z.output<typeof applicationFormSchema>;
+
+/**
+ * Applying to represent an entry already in the registry: only the people behind the request and the privacy notice.
+ * The public fields are the entry's own, and the organisation already supports the Call.
+ */
+export const claimFormSchema = z.object({
+  ...executiveFields,
+  acceptPrivacy: checkbox('acceptPrivacy'),
+});
+export type ClaimForm = z.output<typeof claimFormSchema>;
+
+/** "No, we are a different organisation": the applicant saw the entries that look like theirs and joins anyway. */
+export const notListedField = 'notListed';
 export type PublicFields = z.output<typeof publicFieldsSchema>;
 
 export const decisionReasonSchema = line(limits.reason, 'reason').refine((v) => v.length >= 3, { error: 'reason.required' });
@@ -134,7 +152,7 @@ export type ApplicationStatus = (typeof applicationStatuses)[number];
 
 export const queueFiltersSchema = z.object({
   status: z.enum([...applicationStatuses, 'open', 'all']).default('open'),
-  kind: z.enum(['join', 'edit', 'all']).default('all'),
+  kind: z.enum(['join', 'edit', 'claim', 'all']).default('all'),
   category: z.union([z.enum(supporterCategories), z.literal('')]).optional().transform((v) => v || undefined),
   q: z.string().trim().max(200).optional().transform((v) => v || undefined),
   page: z.coerce.number().int().min(1).max(10000).default(1),

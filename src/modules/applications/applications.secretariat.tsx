@@ -13,6 +13,7 @@ import { findSupportersByName, getSupporterForEdit } from '../supporters/support
 import { sendPrivatePage, type FormBody } from '../../app/http/private-page.js';
 import { getActor } from '../../app/auth/auth.plugin.js';
 import { csrfField } from '../../app/auth/csrf.js';
+import { getClaimContext } from './applications.claims.js';
 import { applicationMessages } from './applications.messages.js';
 import { approveApplication, recheckSignals, recordNoteVerbale, rejectApplication, requestMoreInformation } from './applications.moderation.js';
 import { actorRef, assertCanSeeApplication, assertSecretariat } from './applications.policies.js';
@@ -53,11 +54,12 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
       assertSecretariat(actor);
       const repository = createApplicationsRepository(db);
       const application = await assertCanSeeApplication(db, actor, await repository.get(id));
-      const [supporter, history, deliveries, secretariat] = await Promise.all([
+      const [supporter, history, deliveries, secretariat, claim] = await Promise.all([
         application.supporterId ? getSupporterForEdit(db, application.supporterId) : undefined,
         repository.history(id),
         listDeliveries(db, { subjectRef: id }),
         listUsers(db, { secretariatOnly: true }),
+        getClaimContext(db, actor, application),
       ]);
       // The history names moderators; the applicant appears as such, never by address.
       const actorNames: Record<string, string> = Object.fromEntries(secretariat.map((u) => [`user:${u.id}`, u.name ?? u.email ?? u.id]));
@@ -73,6 +75,7 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
           verification: { url: application.website ? wellKnownUrl(application.website) : null, record: application.website ? dnsTxtRecord(application.website, application.verificationCode) : null },
           hiddenFields: csrfField(request, reply),
           actorNames,
+          claim,
           ...extra,
         }),
         status,
@@ -82,8 +85,9 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
     app.get(`/${locale}/secretariat/applications/:id`, { schema: { hide: true } }, async (request, reply) => {
       const { id } = parseOrThrow(idParams, request.params, locale);
       const done = (request.query as FormBody).done;
+      const decided = await createApplicationsRepository(db).get(id);
       const notices: Record<string, string> = {
-        approve: t('review.done.approve', { name: (await createApplicationsRepository(db).get(id))?.name ?? '' }),
+        approve: t(decided?.kind === 'claim' ? 'review.done.approveClaim' : 'review.done.approve', { name: decided?.name ?? '' }),
         reject: t('review.done.reject'),
         requestInfo: t('review.done.requestInfo'),
         note: t('review.done.note'),

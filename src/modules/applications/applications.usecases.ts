@@ -13,6 +13,8 @@ import type { EventBus } from '../../app/events/events.js';
 import type { Locale } from '../../app/i18n/i18n.js';
 import { enqueueJob } from '../../app/jobs/outbox.js';
 import { getSupporterForEdit, withdrawSupporter } from '../supporters/supporters.usecases.js';
+import { tellRepresentativesOfClaim } from './applications.claims.js';
+import { checkSignalsJob, expireJob } from './applications.constants.js';
 import { applicationLink, sendApplicationEmail } from './applications.emails.js';
 import { invitationDomainMismatch, supporterGone } from './applications.errors.js';
 import {
@@ -37,9 +39,6 @@ export interface ApplicationsDeps {
 }
 
 export type TokenOutcome<T> = ({ status: 'ok' } & T) | { status: 'expired' | 'used' | 'invalid' };
-
-export const checkSignalsJob = 'applications.check-signals';
-export const expireJob = 'applications.expire';
 
 /**
  * Step 1: anyone applies. Creates the application waiting for the executive's confirmation and sends the link.
@@ -87,7 +86,10 @@ export async function submitApplication(
   });
 }
 
-/** Step 2: the executive follows the link. The application enters the queue; the executive gets an account. */
+/**
+ * Step 2: the executive follows the link. The application enters the queue; the executive gets an account. A claim on
+ * an entry that already has representatives is announced to them (applications.claims.ts).
+ */
 export async function confirmApplication(
   deps: ApplicationsDeps,
   rawToken: string,
@@ -102,8 +104,9 @@ export async function confirmApplication(
     const application = await repository.transition(current.id, { from: transitions.confirm.from }, { status: 'submitted', confirmedAt: new Date(), applicantUserId: user.id });
     if (!application) return { status: 'used' as const };
     await enqueueJob(tx, { type: checkSignalsJob, payload: { applicationId: application.id }, idempotencyKey: `${checkSignalsJob}:${application.id}:${application.version}`, subjectRef: application.id });
-    await sendApplicationEmail(tx, 'received', application, { to: current.executiveEmail });
-    await recordAudit(tx, { actor: `user:${user.id}`, action: 'applications.confirm', subject: application.id });
+    await sendApplicationEmail(tx, application.kind === 'claim' ? 'claim-received' : 'received', application, { to: current.executiveEmail });
+    const told = await tellRepresentativesOfClaim(tx, application);
+    await recordAudit(tx, { actor: `user:${user.id}`, action: 'applications.confirm', subject: application.id, ...(told ? { details: { representativesTold: told } } : {}) });
     return { status: 'ok' as const, application, userId: user.id };
   });
 }

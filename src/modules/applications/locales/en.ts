@@ -47,9 +47,42 @@ export const en = {
   'join.sent.body': 'We sent a confirmation link to the executive’s e-mail address. The application reaches the secretariat once the link is followed; it stays valid for 7 days.',
   'join.sent.notReceived': 'Nothing received after a few minutes? Check the spam folder, or send the form again: the same application will not be created twice.',
 
+  // Claiming an entry already in the registry
+  'claim.title': 'Represent {name}',
+  'claim.intro':
+    'If you work for {name}, you can apply to manage its entry in the registry: keep it up to date, invite colleagues, or withdraw it. The entry keeps its history and the date it joined.',
+  'claim.steps.1': 'You give the name and e-mail address of the executive who can act for the organisation.',
+  'claim.steps.2': 'The executive confirms with the link we e-mail (valid 7 days).',
+  'claim.steps.3': 'The secretariat checks the evidence of authority, then approves or rejects the request, with a reason.',
+  'claim.entry': 'The entry',
+  'claim.entry.view': 'See the public entry of {name}',
+  'claim.evidence.title': 'How the secretariat checks',
+  'claim.evidence.domain':
+    'An executive address at the organisation’s own domain ({domain}) speeds up verification. The secretariat may also ask you to publish a code in a file on the website or in a DNS record.',
+  'claim.evidence.noWebsite': 'The entry has no website: the secretariat will ask for other evidence that you act for the organisation.',
+  'claim.evidence.diplomatic':
+    'States and intergovernmental organisations are confirmed through diplomatic channels: the secretariat records the reference of a note verbale.',
+  'claim.represented':
+    'This organisation already has representatives on the platform. Your request goes to the secretariat, which sees both you and them before deciding; the current representatives are told that someone applied.',
+  'claim.section.people': 'Who acts for the organisation',
+  'claim.submit': 'Apply to represent this organisation',
+  'claim.errors.title': 'The request could not be sent',
+  'claim.privacy.body':
+    'The names and e-mail addresses given here are used only by the Paris Call secretariat to verify and follow up this request. They are never published, never shared, and are deleted if the request is not confirmed within 7 days.',
+  'claim.field.acceptPrivacy': 'I accept the privacy notice: names and e-mail addresses are used only to process this request and are never published.',
+  'matches.title': 'Is your organisation already in the registry?',
+  'matches.intro':
+    'The registry already lists organisations with a similar name or the same website as {name}. If one of them is yours, apply to represent it instead of joining again: the entry keeps its history and the date it joined.',
+  'matches.notSent': 'Nothing has been sent yet.',
+  'matches.list': 'Entries that look like yours',
+  'matches.claim': 'This is us: represent {name}',
+  'matches.different.title': 'None of them is your organisation?',
+  'matches.continue': 'No, we are a different organisation: continue joining',
+
   // Links from e-mails
   'link.confirm.title': 'Confirm the application',
   'link.confirm.body': 'Confirm that {name} supports the Paris Call and that you are entitled to commit it.',
+  'link.claim.confirm.body': 'Confirm that you act for {name} and ask to manage its entry in the Paris Call registry.',
   'link.confirm.button': 'Confirm the application',
   'link.confirmed.title': 'Application confirmed',
   'link.confirmed.body': 'Thank you. The secretariat will review the application of {name}; you will be told by e-mail. You are now signed in and can follow it from your account.',
@@ -89,6 +122,7 @@ export const en = {
   'status.withdrawn': 'Withdrawn',
   'kind.join': 'Application to join',
   'kind.edit': 'Change to the entry',
+  'kind.claim': 'Claim of an existing entry',
 
   // Managing an entry
   'manage.title': 'Manage the entry of {name}',
@@ -187,6 +221,17 @@ export const en = {
   'review.delivery.status.done': 'delivered to the mail server',
   'review.delivery.status.dead': 'failed',
   'review.done.approve': 'Approved: {name} is now in the registry.',
+  'review.done.approveClaim': 'Approved: the claimant now represents {name}.',
+  'review.claim.title': 'Claim of an existing entry',
+  'review.claim.entry': 'This request asks to represent an entry already in the registry:',
+  'review.claim.fields': 'The entry in the registry',
+  'review.claim.represented':
+    'This entry already has representatives on the platform. Both parties are named below, and the current representatives were told by e-mail. Approving adds the claimant beside them; hear both before deciding.',
+  'review.claim.unrepresented': 'The entry has no representative on the platform yet.',
+  'review.claim.representatives': 'Current representatives',
+  'review.claim.claimant': 'Claimant',
+  'review.claim.others': 'Other claims on this entry waiting for a decision',
+  'review.claim.approve': 'Approve: make the claimant a representative',
   'review.done.reject': 'Rejected; the applicant has been told.',
   'review.done.requestInfo': 'Question sent to the applicant.',
   'review.done.note': 'Note verbale recorded.',
@@ -273,6 +318,23 @@ export const en = {
   'mail.invite.expiry': 'The invitation is valid for 7 days.',
   'mail.invite.action': 'Accept the invitation',
 
+  'mail.claim.confirm.subject': 'Confirm the request to represent {name} in the Paris Call registry',
+  'mail.claim.confirm.body':
+    'Someone asked to represent {name}, a supporter of the Paris Call already in its registry, and gave your address as the executive who can act for the organisation.',
+  'mail.claim.confirm.ignore': 'If you did not expect this, ignore this e-mail: nothing will change.',
+  'mail.claim.received.subject': 'Request to represent {name} received',
+  'mail.claim.received.body': 'The request to represent {name} is confirmed and now waits for the secretariat’s review. We will write to you with the decision.',
+  'mail.claim.approved.subject': 'You now represent {name} in the Paris Call registry',
+  'mail.claim.approved.heading': 'Request approved',
+  'mail.claim.approved.body': 'The secretariat approved your request: you now manage the entry of {name} in the public registry.',
+  'mail.claim.rejected.subject': 'Request to represent {name}',
+  'mail.claim.rejected.heading': 'Request not approved',
+  'mail.claim.rejected.body': 'The secretariat did not approve the request to represent {name}. The reason given:',
+  'mail.claim.notice.subject': 'Someone asked to represent {name}',
+  'mail.claim.notice.heading': 'A request about your organisation',
+  'mail.claim.notice.body': 'Someone applied to represent {name} in the Paris Call registry, an entry you manage, and confirmed the request by e-mail.',
+  'mail.claim.notice.next': 'Nothing changes unless the secretariat approves it; it reviews every request and may contact you first. If this request surprises you, tell the Paris Call secretariat.',
+
   // Errors, by error code (applications.errors.ts)
   'applications.not-found': 'This application does not exist or is not yours to see',
   'applications.conflict': 'This application changed in the meantime (now: {status}); your action was not applied',
@@ -280,4 +342,6 @@ export const en = {
   'applications.not-representative': 'Only the verified representatives of this organisation can do this',
   'applications.supporter-gone': 'This organisation is no longer in the registry',
   'applications.invitation-domain': 'Invitations can only go to an address of the organisation ({domain})',
+  'applications.claim.not-found': 'There is no entry {slug} in the registry',
+  'applications.claim.withdrawn': '{name} withdrew from the Paris Call: a withdrawn entry cannot be claimed. To support the Call again, apply to join.',
 } as const;

@@ -50,9 +50,43 @@ export const fr: Catalog<typeof en> = {
   'join.sent.body': 'Nous avons envoyé un lien de confirmation à l’adresse électronique du dirigeant. La candidature parvient au secrétariat dès que ce lien est suivi ; il reste valable 7 jours.',
   'join.sent.notReceived': 'Rien reçu après quelques minutes ? Vérifiez le dossier des courriers indésirables, ou renvoyez le formulaire : la même candidature ne sera pas créée deux fois.',
 
+  // Représenter une fiche déjà inscrite au registre
+  'claim.title': 'Représenter {name}',
+  'claim.intro':
+    'Si vous travaillez pour {name}, vous pouvez demander à gérer sa fiche dans le registre : la tenir à jour, inviter des collègues ou la retirer. La fiche garde son historique et sa date d’adhésion.',
+  'claim.steps.1': 'Vous indiquez le nom et l’adresse électronique du dirigeant qui peut agir au nom de l’organisation.',
+  'claim.steps.2': 'Le dirigeant confirme avec le lien que nous lui envoyons par courriel (valable 7 jours).',
+  'claim.steps.3': 'Le secrétariat vérifie les preuves d’habilitation, puis approuve ou rejette la demande, en donnant un motif.',
+  'claim.entry': 'La fiche',
+  'claim.entry.view': 'Voir la fiche publique de {name}',
+  'claim.evidence.title': 'Comment le secrétariat vérifie',
+  'claim.evidence.domain':
+    'Une adresse du dirigeant sur le domaine de l’organisation ({domain}) accélère la vérification. Le secrétariat peut aussi vous demander de publier un code dans un fichier du site ou dans un enregistrement DNS.',
+  'claim.evidence.noWebsite': 'La fiche n’a pas de site web : le secrétariat vous demandera d’autres preuves que vous agissez pour l’organisation.',
+  'claim.evidence.diplomatic':
+    'Les États et les organisations intergouvernementales sont confirmés par la voie diplomatique : le secrétariat enregistre la référence d’une note verbale.',
+  'claim.represented':
+    'Cette organisation a déjà des représentants sur la plateforme. Votre demande est transmise au secrétariat, qui voit les deux parties avant de décider ; les représentants actuels sont informés qu’une demande a été faite.',
+  'claim.section.people': 'Qui agit pour l’organisation',
+  'claim.submit': 'Demander à représenter cette organisation',
+  'claim.errors.title': 'La demande n’a pas pu être envoyée',
+  'claim.privacy.body':
+    'Les noms et adresses électroniques indiqués ici servent uniquement au secrétariat de l’Appel de Paris pour vérifier et suivre cette demande. Ils ne sont jamais publiés ni partagés, et sont supprimés si la demande n’est pas confirmée sous 7 jours.',
+  'claim.field.acceptPrivacy':
+    'J’accepte la notice de confidentialité : les noms et adresses électroniques servent uniquement à traiter cette demande et ne sont jamais publiés.',
+  'matches.title': 'Votre organisation figure-t-elle déjà au registre ?',
+  'matches.intro':
+    'Le registre compte déjà des organisations au nom proche ou au même site web que {name}. Si l’une d’elles est la vôtre, demandez à la représenter plutôt que d’adhérer une seconde fois : la fiche garde son historique et sa date d’adhésion.',
+  'matches.notSent': 'Rien n’a encore été envoyé.',
+  'matches.list': 'Fiches qui ressemblent à la vôtre',
+  'matches.claim': 'C’est nous : représenter {name}',
+  'matches.different.title': 'Aucune n’est votre organisation ?',
+  'matches.continue': 'Non, nous sommes une autre organisation : poursuivre l’adhésion',
+
   // Liens reçus par courriel
   'link.confirm.title': 'Confirmer la candidature',
   'link.confirm.body': 'Confirmez que {name} soutient l’Appel de Paris et que vous avez qualité pour engager cette organisation.',
+  'link.claim.confirm.body': 'Confirmez que vous agissez pour {name} et demandez à gérer sa fiche dans le registre de l’Appel de Paris.',
   'link.confirm.button': 'Confirmer la candidature',
   'link.confirmed.title': 'Candidature confirmée',
   'link.confirmed.body': 'Merci. Le secrétariat va examiner la candidature présentée pour {name} et vous communiquera sa décision par courriel. Votre session est désormais ouverte : vous pouvez suivre la candidature depuis votre compte.',
@@ -92,6 +126,7 @@ export const fr: Catalog<typeof en> = {
   'status.withdrawn': 'Retirée',
   'kind.join': 'Candidature d’adhésion',
   'kind.edit': 'Modification de la fiche',
+  'kind.claim': 'Demande de représentation d’une fiche existante',
 
   // Gestion d’une fiche
   'manage.title': 'Gérer la fiche : {name}',
@@ -190,6 +225,17 @@ export const fr: Catalog<typeof en> = {
   'review.delivery.status.done': 'remis au serveur de messagerie',
   'review.delivery.status.dead': 'échec',
   'review.done.approve': 'Candidature approuvée : {name} figure désormais dans le registre.',
+  'review.done.approveClaim': 'Demande approuvée : le demandeur représente désormais {name}.',
+  'review.claim.title': 'Demande de représentation d’une fiche existante',
+  'review.claim.entry': 'Cette demande vise à représenter une fiche déjà inscrite au registre :',
+  'review.claim.fields': 'La fiche au registre',
+  'review.claim.represented':
+    'Cette fiche a déjà des représentants sur la plateforme. Les deux parties sont nommées ci-dessous, et les représentants actuels ont été informés par courriel. Approuver ajoute le demandeur à leurs côtés ; entendez les deux avant de décider.',
+  'review.claim.unrepresented': 'La fiche n’a encore aucun représentant sur la plateforme.',
+  'review.claim.representatives': 'Représentants actuels',
+  'review.claim.claimant': 'Demandeur',
+  'review.claim.others': 'Autres demandes sur cette fiche en attente de décision',
+  'review.claim.approve': 'Approuver : faire du demandeur un représentant',
   'review.done.reject': 'Candidature rejetée ; le candidat en a été informé.',
   'review.done.requestInfo': 'Question envoyée au candidat.',
   'review.done.note': 'Note verbale enregistrée.',
@@ -276,6 +322,23 @@ export const fr: Catalog<typeof en> = {
   'mail.invite.expiry': 'L’invitation est valable 7 jours.',
   'mail.invite.action': 'Accepter l’invitation',
 
+  'mail.claim.confirm.subject': 'Confirmez la demande de représentation de {name} dans le registre de l’Appel de Paris',
+  'mail.claim.confirm.body':
+    'Une personne a demandé à représenter {name}, soutien de l’Appel de Paris déjà inscrit à son registre, et a indiqué votre adresse comme celle du dirigeant pouvant agir au nom de l’organisation.',
+  'mail.claim.confirm.ignore': 'Si vous n’attendiez pas ce message, ignorez-le : rien ne changera.',
+  'mail.claim.received.subject': 'Demande de représentation de {name} reçue',
+  'mail.claim.received.body': 'La demande de représentation de {name} est confirmée et attend l’examen du secrétariat. Nous vous écrirons pour vous communiquer la décision.',
+  'mail.claim.approved.subject': 'Vous représentez désormais {name} dans le registre de l’Appel de Paris',
+  'mail.claim.approved.heading': 'Demande approuvée',
+  'mail.claim.approved.body': 'Le secrétariat a approuvé votre demande : vous gérez désormais la fiche de {name} dans le registre public.',
+  'mail.claim.rejected.subject': 'Demande de représentation de {name}',
+  'mail.claim.rejected.heading': 'Demande non approuvée',
+  'mail.claim.rejected.body': 'Le secrétariat n’a pas approuvé la demande de représentation de {name}. Motif indiqué :',
+  'mail.claim.notice.subject': 'Une personne a demandé à représenter {name}',
+  'mail.claim.notice.heading': 'Une demande concernant votre organisation',
+  'mail.claim.notice.body': 'Une personne a demandé à représenter {name} dans le registre de l’Appel de Paris, fiche que vous gérez, et a confirmé sa demande par courriel.',
+  'mail.claim.notice.next': 'Rien ne change tant que le secrétariat ne l’a pas approuvée ; il examine chaque demande et peut vous contacter avant de décider. Si cette demande vous surprend, prévenez le secrétariat de l’Appel de Paris.',
+
   // Errors, by error code (applications.errors.ts)
   'applications.not-found': 'Cette candidature n’existe pas ou ne vous est pas accessible',
   'applications.conflict': 'Cette candidature a changé entre-temps (état actuel : {status}) ; votre action n’a pas été appliquée',
@@ -283,4 +346,6 @@ export const fr: Catalog<typeof en> = {
   'applications.not-representative': 'Seuls les représentants vérifiés de cette organisation peuvent faire cela',
   'applications.supporter-gone': 'Cette organisation ne figure plus dans le registre',
   'applications.invitation-domain': 'Une invitation ne peut être adressée qu’à une adresse de l’organisation ({domain})',
+  'applications.claim.not-found': 'Le registre ne contient aucune fiche {slug}',
+  'applications.claim.withdrawn': '{name} s’est retiré de l’Appel de Paris : une fiche retirée ne peut pas être représentée. Pour soutenir à nouveau l’Appel, déposez une candidature d’adhésion.',
 };

@@ -1,6 +1,7 @@
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import type { SupporterRow } from '../../supporters/supporters.tables.js';
 import { applicationMessages } from '../applications.messages.js';
+import { kindLabel } from '../applications.models.js';
 import type { ApplicationStatus } from '../applications.schemas.js';
 import type { ApplicationRow } from '../applications.tables.js';
 
@@ -45,7 +46,7 @@ export function AccountSection(props: { locale: Locale; supporters: SupporterRow
         <ul>
           {props.applications.map((a) => (
             <li>
-              <span safe>{`${a.name} — ${t(a.kind === 'edit' ? 'kind.edit' : 'kind.join')}, ${dateFormat.format(a.createdAt)}: `}</span>
+              <span safe>{`${a.name} — ${t(kindLabel(a.kind))}, ${dateFormat.format(a.createdAt)}: `}</span>
               <strong>{safeT(`status.${a.status as ApplicationStatus}`)}</strong>
               {a.status === 'rejected' && a.decisionReason ? <span safe>{` (${a.decisionReason})`}</span> : ''}
             </li>

@@ -128,13 +128,13 @@ export function Checkbox(props: FieldProps & { children?: JSX.Element }): JSX.El
 }
 
 /** The list of problems at the top of a form, each linking to its field, focused by the page's script-free anchor. */
-export function ErrorSummary(props: { t: ApplicationMessages; errors: Record<string, string>; labels: Record<string, string> }): JSX.Element {
+export function ErrorSummary(props: { t: ApplicationMessages; errors: Record<string, string>; labels: Record<string, string>; title?: string }): JSX.Element {
   const entries = Object.entries(props.errors);
   if (entries.length === 0) return '';
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" id="errors">
       <h2 id="error-summary-title" safe>
-        {props.t('join.errors.title')}
+        {props.title ?? props.t('join.errors.title')}
       </h2>
       <p safe>{props.t('join.errors.intro')}</p>
       <ul>

@@ -17,6 +17,8 @@ interface LinkFormProps {
   token: string;
   name: string;
   hiddenFields: string;
+  /** A claim on an existing entry rather than an application to join: the confirmation says so. */
+  claim?: boolean;
   /** The secretariat's question, for answers. */
   question?: string | null;
   values?: Record<string, string>;
@@ -32,7 +34,7 @@ export function LinkFormPage(props: LinkFormProps): JSX.Element {
   return (
     <Layout locale={locale} title={title} path={actions[kind]} current="join">
       <h1 safe>{title}</h1>
-      {kind === 'confirm' ? <p class="lead">{safeT('link.confirm.body', { name: props.name })}</p> : ''}
+      {kind === 'confirm' ? <p class="lead">{safeT(props.claim ? 'link.claim.confirm.body' : 'link.confirm.body', { name: props.name })}</p> : ''}
       {kind === 'invitation' ? <p class="lead">{safeT('link.invitation.body', { name: props.name })}</p> : ''}
       <form class="form" method="post" action={`/${locale}${actions[kind]}`}>
         {props.hiddenFields as 'safe'}

@@ -4,6 +4,7 @@ import { countryName } from '../../../shared/countries.js';
 import { supporterCategories } from '../../supporters/supporters.constants.js';
 import { supporterMessages } from '../../supporters/supporters.messages.js';
 import { applicationMessages } from '../applications.messages.js';
+import { kindLabel } from '../applications.models.js';
 import { queuePageSize } from '../applications.repository.js';
 import { applicationStatuses, type QueueFilters } from '../applications.schemas.js';
 import type { ApplicationRow } from '../applications.tables.js';
@@ -72,6 +73,9 @@ export function QueuePage(props: QueuePageProps): JSX.Element {
               <option value="edit" selected={filters.kind === 'edit'}>
                 {safeT('kind.edit')}
               </option>
+              <option value="claim" selected={filters.kind === 'claim'}>
+                {safeT('kind.claim')}
+              </option>
             </select>
           </div>
           <div class="field">
@@ -120,7 +124,7 @@ export function QueuePage(props: QueuePageProps): JSX.Element {
                         {`${s(`category.${row.category as (typeof supporterCategories)[number]}`)} · ${row.countryCode ? countryName(row.countryCode, locale) : '—'}`}
                       </span>
                     </th>
-                    <td>{safeT(row.kind === 'edit' ? 'kind.edit' : 'kind.join')}</td>
+                    <td>{safeT(kindLabel(row.kind))}</td>
                     <td>{safeT(`status.${row.status as (typeof applicationStatuses)[number]}`)}</td>
                     <td>
                       {safeT('queue.signals.summary', { pass, fail })}

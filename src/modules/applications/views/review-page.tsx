@@ -6,9 +6,11 @@ import { countryName } from '../../../shared/countries.js';
 import type { SupporterRow } from '../../supporters/supporters.tables.js';
 import { supporterMessages } from '../../supporters/supporters.messages.js';
 import { applicationMessages, type ApplicationMessages } from '../applications.messages.js';
-import { editableFields, isOpen, type EditableField } from '../applications.models.js';
+import { editableFields, isOpen, kindLabel, type EditableField } from '../applications.models.js';
 import type { ApplicationStatus } from '../applications.schemas.js';
 import type { ApplicationRow } from '../applications.tables.js';
+import type { ClaimContext } from '../applications.claims.js';
+import { ClaimPanel } from './claim-panel.js';
 import { DeliveriesTable } from './deliveries-table.js';
 import { errorText } from './form-fields.js';
 
@@ -32,6 +34,8 @@ export interface ReviewPageProps {
   errors?: Record<string, string>;
   /** Display names of the accounts named in the history (moderators), by `user:<id>`. */
   actorNames: Record<string, string>;
+  /** For a claim: the entry's current representatives and the other claims on it. */
+  claim?: ClaimContext | undefined;
 }
 
 function fieldValue(t: ApplicationMessages, locale: Locale, field: EditableField, value: unknown): string {
@@ -63,6 +67,7 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
   const base = `/${locale}/secretariat/applications/${app.id}`;
   const open = isOpen(app.status);
   const isEdit = app.kind === 'edit';
+  const isClaim = app.kind === 'claim';
   const errors = props.errors ?? {};
   return (
     <Layout locale={locale} title={t('review.title', { name: app.name })} path={`/secretariat/applications/${app.id}`} current="secretariat">
@@ -71,7 +76,7 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
       </p>
       <h1>{safeT('review.title', { name: app.name })}</h1>
       <p>
-        <span class="badge">{safeT(isEdit ? 'kind.edit' : 'kind.join')}</span>{' '}
+        <span class="badge">{safeT(kindLabel(app.kind))}</span>{' '}
         <span class="badge">{safeT(`status.${app.status as ApplicationStatus}`)}</span>
       </p>
       {props.notice ? (
@@ -82,8 +87,9 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
         ''
       )}
       {app.purgedAt ? <p class="notice">{safeT('review.purged', { date: dateTime.format(app.purgedAt) })}</p> : ''}
+      {isClaim && props.claim ? <ClaimPanel locale={locale} claim={app} entry={props.supporter} context={props.claim} /> : ''}
 
-      <h2>{safeT('review.fields')}</h2>
+      <h2>{safeT(isClaim ? 'review.claim.fields' : 'review.fields')}</h2>
       <div class="table-scroll">
         <table>
           <thead>
@@ -111,7 +117,7 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
           </tbody>
         </table>
       </div>
-      {props.supporter && app.status === 'approved' ? (
+      {props.supporter && app.status === 'approved' && !isClaim ? (
         <p>
           {safeT('review.published')}{' '}
           <a href={`/${locale}/supporters/${props.supporter.slug}`} safe>
@@ -231,7 +237,7 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
       <h2>{safeT('review.decision')}</h2>
       {open ? (
         <div class="actions">
-          <PostButton action={`${base}/approve`} csrfField={props.hiddenFields} fields={{ version: String(app.version) }} label={t('review.approve')} />
+          <PostButton action={`${base}/approve`} csrfField={props.hiddenFields} fields={{ version: String(app.version) }} label={t(isClaim ? 'review.claim.approve' : 'review.approve')} />
           <form class="form" method="post" action={`${base}/reject`}>
             {props.hiddenFields as 'safe'}
             <input type="hidden" name="version" value={String(app.version)} />

@@ -72,6 +72,10 @@ export const en = {
   'detail.statement': 'Why we join',
   'detail.noStatement': 'This supporter has not published a statement.',
   'detail.back': 'All supporters',
+  'detail.represent.title': 'Do you work for this organisation?',
+  'detail.represent.body':
+    'Its representatives manage this entry on the platform: they keep it up to date, invite colleagues, and can withdraw it. Apply with the same checks as joining; the secretariat decides.',
+  'detail.represent.link': 'Represent this organisation',
   'detail.json': 'This entry as JSON',
   'map.title': 'Where supporters come from',
   'map.intro':

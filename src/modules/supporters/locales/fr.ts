@@ -74,6 +74,10 @@ export const fr: Catalog<typeof en> = {
   'detail.statement': 'Pourquoi nous soutenons l’Appel',
   'detail.noStatement': 'Ce soutien n’a pas publié de déclaration.',
   'detail.back': 'Tous les soutiens',
+  'detail.represent.title': 'Vous travaillez pour cette organisation ?',
+  'detail.represent.body':
+    'Ses représentants gèrent cette fiche sur la plateforme : ils la tiennent à jour, invitent des collègues et peuvent la retirer. Faites la demande avec les mêmes vérifications que pour une adhésion ; le secrétariat décide.',
+  'detail.represent.link': 'Représenter cette organisation',
   'detail.json': 'Cette fiche en JSON',
   'map.title': 'D’où viennent les soutiens',
   'map.intro':

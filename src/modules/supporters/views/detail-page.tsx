@@ -115,6 +115,15 @@ export function DetailPage({ locale, supporter, path, publicUrl }: DetailPagePro
         <h2 id="statement-title">{safeT('detail.statement')}</h2>
         {supporter.statementHtml ? <div class="statement" lang={supporter.statementLanguage ?? undefined}>{supporter.statementHtml as 'safe'}</div> : <p>{safeT('detail.noStatement')}</p>}
       </section>
+      <section aria-labelledby="represent-title">
+        <h2 id="represent-title">{safeT('detail.represent.title')}</h2>
+        <p>{safeT('detail.represent.body')}</p>
+        <p>
+          <a class="button" href={`/${locale}/supporters/${encodeURIComponent(supporter.slug)}/claim`}>
+            {safeT('detail.represent.link')}
+          </a>
+        </p>
+      </section>
       <p class="meta">
         <a href={`/api/v1/supporters/${encodeURIComponent(supporter.slug)}`}>{safeT('detail.json')}</a>
       </p>
