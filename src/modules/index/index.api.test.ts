@@ -45,7 +45,12 @@ describe('public index API', () => {
     const res = await get('/api/v1/index/editions');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
-      items: [{ slug: 'edition-1', title: { en: 'Edition 1', fr: 'Édition 1' }, publishedAt: expect.any(String), previous: null, changesNote: { en: 'First', fr: 'Première' } }],
+      items: [
+        {
+          slug: 'edition-1', title: { en: 'Edition 1', fr: 'Édition 1' }, publishedAt: expect.any(String), previous: null, changesNote: { en: 'First', fr: 'Première' },
+          pilot: false, withdrawn: null,
+        },
+      ],
     });
   });
 
@@ -139,12 +144,14 @@ describe('public index API', () => {
     expect(numbers).toBeGreaterThan(8 * 12);
 
     const framework = sheetRows(workbook.getWorksheet('Framework'));
-    expect(framework[0]).toEqual(['iCode', 'iName', 'Level', 'Type', 'Parent', 'Weight', 'Direction', 'Unit', 'Source', 'Licence', 'Note']);
+    expect(framework[0]).toEqual(['iCode', 'iName', 'Level', 'Type', 'Parent', 'Weight', 'Direction', 'Unit', 'Source', 'Licence', 'Note', 'RawValues']);
+    expect(framework.find((r) => r[0] === 'gci')?.at(-1)).toBe('given');
     expect(framework.slice(1).map((r) => r[0])).toEqual(snapshot.nodes.map((n: { code: string }) => n.code));
     expect(framework.find((r) => r[0] === 'gci')?.slice(0, 7)).toEqual(['gci', 'Cybersecurity commitment', 1, 'Indicator', 'Serv', 2, 1]);
     const about = new Map(sheetRows(workbook.getWorksheet('Edition')).map((r) => [r[0], r[1]]));
     expect(about.get('Title (fr)')).toBe('Édition 1');
     expect(about.get('Changes note (en)')).toBe('First');
+    expect(about.get('Pilot')).toBe('no');
     // The first edition has nothing to compare with: the change sheets hold their header only.
     expect(sheetRows(workbook.getWorksheet('Config changes'))).toEqual([['Path', 'Before', 'After']]);
     expect(sheetRows(workbook.getWorksheet('Unit changes'))).toHaveLength(1);

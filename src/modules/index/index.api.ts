@@ -27,6 +27,8 @@ function presentSummary(row: EditionSummaryRow & { previousSlug: string | null }
     publishedAt: row.publishedAt?.toISOString() ?? '',
     previous: row.previousSlug,
     changesNote: { en: row.changesNoteEn, fr: row.changesNoteFr },
+    pilot: row.isPilot,
+    withdrawn: row.status === 'withdrawn' && row.withdrawnAt ? { at: row.withdrawnAt.toISOString(), reason: row.withdrawalReason ?? '' } : null,
   };
 }
 
@@ -41,7 +43,14 @@ export async function registerIndexApi(root: FastifyInstance, context: AppContex
 
   app.get(
     '/api/v1/index/editions',
-    { schema: { tags, summary: 'Published editions of the Cyberstability Index', description: 'Newest first.', response: { 200: editionListSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Published editions of the Cyberstability Index',
+        description: 'Newest first; withdrawn editions are not listed (their addresses keep answering, with `withdrawn` set).',
+        response: { 200: editionListSchema },
+      },
+    },
     async () => {
       const rows = await published.list();
       return { items: rows.map(presentSummary) };
@@ -54,6 +63,8 @@ export async function registerIndexApi(root: FastifyInstance, context: AppContex
       schema: {
         tags,
         summary: 'One published edition: every score and rank with its uncertainty bands, coverage and changes',
+        description:
+          'A withdrawn edition still answers, with `withdrawn` (when and why). Raw values of an indicator whose source’s licence does not allow redistribution are null, the node marked `rawWithheld`.',
         params: editionParamsSchema,
         response: { 200: editionDetailSchema, 400: problemSchema, 404: problemSchema },
       },

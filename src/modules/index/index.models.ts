@@ -97,6 +97,11 @@ export interface SnapshotNode {
   source: string | null;
   licence: string | null;
   note: string | null;
+  /**
+   * Set on an indicator whose raw values were left out (every row's `raw` null) because the source's licence does not
+   * allow redistributing them: `licence`. Its scores and ranks are kept. Absent when the raw values are given.
+   */
+  rawWithheld?: 'licence';
 }
 
 /** The 5th, 50th and 95th percentiles over the Monte Carlo runs; null where every run left the value missing. */

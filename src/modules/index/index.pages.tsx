@@ -20,7 +20,8 @@ const timeQuery = z.object({ time: z.union([z.literal(''), z.coerce.number().int
 
 function view(locale: Locale, edition: PublishedEdition): EditionView {
   const title = locale === 'fr' ? edition.titleFr : edition.titleEn;
-  return { slug: edition.slug, title, publishedAt: edition.publishedAt, pilot: /pilot/i.test(edition.titleEn), snapshot: edition.snapshot };
+  const withdrawn = edition.status === 'withdrawn' && edition.withdrawnAt ? { at: edition.withdrawnAt, reason: edition.withdrawalReason ?? '' } : null;
+  return { slug: edition.slug, title, publishedAt: edition.publishedAt, pilot: edition.isPilot, withdrawn, snapshot: edition.snapshot };
 }
 
 /** The index's public pages in every language, from the published editions kept for the process (index.published.ts). */
@@ -32,7 +33,7 @@ export async function registerIndexPages(app: FastifyInstance, editions: Publish
       const published = await editions.list();
       return reply
         .type(html)
-        .send(EditionsPage({ locale, editions: published.map((e) => ({ slug: e.slug, title: locale === 'fr' ? e.titleFr : e.titleEn, publishedAt: e.publishedAt })) }));
+        .send(EditionsPage({ locale, editions: published.map((e) => ({ slug: e.slug, title: locale === 'fr' ? e.titleFr : e.titleEn, publishedAt: e.publishedAt, pilot: e.isPilot })) }));
     });
 
     app.get(`/${locale}/index/:slug`, { schema: { hide: true } }, async (request, reply) => {

@@ -10,8 +10,11 @@ import { authorizeEditionActor, createDraftEdition, publishEdition, type CreateD
 /** Runs of the published pilot's Monte Carlo: more than a preview, still a few seconds at most. */
 export const PILOT_UNCERTAINTY: UncertaintySettings = { ...DEFAULT_UNCERTAINTY, runs: 2048 };
 
+/** The pilot's draft input always names its source and its framework's gaps. */
+export type PilotDraftInput = CreateDraftInput & Required<Pick<CreateDraftInput, 'source' | 'withoutData' | 'uncertainty'>>;
+
 /** The pilot edition (open data mapped onto the WG5 framework) as a draft's input; its gaps become `withoutData`. */
-export function pilotDraftInput(edition: PilotEdition, slug: string): CreateDraftInput {
+export function pilotDraftInput(edition: PilotEdition, slug: string): PilotDraftInput {
   return {
     slug,
     titles: { en: 'Cyberstability Index — Pilot', fr: 'Indice de cyberstabilité — Pilote' },
@@ -20,6 +23,7 @@ export function pilotDraftInput(edition: PilotEdition, slug: string): CreateDraf
     config: PILOT_PIPELINE,
     uncertainty: PILOT_UNCERTAINTY,
     source: edition.sources.map((s) => s.source).join('; '),
+    isPilot: true,
     withoutData: {
       categories: edition.categories.filter((c) => c.status === 'no data yet').map((c) => ({ code: c.code, name: c.name })),
       indicators: edition.categories.flatMap((c) => c.indicatorsWithoutData.map((i) => ({ code: i.code, name: i.name, category: c.name, subDimension: i.subDimension, rationale: i.rationale }))),

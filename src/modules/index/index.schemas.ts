@@ -33,7 +33,7 @@ export const withdrawalReasonSchema = z.string().trim().min(1, 'give the reason'
 const num = z.number().nullable();
 const band = z.object({ p5: num, p50: num, p95: num }).describe('5th, 50th and 95th percentiles over the Monte Carlo runs');
 
-const withoutDataSchema = z.object({
+export const withoutDataSchema = z.object({
   categories: z.array(z.object({ code: z.string(), name: z.string() })).describe('Categories without any data yet'),
   indicators: z
     .array(z.object({ code: z.string(), name: z.string(), category: z.string(), subDimension: z.string(), rationale: z.string() }))
@@ -52,6 +52,10 @@ export const snapshotNodeSchema = z.object({
   source: z.string().nullable(),
   licence: z.string().nullable(),
   note: z.string().nullable(),
+  rawWithheld: z
+    .literal('licence')
+    .optional()
+    .describe('Present when the raw values of this indicator are left out (null in every row) because its source’s licence does not allow redistributing them'),
 });
 
 export const snapshotRowSchema = z.object({
@@ -112,6 +116,11 @@ export const editionSummarySchema = z.object({
   publishedAt: z.string().describe('ISO 8601'),
   previous: z.string().nullable().describe('Slug of the previous edition'),
   changesNote: z.object({ en: z.string().nullable(), fr: z.string().nullable() }),
+  pilot: z.boolean().describe('The pilot computed from open data, not an edition adopted by working group 5'),
+  withdrawn: z
+    .object({ at: z.string().describe('ISO 8601'), reason: z.string() })
+    .nullable()
+    .describe('Set when the secretariat withdrew the edition: it is no longer listed nor current, its address keeps answering'),
 });
 
 export const editionListSchema = z.object({ items: z.array(editionSummarySchema) });

@@ -8,13 +8,13 @@ import type { AppContext } from '../../app/context.js';
 import { AppError, type FieldIssue } from '../../app/http/errors.js';
 import { formText, sendPrivatePage, type FormBody } from '../../app/http/private-page.js';
 import { parseOrThrow } from '../../app/http/validation.js';
-import { locales, type Locale } from '../../app/i18n/i18n.js';
+import { locales } from '../../app/i18n/i18n.js';
 import { parseCoinr } from './engine/coinr-format.js';
-import type { RawTable } from './engine/coinr-cells.js';
-import { coinrWorkbook, readCoinrTables, type TableFile } from './io/index.files.js';
-import { pickTime, type StoredTable } from './index.models.js';
+import { coinrWorkbook, readCoinrTables } from './io/index.files.js';
+import { pickTime } from './index.models.js';
+import { checkUploads, maxUploadMb, placeIssues, stored, upload, type Upload } from './index.secretariat-forms.js';
 import {
-  createDraftEdition, discardDraft, getEdition, listEditions, previewEdition, publishEdition, replaceDraftData, updateDraftConfig, type IndexDeps,
+  createDraftEdition, discardDraft, getEdition, listEditions, previewEdition, publishEdition, replaceDraftData, updateDraftConfig, withdrawEdition, type IndexDeps,
 } from './index.usecases.js';
 import { emptyCreateValues, EditionsAdminPage, type CreateValues } from './views/secretariat/editions-admin-page.js';
 import { EditionAdminPage, storedFormValues, type EditionAdminPageProps, type EditionFormValues } from './views/secretariat/edition-admin-page.js';
@@ -23,66 +23,13 @@ import { PreviewPage } from './views/secretariat/preview-page.js';
 import { wg5TemplateWorkbook } from './sources/index.wg5-template.js';
 import { indexAdminMessages } from './views/secretariat/secretariat.locales.js';
 
-/** Uploads above this size are refused with a message (COINr tables of 200 countries × 60 indicators × 10 years are ~1 MB). */
-const maxUploadMb = 25;
 const slugParams = z.object({ slug: z.string().trim().min(1).max(80) });
 const timeQuery = z.object({ time: z.union([z.literal(''), z.coerce.number().int()]).optional() });
-const doneQuery = z.object({ done: z.enum(['created', 'data', 'config', 'published', 'discarded']).optional(), slug: z.string().max(80).optional() });
-
-interface Upload extends TableFile {
-  truncated: boolean;
-}
-
-/** A file field of a multipart body; an empty file input (nothing chosen) is no upload. */
-function upload(body: FormBody, name: string): Upload | undefined {
-  const value = body[name] as Upload | undefined;
-  return value && typeof value === 'object' && 'bytes' in value && value.name !== '' ? value : undefined;
-}
-
-const stored = (table: RawTable): StoredTable => ({
-  columns: table.columns ?? Object.keys(table.rows[0] ?? {}),
-  rows: table.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v ?? '']))),
-});
-
-
-/** Where a use case's refusal goes on the forms: beside a field, or in the list of problems. */
-function placeIssues(locale: Locale, issues: FieldIssue[]): { errors: Record<string, string>; problems: FieldIssue[] } {
-  const t = indexAdminMessages(locale);
-  const fields: Record<string, [string, string]> = {
-    slug: ['slug', t('error.slug')],
-    'titles.en': ['titleEn', t('error.title')],
-    'titles.fr': ['titleFr', t('error.title')],
-    'uncertainty.seed': ['seed', t('error.number')],
-    'uncertainty.runs': ['runs', t('config.runs.hint')],
-    'uncertainty.weightPerturbation': ['weightPerturbation', t('config.perturbation.hint')],
-    'changesNote.en': ['noteEn', t('error.note')],
-    'changesNote.fr': ['noteFr', t('error.note')],
-  };
-  const errors: Record<string, string> = {};
-  const problems: FieldIssue[] = [];
-  for (const issue of issues) {
-    const field = fields[issue.field];
-    if (field) errors[field[0]] = field[1];
-    else problems.push(issue);
-  }
-  return { errors, problems };
-}
-
-/** Checks the uploaded tables' presence, type and size; the engine checks their content. */
-function checkUploads(locale: Locale, data: Upload | undefined, meta: Upload | undefined, errors: Record<string, string>): data is Upload {
-  const t = indexAdminMessages(locale);
-  for (const [name, file] of [['iData', data], ['iMeta', meta]] as const) {
-    if (!file) continue;
-    if (!/\.(csv|xlsx)$/i.test(file.name)) errors[name] = t('error.fileType');
-    else if (file.truncated) errors[name] = t('error.fileTooLarge', { max: maxUploadMb });
-  }
-  if (!data) errors.iData = t('error.required');
-  return Object.keys(errors).length === 0 && data !== undefined;
-}
+const doneQuery = z.object({ done: z.enum(['created', 'data', 'config', 'published', 'discarded', 'withdrawn']).optional(), slug: z.string().max(80).optional() });
 
 /**
  * The secretariat's index screens in every language: the list of editions, a draft's data, configuration, preview
- * and publication. Every action goes through the edition use cases, which authorize (secretariat on a passkey
+ * and publication, a published edition's withdrawal. Every action goes through the edition use cases, which authorize (secretariat on a passkey
  * session) and audit; uploads are refused before their body is read when the visitor is not the secretariat.
  */
 export async function registerIndexSecretariatPages(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -123,6 +70,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
         if (error.code === 'index.edition.invalid') return { status: 422, ...placeIssues(locale, error.issues) };
         if (error.code === 'index.edition.slug-taken') return { status: 409, errors: { slug: t('error.slugTaken') }, problems: [] };
         if (error.code === 'index.edition.published') return { status: 409, notice: t('error.published'), errors: {}, problems: [] };
+        if (error.code === 'index.edition.not-published') return { status: 409, notice: t('error.notPublished'), errors: {}, problems: [] };
         throw error;
       };
 
@@ -180,7 +128,9 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
       scope.get(`/${locale}/secretariat/index/:slug`, { schema: { hide: true } }, async (request, reply) => {
         const { slug } = parseOrThrow(slugParams, request.params, locale);
         const { done } = parseOrThrow(doneQuery, request.query, locale);
-        const notices = { created: t('admin.done.created'), data: t('admin.done.data'), config: t('admin.done.config'), published: t('admin.done.published') };
+        const notices = {
+          created: t('admin.done.created'), data: t('admin.done.data'), config: t('admin.done.config'), published: t('admin.done.published'), withdrawn: t('admin.done.withdrawn'),
+        };
         return renderEdition(request, reply, slug, { notice: done && done !== 'discarded' ? notices[done] : undefined });
       });
 
@@ -267,6 +217,19 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
         } catch (error) {
           const { status, ...placed } = refused(error);
           return renderEdition(request, reply, slug, { form: 'publish', values, ...placed }, status);
+        }
+      });
+
+      scope.post(`/${locale}/secretariat/index/:slug/withdraw`, { schema: { hide: true }, ...secretariatOnly, preHandler: verifyCsrf }, async (request, reply) => {
+        const { slug } = parseOrThrow(slugParams, request.params, locale);
+        const values = { reason: formText((request.body ?? {}) as FormBody, 'reason') };
+        try {
+          await withdrawEdition(deps, await getActor(request), { slug, reason: values.reason });
+          context.cache.invalidate();
+          return reply.redirect(`/${locale}/secretariat/index/${slug}?done=withdrawn`, 303);
+        } catch (error) {
+          const { status, ...placed } = refused(error);
+          return renderEdition(request, reply, slug, { form: 'withdraw', values, ...placed }, status);
         }
       });
 

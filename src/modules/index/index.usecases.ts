@@ -14,7 +14,7 @@ import { editionNotFound, editionNotPublished, editionPublished, editionSlugTake
 import type { EditionChanges } from './index.changes.js';
 import type { EditionConfig, EditionSnapshot, StoredTable, WithoutData } from './index.models.js';
 import { wg5WithoutData } from './sources/index.wg5-template.js';
-import { createIndexRepository, type EditionAdminRow, type EditionSummaryRow, type IndexRepository } from './index.repository.js';
+import { createIndexRepository, type EditionAdminRow, type EditionStateRow, type EditionSummaryRow, type IndexRepository } from './index.repository.js';
 import { changesNoteSchema, editionSlugSchema, editionTitlesSchema, withdrawalReasonSchema } from './index.schemas.js';
 import type { IndexEditionRow } from './index.tables.js';
 
@@ -177,7 +177,7 @@ export async function publishEdition(
   });
 }
 
-/** Published editions, newest first, without their snapshots. */
+/** Published editions, newest first, without their snapshots; withdrawn ones are left out. */
 export async function listPublishedEditions(deps: IndexDeps): Promise<(EditionSummaryRow & { previousSlug: string | null })[]> {
   return createIndexRepository(deps.db).listPublished();
 }
@@ -190,6 +190,11 @@ export async function getPublishedEdition(deps: IndexDeps, slug: string): Promis
   const row = await createIndexRepository(deps.db).findPublishedBySlug(slug);
   if (!row || !row.snapshot || !row.changes) throw editionNotFound();
   return { ...row, snapshot: row.snapshot, changes: row.changes };
+}
+
+/** Where a public edition stands now (published or withdrawn, when and why); undefined for drafts and unknown slugs. */
+export async function getEditionState(deps: IndexDeps, slug: string): Promise<EditionStateRow | undefined> {
+  return createIndexRepository(deps.db).findPublicState(slug);
 }
 
 /** Every edition, drafts included, for the secretariat's list. */

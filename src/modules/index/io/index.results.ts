@@ -98,12 +98,14 @@ export function editionResultsTable(snapshot: EditionSnapshot): TextTable {
 
 /** The framework as iMeta names its columns, one row per node from the index down. */
 function frameworkTable(snapshot: EditionSnapshot): TextTable {
-  const columns = ['iCode', 'iName', 'Level', 'Type', 'Parent', 'Weight', 'Direction', 'Unit', 'Source', 'Licence', 'Note'];
+  const columns = ['iCode', 'iName', 'Level', 'Type', 'Parent', 'Weight', 'Direction', 'Unit', 'Source', 'Licence', 'Note', 'RawValues'];
   const text = (v: string | null) => (v === null ? 'NA' : safeText(v));
   const rows = snapshot.nodes.map((n) => ({
     iCode: safeText(n.code), iName: safeText(n.name), Level: formatNumber(n.level), Type: n.kind === 'indicator' ? 'Indicator' : 'Aggregate',
     Parent: text(n.parent), Weight: formatNumber(n.weight), Direction: formatNumber(n.direction),
     Unit: text(n.unit), Source: text(n.source), Licence: text(n.licence), Note: text(n.note),
+    // Why an indicator's raw values are absent from the JSON download (null there): its source's licence.
+    RawValues: n.kind !== 'indicator' ? 'NA' : n.rawWithheld ? 'withheld (licence)' : 'given',
   }));
   return { columns, rows };
 }
@@ -116,6 +118,8 @@ function aboutTable(edition: EditionDownload): TextTable {
   const fields: [string, string | null][] = [
     ['Edition', edition.slug], ['Title (en)', edition.titleEn], ['Title (fr)', edition.titleFr],
     ['Published', edition.publishedAt?.toISOString() ?? null], ['Previous edition', edition.changes.previous?.slug ?? null],
+    ['Pilot', edition.isPilot ? 'yes: computed from open data, not an edition adopted by working group 5' : 'no'],
+    ['Withdrawn', edition.status === 'withdrawn' ? `${edition.withdrawnAt?.toISOString() ?? ''}: ${edition.withdrawalReason ?? ''}` : null],
     ['Changes note (en)', edition.changesNoteEn], ['Changes note (fr)', edition.changesNoteFr],
     ['Index', edition.snapshot.top], ['Monte Carlo runs', formatNumber(edition.snapshot.uncertainty.runs)], ['Seed', formatNumber(edition.snapshot.uncertainty.seed)],
   ];
@@ -128,6 +132,10 @@ export interface EditionDownload {
   titleEn: string;
   titleFr: string;
   publishedAt: Date | null;
+  isPilot: boolean;
+  status: string;
+  withdrawnAt: Date | null;
+  withdrawalReason: string | null;
   changesNoteEn: string | null;
   changesNoteFr: string | null;
   snapshot: EditionSnapshot;

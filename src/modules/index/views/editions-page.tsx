@@ -6,6 +6,8 @@ export interface EditionListItem {
   slug: string;
   title: string;
   publishedAt: Date | null;
+  /** Stored flag of the pilot computed from open data. */
+  pilot: boolean;
 }
 
 /** The published editions of the index, newest first. */
@@ -26,6 +28,7 @@ export function EditionsPage(props: { locale: Locale; editions: EditionListItem[
                 {e.title}
               </a>
               {e.publishedAt ? <span class="meta" safe>{` — ${t('index.published', { date: formatDate(locale, e.publishedAt.toISOString().slice(0, 10)) })}`}</span> : ''}
+              {e.pilot ? <span class="meta" safe>{` — ${t('index.pilot.tag')}`}</span> : ''}
             </li>
           ))}
         </ul>

@@ -2,10 +2,11 @@ import { scaleLinear } from 'd3-scale';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { indicatorNotFound } from '../index.errors.js';
+import { indexMessages } from '../index.messages.js';
 import type { EditionSnapshot, SnapshotNode, SnapshotRow } from '../index.models.js';
 import { formatRank, formatRaw, formatScore } from './format.js';
 import { indexChartMessages } from './index-charts.locales.js';
-import { ColumnHeads, TimeNav, UnitCell } from './page-parts.js';
+import { ColumnHeads, EditionNotices, TimeNav, UnitCell } from './page-parts.js';
 import type { EditionView } from './ranking-page.js';
 
 /** The indicator node of an edition, or a 404. */
@@ -86,6 +87,9 @@ export function IndicatorPage(props: { locale: Locale; edition: EditionView; ind
   const unitSuffix = node.unit ? ` ${node.unit}` : '';
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const title = t('indicator.title', { name: node.name });
+  const tIndex = indexMessages(locale);
+  const rawCell = (value: number | null | undefined) =>
+    node.rawWithheld ? tIndex('raw.withheld') : value === null || value === undefined ? '—' : `${formatRaw(locale, value)}${unitSuffix}`;
   const detail = (label: string, value: string | null) => (
     <>
       <dt safe>{label}</dt>
@@ -101,6 +105,14 @@ export function IndicatorPage(props: { locale: Locale; edition: EditionView; ind
       <p class="meta" safe>
         {edition.title}
       </p>
+      <EditionNotices locale={locale} edition={edition} />
+      {node.rawWithheld ? (
+        <p class="notice" safe>
+          {tIndex('raw.withheld.note', { source: node.source ?? node.code, licence: node.licence ?? '—' })}
+        </p>
+      ) : (
+        ''
+      )}
       <dl>
         {detail(t('indicator.code'), node.code)}
         {detail(t('indicator.unit'), node.unit)}
@@ -141,11 +153,17 @@ export function IndicatorPage(props: { locale: Locale; edition: EditionView; ind
           </tbody>
         </table>
       </div>
-      <h2>{safeT('indicator.distribution', { time: timeText })}</h2>
-      <figure class="chart">
-        {values.length ? <StripPlot locale={locale} values={values} label={t('indicator.chartLabel', { name: node.name, summary })} /> : ''}
-        <figcaption safe>{summary}</figcaption>
-      </figure>
+      {node.rawWithheld ? (
+        ''
+      ) : (
+        <>
+          <h2>{safeT('indicator.distribution', { time: timeText })}</h2>
+          <figure class="chart">
+            {values.length ? <StripPlot locale={locale} values={values} label={t('indicator.chartLabel', { name: node.name, summary })} /> : ''}
+            <figcaption safe>{summary}</figcaption>
+          </figure>
+        </>
+      )}
       <h2>{safeT('indicator.values')}</h2>
       <div class="table-scroll">
         <table>
@@ -159,7 +177,7 @@ export function IndicatorPage(props: { locale: Locale; edition: EditionView; ind
                 </td>
                 <UnitCell locale={locale} base={base} snapshot={snapshot} unit={row.unit} time={row.time} />
                 <td class="num" safe>
-                  {row.raw[node.code] === null || row.raw[node.code] === undefined ? '—' : `${formatRaw(locale, row.raw[node.code])}${unitSuffix}`}
+                  {rawCell(row.raw[node.code])}
                 </td>
                 <td class="num" safe>
                   {formatScore(locale, row.scores[node.code])}

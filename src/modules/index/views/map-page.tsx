@@ -11,7 +11,7 @@ import { countryShapes as shapes, worldHeight as height, worldWidth as width } f
 import type { EditionSnapshot } from '../index.models.js';
 import { formatBand, formatRank, formatScore, scoreDomain, unitName } from './format.js';
 import { indexChartMessages } from './index-charts.locales.js';
-import { ColumnHeads, TimeNav, UnitCell } from './page-parts.js';
+import { ColumnHeads, EditionNotices, TimeNav, UnitCell } from './page-parts.js';
 import { rankedRows, type EditionView } from './ranking-page.js';
 
 /** YlGnBu-like ramp (colour-blind safe, ordered by lightness), without the palest step so it stays distinct from grey. */
@@ -64,6 +64,7 @@ export function MapPage(props: { locale: Locale; edition: EditionView; time: num
         <a href={`${base}?time=${time ?? ''}`}>{safeT('map.back')}</a>
       </p>
       <h1>{safeT('map.title', { edition: edition.title })}</h1>
+      <EditionNotices locale={locale} edition={edition} />
       <TimeNav times={snapshot.times} current={time} label={t('map.time')} href={(y) => `${base}/map?time=${y ?? ''}`} />
       <figure class="chart index-map">
         <svg

@@ -1,6 +1,6 @@
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
-import { ColumnHeads } from './page-parts.js';
+import { ColumnHeads, EditionNotices } from './page-parts.js';
 import { indexMessages } from '../index.messages.js';
 import { formatScore } from './format.js';
 import type { EditionView } from './ranking-page.js';
@@ -23,6 +23,7 @@ export function MethodologyPage(props: { locale: Locale; edition: EditionView; p
         <a href={`/${locale}/index/${edition.slug}`}>{safeT('unit.back')}</a>
       </p>
       <h1>{safeT('method.title', { edition: edition.title })}</h1>
+      <EditionNotices locale={locale} edition={edition} />
       <p class="lead">{safeT('method.intro')}</p>
       <h2>{safeT('method.framework')}</h2>
       <div class="table-scroll">

@@ -1,7 +1,37 @@
-import { escaping, type Locale } from '../../../app/i18n/i18n.js';
+import { escaping, formatDate, type Locale } from '../../../app/i18n/i18n.js';
 import { indexMessages } from '../index.messages.js';
 import type { EditionSnapshot } from '../index.models.js';
 import { unitName } from './format.js';
+
+/** What an edition's pages say about its standing: the pilot flag (stored, not read from the title) and a withdrawal. */
+export interface EditionStanding {
+  /** The pilot computed from open data, not an edition adopted by working group 5. */
+  pilot: boolean;
+  /** When and why the secretariat withdrew it; null while it is current. */
+  withdrawn: { at: Date; reason: string } | null;
+}
+
+/** The notices every page of an edition opens with: withdrawn (when and why) first, then the pilot's. */
+export function EditionNotices(props: { locale: Locale; edition: EditionStanding }): JSX.Element {
+  const t = indexMessages(props.locale);
+  const safeT = escaping(t);
+  const { withdrawn, pilot } = props.edition;
+  return (
+    <>
+      {withdrawn ? (
+        <div class="notice withdrawn" role="note">
+          <p>
+            <strong safe>{t('index.withdrawn', { date: formatDate(props.locale, withdrawn.at.toISOString().slice(0, 10)), reason: withdrawn.reason })}</strong>
+          </p>
+          <p>{safeT('index.withdrawn.body')}</p>
+        </div>
+      ) : (
+        ''
+      )}
+      {pilot ? <p class="notice pilot">{safeT('index.pilot')}</p> : ''}
+    </>
+  );
+}
 
 /** Links to the same page at each of the edition's time points, the current one marked; nothing when there is one. */
 export function TimeNav(props: { times: (number | null)[]; current: number | null; label: string; href: (time: number | null) => string }): JSX.Element {

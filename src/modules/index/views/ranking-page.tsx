@@ -6,13 +6,12 @@ import { ScoreBand } from './band-bar.js';
 import { ChangesSection, type ChangesView } from './changes-section.js';
 import { formatRank, formatScore, scoreDomain } from './format.js';
 import { indexChartMessages } from './index-charts.locales.js';
-import { ColumnHeads, Downloads, TimeNav, UnitCell } from './page-parts.js';
+import { ColumnHeads, Downloads, EditionNotices, TimeNav, UnitCell, type EditionStanding } from './page-parts.js';
 
-export interface EditionView {
+export interface EditionView extends EditionStanding {
   slug: string;
   title: string;
   publishedAt: Date | null;
-  pilot: boolean;
   snapshot: EditionSnapshot;
 }
 
@@ -39,7 +38,7 @@ export function RankingPage(props: { locale: Locale; edition: EditionView; chang
         <a href={`/${locale}/index`}>{safeT('index.title')}</a>
       </p>
       <h1>{safeT('ranking.title', { edition: edition.title })}</h1>
-      {edition.pilot ? <p class="notice">{safeT('index.pilot')}</p> : ''}
+      <EditionNotices locale={locale} edition={edition} />
       <p>
         <a href={`${base}/methodology`}>{safeT('ranking.methodology')}</a> ·{' '}
         <a href={`${base}/map?time=${time ?? ''}`} safe>

@@ -5,7 +5,7 @@ import { indexMessages } from '../index.messages.js';
 import { ScoreBand } from './band-bar.js';
 import { UnitChangesSection, type ChangesView } from './changes-section.js';
 import { formatBand, formatRank, formatRaw, formatScore, scoreDomain, unitName } from './format.js';
-import { ColumnHeads, Downloads } from './page-parts.js';
+import { ColumnHeads, Downloads, EditionNotices } from './page-parts.js';
 import type { EditionView } from './ranking-page.js';
 
 export interface UnitHistoryEntry {
@@ -55,7 +55,7 @@ function IndicatorTable(props: { locale: Locale; caption: string; nodes: Snapsho
                 </a>
               </th>
               <td class="num" safe>
-                {`${formatRaw(props.locale, props.row.raw[n.code])}${n.unit ? ` ${n.unit}` : ''}`}
+                {n.rawWithheld ? t('raw.withheld') : `${formatRaw(props.locale, props.row.raw[n.code])}${n.unit ? ` ${n.unit}` : ''}`}
               </td>
               <td class="num" safe>
                 {formatScore(props.locale, props.row.scores[n.code])}
@@ -102,7 +102,7 @@ export function UnitPage(props: {
         <a href={`${base}?time=${time ?? ''}`}>{safeT('unit.back')}</a>
       </p>
       <h1>{safeT('unit.title', { unit: name, edition: edition.title })}</h1>
-      {edition.pilot ? <p class="notice">{safeT('index.pilot')}</p> : ''}
+      <EditionNotices locale={locale} edition={edition} />
       {!row ? (
         <p>{safeT('unit.notFound')}</p>
       ) : (

@@ -1,6 +1,8 @@
 import { describedBy, Field } from '../../../../app/html/field.js';
 import type { FieldIssue } from '../../../../app/http/errors.js';
-import type { Locale } from '../../../../app/i18n/i18n.js';
+import { escaping, type Locale } from '../../../../app/i18n/i18n.js';
+import type { EditionAdminRow } from '../../index.repository.js';
+import { indexAdminMessages } from './secretariat.locales.js';
 
 /**
  * Pieces shared by the secretariat's index screens: a file field, the list of problems an import or a configuration
@@ -70,3 +72,22 @@ export function Notice(props: { text: string | undefined }): JSX.Element {
 /** A moment in the secretariat's screens: date and time, in UTC so every member of the secretariat reads the same. */
 export const dateTime = (locale: Locale, date: Date): string =>
   `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(date)} UTC`;
+
+/** Where an edition stands: draft; published (pilot or not) with its public page; withdrawn, when and why. */
+export function EditionStatus(props: { locale: Locale; edition: Pick<EditionAdminRow, 'slug' | 'status' | 'publishedAt' | 'isPilot' | 'withdrawnAt' | 'withdrawalReason'> }): JSX.Element {
+  const { locale, edition } = props;
+  const t = indexAdminMessages(locale);
+  const safeT = escaping(t);
+  if (edition.status === 'draft' || !edition.publishedAt) return <>{safeT('admin.status.draft')}</>;
+  const state =
+    edition.status === 'withdrawn' && edition.withdrawnAt
+      ? t('admin.status.withdrawn', { date: dateTime(locale, edition.withdrawnAt), reason: edition.withdrawalReason ?? '' })
+      : t('admin.status.published', { date: dateTime(locale, edition.publishedAt) });
+  return (
+    <>
+      <span safe>{state}</span>
+      {edition.isPilot ? <span safe>{` (${t('admin.status.pilot')})`}</span> : ''}{' '}
+      <a href={`/${locale}/index/${edition.slug}`}>{safeT('admin.public')}</a>
+    </>
+  );
+}

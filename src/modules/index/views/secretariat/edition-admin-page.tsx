@@ -4,7 +4,7 @@ import type { FieldIssue } from '../../../../app/http/errors.js';
 import { escaping, formatNumber, type Locale } from '../../../../app/i18n/i18n.js';
 import type { IndexEditionRow } from '../../index.tables.js';
 import { describedBy, Field } from '../../../../app/html/field.js';
-import { dateTime, FileField, Notice, ProblemList } from './admin-parts.js';
+import { dateTime, EditionStatus, FileField, Notice, ProblemList } from './admin-parts.js';
 import { indexAdminMessages } from './secretariat.locales.js';
 
 /** The configuration and publication forms as typed, kept when refused. */
@@ -15,6 +15,8 @@ export interface EditionFormValues {
   weightPerturbation: string;
   noteEn: string;
   noteFr: string;
+  /** Why a published edition is withdrawn. */
+  reason: string;
 }
 
 /** The forms' values from the stored edition: the configuration as JSON, the uncertainty settings as numbers. */
@@ -27,6 +29,7 @@ export function storedFormValues(edition: IndexEditionRow): EditionFormValues {
     weightPerturbation: String(uncertainty.weightPerturbation),
     noteEn: edition.changesNoteEn ?? '',
     noteFr: edition.changesNoteFr ?? '',
+    reason: '',
   };
 }
 
@@ -50,7 +53,7 @@ export interface EditionAdminPageProps {
   values: EditionFormValues;
   notice?: string | undefined;
   /** Which form the errors and problems belong to. */
-  form?: 'data' | 'config' | 'publish' | undefined;
+  form?: 'data' | 'config' | 'publish' | 'withdraw' | undefined;
   errors?: Record<string, string>;
   problems?: FieldIssue[];
 }
@@ -72,7 +75,7 @@ export function EditionAdminPage(props: EditionAdminPageProps): JSX.Element {
       title={t('form.problems', { count: props.form === form ? (props.problems ?? []).length : 0 })}
       where={t('form.problems.where')}
       what={t('form.problems.what')}
-      note={form === 'publish' ? undefined : t('form.problems.engineNote')}
+      note={form === 'publish' || form === 'withdraw' ? undefined : t('form.problems.engineNote')}
       problems={props.form === form ? (props.problems ?? []) : []}
     />
   );
@@ -103,14 +106,7 @@ export function EditionAdminPage(props: EditionAdminPageProps): JSX.Element {
       <dl class="facts">
         <dt>{safeT('edition.status')}</dt>
         <dd>
-          {draft || !edition.publishedAt ? (
-            safeT('admin.status.draft')
-          ) : (
-            <>
-              {safeT('admin.status.published', { date: dateTime(locale, edition.publishedAt) })}{' '}
-              <a href={`/${locale}/index/${edition.slug}`}>{safeT('admin.public')}</a>
-            </>
-          )}
+          <EditionStatus locale={locale} edition={edition} />
         </dd>
         <dt>{safeT('edition.slug')}</dt>
         <dd>
@@ -225,7 +221,33 @@ export function EditionAdminPage(props: EditionAdminPageProps): JSX.Element {
       ) : (
         ''
       )}
+      {edition.status === 'published' ? <WithdrawSection {...props} /> : ''}
     </Layout>
+  );
+}
+
+/** A published edition's withdrawal: a required reason, shown publicly; and how to replace it (publish a new edition). */
+function WithdrawSection(props: EditionAdminPageProps): JSX.Element {
+  const t = indexAdminMessages(props.locale);
+  const safeT = escaping(t);
+  const error = props.form === 'withdraw' ? props.errors?.reason : undefined;
+  return (
+    <section aria-labelledby="withdraw-title">
+      <h2 id="withdraw-title">{safeT('withdraw.title')}</h2>
+      <p>{safeT('withdraw.lead')}</p>
+      <p>{safeT('withdraw.replace')}</p>
+      <form class="form" method="post" action={`/${props.locale}/secretariat/index/${props.edition.slug}/withdraw`} aria-labelledby="withdraw-title">
+        {props.csrfField as 'safe'}
+        <Field name="reason" label={t('withdraw.reason')} error={error}>
+          <textarea id="reason" name="reason" required maxlength="2000" aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy('reason', false, Boolean(error))} safe>
+            {props.values.reason}
+          </textarea>
+        </Field>
+        <button type="submit" class="danger">
+          {safeT('withdraw.submit')}
+        </button>
+      </form>
+    </section>
   );
 }
 

@@ -3,7 +3,7 @@ import type { FieldIssue } from '../../../../app/http/errors.js';
 import { escaping, type Locale } from '../../../../app/i18n/i18n.js';
 import type { EditionAdminRow } from '../../index.repository.js';
 import { describedBy, Field } from '../../../../app/html/field.js';
-import { dateTime, FileField, Notice, ProblemList } from './admin-parts.js';
+import { dateTime, EditionStatus, FileField, Notice, ProblemList } from './admin-parts.js';
 import { indexAdminMessages } from './secretariat.locales.js';
 
 /** What the secretariat typed in the new-edition form, kept when it is refused (files must be chosen again). */
@@ -79,14 +79,7 @@ export function EditionsAdminPage(props: EditionsAdminPageProps): JSX.Element {
                   <code safe>{e.slug}</code>
                 </th>
                 <td>
-                  {e.status === 'published' && e.publishedAt ? (
-                    <>
-                      {safeT('admin.status.published', { date: dateTime(locale, e.publishedAt) })}{' '}
-                      <a href={`/${locale}/index/${e.slug}`}>{safeT('admin.public')}</a>
-                    </>
-                  ) : (
-                    safeT('admin.status.draft')
-                  )}
+                  <EditionStatus locale={locale} edition={e} />
                 </td>
                 <td safe>{dateTime(locale, e.updatedAt)}</td>
               </tr>

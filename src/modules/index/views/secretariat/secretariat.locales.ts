@@ -4,7 +4,7 @@ import { createTranslator, type Catalog } from '../../../../app/i18n/i18n.js';
 export const en = {
   'admin.title': 'Index editions',
   'admin.lead':
-    'Create an edition from COINr tables (iData and iMeta, as CSV or XLSX), configure its pipeline, preview the results and publish it. A published edition never changes: a correction is a new edition.',
+    'Create an edition from COINr tables (iData and iMeta, as CSV or XLSX), configure its pipeline, preview the results and publish it. A published edition never changes: a correction is a new edition. To replace the pilot (or any published edition), withdraw it from its page, then publish a new edition.',
   'admin.back': 'Index editions',
   'admin.list.caption': 'Every edition, drafts first',
   'admin.list.edition': 'Edition',
@@ -13,6 +13,8 @@ export const en = {
   'admin.list.empty': 'No edition yet. Create the first one below.',
   'admin.status.draft': 'Draft',
   'admin.status.published': 'Published on {date}',
+  'admin.status.withdrawn': 'Withdrawn on {date}: {reason}',
+  'admin.status.pilot': 'pilot computed from open data',
   'admin.public': 'Public page',
   'admin.link': 'Index editions (secretariat)',
   'admin.done.created': 'Draft created. Check the configuration, preview it, then publish.',
@@ -20,6 +22,7 @@ export const en = {
   'admin.done.config': 'Configuration saved.',
   'admin.done.published': 'Edition published. It is now public and can no longer change.',
   'admin.done.discarded': 'The draft “{slug}” was deleted.',
+  'admin.done.withdrawn': 'Edition withdrawn. It has left the public list of editions; its address shows the date and your reason. Publish a new edition to replace it.',
   'create.title': 'New edition',
   'create.slug': 'Identifier',
   'create.slug.hint': 'Lower-case letters, digits and hyphens; used in addresses and citations (e.g. pilot-2026). It cannot change later.',
@@ -50,6 +53,8 @@ export const en = {
   'error.title': 'Enter a title of at most 200 characters.',
   'error.note': 'At most 4,000 characters.',
   'error.published': 'This edition is published and can no longer change; create a new edition.',
+  'error.reason': 'Give the reason, in at most 2,000 characters.',
+  'error.notPublished': 'Only a published edition can be withdrawn: this one is a draft or already withdrawn.',
   'edition.status': 'Status',
   'edition.slug': 'Identifier',
   'edition.units': 'Units',
@@ -89,18 +94,26 @@ export const en = {
   'preview.title': 'Preview: {edition}',
   'preview.banner': 'Preview computed now from the draft ({runs, plural, one {# Monte Carlo run} other {# Monte Carlo runs}}). Nothing here is public.',
   'publish.title': 'Publish',
-  'publish.lead': 'Publishing computes the final results, freezes them and makes them public in both languages. It cannot be undone.',
+  'publish.lead':
+    'Publishing computes the final results, freezes them and makes them public in both languages. It cannot be undone. The edition becomes the latest one; its changes are compared with the latest published edition that is not withdrawn.',
   'publish.noteEn': 'What changed and why, in English (optional)',
   'publish.noteFr': 'What changed and why, in French (optional)',
   'publish.submit': 'Publish this edition',
   'discard.title': 'Delete this draft',
   'discard.submit': 'Delete the draft',
+  'withdraw.title': 'Withdraw this edition',
+  'withdraw.lead':
+    'A withdrawn edition leaves the public list of editions and is no longer the latest one; its address keeps answering, with the date and your reason, so that citations do not break. Its results stay as they were published.',
+  'withdraw.replace':
+    'To replace the pilot (or this edition), withdraw it, then publish a new edition: publishing a new edition after withdrawing the pilot replaces it, and its changes are compared with the latest edition that is not withdrawn.',
+  'withdraw.reason': 'Reason, shown publicly on the edition’s pages',
+  'withdraw.submit': 'Withdraw this edition',
 };
 
 export const fr: Catalog<typeof en> = {
   'admin.title': 'Éditions de l’indice',
   'admin.lead':
-    'Créez une édition à partir de tables COINr (iData et iMeta, en CSV ou XLSX), configurez son traitement, prévisualisez les résultats et publiez-la. Une édition publiée ne change plus : une correction est une nouvelle édition.',
+    'Créez une édition à partir de tables COINr (iData et iMeta, en CSV ou XLSX), configurez son traitement, prévisualisez les résultats et publiez-la. Une édition publiée ne change plus : une correction est une nouvelle édition. Pour remplacer le pilote (ou toute édition publiée), retirez-le depuis sa page, puis publiez une nouvelle édition.',
   'admin.back': 'Éditions de l’indice',
   'admin.list.caption': 'Toutes les éditions, brouillons en premier',
   'admin.list.edition': 'Édition',
@@ -109,12 +122,15 @@ export const fr: Catalog<typeof en> = {
   'admin.list.empty': 'Aucune édition pour l’instant. Créez la première ci-dessous.',
   'admin.status.draft': 'Brouillon',
   'admin.status.published': 'Publiée le {date}',
+  'admin.status.withdrawn': 'Retirée le {date} : {reason}',
+  'admin.status.pilot': 'pilote calculé à partir de données ouvertes',
   'admin.public': 'Page publique',
   'admin.link': 'Éditions de l’indice (secrétariat)',
   'admin.done.created': 'Brouillon créé. Vérifiez la configuration, prévisualisez-le, puis publiez.',
   'admin.done.data': 'Données remplacées. La prévisualisation utilise les nouvelles tables.',
   'admin.done.config': 'Configuration enregistrée.',
   'admin.done.published': 'Édition publiée. Elle est désormais publique et ne peut plus changer.',
+  'admin.done.withdrawn': 'Édition retirée. Elle a quitté la liste publique des éditions ; son adresse affiche la date et votre motif. Publiez une nouvelle édition pour la remplacer.',
   'admin.done.discarded': 'Le brouillon « {slug} » a été supprimé.',
   'create.title': 'Nouvelle édition',
   'create.slug': 'Identifiant',
@@ -142,6 +158,8 @@ export const fr: Catalog<typeof en> = {
   'error.json': 'Ce n’est pas du JSON valide : {message}',
   'error.number': 'Saisissez un nombre.',
   'error.slugTaken': 'Une édition porte déjà cet identifiant.',
+  'error.reason': 'Indiquez le motif, en 2 000 caractères au plus.',
+  'error.notPublished': 'Seule une édition publiée peut être retirée : celle-ci est un brouillon ou déjà retirée.',
   'error.slug': 'Utilisez des lettres minuscules, des chiffres et des tirets, avec une lettre ou un chiffre au début et à la fin (64 au plus).',
   'error.title': 'Saisissez un titre de 200 caractères au plus.',
   'error.note': '4 000 caractères au plus.',
@@ -185,12 +203,20 @@ export const fr: Catalog<typeof en> = {
   'preview.title': 'Prévisualisation : {edition}',
   'preview.banner': 'Prévisualisation calculée à l’instant à partir du brouillon ({runs, plural, one {# tirage de Monte-Carlo} other {# tirages de Monte-Carlo}}). Rien ici n’est public.',
   'publish.title': 'Publier',
-  'publish.lead': 'La publication calcule les résultats définitifs, les fige et les rend publics dans les deux langues. Elle est irréversible.',
+  'publish.lead':
+    'La publication calcule les résultats définitifs, les fige et les rend publics dans les deux langues. Elle est irréversible. L’édition devient la plus récente ; ses changements sont comparés à la dernière édition publiée qui n’est pas retirée.',
   'publish.noteEn': 'Ce qui a changé et pourquoi, en anglais (facultatif)',
   'publish.noteFr': 'Ce qui a changé et pourquoi, en français (facultatif)',
   'publish.submit': 'Publier cette édition',
   'discard.title': 'Supprimer ce brouillon',
   'discard.submit': 'Supprimer le brouillon',
+  'withdraw.title': 'Retirer cette édition',
+  'withdraw.lead':
+    'Une édition retirée quitte la liste publique des éditions et n’est plus la plus récente ; son adresse continue de répondre, avec la date et votre motif, pour que les citations restent valables. Ses résultats restent tels qu’ils ont été publiés.',
+  'withdraw.replace':
+    'Pour remplacer le pilote (ou cette édition), retirez-le, puis publiez une nouvelle édition : publier une nouvelle édition après le retrait du pilote le remplace, et ses changements sont comparés à la dernière édition qui n’est pas retirée.',
+  'withdraw.reason': 'Motif, affiché publiquement sur les pages de l’édition',
+  'withdraw.submit': 'Retirer cette édition',
 };
 
 export const indexAdminMessages = createTranslator<typeof en>({ en, fr });
