@@ -1,0 +1,89 @@
+/**
+ * A fresh clone's first start, through the real command: with no official checkout beside it (IMPORT_ON_EMPTY points
+ * nowhere), `pariscall serve` says so, loads the reference bundle and serves the real Call; a restart loads nothing
+ * again. On the embedded database and on PostgreSQL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from './helpers/app.js';
+import { createTemporaryDatabase } from './helpers/database.js';
+import { freePort } from './helpers/net.js';
+
+interface Server {
+  child: ChildProcess;
+  log: () => string;
+}
+
+function startServer(env: Record<string, string>): Server {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli.ts'), 'serve'], {
+    cwd: repoRoot,
+    env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', IMPORT_ON_EMPTY: path.join(repoRoot, 'no-such-checkout'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += String(chunk)));
+  child.stderr?.on('data', (chunk) => (output += String(chunk)));
+  return { child, log: () => output };
+}
+
+async function waitUntilUp(base: string, server: Server): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (server.child.exitCode !== null) throw new Error(`server exited with ${server.child.exitCode}:\n${server.log()}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not start:\n${server.log()}`);
+}
+
+async function stop(server: Server): Promise<void> {
+  if (server.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+}
+
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+describe('the first start of a fresh clone', () => {
+  it('serves the real Call from the reference bundle, says why, and loads it only once', { timeout: 180_000 }, async () => {
+    const { env, remove } = await createTemporaryDatabase('first-start');
+    cleanups.push(remove);
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const serverEnv = { ...env, PORT: String(port) };
+
+    const first = startServer(serverEnv);
+    cleanups.push(() => stop(first));
+    await waitUntilUp(base, first);
+    expect(first.log()).toMatch(/IMPORT_ON_EMPTY: .*no-such-checkout not found; the registry comes from the reference bundle/);
+    expect(first.log()).toMatch(/Reference bundle loaded in \d+ ms: .*call \(documents 20, principles 9\).*registry \(supporters 1222, milestones 3\)/);
+
+    const stats = (await (await fetch(`${base}/api/v1/stats`)).json()) as { total: number; byCategory: Record<string, number> };
+    expect(stats.total).toBe(1222);
+    expect(stats.byCategory.state).toBe(81);
+    const home = await (await fetch(`${base}/en`)).text();
+    expect(home).not.toMatch(/registry is empty/i);
+    const call = await (await fetch(`${base}/fr/call`)).text();
+    expect(call).toMatch(/Appel de Paris pour la confiance et la sécurité dans le cyberespace/);
+    const principles = await (await fetch(`${base}/en/principles`)).text();
+    expect(principles).not.toMatch(/not imported yet/i);
+    const map = await (await fetch(`${base}/en/supporters/map`)).text();
+    expect(map).toMatch(/Supporters announced in public statements/);
+    await stop(first);
+
+    const second = startServer(serverEnv);
+    cleanups.push(() => stop(second));
+    await waitUntilUp(base, second);
+    expect(second.log()).not.toMatch(/Reference bundle loaded/);
+    expect(second.log()).not.toMatch(/IMPORT_ON_EMPTY/);
+    expect(((await (await fetch(`${base}/api/v1/stats`)).json()) as { total: number }).total).toBe(1222);
+  });
+});
