@@ -54,7 +54,7 @@ afterAll(async () => {
 
 describe('the first start of a fresh clone', () => {
   it('serves the real Call from the reference bundle, says why, and loads it only once', { timeout: 180_000 }, async () => {
-    const { env, remove } = await createTemporaryDatabase('first-start');
+    const { env, remove } = await createTemporaryDatabase('firststart');
     cleanups.push(remove);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
