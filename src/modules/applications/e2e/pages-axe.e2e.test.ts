@@ -1,7 +1,9 @@
 /**
  * axe-core on every page of the joining workflow that the end-to-end journey does not pass through: representatives'
  * management page (with and without form errors), the question page and its outcome, an invitation, the link failure
- * pages, the withdrawal history, the secretariat's e-mail list, entry finder and a decided application, in both languages.
+ * pages, the withdrawal history, the secretariat's e-mail list, entry finder and a decided application, in both languages;
+ * and the claim of an existing entry: the public entry's link, the request form (with and without errors), the join
+ * form's "is this you?" page, and a claim on a represented entry under review.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +15,10 @@ import { issueToken } from '../../../app/auth/tokens.js';
 import type { Actor } from '../../../app/authz/actor.js';
 import { createApplicationsRepository } from '../applications.repository.js';
 import { applications } from '../applications.tables.js';
+import { supporters } from '../../supporters/supporters.tables.js';
 import { testSecret } from '../applications.test-support.js';
+import { formStamp } from '../applications.antibot.js';
+import { submitClaim } from '../applications.claims.js';
 import { approveApplication, requestMoreInformation } from '../applications.moderation.js';
 import { confirmApplication, submitApplication, withdrawFromRegistry } from '../applications.usecases.js';
 
@@ -26,6 +31,8 @@ describe.skipIf(!hasChromium)('accessibility of the other joining pages', () => 
   let anonymous: BrowserContext;
   let supporterId = '';
   let decidedId = '';
+  let publishedSlug = '';
+  let claimId = '';
   const answerTokens: Record<string, string> = {};
   const invitationTokens: Record<string, string> = {};
 
@@ -63,6 +70,16 @@ describe.skipIf(!hasChromium)('accessibility of the other joining pages', () => 
     const goneApproved = await approveApplication(deps, moderator, { id: gone.id, version: gone.version });
     await withdrawFromRegistry(deps, moderator, { supporterId: goneApproved.supporterId!, reason: 'test' });
     await createApplicationsRepository(db).addRepresentative(supporterId, rep.userId, null);
+    // A second person claims the entry that now has a representative: the review page names both.
+    const [entry] = await db.select().from(supporters).where(eq(supporters.id, supporterId));
+    const claim = await submitClaim(deps, {
+      slug: entry!.slug,
+      locale: 'en',
+      form: { executiveName: 'Second Claimant', executiveEmail: 'second@axe-rival.example', contactEmail: null, acceptPrivacy: 'on' },
+    });
+    claimId = claim.applicationId;
+    publishedSlug = claim.entry.slug;
+    await confirmApplication(deps, await issueToken(db, { purpose: 'application.confirm', subjectId: claimId, ttlMs: 60_000 }));
 
     browser = await launchBrowser();
     const withCookie = async (cookie: string) => {
@@ -115,9 +132,40 @@ describe.skipIf(!hasChromium)('accessibility of the other joining pages', () => 
       await page.close();
     });
 
+    it(`${locale}: claiming an existing entry: the entry's link, the request form and its errors, the join form's matches`, async () => {
+      const page = await anonymous.newPage();
+      await page.goto(`${base}/${locale}/supporters/${publishedSlug}`);
+      await expectNoAxeViolations(page);
+      await page.locator(`a[href="/${locale}/supporters/${publishedSlug}/claim"]`).click();
+      await page.waitForLoadState('load');
+      expect(page.url()).toContain('/claim');
+      await expectNoAxeViolations(page);
+      await page.locator('form.form button[type="submit"]').click();
+      await page.waitForLoadState('load');
+      expect(await page.locator('.error-summary').count()).toBe(1);
+      await expectNoAxeViolations(page);
+      // The join form with the name of an entry already listed: "is this you?" before anything is stored.
+      await page.goto(`${base}/${locale}/join`);
+      await page.selectOption('#category', 'private-sector');
+      await page.fill('#name', 'Axe Published BV');
+      await page.selectOption('#countryCode', 'NLD');
+      await page.fill('#executiveName', 'Axe Tester');
+      await page.fill('#executiveEmail', `matches-${locale}@axe.example`);
+      await page.check('#acceptCall');
+      await page.check('#acceptPrivacy');
+      await page.locator('input[name="started"]').evaluate((input, stamp) => ((input as HTMLInputElement).value = stamp), formStamp(testSecret, Date.now() - 30_000));
+      await page.locator('form.form button[type="submit"]').click();
+      await page.waitForLoadState('load');
+      expect(await page.locator(`form[action="/${locale}/supporters/${publishedSlug}/claim"]`).count()).toBe(1);
+      await expectNoAxeViolations(page);
+      await page.close();
+    });
+
     it(`${locale}: the secretariat's other pages`, async () => {
       const page = await moderatorContext.newPage();
       for (const url of [
+        `/${locale}/secretariat/applications/${claimId}`,
+        `/${locale}/secretariat/applications?kind=claim`,
         `/${locale}/secretariat/deliveries`,
         `/${locale}/secretariat/supporters?q=axe`,
         `/${locale}/secretariat/applications/${decidedId}`,
