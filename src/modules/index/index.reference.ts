@@ -32,13 +32,29 @@ export const withheldSources = [
   { source: /^EuRepoC/, name: 'EuRepoC', why: 'no licence in the source repository; “confirm terms before publishing derived data”' },
 ] as const;
 
+/** An indicator whose raw values are withheld, and the time points where its normalised scores equal them anyway. */
+export interface WithheldIndicator {
+  code: string;
+  name: string;
+  why: string;
+  /**
+   * Time points where every normalised score equals the raw value (a min–max rescaling over a range that already is
+   * 0–100): said in the bundle's header, since there the kept scores give the withheld values away.
+   */
+  scoresEqualRaw: (number | null)[];
+}
+
 /** The snapshot with the raw values of every withheld source's indicators set to null, each such node marked. */
-export function withholdRawValues(snapshot: EditionSnapshot): { snapshot: EditionSnapshot; withheld: { code: string; name: string; why: string }[] } {
-  const withheld: { code: string; name: string; why: string }[] = [];
+export function withholdRawValues(snapshot: EditionSnapshot): { snapshot: EditionSnapshot; withheld: WithheldIndicator[] } {
+  const withheld: WithheldIndicator[] = [];
   const nodes = snapshot.nodes.map((node) => {
     const rule = node.kind === 'indicator' ? withheldSources.find((s) => s.source.test(node.source ?? '')) : undefined;
     if (!rule) return node;
-    withheld.push({ code: node.code, name: rule.name, why: rule.why });
+    const scoresEqualRaw = snapshot.times.filter((time) => {
+      const rows = snapshot.rows.filter((r) => r.time === time && typeof r.raw[node.code] === 'number');
+      return rows.length > 0 && rows.every((r) => Math.abs((r.raw[node.code] as number) - (r.scores[node.code] ?? Number.NaN)) < 1e-9);
+    });
+    withheld.push({ code: node.code, name: rule.name, why: rule.why, scoresEqualRaw });
     return { ...node, rawWithheld: 'licence' as const };
   });
   const codes = new Set(withheld.map((w) => w.code));
@@ -93,7 +109,7 @@ function versionOf(framework: EditionFramework, years: number[]): string {
 }
 
 /** Computes the bundled pilot from the open data folder (`<shared>/data/index`), as publication would. */
-export async function buildReferenceEdition(sourcesDir: string): Promise<{ edition: ReferenceEdition; withheld: { code: string; name: string; why: string }[] }> {
+export async function buildReferenceEdition(sourcesDir: string): Promise<{ edition: ReferenceEdition; withheld: WithheldIndicator[] }> {
   const pilot = await buildPilotEdition({ sourcesDir });
   const input = pilotDraftInput(pilot, PILOT_SLUG);
   const config = editionConfigOf(input);
@@ -114,6 +130,16 @@ export async function buildReferenceEdition(sourcesDir: string): Promise<{ editi
   return { edition, withheld };
 }
 
+/** The header's `withheld`: what is left out and why, and what the kept scores still show. */
+function withheldText(withheld: WithheldIndicator[]): string {
+  const equal = withheld.filter((w) => w.scoresEqualRaw.length > 0).map((w) => `${w.code} in ${w.scoresEqualRaw.join(', ')}`);
+  return (
+    `raw values of ${withheld.map((w) => `${w.code} (${w.name}: ${w.why})`).join(' and ')}: null in every row, the indicator marked rawWithheld "licence". ` +
+    'Their normalised scores (min–max per year after the pipeline\'s outlier treatment: a rescaling of the raw values), ranks and bands are kept' +
+    (equal.length ? `; the normalised scores equal the raw values for ${equal.join('; ')} (that year's values already span 0–100)` : '')
+  );
+}
+
 export const indexReference: ReferencePart<ReferenceEdition> = {
   name: 'index',
 
@@ -127,7 +153,7 @@ export const indexReference: ReferencePart<ReferenceEdition> = {
         source: `open data of ../shared/data/index (${edition.dataset.source}), computed by the platform's index engine as \`pariscall index publish --pilot\` does`,
         version: edition.publishedAt,
         licence: `results computed by the platform: EUPL-1.2; each indicator's source keeps its licence (${licences.join('; ')}); denominators: World Bank, CC BY 4.0`,
-        withheld: `raw values of ${withheld.map((w) => `${w.code} (${w.name}: ${w.why})`).join(' and ')}: null in every row, the indicator marked rawWithheld "licence"; their normalised scores, ranks and bands are kept`,
+        withheld: withheldText(withheld),
       },
       [edition],
     );
