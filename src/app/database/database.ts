@@ -42,9 +42,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 /**
  * PGlite's own start parameters, plus a smaller buffer pool: PostgreSQL's default 128 MB of shared buffers lives in
  * the WebAssembly memory and is touched at start (about 120 MB of resident memory), while the whole registry is a few
- * megabytes. 32 MB keeps every table and index cached.
+ * megabytes. 16 MB keeps every table and index cached.
  */
-const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   let location = dataDir;
