@@ -88,3 +88,26 @@ function parseLine(file: string, line: string, number: number): unknown {
 function describe(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`).join('; ');
 }
+
+/** The provenance headers of every file of a bundle directory, sorted by file: what the open-data page lists. */
+export async function readBundleProvenance(dir: string): Promise<Provenance[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.jsonl'))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+  const headers: Provenance[] = [];
+  for (const file of files) {
+    const handle = await fs.open(path.join(dir, file));
+    try {
+      // The header is the first line; the pilot edition's record after it is most of a megabyte, not read here.
+      const { buffer, bytesRead } = await handle.read({ buffer: Buffer.alloc(8192), position: 0 });
+      const firstLine = buffer.subarray(0, bytesRead).toString('utf8').split('\n')[0] ?? '';
+      const header = z.object({ $bundle: provenanceSchema }).safeParse(parseLine(file, firstLine, 1));
+      if (header.success) headers.push(header.data.$bundle);
+    } finally {
+      await handle.close();
+    }
+  }
+  return headers;
+}

@@ -5,6 +5,8 @@ import { parseOrThrow } from '../../app/http/validation.js';
 import { defineError } from '../../app/http/errors.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { registryStats } from '../supporters/supporters.queries.js';
+import { readBundleProvenance } from '../../app/reference/bundle-file.js';
+import { referenceDir } from '../../app/reference/reference.js';
 import { OpenDataPage } from '../supporters/views/open-data-page.js';
 import { callMessages } from './call.messages.js';
 import { getCallDocument, listPrinciples } from './call.usecases.js';
@@ -39,7 +41,7 @@ export async function registerCallPages(app: FastifyInstance, context: AppContex
       );
     });
     app.get(`/${locale}/open-data`, { schema: { hide: true } }, async (request, reply) =>
-      context.cache.send(request, reply, request.url, html, async () => OpenDataPage({ locale, publicUrl: context.config.publicUrl })),
+      context.cache.send(request, reply, request.url, html, async () => OpenDataPage({ locale, publicUrl: context.config.publicUrl, sources: await readBundleProvenance(referenceDir) })),
     );
   }
 }

@@ -101,6 +101,11 @@ describe.skipIf(!hasChromium)('the Call’s pages in a browser', () => {
       expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
       const api = await page.request.get(base + ((await page.getByRole('link', { name: '/api/v1/stats' }).getAttribute('href')) ?? ''));
       expect((await api.json()).total).toBe(13);
+      // Where the data comes from: each file of the reference bundle with its source, version and licence.
+      const sources = page.locator('.sources-table tbody tr');
+      expect(await sources.count()).toBeGreaterThanOrEqual(4);
+      expect(await page.locator('.sources-table').textContent()).toContain('reference/registry/supporters.jsonl');
+      expect(await page.locator('.sources-table').textContent()).toContain('EUPL-1.2');
     });
 
     it.each([

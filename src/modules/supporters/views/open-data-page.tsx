@@ -1,9 +1,11 @@
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
+import type { Provenance } from '../../../app/reference/bundle-file.js';
 import { supporterMessages } from '../supporters.messages.js';
+import { SourcesSection } from './sources-section.js';
 
 /** How to reuse the registry: CSV, JSON API, OpenAPI documentation, embeddable counters. */
-export function OpenDataPage({ locale, publicUrl }: { locale: Locale; publicUrl: string }): JSX.Element {
+export function OpenDataPage({ locale, publicUrl, sources = [] }: { locale: Locale; publicUrl: string; sources?: Provenance[] }): JSX.Element {
   const t = supporterMessages(locale);
   const safeT = escaping(t);
   const embed = `<iframe src="${publicUrl}/${locale}/embed/counters" title="${safeT('embed.title')}" width="100%" height="220" loading="lazy"></iframe>`;
@@ -40,6 +42,7 @@ export function OpenDataPage({ locale, publicUrl }: { locale: Locale; publicUrl:
       <pre>
         <code safe>{embed}</code>
       </pre>
+      <SourcesSection locale={locale} files={sources} />
     </Layout>
   );
 }
