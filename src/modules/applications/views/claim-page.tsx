@@ -42,6 +42,7 @@ export function ClaimPage(props: ClaimPageProps): JSX.Element {
     acceptPrivacy: t('claim.field.acceptPrivacy'),
   };
   const domain = entry.website ? registrableDomain(entry.website) : null;
+  const country: string = entry.countryCode ? countryName(entry.countryCode, locale) : '—';
   const path = `/supporters/${encodeURIComponent(entry.slug)}/claim`;
   return (
     <Layout locale={locale} title={t('claim.title', { name: entry.name })} path={path} current="supporters" description={t('claim.intro', { name: entry.name })}>
@@ -64,7 +65,7 @@ export function ClaimPage(props: ClaimPageProps): JSX.Element {
         <dt>{safeT('join.field.category')}</dt>
         <dd safe>{s(`category.${(entry.category ?? 'uncategorised') as 'state'}`)}</dd>
         <dt>{safeT('join.field.countryCode')}</dt>
-        <dd safe>{entry.countryCode ? countryName(entry.countryCode, locale) : '—'}</dd>
+        <dd safe>{country}</dd>
         <dt>{safeT('join.field.website')}</dt>
         <dd safe>{entry.website ?? '—'}</dd>
       </dl>
