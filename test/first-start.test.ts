@@ -64,7 +64,7 @@ describe('the first start of a fresh clone', () => {
     cleanups.push(() => stop(first));
     await waitUntilUp(base, first);
     expect(first.log()).toMatch(/IMPORT_ON_EMPTY: .*no-such-checkout not found; the registry comes from the reference bundle/);
-    expect(first.log()).toMatch(/Reference bundle loaded in \d+ ms: .*call \(documents 20, principles 9\).*registry \(supporters 1222, milestones 3\)/);
+    expect(first.log()).toMatch(/Reference bundle loaded in \d+ ms: .*call \(documents 20, principles 9\).*registry \(supporters 1222, milestones 3\).*index \(editions 1, units 195\)/);
 
     const stats = (await (await fetch(`${base}/api/v1/stats`)).json()) as { total: number; byCategory: Record<string, number> };
     expect(stats.total).toBe(1222);
@@ -75,6 +75,10 @@ describe('the first start of a fresh clone', () => {
     expect(call).toMatch(/Appel de Paris pour la confiance et la sécurité dans le cyberespace/);
     const principles = await (await fetch(`${base}/en/principles`)).text();
     expect(principles).not.toMatch(/not imported yet/i);
+    const editions = (await (await fetch(`${base}/api/v1/index/editions`)).json()) as { items: { slug: string; pilot: boolean }[] };
+    expect(editions.items).toEqual([expect.objectContaining({ slug: 'pilot', pilot: true })]);
+    const ranking = await fetch(`${base}/en/index/pilot`);
+    expect(ranking.status).toBe(200);
     const map = await (await fetch(`${base}/en/supporters/map`)).text();
     expect(map).toMatch(/Supporters announced in public statements/);
     await stop(first);

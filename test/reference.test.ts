@@ -30,6 +30,8 @@ describe('the reference bundle', () => {
     const report = await loadReferenceBundle({ db: database.db, parts: referenceParts(), bundleDir: referenceDir });
     expect(report.loaded.registry).toEqual({ supporters: 1222, milestones: 3 });
     expect(report.loaded.call).toEqual({ documents: 20, principles: 9 });
+    expect(report.loaded.index).toEqual({ editions: 1, units: 195 });
+    expect(await count('index_editions', "status = 'published' and is_pilot and slug = 'pilot'")).toBe(1);
     expect(await count('supporters', "status = 'published'")).toBe(1222);
     expect(await count('supporters', "category = 'state'")).toBe(81);
     expect(await count('supporters', 'first_seen is not null')).toBe(1222);
@@ -40,7 +42,7 @@ describe('the reference bundle', () => {
 
     const again = await loadReferenceBundle({ db: database.db, parts: referenceParts(), bundleDir: referenceDir });
     expect(again.loaded).toEqual({});
-    expect(again.skipped).toEqual(expect.arrayContaining(['registry', 'call']));
+    expect(again.skipped).toEqual(expect.arrayContaining(['registry', 'call', 'index']));
     expect(await count('supporters')).toBe(1222);
   });
 
@@ -63,7 +65,7 @@ describe('the reference bundle', () => {
 
   it('stays under 2 MB, every data file with its provenance (source, version date, licence) in its first line', async () => {
     const files = await listBundleFiles(referenceDir);
-    expect(files).toEqual(expect.arrayContaining(['call/documents.jsonl', 'call/principles.jsonl', 'registry/milestones.jsonl', 'registry/supporters.jsonl']));
+    expect(files).toEqual(['call/documents.jsonl', 'call/principles.jsonl', 'index/pilot-edition.jsonl', 'registry/milestones.jsonl', 'registry/supporters.jsonl']);
     let bytes = fs.statSync(path.join(referenceDir, 'README.md')).size;
     for (const file of files) {
       const text = fs.readFileSync(path.join(referenceDir, file), 'utf8');

@@ -4,12 +4,14 @@ import { registerAccountSection } from '../accounts/accounts.sections.js';
 import { registerIndexApi } from './index.api.js';
 import { registerIndexPages } from './index.pages.js';
 import { createPublishedEditions } from './index.published.js';
+import { indexReference } from './index.reference.js';
 import { registerIndexSecretariatPages } from './index.secretariat.js';
 import { IndexAccountLink } from './views/secretariat/account-link.js';
 
 /** The Cyberstability Index: published editions as public pages, a JSON API and downloads; the secretariat's edition screens. */
 export const indexModule: AppModule = {
   name: 'index',
+  reference: [indexReference],
   async register(app, context) {
     const published = createPublishedEditions({ db: context.database.db });
     await registerIndexApi(app, context, published);
