@@ -15,6 +15,7 @@ import type { Locale } from '../../app/i18n/i18n.js';
 import { enqueueJob } from '../../app/jobs/outbox.js';
 import type { SupporterRow } from '../supporters/supporters.tables.js';
 import { uncategorised } from '../supporters/supporters.constants.js';
+import { getSupporterBySlug } from '../supporters/supporters.usecases.js';
 import { expireJob } from './applications.constants.js';
 import { findDuplicates } from './applications.duplicates.js';
 import { applicationLink, sendApplicationEmail } from './applications.emails.js';
@@ -29,7 +30,7 @@ import { newVerificationCode } from './applications.verification.js';
 /** The entry a claim is about, and whether it already has representatives on the platform (the claim page says so). */
 export async function getClaimTarget(db: Executor, slug: string): Promise<{ entry: SupporterRow; represented: boolean }> {
   const repository = createApplicationsRepository(db);
-  const entry = assertClaimable(await repository.findEntryBySlug(slug), slug);
+  const entry = assertClaimable(await getSupporterBySlug(db, slug), slug);
   return { entry, represented: (await repository.representativesOf(entry.id)).length > 0 };
 }
 
@@ -52,7 +53,7 @@ export async function submitClaim(
   const { form, locale } = input;
   return deps.db.transaction(async (tx) => {
     const repository = createApplicationsRepository(tx);
-    const entry = assertClaimable(await repository.findEntryBySlug(input.slug), input.slug);
+    const entry = assertClaimable(await getSupporterBySlug(tx, input.slug), input.slug);
     const summary = { id: entry.id, slug: entry.slug, name: entry.name };
     const hash = claimSubmissionHash(entry.id, form.executiveEmail);
     const existing = await repository.findRecentBySubmission(hash, new Date(Date.now() - 24 * 3600 * 1000));

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../app/database/database.js';
 import { auditLog } from '../../app/audit/audit.tables.js';
-import { supporters, type SupporterRow } from '../supporters/supporters.tables.js';
+import type { SupporterRow } from '../supporters/supporters.tables.js';
 import { openStatuses } from './applications.models.js';
 import type { QueueFilters } from './applications.schemas.js';
 import { applications, representatives, type ApplicationRow, type NewApplicationRow } from './applications.tables.js';
@@ -160,15 +160,6 @@ export function createApplicationsRepository(db: Executor) {
     async representativesOf(supporterId: string): Promise<string[]> {
       const rows = await db.select({ userId: representatives.userId }).from(representatives).where(eq(representatives.supporterId, supporterId));
       return rows.map((r) => r.userId);
-    },
-
-    /**
-     * The entry a claim names, whatever its status (a withdrawn one is refused by the policy with its own message).
-     * A read of the registry's table: the supporters module exports no lookup by slug that returns the row's id.
-     */
-    async findEntryBySlug(slug: string): Promise<SupporterRow | undefined> {
-      const [row] = await db.select().from(supporters).where(eq(supporters.slug, slug)).limit(1);
-      return row;
     },
 
     /** Claims on this entry still waiting for the secretariat (confirmed by their executive), oldest first. */

@@ -130,6 +130,12 @@ export async function getSupporterForEdit(db: Executor, supporterId: string): Pr
   return row;
 }
 
+/** An entry by its public slug, whatever its status (a claim names the entry it is about by slug). */
+export async function getSupporterBySlug(db: Executor, slug: string): Promise<SupporterRow | undefined> {
+  const [row] = await db.select().from(supporters).where(eq(supporters.slug, slug)).limit(1);
+  return row;
+}
+
 /** Published supporters by id, for lists of a representative's organisations. */
 export async function listSupportersByIds(db: Executor, ids: string[]): Promise<SupporterRow[]> {
   if (ids.length === 0) return [];
