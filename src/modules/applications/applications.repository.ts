@@ -1,7 +1,6 @@
 import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../app/database/database.js';
 import { auditLog } from '../../app/audit/audit.tables.js';
-import type { SupporterRow } from '../supporters/supporters.tables.js';
 import { openStatuses } from './applications.models.js';
 import type { QueueFilters } from './applications.schemas.js';
 import { applications, representatives, type ApplicationRow, type NewApplicationRow } from './applications.tables.js';
