@@ -29,13 +29,19 @@ await esbuild.build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // Node 20 has import attributes (`with { type: 'json' }`); esbuild would otherwise drop them from its output.
+  supported: { 'import-attributes': true },
   jsx: 'automatic',
   jsxImportSource: '@kitajs/html',
   sourcemap: 'linked',
   logLevel: 'warning',
 });
-// The client scripts and stylesheet are bundled at start-up from their sources (src/app/http/assets.ts).
-await fs.cp(path.join(src, 'client'), path.join(dist, 'client'), { recursive: true });
+// The client scripts bundled ahead (with the options the server uses when it runs from the sources), and the stylesheet.
+const { clientBundleOptions } = await import(path.join(dist, 'app/http/assets.js'));
+const clientSources = (await fs.readdir(path.join(src, 'client'))).filter((f) => f.endsWith('.ts'));
+await fs.rm(path.join(dist, 'client'), { recursive: true, force: true });
+await esbuild.build({ ...clientBundleOptions, entryPoints: clientSources.map((f) => path.join(src, 'client', f)), outdir: path.join(dist, 'client') });
+await fs.copyFile(path.join(src, 'client/site.css'), path.join(dist, 'client/site.css'));
 const transpiled = performance.now();
 
 const { createDatabaseTemplate } = await import(path.join(dist, 'app/database/template-build.js'));

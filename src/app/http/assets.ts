@@ -3,7 +3,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import * as esbuild from 'esbuild';
 import type { FastifyInstance } from 'fastify';
 
 const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client');
@@ -32,23 +31,29 @@ function store(name: string, body: Buffer, type: string): void {
   });
 }
 
+/** How the progressive-enhancement scripts are bundled: at start-up from src/, ahead of time into dist/ (`npm run build`). */
+export const clientBundleOptions = { bundle: true, minify: true, format: 'iife', target: 'es2020', logLevel: 'silent' } as const;
+
 /**
- * Bundles the progressive-enhancement scripts (src/client/*.ts) with esbuild in memory and loads the stylesheet.
- * Done once at start-up (tens of milliseconds), so there is no build step to forget.
+ * Loads the progressive-enhancement scripts and the stylesheet. Running from the build (dist/client holds the bundled
+ * `.js`), they are read as they are; running from the sources (tsx, tests), src/client/*.ts is bundled with esbuild in
+ * memory, tens of milliseconds, so there is no build step to forget there.
  */
 export async function buildAssets(): Promise<void> {
-  const entries = (await fs.readdir(clientDir)).filter((f) => f.endsWith('.ts'));
-  const result = await esbuild.build({
-    entryPoints: entries.map((f) => path.join(clientDir, f)),
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: 'es2020',
-    write: false,
-    outdir: '/out',
-    logLevel: 'silent',
-  });
-  for (const file of result.outputFiles) store(path.basename(file.path), Buffer.from(file.contents), 'text/javascript; charset=utf-8');
+  const files = await fs.readdir(clientDir);
+  const built = files.filter((f) => f.endsWith('.js'));
+  if (built.length) {
+    for (const file of built) store(file, await fs.readFile(path.join(clientDir, file)), 'text/javascript; charset=utf-8');
+  } else {
+    const esbuild = await import('esbuild');
+    const result = await esbuild.build({
+      ...clientBundleOptions,
+      entryPoints: files.filter((f) => f.endsWith('.ts')).map((f) => path.join(clientDir, f)),
+      write: false,
+      outdir: '/out',
+    });
+    for (const file of result.outputFiles) store(path.basename(file.path), Buffer.from(file.contents), 'text/javascript; charset=utf-8');
+  }
   store('site.css', await fs.readFile(path.join(clientDir, 'site.css')), 'text/css; charset=utf-8');
 }
 
