@@ -3,7 +3,6 @@ import type { Config } from './app/config/config.js';
 import { openDatabase, type DatabaseHandle } from './app/database/database.js';
 import { migrateDatabase } from './app/database/migrate.js';
 import { createServer, type App } from './app/server.js';
-import { formatImportReport, importSite } from './app/site-import.js';
 import { loadReferenceBundle, formatReferenceLoad } from './app/reference/load.js';
 import { referenceDir } from './app/reference/reference.js';
 import { referenceParts } from './app/modules.js';
@@ -31,6 +30,7 @@ async function loadFirstStartData(app: App, database: DatabaseHandle, config: Co
   if (config.importOnEmpty && (await registryStats({ db: database.db })).total === 0) {
     if (fs.existsSync(config.importOnEmpty)) {
       app.log.info(`Empty registry: importing the official checkout ${config.importOnEmpty} (IMPORT_ON_EMPTY)`);
+      const { formatImportReport, importSite } = await import('./app/site-import.js'); // the official files' readers
       const report = await importSite(database, { source: config.importOnEmpty, actor: 'system:first-start', skipInvalid: true, events: app.context.events });
       app.log.info(formatImportReport(report));
     } else {

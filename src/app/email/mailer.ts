@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config/config.js';
 import type { Locale } from '../i18n/i18n.js';
 
@@ -42,7 +42,7 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'data
   });
 
   if (config.smtpUrl) {
-    const transport: Transporter = nodemailer.createTransport({
+    const transport = lazyTransport({
       url: config.smtpUrl,
       // Fail fast so the job is retried later instead of holding a worker slot on a dead relay.
       connectionTimeout: 10_000,
@@ -52,18 +52,18 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'data
     return {
       target: 'smtp',
       send: async (email) => {
-        await transport.sendMail(message(email));
+        await (await transport.get()).sendMail(message(email));
       },
       close: () => transport.close(),
     };
   }
 
   const outbox = path.join(config.dataDir, 'outbox');
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const transport = lazyTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     target: outbox,
     send: async (email) => {
-      const info = await transport.sendMail(message(email));
+      const info = await (await transport.get()).sendMail(message(email));
       await fs.mkdir(outbox, { recursive: true });
       // Written then renamed, so a reader never sees half a message and a retry replaces rather than duplicates.
       const file = path.join(outbox, `${email.id}.eml`);
@@ -72,5 +72,18 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'data
       await fs.rename(partial, file);
     },
     close: () => transport.close(),
+  };
+}
+
+/**
+ * A nodemailer transport made on the first message: nodemailer is half a megabyte of code that a start (and a process
+ * that never sends mail) need not load.
+ */
+function lazyTransport(options: Record<string, unknown>): { get(): Promise<Transporter>; close(): void } {
+  let transport: Transporter | undefined;
+  let making: Promise<Transporter> | undefined;
+  return {
+    get: () => (making ??= import('nodemailer').then((nodemailer) => (transport = nodemailer.default.createTransport(options)))),
+    close: () => transport?.close(),
   };
 }

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { formatBundleFile, readBundleFile } from '../../app/reference/bundle-file.js';
 import type { ReferencePart } from '../../app/reference/reference.js';
-import { readFirstSeen } from '../supporters/supporters.source.js';
 import { createCallRepository } from './call.repository.js';
-import { callLocales, readCallContent, type CallDocument, type PrincipleSource } from './call.source.js';
+import type { CallDocument, PrincipleSource } from './call.source.js';
+import { locales } from '../../app/i18n/i18n.js';
 import { importCallContent } from './call.usecases.js';
 
 export const documentsFile = 'call/documents.jsonl';
@@ -19,7 +19,7 @@ const localizedText = z.strictObject({ en: z.string().min(1).optional(), fr: z.s
 
 const documentSchema = z.strictObject({
   key: z.string().regex(/^(call|case-studies\/principle-[1-9])$/),
-  locale: z.enum(callLocales),
+  locale: z.enum(locales),
   markdown: z.string().min(1),
   source: z.string().min(1),
 }) satisfies z.ZodType<CallDocument>;
@@ -39,6 +39,9 @@ export const callReference: ReferencePart<ParsedCallBundle> = {
   name: 'call',
 
   async build(sharedDir) {
+    // The official files' readers are loaded here only: a start that loads the bundle does not need them.
+    const { readCallContent } = await import('./call.source.js');
+    const { readFirstSeen } = await import('../supporters/supporters.source.js');
     const parsed = await readCallContent(path.join(sharedDir, 'data/pariscall.international'));
     const problems = parsed.issues.filter((i) => i.severity === 'error');
     if (problems.length) throw new Error(`the Call's texts have errors: ${problems.map((p) => `${p.source}: ${p.message}`).join('; ')}`);

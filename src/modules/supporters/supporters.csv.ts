@@ -5,7 +5,8 @@
 import { parse as parseCsv, CsvError } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { SupporterRecord } from './supporters.models.js';
-import { readSupporterFields, type ParsedSupporters, type RawSupporterFields, type SourceIssue } from './supporters.source.js';
+import { readSupporterFields, type RawSupporterFields } from './supporters.fields.js';
+import type { ParsedSupporters, SourceIssue } from './supporters.source.js';
 
 /** The columns of the official export, in its order. There is no `linkedin` column and no statement. */
 export const officialCsvColumns = ['name', 'category', 'nationality', 'nature', 'website', 'twitter', 'date_signed'] as const;

@@ -10,10 +10,9 @@ import type { ReferencePart } from '../../app/reference/reference.js';
 import type { Executor } from '../../app/database/database.js';
 import { supporterCategories } from './supporters.constants.js';
 import { importSupporters } from './supporters.import.js';
-import { buildMilestones, milestoneRecordSchema, type MilestoneRecord } from './supporters.milestones.js';
+import { milestoneRecordSchema, type MilestoneRecord } from './supporters.milestones.js';
 import type { SupporterRecord } from './supporters.models.js';
 import { createSupportersRepository } from './supporters.repository.js';
-import { readOfficialSupporters } from './supporters.source.js';
 
 export const supportersFile = 'registry/supporters.jsonl';
 export const milestonesFile = 'registry/milestones.jsonl';
@@ -48,6 +47,9 @@ export const registryReference: ReferencePart<ParsedRegistry> = {
   name: 'registry',
 
   async build(sharedDir) {
+    // The official files' readers are loaded here only: a start that loads the bundle does not need them.
+    const { readOfficialSupporters } = await import('./supporters.source.js');
+    const { buildMilestones } = await import('./supporters.milestones.js');
     const site = path.join(sharedDir, 'data/pariscall.international');
     const parsed = await readOfficialSupporters(site, { firstSeenCsv: path.join(sharedDir, 'data/pariscall-registry-first-seen.csv') });
     // Invalid files (the official snapshot has a few) are left out, as `pariscall import --skip-invalid` would; the
