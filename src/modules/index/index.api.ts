@@ -64,7 +64,8 @@ export async function registerIndexApi(root: FastifyInstance, context: AppContex
         tags,
         summary: 'One published edition: every score and rank with its uncertainty bands, coverage and changes',
         description:
-          'A withdrawn edition still answers, with `withdrawn` (when and why). Raw values of an indicator whose source’s licence does not allow redistribution are null, the node marked `rawWithheld`.',
+          'A withdrawn edition still answers, with `withdrawn` (when and why). Raw values of an indicator whose source’s licence does not allow redistribution are null, the node marked `rawWithheld`; ' +
+          'so are its scores and ranks, and those of every aggregate computed from such indicators alone (bands and Sobol indices left out), each such node marked `scoresWithheld`.',
         params: editionParamsSchema,
         response: { 200: editionDetailSchema, 400: problemSchema, 404: problemSchema },
       },
@@ -109,7 +110,9 @@ export async function registerIndexApi(root: FastifyInstance, context: AppContex
       schema: {
         tags,
         summary: 'Results as CSV',
-        description: 'One row per unit × time: `uCode,uName,Time`, then per aggregate from the index down its score, `_p5`, `_p95`, `_rank`, `_rank_p5`, `_rank_p95`. NA = missing.',
+        description:
+          'One row per unit × time: `uCode,uName,Time`, then per aggregate from the index down its score, `_p5`, `_p95`, `_rank`, `_rank_p5`, `_rank_p95`. NA = missing; ' +
+          '`withheld (licence)` = an aggregate computed only from sources whose licence does not allow redistribution (named in the JSON nodes and the workbook’s Framework sheet).',
         params: editionParamsSchema,
         produces: ['text/csv'],
       },
@@ -130,7 +133,7 @@ export async function registerIndexApi(root: FastifyInstance, context: AppContex
         summary: 'Results as an Excel workbook',
         description:
           'Sheet `Results`: the same rows and columns as results.csv, numbers as numbers, missing values as empty cells. ' +
-          'Sheets `Edition` (titles, publication, changes note), `Framework` (the nodes, iMeta columns), `Config changes` and ' +
+          'Sheets `Edition` (titles, publication, changes note), `Framework` (the nodes, iMeta columns, and whether raw values and scores are given or withheld, with the sources), `Config changes` and ' +
           '`Unit changes` (from the previous published edition; empty for the first).',
         params: editionParamsSchema,
         response: {

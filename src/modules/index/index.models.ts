@@ -99,9 +99,15 @@ export interface SnapshotNode {
   note: string | null;
   /**
    * Set on an indicator whose raw values were left out (every row's `raw` null) because the source's licence does not
-   * allow redistributing them: `licence`. Its scores and ranks are kept. Absent when the raw values are given.
+   * allow redistributing them: `licence`. Absent when the raw values are given.
    */
   rawWithheld?: 'licence';
+  /**
+   * Set on a node whose scores, ranks and bands were left out (scores and ranks null, bands absent in every row, no
+   * Sobol indices) for the same reason: an indicator of such a source (its normalised score is a rescaling of the raw
+   * value), or an aggregate all of whose indicators are withheld (it carries the same numbers). Absent when given.
+   */
+  scoresWithheld?: 'licence';
 }
 
 /** The 5th, 50th and 95th percentiles over the Monte Carlo runs; null where every run left the value missing. */
@@ -126,7 +132,10 @@ export interface SnapshotRow {
   scores: Record<string, number | null>;
   /** Rank of every node among the units of this time point: 1 = best, ties share the lowest rank; null = missing. */
   ranks: Record<string, number | null>;
-  /** Uncertainty bands of every aggregate's score and rank (indicators have none: their values are data). */
+  /**
+   * Uncertainty bands of every aggregate's score and rank (indicators have none: their values are data); absent for
+   * a node marked `scoresWithheld`.
+   */
   bands: Record<string, { score: Band; rank: Band }>;
 }
 

@@ -3,7 +3,7 @@
  * so a fresh clone serves it without computing it (11–15 s and 600 MB). Built from the open data in
  * `../shared/data/index` by the same code as `pariscall index publish --pilot` (the pilot's draft input, then the
  * publication's computation, index.compute.ts), but without its inputs: the dataset's iData stays empty, its source
- * text kept. Raw values whose source's licence does not allow redistribution are left out (see `withheldSources`).
+ * text kept. The figures of sources whose licence does not allow redistribution are left out (`withholdLicensedValues`).
  * Loaded as a published edition flagged as the pilot, audited `index.edition.load-reference`.
  */
 import path from 'node:path';
@@ -14,7 +14,7 @@ import type { ReferencePart } from '../../app/reference/reference.js';
 import { parsePipelineConfig } from './io/index.pipeline-config.schemas.js';
 import type { EditionChanges } from './index.changes.js';
 import { computePublication, editionConfigOf } from './index.compute.js';
-import type { EditionConfig, EditionDataset, EditionFramework, EditionSnapshot } from './index.models.js';
+import type { EditionConfig, EditionDataset, EditionFramework, EditionSnapshot, SnapshotNode } from './index.models.js';
 import { pilotDraftInput } from './index.pilot-usecases.js';
 import { createIndexRepository } from './index.repository.js';
 import { changesSchema, editionSlugSchema, snapshotSchema, uncertaintySettingsSchema, withoutDataSchema } from './index.schemas.js';
@@ -24,42 +24,59 @@ export const pilotEditionFile = 'index/pilot-edition.jsonl';
 export const PILOT_SLUG = 'pilot';
 
 /**
- * Sources whose raw values this platform may not redistribute (`../shared/data/index/README.md`), matched on the
- * start of an indicator's `source`. Their normalised scores, ranks and bands are results of ours and stay.
+ * Sources this platform may not redistribute (`../shared/data/index/README.md`), matched on the start of an
+ * indicator's `source`.
  */
 export const withheldSources = [
   { source: /^ITU Global Cybersecurity Index/, name: 'ITU GCI', why: 'copyright ITU' },
   { source: /^EuRepoC/, name: 'EuRepoC', why: 'no licence in the source repository; “confirm terms before publishing derived data”' },
 ] as const;
 
-/** An indicator whose raw values are withheld, and the time points where its normalised scores equal them anyway. */
-export interface WithheldIndicator {
+/** A node whose figures are withheld, and the withheld indicators (with their sources) it is computed from. */
+export interface WithheldNode {
   code: string;
-  name: string;
-  why: string;
-  /**
-   * Time points where every normalised score equals the raw value (a min–max rescaling over a range that already is
-   * 0–100): said in the bundle's header, since there the kept scores give the withheld values away.
-   */
-  scoresEqualRaw: (number | null)[];
+  kind: 'indicator' | 'aggregate';
+  /** The withheld indicators below it (the indicator itself for an indicator). */
+  from: { code: string; name: string; why: string }[];
 }
 
-/** The snapshot with the raw values of every withheld source's indicators set to null, each such node marked. */
-export function withholdRawValues(snapshot: EditionSnapshot): { snapshot: EditionSnapshot; withheld: WithheldIndicator[] } {
-  const withheld: WithheldIndicator[] = [];
-  const nodes = snapshot.nodes.map((node) => {
-    const rule = node.kind === 'indicator' ? withheldSources.find((s) => s.source.test(node.source ?? '')) : undefined;
-    if (!rule) return node;
-    const scoresEqualRaw = snapshot.times.filter((time) => {
-      const rows = snapshot.rows.filter((r) => r.time === time && typeof r.raw[node.code] === 'number');
-      return rows.length > 0 && rows.every((r) => Math.abs((r.raw[node.code] as number) - (r.scores[node.code] ?? Number.NaN)) < 1e-9);
-    });
-    withheld.push({ code: node.code, name: rule.name, why: rule.why, scoresEqualRaw });
-    return { ...node, rawWithheld: 'licence' as const };
+/**
+ * The licence rule. For an indicator whose source may not be redistributed, neither its raw values nor anything read
+ * off them alone is published: its normalised score is a min–max rescaling of the raw value (for GCI in 2020 the very
+ * same number, other years the raw value times a constant), its rank orders the raw values, and an aggregate all of
+ * whose indicator descendants are such indicators carries those numbers again (ConfEnv and Confidence are GCI's
+ * score, ServAvail and Services CIDisrupt's). So, in every row, such an indicator's raw value, score and rank are null,
+ * and such an aggregate's score and rank (its bands left out); their Sobol indices (statistics of those ranks) are
+ * dropped; each node is marked `scoresWithheld` (the indicators `rawWithheld` too). An aggregate with at least one
+ * redistributable indicator is our result and kept (the pilot's Index: three categories, one of them open). The
+ * coverage (how many units have a value, per year) says nothing of the values and is kept; the changes compare the
+ * Index only.
+ */
+export function withholdLicensedValues(snapshot: EditionSnapshot): { snapshot: EditionSnapshot; withheld: WithheldNode[] } {
+  const ruleOf = (node: SnapshotNode) => (node.kind === 'indicator' ? withheldSources.find((s) => s.source.test(node.source ?? '')) : undefined);
+  const children = (code: string) => snapshot.nodes.filter((n) => n.parent === code);
+  const indicatorsBelow = (node: SnapshotNode): SnapshotNode[] => (node.kind === 'indicator' ? [node] : children(node.code).flatMap(indicatorsBelow));
+  const withheld: WithheldNode[] = snapshot.nodes.flatMap((node) => {
+    const below = indicatorsBelow(node);
+    if (!below.length || !below.every((n) => ruleOf(n))) return [];
+    return [{ code: node.code, kind: node.kind, from: below.map((n) => ({ code: n.code, name: ruleOf(n)?.name ?? '', why: ruleOf(n)?.why ?? '' })) }];
   });
   const codes = new Set(withheld.map((w) => w.code));
-  const rows = snapshot.rows.map((row) => ({ ...row, raw: Object.fromEntries(Object.entries(row.raw).map(([code, v]) => [code, codes.has(code) ? null : v])) }));
-  return { snapshot: { ...snapshot, nodes, rows }, withheld };
+  const blank = (record: Record<string, number | null>) => Object.fromEntries(Object.entries(record).map(([code, v]) => [code, codes.has(code) ? null : v]));
+  const nodes = snapshot.nodes.map((node): SnapshotNode => {
+    if (!codes.has(node.code)) return node;
+    return node.kind === 'indicator' ? { ...node, rawWithheld: 'licence', scoresWithheld: 'licence' } : { ...node, scoresWithheld: 'licence' };
+  });
+  const rows = snapshot.rows.map((row) => ({
+    ...row,
+    raw: blank(row.raw),
+    scores: blank(row.scores),
+    ranks: blank(row.ranks),
+    // Left out rather than nulled: a row's bands may already lack a node (indicators have none), and it is a third of the file.
+    bands: Object.fromEntries(Object.entries(row.bands).filter(([code]) => !codes.has(code))),
+  }));
+  const sensitivity = Object.fromEntries(Object.entries(snapshot.uncertainty.sensitivity).filter(([code]) => !codes.has(code)));
+  return { snapshot: { ...snapshot, nodes, rows, uncertainty: { ...snapshot.uncertainty, sensitivity } }, withheld };
 }
 
 /**
@@ -109,13 +126,13 @@ function versionOf(framework: EditionFramework, years: number[]): string {
 }
 
 /** Computes the bundled pilot from the open data folder (`<shared>/data/index`), as publication would. */
-export async function buildReferenceEdition(sourcesDir: string): Promise<{ edition: ReferenceEdition; withheld: WithheldIndicator[] }> {
+export async function buildReferenceEdition(sourcesDir: string): Promise<{ edition: ReferenceEdition; withheld: WithheldNode[] }> {
   const pilot = await buildPilotEdition({ sourcesDir });
   const input = pilotDraftInput(pilot, PILOT_SLUG);
   const config = editionConfigOf(input);
   const framework: EditionFramework = { iMeta: input.iMeta, withoutData: input.withoutData };
   const computed = computePublication({ iData: input.iData, iMeta: input.iMeta, source: input.source, config, withoutData: input.withoutData }, null);
-  const { snapshot, withheld } = withholdRawValues(computed.snapshot);
+  const { snapshot, withheld } = withholdLicensedValues(computed.snapshot);
   const edition: ReferenceEdition = {
     slug: input.slug,
     titles: input.titles,
@@ -130,13 +147,18 @@ export async function buildReferenceEdition(sourcesDir: string): Promise<{ editi
   return { edition, withheld };
 }
 
-/** The header's `withheld`: what is left out and why, and what the kept scores still show. */
-function withheldText(withheld: WithheldIndicator[]): string {
-  const equal = withheld.filter((w) => w.scoresEqualRaw.length > 0).map((w) => `${w.code} in ${w.scoresEqualRaw.join(', ')}`);
+/** The header's `withheld`: what is left out, why, and what is kept. */
+function withheldText(withheld: WithheldNode[]): string {
+  const indicators = withheld.filter((w) => w.kind === 'indicator');
+  const aggregates = withheld.filter((w) => w.kind === 'aggregate');
+  const fedBy = aggregates.map((a) => `${a.code} ← ${a.from.map((f) => f.code).join(' + ')}`);
   return (
-    `raw values of ${withheld.map((w) => `${w.code} (${w.name}: ${w.why})`).join(' and ')}: null in every row, the indicator marked rawWithheld "licence". ` +
-    'Their normalised scores (min–max per year after the pipeline\'s outlier treatment: a rescaling of the raw values), ranks and bands are kept' +
-    (equal.length ? `; the normalised scores equal the raw values for ${equal.join('; ')} (that year's values already span 0–100)` : '')
+    `raw values, normalised scores, ranks and bands of ${indicators.map((w) => `${w.code} (${w.from[0]?.name}: ${w.from[0]?.why})`).join(' and ')}, ` +
+    `and the scores, ranks, bands and Sobol indices of the aggregates computed from them alone (${fedBy.join(', ')}): values, scores and ranks null ` +
+    'in every row, bands left out, each node marked scoresWithheld "licence" (the indicators also rawWithheld "licence"). A normalised score is a ' +
+    'min–max rescaling of the raw value (for GCI in 2020 the same number) and these aggregates carry the same numbers, so withholding the raw values ' +
+    'alone would not do. Kept: the Index (our composite of three categories, one of them open), the aggregates and indicators of open sources, and ' +
+    'the coverage (units with data per year); the Index being the weighted mean of its categories, it still gives the weighted sum of the withheld ones'
   );
 }
 

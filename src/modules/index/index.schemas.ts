@@ -56,6 +56,12 @@ export const snapshotNodeSchema = z.object({
     .literal('licence')
     .optional()
     .describe('Present when the raw values of this indicator are left out (null in every row) because its source’s licence does not allow redistributing them'),
+  scoresWithheld: z
+    .literal('licence')
+    .optional()
+    .describe(
+      'Present when the scores, ranks and bands of this node are left out (scores and ranks null, bands absent in every row, no Sobol indices) for the same reason: an indicator of such a source, or an aggregate all of whose indicators are withheld',
+    ),
 });
 
 export const snapshotRowSchema = z.object({

@@ -1,13 +1,17 @@
 /**
  * The index's public pages in a real browser (Debian chromium through playwright-core), in both languages: the list of
- * editions, an edition's ranking, a unit page reached by clicking its link in the ranking, and the methodology. axe-core
+ * editions, an edition's ranking, a unit page reached by clicking its link in the ranking, and the methodology; and
+ * the pilot of the committed reference bundle, whose figures from unredistributable sources are withheld. axe-core
  * finds no WCAG 2.x A/AA (or best-practice) violation; every band bar has an accessible name; every data table has a
  * caption or column headers.
  */
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveTestApp, type ServedTestApp } from '../../../../test/helpers/app.js';
 import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
+import { indexMessages } from '../index.messages.js';
+import { indexReference } from '../index.reference.js';
 import { createDraftEdition, publishEdition, type OperatorActor } from '../index.usecases.js';
 import { fixtureTable } from '../index.usecases.test-support.js';
 
@@ -68,6 +72,9 @@ describe.skipIf(!hasChromium)('accessibility of the index pages', () => {
       uncertainty: { seed: 7, runs: 64, weightPerturbation: 0.25 },
     });
     await publishEdition(deps, operator, { slug: secondSlug, changesNote: { en: 'GCI weight equalised', fr: 'Poids du GCI égalisés' } });
+    // The pilot as a fresh clone serves it: read from the committed bundle, loaded as first start does.
+    const pilot = await indexReference.read(fileURLToPath(new URL('../../../../reference', import.meta.url)));
+    await t.database.db.transaction((tx) => indexReference.load(tx, pilot, 'system:reference-bundle'));
     browser = await launchBrowser();
     context = await browser.newContext();
   }, 60_000);
@@ -126,6 +133,20 @@ describe.skipIf(!hasChromium)('accessibility of the index pages', () => {
       await expect(page.locator('section#changes table').count()).resolves.toBe(1);
       await expectNoAxeViolations(page);
       await expectDescribedTables(page, 2);
+      await page.close();
+    }, 60_000);
+
+    it(`${locale}: the pilot's ranking, a unit and the GCI indicator, withheld figures said so`, async () => {
+      const page = await context.newPage();
+      const withheld = indexMessages(locale)('scores.withheld');
+      for (const path of ['?time=2020', '/units/FRA?time=2020', '/indicators/GCI?time=2020']) {
+        const response = await page.goto(`${base}/${locale}/index/pilot${path}`);
+        expect(response?.status(), path).toBe(200);
+        await expect(page.getByText(withheld, { exact: true }).count(), path).resolves.toBeGreaterThan(0);
+        await expect(page.getByText('ITU Global Cybersecurity Index').count(), path).resolves.toBeGreaterThan(0);
+        await expectNoAxeViolations(page);
+        await expectDescribedTables(page, 1);
+      }
       await page.close();
     }, 60_000);
   }

@@ -12,6 +12,7 @@ import type { PipelineResult } from '../engine/pipeline.js';
 import type { Framework } from '../engine/types.js';
 import type { EditionChanges } from '../index.changes.js';
 import type { EditionSnapshot } from '../index.models.js';
+import { isWithheld, withheldSourcesText } from '../index.withheld.js';
 import { writeCsvTable, type TextTable } from './index.csv.js';
 import { writeXlsxTables } from './index.xlsx.js';
 
@@ -77,14 +78,25 @@ export async function writeResults(file: string, result: PipelineResult, framewo
  */
 export const safeText = (value: string) => (/^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
-/** A published edition's results: one row per unit × time, every aggregate's score, rank and 5/95 % bands, from the index down. */
+/** What the cells of a node withheld for licence reasons read (its sources are named in the Framework sheet). */
+export const WITHHELD_CELL = 'withheld (licence)';
+
+/**
+ * A published edition's results: one row per unit × time, every aggregate's score, rank and 5/95 % bands, from the
+ * index down; an aggregate withheld for licence reasons reads `withheld (licence)` in all six of its columns.
+ */
 export function editionResultsTable(snapshot: EditionSnapshot): TextTable {
   const aggregates = snapshot.nodes.filter((n) => n.kind === 'aggregate').map((n) => n.code);
+  const withheld = new Set(snapshot.nodes.filter(isWithheld).map((n) => n.code));
   const names = new Map(snapshot.units.map((u) => [u.code, u.name]));
   const columns = ['uCode', 'uName', 'Time', ...aggregates.flatMap((c) => [c, `${c}_p5`, `${c}_p95`, `${c}_rank`, `${c}_rank_p5`, `${c}_rank_p95`])];
   const rows = snapshot.rows.map((r) => {
     const row: Record<string, string> = { uCode: safeText(r.unit), uName: safeText(names.get(r.unit) ?? r.unit), Time: formatNumber(r.time) };
     for (const c of aggregates) {
+      if (withheld.has(c)) {
+        for (const suffix of ['', '_p5', '_p95', '_rank', '_rank_p5', '_rank_p95']) row[`${c}${suffix}`] = WITHHELD_CELL;
+        continue;
+      }
       const band = r.bands[c];
       Object.assign(row, {
         [c]: formatNumber(r.scores[c] ?? null), [`${c}_p5`]: formatNumber(band?.score.p5 ?? null), [`${c}_p95`]: formatNumber(band?.score.p95 ?? null),
@@ -98,14 +110,16 @@ export function editionResultsTable(snapshot: EditionSnapshot): TextTable {
 
 /** The framework as iMeta names its columns, one row per node from the index down. */
 function frameworkTable(snapshot: EditionSnapshot): TextTable {
-  const columns = ['iCode', 'iName', 'Level', 'Type', 'Parent', 'Weight', 'Direction', 'Unit', 'Source', 'Licence', 'Note', 'RawValues'];
+  const columns = ['iCode', 'iName', 'Level', 'Type', 'Parent', 'Weight', 'Direction', 'Unit', 'Source', 'Licence', 'Note', 'RawValues', 'Scores'];
   const text = (v: string | null) => (v === null ? 'NA' : safeText(v));
   const rows = snapshot.nodes.map((n) => ({
     iCode: safeText(n.code), iName: safeText(n.name), Level: formatNumber(n.level), Type: n.kind === 'indicator' ? 'Indicator' : 'Aggregate',
     Parent: text(n.parent), Weight: formatNumber(n.weight), Direction: formatNumber(n.direction),
     Unit: text(n.unit), Source: text(n.source), Licence: text(n.licence), Note: text(n.note),
     // Why an indicator's raw values are absent from the JSON download (null there): its source's licence.
-    RawValues: n.kind !== 'indicator' ? 'NA' : n.rawWithheld ? 'withheld (licence)' : 'given',
+    RawValues: n.kind !== 'indicator' ? 'NA' : n.rawWithheld ? WITHHELD_CELL : 'given',
+    // Why a node's scores, ranks and bands read `withheld (licence)` in Results (null in the JSON), and from what.
+    Scores: isWithheld(n) ? safeText(`${WITHHELD_CELL}: ${withheldSourcesText(snapshot, n.code)}`) : 'given',
   }));
   return { columns, rows };
 }

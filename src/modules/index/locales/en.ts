@@ -13,6 +13,11 @@ export const en = {
   'index.withdrawn.body': 'This edition is no longer current and no longer in the list of editions; its results stay at this address so that citations keep working.',
   'raw.withheld': 'withheld (licence)',
   'raw.withheld.note': 'Raw values withheld: the licence of {source} does not allow this platform to redistribute them ({licence}). Normalised scores and ranks are shown.',
+  'scores.withheld': 'withheld (licence)',
+  'scores.withheld.node':
+    '{node}: scores, ranks and bands withheld (licence). They are computed only from {sources}, whose licence does not allow this platform to redistribute its data nor figures derived from them alone.',
+  'scores.withheld.note':
+    'Values, normalised scores and ranks withheld: the licence of {source} does not allow this platform to redistribute its data nor figures derived from them alone ({licence}).',
   'ranking.title': '{edition}: ranking',
   'ranking.time': 'Year',
   'ranking.caption': 'Units by {index} score in {time}, with the 5–95 % band of the score and of the rank over {runs} Monte Carlo runs.',
@@ -87,6 +92,7 @@ export const en = {
   'method.direction.up': 'higher is better',
   'method.direction.down': 'lower is better',
   'method.weight.equal': 'equal',
+  'method.withheld': 'scores, ranks and bands withheld (licence): {sources}',
   'method.steps': 'Steps, in order',
   'method.uncertainty': 'Uncertainty',
   'method.uncertainty.body': '{runs} Monte Carlo runs (seed {seed}) vary these choices; bands are the 5th and 95th percentiles of the results.',

@@ -16,6 +16,11 @@ export const fr: Catalog<typeof en> = {
   'index.withdrawn.body': 'Cette édition n’est plus en vigueur ni dans la liste des éditions ; ses résultats restent à cette adresse pour que les citations restent valables.',
   'raw.withheld': 'non diffusée (licence)',
   'raw.withheld.note': 'Valeurs brutes non diffusées : la licence de {source} ne permet pas à cette plateforme de les redistribuer ({licence}). Les scores normalisés et les rangs sont affichés.',
+  'scores.withheld': 'non diffusé (licence)',
+  'scores.withheld.node':
+    '{node} : scores, rangs et bandes non diffusés (licence). Ils sont calculés uniquement à partir de {sources}, dont la licence ne permet pas à cette plateforme de redistribuer les données, ni les chiffres tirés de ces seules données.',
+  'scores.withheld.note':
+    'Valeurs, scores normalisés et rangs non diffusés : la licence de {source} ne permet pas à cette plateforme de redistribuer ses données, ni les chiffres tirés de ces seules données ({licence}).',
   'ranking.title': '{edition} : classement',
   'ranking.time': 'Année',
   'ranking.caption': 'Pays ou entités classés par score ({index}) en {time}, avec la bande 5–95 % du score et du rang sur {runs} simulations de Monte-Carlo.',
@@ -90,6 +95,7 @@ export const fr: Catalog<typeof en> = {
   'method.direction.up': 'plus la valeur est élevée, mieux c’est',
   'method.direction.down': 'plus la valeur est basse, mieux c’est',
   'method.weight.equal': 'égal',
+  'method.withheld': 'scores, rangs et bandes non diffusés (licence) : {sources}',
   'method.steps': 'Étapes, dans l’ordre',
   'method.uncertainty': 'Incertitude',
   'method.uncertainty.body': '{runs} simulations de Monte-Carlo (graine {seed}) font varier ces choix ; les bandes correspondent aux 5ᵉ et 95ᵉ centiles des résultats.',

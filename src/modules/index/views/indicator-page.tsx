@@ -4,6 +4,7 @@ import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { indicatorNotFound } from '../index.errors.js';
 import { indexMessages } from '../index.messages.js';
 import type { EditionSnapshot, SnapshotNode, SnapshotRow } from '../index.models.js';
+import { isWithheld } from '../index.withheld.js';
 import { formatRank, formatRaw, formatScore } from './format.js';
 import { indexChartMessages } from './index-charts.locales.js';
 import { ColumnHeads, EditionNotices, TimeNav, UnitCell } from './page-parts.js';
@@ -90,6 +91,9 @@ export function IndicatorPage(props: { locale: Locale; edition: EditionView; ind
   const tIndex = indexMessages(locale);
   const rawCell = (value: number | null | undefined) =>
     node.rawWithheld ? tIndex('raw.withheld') : value === null || value === undefined ? '—' : `${formatRaw(locale, value)}${unitSuffix}`;
+  // Scores and ranks withheld with the raw values (a rescaling of them): said in each cell, the source named above.
+  const withheld = isWithheld(node);
+  const withheldNote = { source: node.source ?? node.code, licence: node.licence ?? '—' };
   const detail = (label: string, value: string | null) => (
     <>
       <dt safe>{label}</dt>
@@ -106,9 +110,9 @@ export function IndicatorPage(props: { locale: Locale; edition: EditionView; ind
         {edition.title}
       </p>
       <EditionNotices locale={locale} edition={edition} />
-      {node.rawWithheld ? (
+      {withheld || node.rawWithheld ? (
         <p class="notice" safe>
-          {tIndex('raw.withheld.note', { source: node.source ?? node.code, licence: node.licence ?? '—' })}
+          {tIndex(withheld ? 'scores.withheld.note' : 'raw.withheld.note', withheldNote)}
         </p>
       ) : (
         ''
@@ -173,14 +177,14 @@ export function IndicatorPage(props: { locale: Locale; edition: EditionView; ind
             {rows.map((row) => (
               <tr>
                 <td class="num" safe>
-                  {formatRank(locale, row.ranks[node.code])}
+                  {withheld ? tIndex('scores.withheld') : formatRank(locale, row.ranks[node.code])}
                 </td>
                 <UnitCell locale={locale} base={base} snapshot={snapshot} unit={row.unit} time={row.time} />
                 <td class="num" safe>
                   {rawCell(row.raw[node.code])}
                 </td>
                 <td class="num" safe>
-                  {formatScore(locale, row.scores[node.code])}
+                  {withheld ? tIndex('scores.withheld') : formatScore(locale, row.scores[node.code])}
                 </td>
               </tr>
             ))}

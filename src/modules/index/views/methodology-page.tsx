@@ -2,12 +2,14 @@ import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { ColumnHeads, EditionNotices } from './page-parts.js';
 import { indexMessages } from '../index.messages.js';
+import { isWithheld, withheldSourcesText } from '../index.withheld.js';
 import { formatScore } from './format.js';
 import type { EditionView } from './ranking-page.js';
 
 /**
  * The methodology as run: the framework with weights, directions and sources, every pipeline step with its settings,
  * the uncertain choices and how much each matters, and what is not measured yet. Generated, never written by hand.
+ * A node whose figures are withheld for licence reasons says so in its source column, naming the sources.
  */
 export function MethodologyPage(props: { locale: Locale; edition: EditionView; path: string }): JSX.Element {
   const { locale, edition } = props;
@@ -42,7 +44,9 @@ export function MethodologyPage(props: { locale: Locale; edition: EditionView; p
                   {n.weight === null ? t('method.weight.equal') : formatScore(locale, n.weight)}
                 </td>
                 <td>{n.kind === 'indicator' ? safeT(n.direction === 1 ? 'method.direction.up' : 'method.direction.down') : ''}</td>
-                <td safe>{[n.source, n.licence, n.note].filter(Boolean).join(' — ')}</td>
+                <td safe>
+                  {[n.source, n.licence, n.note, isWithheld(n) ? t('method.withheld', { sources: withheldSourcesText(snapshot, n.code) }) : null].filter(Boolean).join(' — ')}
+                </td>
               </tr>
             ))}
           </tbody>

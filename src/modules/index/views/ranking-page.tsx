@@ -2,11 +2,13 @@ import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import type { EditionSnapshot, SnapshotRow } from '../index.models.js';
 import { indexMessages } from '../index.messages.js';
+import { isWithheld } from '../index.withheld.js';
 import { ScoreBand } from './band-bar.js';
 import { ChangesSection, type ChangesView } from './changes-section.js';
 import { formatRank, formatScore, scoreDomain } from './format.js';
 import { indexChartMessages } from './index-charts.locales.js';
 import { ColumnHeads, Downloads, EditionNotices, TimeNav, UnitCell, type EditionStanding } from './page-parts.js';
+import { WithheldNotice } from './withheld.js';
 
 export interface EditionView extends EditionStanding {
   slug: string;
@@ -55,8 +57,9 @@ export function RankingPage(props: { locale: Locale; edition: EditionView; chang
 }
 
 /**
- * The ranking table of one time point: rank and rank band, unit, score and score band, category scores. Units link to
- * their pages under `base`; a draft's preview passes null (its units have no pages yet).
+ * The ranking table of one time point: rank and rank band, unit, score and score band, category scores (a category
+ * withheld for licence reasons says so, its sources named above the table). Units link to their pages under `base`;
+ * a draft's preview passes null (its units have no pages yet).
  */
 export function RankingTable(props: { locale: Locale; snapshot: EditionSnapshot; time: number | null; base: string | null }): JSX.Element {
   const { locale, snapshot, time, base } = props;
@@ -67,47 +70,51 @@ export function RankingTable(props: { locale: Locale; snapshot: EditionSnapshot;
   const categories = snapshot.nodes.filter((n) => n.parent === top);
   const rows = rankedRows(snapshot, time);
   const domain = scoreDomain(snapshot, top);
+  const withheld = t('scores.withheld');
   return (
-    <div class="table-scroll">
-      <table>
-        <caption>{safeT('ranking.caption', { index: topName, time: String(time ?? '—'), runs: snapshot.uncertainty.runs })}</caption>
-        <ColumnHeads
-          columns={[
-            { label: t('ranking.col.rank'), num: true },
-            { label: t('ranking.col.rankBand'), num: true },
-            { label: t('ranking.col.unit') },
-            { label: t('ranking.col.score'), num: true },
-            { label: t('ranking.col.band') },
-            ...categories.map((c) => ({ label: c.name, num: true })),
-          ]}
-        />
-        <tbody>
-          {rows.map((row) => {
-            const band = row.bands[top];
-            const score = row.scores[top] ?? null;
-            return (
-              <tr>
-                <td class="num" safe>
-                  {formatRank(locale, row.ranks[top])}
-                </td>
-                <td class="num">{band ? `${formatRank(locale, band.rank.p5)}–${formatRank(locale, band.rank.p95)}` : '—'}</td>
-                <UnitCell locale={locale} base={base} snapshot={snapshot} unit={row.unit} time={row.time} />
-                <td class="num" safe>
-                  {score === null ? t('ranking.missing') : formatScore(locale, score)}
-                </td>
-                <td>
-                  {score === null ? '' : <ScoreBand locale={locale} value={score} low={band?.score.p5 ?? null} high={band?.score.p95 ?? null} domain={domain} />}
-                </td>
-                {categories.map((c) => (
+    <>
+      <WithheldNotice locale={locale} snapshot={snapshot} nodes={categories} />
+      <div class="table-scroll">
+        <table>
+          <caption>{safeT('ranking.caption', { index: topName, time: String(time ?? '—'), runs: snapshot.uncertainty.runs })}</caption>
+          <ColumnHeads
+            columns={[
+              { label: t('ranking.col.rank'), num: true },
+              { label: t('ranking.col.rankBand'), num: true },
+              { label: t('ranking.col.unit') },
+              { label: t('ranking.col.score'), num: true },
+              { label: t('ranking.col.band') },
+              ...categories.map((c) => ({ label: c.name, num: true })),
+            ]}
+          />
+          <tbody>
+            {rows.map((row) => {
+              const band = row.bands[top];
+              const score = row.scores[top] ?? null;
+              return (
+                <tr>
                   <td class="num" safe>
-                    {formatScore(locale, row.scores[c.code])}
+                    {formatRank(locale, row.ranks[top])}
                   </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                  <td class="num">{band ? `${formatRank(locale, band.rank.p5)}–${formatRank(locale, band.rank.p95)}` : '—'}</td>
+                  <UnitCell locale={locale} base={base} snapshot={snapshot} unit={row.unit} time={row.time} />
+                  <td class="num" safe>
+                    {score === null ? t('ranking.missing') : formatScore(locale, score)}
+                  </td>
+                  <td>
+                    {score === null ? '' : <ScoreBand locale={locale} value={score} low={band?.score.p5 ?? null} high={band?.score.p95 ?? null} domain={domain} />}
+                  </td>
+                  {categories.map((c) => (
+                    <td class="num" safe>
+                      {isWithheld(c) ? withheld : formatScore(locale, row.scores[c.code])}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

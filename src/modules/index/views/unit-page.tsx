@@ -2,11 +2,13 @@ import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import type { EditionSnapshot, SnapshotNode, SnapshotRow } from '../index.models.js';
 import { indexMessages } from '../index.messages.js';
+import { isWithheld } from '../index.withheld.js';
 import { ScoreBand } from './band-bar.js';
 import { UnitChangesSection, type ChangesView } from './changes-section.js';
 import { formatBand, formatRank, formatRaw, formatScore, scoreDomain, unitName } from './format.js';
 import { ColumnHeads, Downloads, EditionNotices } from './page-parts.js';
 import type { EditionView } from './ranking-page.js';
+import { WithheldNotice } from './withheld.js';
 
 export interface UnitHistoryEntry {
   slug: string;
@@ -31,16 +33,16 @@ export function unitHistory(editions: EditionView[], unit: string): UnitHistoryE
   );
 }
 
-/** Indicators of a row ordered by rank (best first), with a rank. */
+/** Indicators of a row ordered by rank (best first), with a rank; withheld indicators are left out (they have none to show). */
 function indicatorsByRank(snapshot: EditionSnapshot, row: SnapshotRow): SnapshotNode[] {
   return snapshot.nodes
-    .filter((n) => n.kind === 'indicator' && row.ranks[n.code] !== null && row.ranks[n.code] !== undefined)
+    .filter((n) => n.kind === 'indicator' && !isWithheld(n) && row.ranks[n.code] !== null && row.ranks[n.code] !== undefined)
     .sort((a, b) => (row.ranks[a.code] as number) - (row.ranks[b.code] as number));
 }
 
 function IndicatorTable(props: { locale: Locale; caption: string; nodes: SnapshotNode[]; row: SnapshotRow; base: string }): JSX.Element {
   const t = indexMessages(props.locale);
-  const safeT = escaping(t);
+  const withheld = t('scores.withheld');
   return (
     <div class="table-scroll">
       <table>
@@ -58,10 +60,10 @@ function IndicatorTable(props: { locale: Locale; caption: string; nodes: Snapsho
                 {n.rawWithheld ? t('raw.withheld') : `${formatRaw(props.locale, props.row.raw[n.code])}${n.unit ? ` ${n.unit}` : ''}`}
               </td>
               <td class="num" safe>
-                {formatScore(props.locale, props.row.scores[n.code])}
+                {isWithheld(n) ? withheld : formatScore(props.locale, props.row.scores[n.code])}
               </td>
               <td class="num" safe>
-                {formatRank(props.locale, props.row.ranks[n.code])}
+                {isWithheld(n) ? withheld : formatRank(props.locale, props.row.ranks[n.code])}
               </td>
               <td safe>{[n.source, n.licence].filter(Boolean).join(' — ') || '—'}</td>
             </tr>
@@ -124,12 +126,25 @@ export function UnitPage(props: {
             </p>
           )}
           <h2>{safeT('unit.categories')}</h2>
+          <WithheldNotice locale={locale} snapshot={snapshot} nodes={categories} />
           <div class="table-scroll">
             <table>
               <ColumnHeads columns={[{ label: t('unit.col.category') }, { label: t('unit.col.score'), num: true }, { label: t('unit.col.band') }, { label: t('unit.col.rank'), num: true }]} />
               <tbody>
                 {categories.map((c) => {
                   const b = row.bands[c.code];
+                  if (isWithheld(c)) {
+                    return (
+                      <tr>
+                        <th scope="row" safe>
+                          {c.name}
+                        </th>
+                        <td class="num">{safeT('scores.withheld')}</td>
+                        <td>{safeT('scores.withheld')}</td>
+                        <td class="num">{safeT('scores.withheld')}</td>
+                      </tr>
+                    );
+                  }
                   return (
                     <tr>
                       <th scope="row" safe>
