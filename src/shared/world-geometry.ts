@@ -1,7 +1,8 @@
 /**
  * The world's countries projected once for server-rendered maps (Equal Earth, 960 units wide, Antarctica left out):
- * one compact SVG path per ISO alpha-3 code, plus a dot marker for countries too small to see. Projecting takes ~30 ms,
- * so it is done once when this module loads and shared by every map (the supporters' map, the index's map).
+ * one compact SVG path per ISO alpha-3 code, plus a dot marker for countries too small to see. Projecting takes tens
+ * of milliseconds, so it is done once, on the first map drawn (not at start-up), and shared by every map (the
+ * supporters' map, the index's map).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -123,12 +124,21 @@ function markerAt(projection: GeoProjection, f: Country): readonly [number, numb
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;
-const projected = projectShapes();
-const projection = projected.projection;
-/** Every country drawn at the 110m scale, by alpha-3 code. */
-export const countryShapes: ReadonlyMap<string, CountryShape> = projected.shapes;
-/** The maps' viewBox height, for `worldWidth`. */
-export const worldHeight: number = projected.height;
+
+export interface WorldGeometry {
+  /** Every country drawn at the 110m scale, by alpha-3 code. */
+  shapes: ReadonlyMap<string, CountryShape>;
+  /** The maps' viewBox width and height. */
+  width: number;
+  height: number;
+}
+
+let projected: ReturnType<typeof projectShapes> | undefined;
+/** The projected world, computed on first use and kept. */
+export function worldGeometry(): WorldGeometry {
+  projected ??= projectShapes();
+  return { shapes: projected.shapes, width: worldWidth, height: projected.height };
+}
 
 let smallCountries: ReadonlyMap<string, readonly [number, number]> | undefined;
 /**
@@ -140,7 +150,8 @@ export function smallCountryMarker(code: string): readonly [number, number] | un
     const markers = new Map<string, readonly [number, number]>();
     for (const f of loadCountries('countries-50m.json')) {
       const c = codeOf(f);
-      const marker = c && !countryShapes.has(c) ? markerAt(projection, f) : undefined;
+      const { shapes } = worldGeometry();
+      const marker = c && !shapes.has(c) ? markerAt(projected!.projection, f) : undefined;
       if (c && marker) markers.set(c, marker);
     }
     smallCountries = markers;

@@ -15,10 +15,8 @@ import { parsePipelineConfig } from './io/index.pipeline-config.schemas.js';
 import type { EditionChanges } from './index.changes.js';
 import { computePublication, editionConfigOf } from './index.compute.js';
 import type { EditionConfig, EditionDataset, EditionFramework, EditionSnapshot, SnapshotNode } from './index.models.js';
-import { pilotDraftInput } from './index.pilot-usecases.js';
 import { createIndexRepository } from './index.repository.js';
 import { changesSchema, editionSlugSchema, snapshotSchema, uncertaintySettingsSchema, withoutDataSchema } from './index.schemas.js';
-import { buildPilotEdition } from './sources/index.pilot.js';
 
 export const pilotEditionFile = 'index/pilot-edition.jsonl';
 export const PILOT_SLUG = 'pilot';
@@ -127,6 +125,9 @@ function versionOf(framework: EditionFramework, years: number[]): string {
 
 /** Computes the bundled pilot from the open data folder (`<shared>/data/index`), as publication would. */
 export async function buildReferenceEdition(sourcesDir: string): Promise<{ edition: ReferenceEdition; withheld: WithheldNode[] }> {
+  // The open data's importers are loaded here only: a start that loads the bundle does not need them.
+  const { buildPilotEdition } = await import('./sources/index.pilot.js');
+  const { pilotDraftInput } = await import('./index.pilot-usecases.js');
   const pilot = await buildPilotEdition({ sourcesDir });
   const input = pilotDraftInput(pilot, PILOT_SLUG);
   const config = editionConfigOf(input);

@@ -7,7 +7,7 @@ import { scaleLinear, scaleQuantize, scaleSequential } from 'd3-scale';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { isCountryCode } from '../../../shared/countries.js';
-import { countryShapes as shapes, worldHeight as height, worldWidth as width } from '../../../shared/world-geometry.js';
+import { worldGeometry } from '../../../shared/world-geometry.js';
 import type { EditionSnapshot } from '../index.models.js';
 import { formatBand, formatRank, formatScore, scoreDomain, unitName } from './format.js';
 import { indexChartMessages } from './index-charts.locales.js';
@@ -45,6 +45,7 @@ export function MapPage(props: { locale: Locale; edition: EditionView; time: num
   const topName = snapshot.nodes.find((n) => n.code === top)?.name ?? top;
   const timeText = String(time ?? '—');
   const rows = rankedRows(snapshot, time);
+  const { shapes, width, height } = worldGeometry();
   const domain = scoreDomain(snapshot, top);
   const colour = scaleSequential((v: number) => ramp(v)).domain(domain);
   const legend = scaleQuantize().domain(domain).range(Array.from({ length: bins }, (_, i) => i));

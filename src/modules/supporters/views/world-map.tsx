@@ -8,7 +8,7 @@
 import { scaleThreshold } from 'd3-scale';
 import { formatNumber, type Locale } from '../../../app/i18n/i18n.js';
 import { countryName } from '../../../shared/countries.js';
-import { countryShapes as shapes, smallCountryMarker, worldHeight as height, worldWidth as width, type CountryShape } from '../../../shared/world-geometry.js';
+import { smallCountryMarker, worldGeometry, type CountryShape } from '../../../shared/world-geometry.js';
 import { chartMessages } from './charts.locales.js';
 
 export interface CountryCount {
@@ -105,6 +105,7 @@ function CountryLink({ row, href, label, pathId }: { row: MapRow; href: string; 
 export function worldMapSvg({ locale, counts, countryHref, title, id = 'world-map' }: WorldMapProps): string {
   const t = chartMessages(locale);
   const collator = new Intl.Collator(locale);
+  const { shapes, width, height } = worldGeometry();
   const rows: MapRow[] = normalise(counts)
     .map((c) => {
       const shape = shapes.get(c.countryCode);
