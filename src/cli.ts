@@ -6,14 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
-import { ensureSecretariatUser, getUserByEmail, listUsers, setUserStatus } from './app/auth/users.js';
 import { ConfigError, loadConfig, type Config } from './app/config/config.js';
 import { openDatabase } from './app/database/database.js';
 import { migrateDatabase } from './app/database/migrate.js';
 import { AppError } from './app/http/errors.js';
-import { formatImportReport, importSite } from './app/site-import.js';
-import { exportSupportersCsv } from './modules/supporters/supporters.queries.js';
-import { supporterFiltersSchema } from './modules/supporters/supporters.schemas.js';
+
+// Each command loads what it needs (dynamic imports): `serve` starts without the importers, the CSV writer or the
+// account functions, and a start's time is mostly module loading.
 
 const actor = `cli:${os.userInfo().username}`;
 
@@ -72,6 +71,7 @@ program
   .option('--json', 'print the report as JSON')
   .action(async (source: string, options: { firstSeen?: string; skipInvalid?: boolean; dryRun?: boolean; json?: boolean }) => {
     if (!fs.existsSync(source)) throw new InvalidArgumentError(`${source} does not exist`);
+    const { formatImportReport, importSite } = await import('./app/site-import.js');
     const report = await withDatabase((database) =>
       importSite(database, { source, firstSeenCsv: options.firstSeen, skipInvalid: options.skipInvalid, dryRun: options.dryRun, actor }),
     );
@@ -85,6 +85,8 @@ program
   .option('-o, --out <file>', 'output file (default: standard output)')
   .action(async (format: string, options: { out?: string }) => {
     if (format !== 'csv') throw new InvalidArgumentError('only csv is supported');
+    const { exportSupportersCsv } = await import('./modules/supporters/supporters.queries.js');
+    const { supporterFiltersSchema } = await import('./modules/supporters/supporters.schemas.js');
     const csv = await withDatabase((database) => exportSupportersCsv({ db: database.db, filters: supporterFiltersSchema.parse({}) }));
     if (options.out) fs.writeFileSync(options.out, csv);
     else process.stdout.write(csv);
@@ -140,6 +142,7 @@ user
     if (options.locale !== 'en' && options.locale !== 'fr') throw new InvalidArgumentError('--locale must be en or fr');
     const role = options.admin ? 'admin' : 'moderator';
     const locale = options.locale;
+    const { ensureSecretariatUser } = await import('./app/auth/users.js');
     const result = await withDatabase((database) =>
       database.db.transaction((tx) => ensureSecretariatUser(tx, { email, role, name: options.name ?? null, locale, actor })),
     );
@@ -151,6 +154,7 @@ user
   .description('list accounts (erased ones are left out)')
   .option('--json', 'print as JSON')
   .action(async (options: { json?: boolean }) => {
+    const { listUsers } = await import('./app/auth/users.js');
     const rows = await withDatabase((database) => listUsers(database.db));
     const shown = rows.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, status: u.status, lastSignInAt: u.lastSignInAt?.toISOString() ?? null }));
     if (options.json) return console.log(JSON.stringify(shown, null, 2));
@@ -164,6 +168,7 @@ user
   .argument('<email>')
   .option('--reason <text>', 'recorded in the audit log')
   .action(async (email: string, options: { reason?: string }) => {
+    const { getUserByEmail, setUserStatus } = await import('./app/auth/users.js');
     await withDatabase(async (database) => {
       const found = await getUserByEmail(database.db, email);
       if (!found) throw new InvalidArgumentError(`no account for ${email}`);
