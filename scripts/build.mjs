@@ -4,8 +4,9 @@
 //  1. dist/: every source file of src/ transpiled to JavaScript by esbuild, one file per source file, so paths that
 //     modules compute from import.meta.url (migrations/, reference/, client/) resolve as they do from src/. Types
 //     are checked by `npm run typecheck`, not here.
-//  2. dist/pglite-template/: an embedded database cluster, initialised and migrated, copied into DATA_DIR on the first
-//     start instead of running initdb there (most of a first start's time and memory).
+//  2. dist/pglite-template/: an embedded database cluster, initialised, migrated and filled with the reference bundle,
+//     copied into DATA_DIR on the first start instead of running initdb and loading the bundle there (most of a first
+//     start's time and memory).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +46,12 @@ await fs.copyFile(path.join(src, 'client/site.css'), path.join(dist, 'client/sit
 const transpiled = performance.now();
 
 const { createDatabaseTemplate } = await import(path.join(dist, 'app/database/template-build.js'));
-await createDatabaseTemplate(path.join(dist, 'pglite-template'));
+const { loadReferenceBundle, formatReferenceLoad } = await import(path.join(dist, 'app/reference/load.js'));
+const { referenceDir } = await import(path.join(dist, 'app/reference/reference.js'));
+const { referenceParts } = await import(path.join(dist, 'app/modules.js'));
+await createDatabaseTemplate(path.join(dist, 'pglite-template'), async (database) =>
+  formatReferenceLoad(await loadReferenceBundle({ db: database.db, parts: referenceParts(), bundleDir: referenceDir }), 'into the database template at build'),
+);
 console.log(
   `build: ${sources.length} files to dist/ in ${Math.round(transpiled - started)} ms, database template in ${Math.round(performance.now() - transpiled)} ms`,
 );

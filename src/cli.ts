@@ -40,7 +40,7 @@ program
     const cfg = config();
     // The embedded database compiles its WebAssembly in the background while the web server's modules load (loaded
     // here so the other commands do not pay for them): both are most of a start's time.
-    const opening = openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+    const opening = openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, fromTemplate: true });
     opening.catch(() => {}); // awaited (and reported) by startServer
     const { startServer } = await import('./main.js');
     await startServer(cfg, opening);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Config } from './app/config/config.js';
 import { openDatabase, type DatabaseHandle } from './app/database/database.js';
+import { readTemplateNotes } from './app/database/template.js';
 import { migrateDatabase } from './app/database/migrate.js';
 import { createServer, type App } from './app/server.js';
 import { loadReferenceBundle, formatReferenceLoad } from './app/reference/load.js';
@@ -10,7 +11,7 @@ import { registryStats } from './modules/supporters/supporters.queries.js';
 
 /** config → database → migrate → (first start: the official checkout if there is one, then the reference bundle) → listen. */
 export async function startServer(config: Config, opening?: Promise<DatabaseHandle>): Promise<App> {
-  const database = await (opening ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const database = await (opening ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, fromTemplate: true }));
   await migrateDatabase(database);
   const app = await createServer({ config, database });
   await loadFirstStartData(app, database, config);
@@ -27,7 +28,11 @@ export async function startServer(config: Config, opening?: Promise<DatabaseHand
  * does not parse stops the start (nothing written); a missing IMPORT_ON_EMPTY directory is said, not silently skipped.
  */
 async function loadFirstStartData(app: App, database: DatabaseHandle, config: Config): Promise<void> {
-  if (config.importOnEmpty && (await registryStats({ db: database.db })).total === 0) {
+  // A new embedded database copied from the build's template already holds the bundle: its first start is said so, and
+  // a newer official checkout is still imported over it (the import keeps nothing the platform changed: there is none).
+  const template = database.seededFromTemplate ? readTemplateNotes() : null;
+  if (template?.summary) app.log.info(template.summary);
+  if (config.importOnEmpty && (database.seededFromTemplate || (await registryStats({ db: database.db })).total === 0)) {
     if (fs.existsSync(config.importOnEmpty)) {
       app.log.info(`Empty registry: importing the official checkout ${config.importOnEmpty} (IMPORT_ON_EMPTY)`);
       const { formatImportReport, importSite } = await import('./app/site-import.js'); // the official files' readers

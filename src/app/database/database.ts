@@ -20,6 +20,8 @@ export type Executor = Database | Transaction;
 export interface DatabaseHandle {
   db: Database;
   driver: 'pglite' | 'postgres';
+  /** True when this embedded database was just created from the build's template (its first start). */
+  seededFromTemplate?: boolean;
   /** Runs a raw SQL string with no parameters (migrations, test resets). */
   exec(sql: string): Promise<void>;
   /** Subscribes to a NOTIFY channel; on PGlite the only writer is this process, so it is a no-op there. */
@@ -31,12 +33,17 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory; `memory://` for an in-memory database (tests). */
   dataDir?: string;
+  /**
+   * A new PGlite directory starts as a copy of the build's template (migrated, reference bundle loaded): the server's
+   * first start. Other commands (an import into a new directory) start from an empty cluster.
+   */
+  fromTemplate?: boolean;
 }
 
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir ?? 'memory://');
+  return openPglite(options.dataDir ?? 'memory://', options.fromTemplate ?? false);
 }
 
 /**
@@ -46,14 +53,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
  */
 const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, fromTemplate: boolean): Promise<DatabaseHandle> {
   let location = dataDir;
   let release = () => {};
+  let seeded = false;
   if (!dataDir.startsWith('memory://')) {
     location = path.join(dataDir, 'pglite');
     release = acquireDataDirLock(dataDir);
-    // A new data directory starts from the build's migrated template instead of running initdb (seconds, hundreds of MB).
-    seedFromTemplate(location);
+    // A new data directory starts from the build's template instead of running initdb (seconds, hundreds of MB).
+    seeded = fromTemplate && seedFromTemplate(location);
     fs.mkdirSync(location, { recursive: true });
   }
   let client: PGlite;
@@ -67,6 +75,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   return {
     db,
     driver: 'pglite',
+    seededFromTemplate: seeded,
     exec: async (sql) => {
       await client.exec(sql);
     },

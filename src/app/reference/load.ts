@@ -40,12 +40,15 @@ export async function loadReferenceBundle(input: {
   return { loaded, skipped, durationMs: performance.now() - started };
 }
 
-/** One log line: `Reference bundle loaded in 412 ms: registry (supporters 1222, milestones 3), call (…)`. */
-export function formatReferenceLoad(report: ReferenceLoadReport): string {
+/**
+ * One log line: `Reference bundle loaded in 412 ms: registry (supporters 1222, milestones 3), call (…)`; `where` replaces
+ * the duration (`into the database template at build`).
+ */
+export function formatReferenceLoad(report: ReferenceLoadReport, where?: string): string {
   const parts = Object.entries(report.loaded).map(
     ([name, counts]) => `${name} (${Object.entries(counts).map(([what, n]) => `${what} ${n}`).join(', ')})`,
   );
   return parts.length
-    ? `Reference bundle loaded in ${Math.round(report.durationMs)} ms: ${parts.join(', ')}`
+    ? `Reference bundle loaded ${where ?? `in ${Math.round(report.durationMs)} ms`}: ${parts.join(', ')}`
     : 'Reference bundle: every part already has data, nothing loaded';
 }
