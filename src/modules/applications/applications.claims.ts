@@ -6,19 +6,15 @@
  * checks run as for joins; the secretariat approves (the applicant becomes a representative of the same entry, marked
  * claimed: applications.moderation.ts) or rejects with a reason. Nothing is granted without the secretariat.
  */
-import { recordAudit } from '../../app/audit/audit.js';
-import { issueToken } from '../../app/auth/tokens.js';
 import { getUser } from '../../app/auth/users.js';
 import type { Actor } from '../../app/authz/actor.js';
 import type { Executor } from '../../app/database/database.js';
 import type { Locale } from '../../app/i18n/i18n.js';
-import { enqueueJob } from '../../app/jobs/outbox.js';
 import type { SupporterRow } from '../supporters/supporters.tables.js';
 import { uncategorised } from '../supporters/supporters.constants.js';
 import { getSupporterBySlug } from '../supporters/supporters.usecases.js';
-import { expireJob } from './applications.constants.js';
 import { findDuplicates } from './applications.duplicates.js';
-import { applicationLink, sendApplicationEmail } from './applications.emails.js';
+import { sendApplicationEmail } from './applications.emails.js';
 import { claimSubmissionHash, confirmationTtlMs } from './applications.models.js';
 import { assertClaimable, assertSecretariat } from './applications.policies.js';
 import { createApplicationsRepository } from './applications.repository.js';
@@ -26,6 +22,7 @@ import type { ClaimForm, PublicFields } from './applications.schemas.js';
 import type { ApplicationDuplicate, ApplicationRow } from './applications.tables.js';
 import type { ApplicationsDeps } from './applications.usecases.js';
 import { newVerificationCode } from './applications.verification.js';
+import { requestConfirmation } from './applications.confirmation.js';
 
 /** The entry a claim is about, and whether it already has representatives on the platform (the claim page says so). */
 export async function getClaimTarget(db: Executor, slug: string): Promise<{ entry: SupporterRow; represented: boolean }> {
@@ -83,10 +80,14 @@ export async function submitClaim(
       submissionHash: hash,
       expiresAt,
     });
-    const token = await issueToken(tx, { purpose: 'application.confirm', subjectId: application.id, email: form.executiveEmail, ttlMs: confirmationTtlMs });
-    await sendApplicationEmail(tx, 'claim-confirm', application, { to: form.executiveEmail, url: applicationLink(deps.config, locale, '/join/confirm', token) });
-    await enqueueJob(tx, { type: expireJob, payload: { applicationId: application.id }, runAt: expiresAt, idempotencyKey: `${expireJob}:${application.id}`, subjectRef: application.id });
-    await recordAudit(tx, { actor: 'anonymous', action: 'applications.submit', subject: application.id, details: { kind: 'claim', supporterId: entry.id, locale } });
+    await requestConfirmation(tx, deps.config, {
+      application,
+      email: 'claim-confirm',
+      locale,
+      executiveEmail: form.executiveEmail,
+      expiresAt,
+      audit: { kind: 'claim', supporterId: entry.id, locale },
+    });
     return { applicationId: application.id, duplicate: false, entry: summary };
   });
 }

@@ -14,7 +14,7 @@ import type { Locale } from '../../app/i18n/i18n.js';
 import { enqueueJob } from '../../app/jobs/outbox.js';
 import { getSupporterForEdit, withdrawSupporter } from '../supporters/supporters.usecases.js';
 import { tellRepresentativesOfClaim } from './applications.claims.js';
-import { checkSignalsJob, expireJob } from './applications.constants.js';
+import { checkSignalsJob } from './applications.constants.js';
 import { applicationLink, sendApplicationEmail } from './applications.emails.js';
 import { invitationDomainMismatch, supporterGone } from './applications.errors.js';
 import {
@@ -31,6 +31,7 @@ import { createApplicationsRepository } from './applications.repository.js';
 import type { ApplicationForm, PublicFields } from './applications.schemas.js';
 import type { ApplicationRow } from './applications.tables.js';
 import { emailDomainMatches, newVerificationCode } from './applications.verification.js';
+import { requestConfirmation } from './applications.confirmation.js';
 
 export interface ApplicationsDeps {
   db: Database;
@@ -78,10 +79,14 @@ export async function submitApplication(
       submissionHash: hash,
       expiresAt,
     });
-    const token = await issueToken(tx, { purpose: 'application.confirm', subjectId: application.id, email: form.executiveEmail, ttlMs: confirmationTtlMs });
-    await sendApplicationEmail(tx, 'confirm', application, { to: form.executiveEmail, url: applicationLink(deps.config, locale, '/join/confirm', token) });
-    await enqueueJob(tx, { type: expireJob, payload: { applicationId: application.id }, runAt: expiresAt, idempotencyKey: `${expireJob}:${application.id}`, subjectRef: application.id });
-    await recordAudit(tx, { actor: 'anonymous', action: 'applications.submit', subject: application.id, details: { kind: 'join', category: form.category, locale } });
+    await requestConfirmation(tx, deps.config, {
+      application,
+      email: 'confirm',
+      locale,
+      executiveEmail: form.executiveEmail,
+      expiresAt,
+      audit: { kind: 'join', category: form.category, locale },
+    });
     return { applicationId: application.id, duplicate: false };
   });
 }
