@@ -67,9 +67,22 @@ export async function createServer(options: ServerOptions): Promise<App> {
   // Writes from other processes (the CLI importer, another server) reach us through PostgreSQL NOTIFY.
   await database.listen('registry_changed', () => context.events.emit('registry.changed', { reason: 'database-notify' }));
   app.decorate('context', context);
-  // First hook of all: cached public responses are answered before any other per-request work.
+  // Route limits (`config.rateLimit`, such as the join form's) and the JSON API's per-address budget.
+  await app.register(rateLimit, { global: false });
+  const apiRateLimit = app.createRateLimit({ max: config.rateLimitPerMinute, timeWindow: '1 minute' });
+  // First hook of all: cached public responses are answered before any other per-request work. A JSON API request is
+  // counted against RATE_LIMIT_PER_MINUTE first, so cached answers count too (pages are not limited by it).
   app.addHook('onRequest', (request, reply, done) => {
-    if (!context.cache.serveHit(request, reply)) done();
+    if (!isJsonApiUrl(request.url)) {
+      if (!context.cache.serveHit(request, reply)) done();
+      return;
+    }
+    apiRateLimit(request).then((limit) => {
+      if (!limit.isAllowed && limit.isExceeded) {
+        reply.header('retry-after', String(limit.ttlInSeconds));
+        done(new AppError('request.rate-limited', 429, (l) => appMessages(l)('error.tooManyRequests.title')));
+      } else if (!context.cache.serveHit(request, reply)) done();
+    }, done);
   });
 
   await app.register(helmet, {
@@ -95,7 +108,6 @@ export async function createServer(options: ServerOptions): Promise<App> {
   await app.register(formbody);
   // Cookies, CSRF and sessions; the actor is resolved lazily, so cached public pages never pay for it.
   await registerAuth(app, context);
-  await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -162,6 +174,11 @@ export async function createServer(options: ServerOptions): Promise<App> {
   await registerAssets(app);
   for (const module of modules) await module.register(app, context);
   return Object.assign(app, { context }) as unknown as App;
+}
+
+/** The JSON API under `/api/v1`, limited per client address by RATE_LIMIT_PER_MINUTE (documents and docs are not). */
+function isJsonApiUrl(url: string): boolean {
+  return /^\/api\/v1(\/|\?|$)/.test(url);
 }
 
 function sendError(
