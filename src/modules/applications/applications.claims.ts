@@ -53,6 +53,7 @@ export async function submitClaim(
     const entry = assertClaimable(await getSupporterBySlug(tx, input.slug), input.slug);
     const summary = { id: entry.id, slug: entry.slug, name: entry.name };
     const hash = claimSubmissionHash(entry.id, form.executiveEmail);
+    await repository.lockSubmission(hash);
     const existing = await repository.findRecentBySubmission(hash, new Date(Date.now() - 24 * 3600 * 1000));
     if (existing) return { applicationId: existing.id, duplicate: true, entry: summary };
     const now = new Date();

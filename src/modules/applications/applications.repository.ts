@@ -74,6 +74,14 @@ export function createApplicationsRepository(db: Executor) {
     },
 
     /** A recent application with the same content and executive, still alive: a duplicate submission. */
+    /**
+     * Serialises submissions of the same content until the transaction ends: the second of two identical requests
+     * arriving together waits, then finds the first (a check without a lock lets both insert on PostgreSQL).
+     */
+    async lockSubmission(hash: string): Promise<void> {
+      await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`applications.submission:${hash}`}))`);
+    },
+
     async findRecentBySubmission(hash: string, since: Date): Promise<ApplicationRow | undefined> {
       const [row] = await db
         .select()

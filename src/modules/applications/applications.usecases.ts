@@ -53,6 +53,7 @@ export async function submitApplication(
   const hash = submissionHash(form);
   return deps.db.transaction(async (tx) => {
     const repository = createApplicationsRepository(tx);
+    await repository.lockSubmission(hash);
     const existing = await repository.findRecentBySubmission(hash, new Date(Date.now() - 24 * 3600 * 1000));
     if (existing) return { applicationId: existing.id, duplicate: true };
     const now = new Date();
