@@ -14,7 +14,7 @@ import {
 import { sql } from 'drizzle-orm';
 import type { Config } from './config/config.js';
 import type { AppContext } from './context.js';
-import type { DatabaseHandle } from './database/database.js';
+import { isDatabaseUnavailable, type DatabaseHandle } from './database/database.js';
 import { EventBus } from './events/events.js';
 import { registerAssets } from './http/assets.js';
 import { AppError, toProblem } from './http/errors.js';
@@ -65,7 +65,10 @@ export async function createServer(options: ServerOptions): Promise<App> {
   app.addHook('onClose', () => jobs.close());
   context.events.on('registry.changed', 'http.invalidate-response-cache', () => context.cache.invalidate());
   // Writes from other processes (the CLI importer, another server) reach us through PostgreSQL NOTIFY.
-  await database.listen('registry_changed', () => context.events.emit('registry.changed', { reason: 'database-notify' }));
+  // A lost connection is reopened and LISTENs again, then calls back once (notifications were missed meanwhile).
+  await database.listen('registry_changed', () => context.events.emit('registry.changed', { reason: 'database-notify' }), {
+    log: app.log.child({ component: 'database' }),
+  });
   app.decorate('context', context);
   // Route limits (`config.rateLimit`, such as the join form's) and the JSON API's per-address budget.
   await app.register(rateLimit, { global: false });
@@ -140,6 +143,11 @@ export async function createServer(options: ServerOptions): Promise<App> {
         })),
         locale,
       );
+    } else if (isDatabaseUnavailable(error)) {
+      // The database is away (restart, failover, lost connection): the pool reconnects by itself; say so, not "bug".
+      request.log.warn({ err: error }, 'database unavailable');
+      appError = databaseUnavailable();
+      reply.header('retry-after', '5');
     } else if ((error as { statusCode?: number }).statusCode === 429) {
       appError = new AppError('request.rate-limited', 429, (l) => appMessages(l)('error.tooManyRequests.title'));
     } else if ((error as { statusCode?: number }).statusCode && (error as { statusCode: number }).statusCode < 500) {
@@ -157,13 +165,16 @@ export async function createServer(options: ServerOptions): Promise<App> {
     return sendError(request, reply, new AppError('not-found', 404, (l) => appMessages(l)('error.notFound.title')), locale);
   });
 
-  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+  // 200 while the database answers; otherwise the error handler's 503 problem+json (any failure of `select 1`, such as
+  // a query timeout, means the database is not usable, whether or not the driver calls it a connection error).
+  app.get('/healthz', { schema: { hide: true } }, async (request) => {
     try {
       await database.db.execute(sql`select 1`);
-      return { status: 'ok', database: database.driver };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable', database: database.driver });
+    } catch (error) {
+      request.log.warn({ err: error }, 'health check: database unavailable');
+      throw databaseUnavailable();
     }
+    return { status: 'ok', database: database.driver };
   });
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
@@ -174,6 +185,11 @@ export async function createServer(options: ServerOptions): Promise<App> {
   await registerAssets(app);
   for (const module of modules) await module.register(app, context);
   return Object.assign(app, { context }) as unknown as App;
+}
+
+/** 503: the database cannot be reached for now (problem+json on the API and /healthz, an error page elsewhere). */
+function databaseUnavailable(): AppError {
+  return new AppError('database.unavailable', 503, (l) => appMessages(l)('error.unavailable.title'));
 }
 
 /** The JSON API under `/api/v1`, limited per client address by RATE_LIMIT_PER_MINUTE (documents and docs are not). */
@@ -198,7 +214,8 @@ function sendError(
   const t = appMessages(locale);
   const body =
     error.code === 'request.csrf' ? t('error.csrf.body') : error.status === 401 ? t('error.unauthorized.body') : error.status === 403 ? t('error.forbidden.body') :
-    error.status === 404 ? t('error.notFound.body') : error.status === 429 ? t('error.tooManyRequests.body') : error.status >= 500 ? t('error.internal.body') : undefined;
+    error.status === 404 ? t('error.notFound.body') : error.status === 429 ? t('error.tooManyRequests.body') :
+    error.status === 503 ? t('error.unavailable.body') : error.status >= 500 ? t('error.internal.body') : undefined;
   return reply.type('text/html; charset=utf-8').send(
     ErrorPage({ locale, path: pathAfterLocale(request), title: error.localize(locale), body, issues: error.issues }),
   );

@@ -25,6 +25,8 @@ export const en = {
   'error.back': 'Back to the home page',
   'error.tooManyRequests.title': 'Too many requests',
   'error.tooManyRequests.body': 'Please wait a minute before trying again.',
+  'error.unavailable.title': 'The service is temporarily unavailable',
+  'error.unavailable.body': 'The platform cannot reach its database for the moment. Please try again in a few seconds.',
   'error.unauthorized.title': 'Sign in required',
   'error.unauthorized.body': 'Please sign in to continue.',
   'error.forbidden.title': 'Not allowed',

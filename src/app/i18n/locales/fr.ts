@@ -27,6 +27,8 @@ export const fr: Catalog<typeof en> = {
   'error.back': 'Retour à l’accueil',
   'error.tooManyRequests.title': 'Trop de requêtes',
   'error.tooManyRequests.body': 'Veuillez patienter une minute avant de réessayer.',
+  'error.unavailable.title': 'Le service est momentanément indisponible',
+  'error.unavailable.body': 'La plateforme ne parvient pas à joindre sa base de données pour le moment. Veuillez réessayer dans quelques secondes.',
   'error.unauthorized.title': 'Connexion requise',
   'error.unauthorized.body': 'Veuillez vous connecter pour continuer.',
   'error.forbidden.title': 'Accès refusé',
