@@ -7,7 +7,7 @@ import os from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { ConfigError, loadConfig, type Config } from './app/config/config.js';
-import { openDatabase } from './app/database/database.js';
+import { describeDatabaseError, openDatabase } from './app/database/database.js';
 import { migrateDatabase } from './app/database/migrate.js';
 import { AppError } from './app/http/errors.js';
 
@@ -238,6 +238,33 @@ program.parseAsync().catch((error: unknown) => {
   else if (error instanceof AppError) {
     console.error(`Error: ${error.localize('en')}`);
     for (const issue of error.issues) console.error(`  ${issue.field}: ${issue.message}`);
-  } else console.error(error instanceof Error ? error.message : error);
+  } else {
+    // A database that cannot be opened is said with its cause and what to check (drizzle's own message names only the
+    // query, such as the migrator's first); DATABASE_URL's password is never printed.
+    const databaseUrl = process.env.DATABASE_URL || undefined;
+    const described = describeDatabaseError(error, databaseUrl);
+    const message = described ?? messageWithCauses(error);
+    console.error(withoutPassword(message, databaseUrl));
+  }
   process.exitCode = 1;
 });
+
+/** The error's message, then its causes' (a query's failure wraps the driver's error). */
+function messageWithCauses(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const lines = [error.message];
+  for (let cause = error.cause, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth += 1) {
+    lines.push(`  caused by: ${cause.message}`);
+  }
+  return lines.join('\n');
+}
+
+function withoutPassword(text: string, databaseUrl: string | undefined): string {
+  let password = '';
+  try {
+    password = databaseUrl ? decodeURIComponent(new URL(databaseUrl).password) : '';
+  } catch {
+    return databaseUrl ? text.replaceAll(databaseUrl, '<DATABASE_URL>') : text;
+  }
+  return password ? text.replaceAll(password, '***').replaceAll(encodeURIComponent(password), '***') : text;
+}

@@ -295,7 +295,8 @@ export function describeDatabaseError(error: unknown, databaseUrl: string | unde
     if (code === '3D000') return `Database "${database}" does not exist on ${where}. Create it (createdb ${database}) or check the database name in DATABASE_URL.`;
     if (code === '28P01' || code === '28000') return `PostgreSQL at ${where} refused user "${user}": ${message}. Check the user and password in DATABASE_URL and the server's pg_hba.conf.`;
     if (code === '57P03') return `PostgreSQL at ${where} is starting up or shutting down. Try again in a moment.`;
-    if (isDatabaseUnavailable(e)) return `Lost the connection to PostgreSQL at ${where}: ${message}. Check the server's state and logs.`;
   }
-  return undefined;
+  if (!isDatabaseUnavailable(error)) return undefined;
+  const innermost = [...causes(error)].at(-1);
+  return `Lost the connection to PostgreSQL at ${where}: ${String(innermost?.message ?? error)}. Check the server's state and logs.`;
 }
