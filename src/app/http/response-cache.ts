@@ -11,6 +11,8 @@ interface Entry {
   br: Buffer;
   /** Every header of the first response (security headers included), replayed on cache hits. */
   headers: Record<string, string | number | string[] | undefined>;
+  /** What the entry holds in memory (its three bodies and key), counted against the cache's byte budget. */
+  bytes: number;
 }
 
 type Encoding = 'br' | 'gzip' | 'identity';
@@ -34,16 +36,45 @@ function pickEncoding(request: FastifyRequest): Encoding {
 export class ResponseCache {
   private entries = new Map<string, Entry>();
   private version = 0;
+  private bytes = 0;
 
-  constructor(private readonly maxEntries = 2000) {}
+  /**
+   * Bounded by entries and by bytes: URLs differing only by an ignored parameter (`?cb=1`, `?cb=2`…) are separate
+   * entries, so a count alone would let a client fill memory with copies of the largest page; the oldest go first.
+   */
+  constructor(
+    private readonly maxEntries = 2000,
+    private readonly maxBytes = 64 * 1024 * 1024,
+  ) {}
 
   invalidate(): void {
     this.version += 1;
     this.entries.clear();
+    this.bytes = 0;
+  }
+
+  /** Bytes held by the cached responses (bodies in their three encodings). */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
   }
 
   get currentVersion(): number {
     return this.version;
+  }
+
+  private store(key: string, entry: Entry): void {
+    const previous = this.entries.get(key);
+    if (previous) {
+      this.entries.delete(key);
+      this.bytes -= previous.bytes;
+    }
+    while (this.entries.size > 0 && (this.entries.size >= this.maxEntries || this.bytes + entry.bytes > this.maxBytes)) {
+      const [oldestKey, oldest] = this.entries.entries().next().value as [string, Entry];
+      this.entries.delete(oldestKey);
+      this.bytes -= oldest.bytes;
+    }
+    this.entries.set(key, entry);
+    this.bytes += entry.bytes;
   }
 
   /** Answers a GET from the cache if it can; returns false to let the request go through the normal route. */
@@ -86,20 +117,12 @@ export class ResponseCache {
       const etag = `"${createHash('sha1').update(identity).digest('base64url')}"`;
       reply.header('etag', etag);
       const { 'content-length': _length, 'content-encoding': _encoding, ...headers } = reply.getHeaders();
-      const fresh: Entry = {
-        version,
-        etag,
-        identity,
-        gzip: gzipSync(identity, { level: 6 }),
-        br: brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }),
-        headers,
-      };
+      const gzip = gzipSync(identity, { level: 6 });
+      const br = brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } });
+      const fresh: Entry = { version, etag, identity, gzip, br, headers, bytes: identity.length + gzip.length + br.length + key.length * 2 };
       entry = fresh;
       // A change during rendering leaves the entry uncached rather than cached under the new version.
-      if (version === this.version) {
-        if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-        this.entries.set(key, fresh);
-      }
+      if (version === this.version && fresh.bytes <= this.maxBytes) this.store(key, fresh);
     }
     reply.header('etag', entry.etag);
     if (request.headers['if-none-match'] === entry.etag) return reply.code(304).send();
