@@ -24,7 +24,11 @@ export interface JobWorkerOptions {
   log: JobLog;
   /** Sleep between polls when idle (default 2 s); on PostgreSQL a NOTIFY from enqueueJob wakes the worker sooner. */
   pollMs?: number;
-  /** How long a claimed job belongs to this worker before another may take it over (default 5 min, renewed while it runs). */
+  /**
+   * How long a claimed job belongs to this worker before another may take it over (default 1 min). The lease is renewed
+   * every third of it while the job runs, so a long job keeps it; a short one means a crashed worker's job (an e-mail
+   * half sent) is taken over within a minute, not five.
+   */
   leaseMs?: number;
   /** Jobs run at the same time (default 4). */
   concurrency?: number;
@@ -66,7 +70,7 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
 export function createJobWorker(options: JobWorkerOptions): JobWorker {
   const { database, handlers, log } = options;
   const pollMs = options.pollMs ?? 2_000;
-  const leaseMs = options.leaseMs ?? 300_000;
+  const leaseMs = options.leaseMs ?? 60_000;
   const concurrency = options.concurrency ?? 4;
   const delayFor = options.retryDelayMs ?? ((attempt: number) => retryDelayMs(attempt));
   const db = database.db;
