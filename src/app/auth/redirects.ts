@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppError } from '../http/errors.js';
 import { isLocale } from '../i18n/i18n.js';
+import { hasControlCharacters } from '../../shared/text-input.js';
 
 /** A `next` target is only ever a path on this site (`/en/…`), never `//evil.example` or a scheme. */
 export function safeNext(value: unknown, fallback: string): string {
-  if (typeof value !== 'string' || value.length > 500) return fallback;
+  if (typeof value !== 'string' || value.length > 500 || hasControlCharacters(value)) return fallback;
   if (!/^\/(en|fr)(\/|$|\?)/.test(value) || value.startsWith('//') || value.includes('\\')) return fallback;
   return value;
 }

@@ -10,24 +10,29 @@ import { requireUser } from '../../app/authz/guards.js';
 import type { AppContext } from '../../app/context.js';
 import { isLocale, locales, type Locale } from '../../app/i18n/i18n.js';
 import { exportPersonalData } from '../../app/privacy/privacy.js';
-import { accountMessages, type AccountMessageKey } from './accounts.messages.js';
+import { accountMessages } from './accounts.messages.js';
+import { AppError } from '../../app/http/errors.js';
+import { parseNotice } from '../../app/http/validation.js';
+import { pathIdentifier, textInput } from '../../shared/text-input.js';
 import { formText, sendPrivatePage } from '../../app/http/private-page.js';
 import { renderAccountSections } from './accounts.sections.js';
 import { eraseOwnAccount, type AccountsDeps } from './accounts.usecases.js';
 import { AccountPage, ErasedPage } from './views/account-page.js';
 
-const notices = new Set<string>(['profile', 'revoked', 'passkeyRemoved', 'signedIn']);
+/** The notices `?done=` may name; anything else shows none (never the query's own text). */
+const notices = ['profile', 'revoked', 'passkeyRemoved', 'signedIn', 'withdrawn'] as const;
+const profileName = textInput().max(200);
 
 /** The account page and its forms: profile, sessions, data download, erasure. */
 export async function registerAccountPages(app: FastifyInstance, context: AppContext): Promise<void> {
   const deps: AccountsDeps = { db: context.database.db, config: context.config };
   const { db } = deps;
 
-  async function renderAccount(request: FastifyRequest, reply: FastifyReply, locale: Locale, actor: UserActor, extra: { eraseError?: string } = {}, status = 200) {
+  async function renderAccount(request: FastifyRequest, reply: FastifyReply, locale: Locale, actor: UserActor, extra: { eraseError?: string; profileError?: string } = {}, status = 200) {
     const t = accountMessages(locale);
     const user = await getUser(db, actor.userId);
     const field_ = csrfField(request, reply);
-    const done = String((request.query as Record<string, unknown> | undefined)?.done ?? '');
+    const done = parseNotice(notices, request.query);
     const sections = await renderAccountSections({ db, actor, locale, request, reply, csrfField: field_ });
     const page = AccountPage({
       locale,
@@ -38,8 +43,7 @@ export async function registerAccountPages(app: FastifyInstance, context: AppCon
       passkeyCount: (await listPasskeys(db, actor.userId)).length,
       sections,
       csrfField: field_,
-      // Known notice codes only: other modules' messages are their own, passed as text they localized.
-      notice: notices.has(done) ? t(`done.${done}` as AccountMessageKey) : done && done.length < 300 ? done : undefined,
+      notice: done && t(`done.${done}`),
       ...extra,
     });
     return sendPrivatePage(reply, page, status);
@@ -56,20 +60,21 @@ export async function registerAccountPages(app: FastifyInstance, context: AppCon
     app.post(`/${locale}/account/profile`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const actor = requireUser(await getActor(request));
       const preferred = formText(request.body, 'locale');
-      await db.transaction((tx) =>
-        updateProfile(tx, { userId: actor.userId, name: formText(request.body, 'name').slice(0, 200), locale: isLocale(preferred) ? preferred : actor.locale }),
-      );
+      const name = profileName.safeParse(formText(request.body, 'name'));
+      if (!name.success) return renderAccount(request, reply, locale, actor, { profileError: t('account.profile.nameInvalid') }, 422);
+      await db.transaction((tx) => updateProfile(tx, { userId: actor.userId, name: name.data, locale: isLocale(preferred) ? preferred : actor.locale }));
       return reply.redirect(`/${locale}/account?done=profile`, 303);
     });
 
     app.post(`/${locale}/account/sessions/revoke`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const actor = requireUser(await getActor(request));
-      const sessionId = formText(request.body, 'session');
-      // Owner-filtered: another person's session id changes nothing.
-      if (await revokeSession(db, { userId: actor.userId, sessionId })) {
-        await recordAudit(db, { actor: `user:${actor.userId}`, action: 'auth.revoke-session', subject: actor.userId });
+      const sessionId = pathIdentifier(200).safeParse(formText(request.body, 'session'));
+      // Owner-filtered: another person's session id (or one already signed out) changes nothing, and says so.
+      if (!sessionId.success || !(await revokeSession(db, { userId: actor.userId, sessionId: sessionId.data }))) {
+        throw new AppError('not-found', 404, (l) => accountMessages(l)('account.sessions.notFound'));
       }
-      if (sessionId === actor.sessionId) {
+      await recordAudit(db, { actor: `user:${actor.userId}`, action: 'auth.revoke-session', subject: actor.userId });
+      if (sessionId.data === actor.sessionId) {
         await signOut(request, reply);
         return reply.redirect(`/${locale}/sign-in`, 303);
       }

@@ -1,3 +1,7 @@
+import { z } from 'zod';
+import { AppError } from '../../app/http/errors.js';
+import { parseNotice, parseOrThrow } from '../../app/http/validation.js';
+import { pathIdentifier, textInput } from '../../shared/text-input.js';
 import type { FastifyInstance } from 'fastify';
 import { getActor } from '../../app/auth/auth.plugin.js';
 import { csrfField, csrfToken, verifyCsrf } from '../../app/auth/csrf.js';
@@ -40,7 +44,7 @@ export async function registerPasskeyPages(app: FastifyInstance, context: AppCon
         next: safeNext(query.next, `/${locale}/account/passkeys`),
         csrfField: csrfField(request, reply),
         csrfToken: csrfToken(reply),
-        notice: query.done === 'added' ? t('passkeys.add.done') : query.done === 'removed' ? t('done.passkeyRemoved') : undefined,
+        notice: { added: t('passkeys.add.done'), removed: t('done.passkeyRemoved'), none: undefined }[parseNotice(['added', 'removed'], query) ?? 'none'],
       });
       return sendPrivatePage(reply, page);
     });
@@ -61,7 +65,7 @@ export async function registerPasskeyPages(app: FastifyInstance, context: AppCon
         userId: actor.userId,
         sessionId: actor.sessionId,
         response: body.response as never,
-        label: typeof body.label === 'string' ? body.label : null,
+        label: parseOrThrow(z.object({ label: textInput().trim().max(200).optional() }), { label: typeof body.label === 'string' ? body.label : undefined }, locale).label || null,
       });
       const next = safeNext(body.next, `/${locale}/account/passkeys`);
       return reply.header('cache-control', 'no-store').send({ redirect: next === `/${locale}/account/passkeys` ? `${next}?done=added` : next });
@@ -70,7 +74,11 @@ export async function registerPasskeyPages(app: FastifyInstance, context: AppCon
     app.post(`/${locale}/account/passkeys/remove`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const actor = requireUser(await getActor(request));
       if (actor.method !== 'passkey' && isSecretariatRole(actor.role)) throw forbidden();
-      await removePasskey(db, { userId: actor.userId, passkeyId: formText(request.body, 'passkey') });
+      const passkeyId = pathIdentifier(2048).safeParse(formText(request.body, 'passkey'));
+      // Owner-filtered: another person's passkey id removes nothing, and says so.
+      if (!passkeyId.success || !(await removePasskey(db, { userId: actor.userId, passkeyId: passkeyId.data }))) {
+        throw new AppError('not-found', 404, (l) => accountMessages(l)('passkeys.notFound'));
+      }
       return reply.redirect(`/${locale}/account/passkeys?done=removed`, 303);
     });
   }

@@ -1,3 +1,5 @@
+import { parseParams } from '../../app/http/validation.js';
+import { pathIdentifier, textInput } from '../../shared/text-input.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { getActor } from '../../app/auth/auth.plugin.js';
@@ -12,7 +14,9 @@ import { accountMessages } from './accounts.messages.js';
 import { formText, sendPrivatePage } from '../../app/http/private-page.js';
 import { UsersPage } from './views/users-page.js';
 
-const addSchema = z.object({ email: z.email().max(254), name: z.string().trim().max(200), role: z.enum(roles) });
+const addSchema = z.object({ email: z.email().max(254), name: textInput().trim().max(200), role: z.enum(roles) });
+
+const userParams = z.object({ id: pathIdentifier(64) });
 
 /** Administrators manage the secretariat's accounts; every change is audited by the user use cases. */
 export async function registerSecretariatUserPages(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -63,7 +67,7 @@ export async function registerSecretariatUserPages(app: FastifyInstance, context
     app.post(`/${locale}/secretariat/users/:id/role`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const actor = requireAdmin(await getActor(request));
       const role = z.enum(roles).safeParse(formText(request.body, 'role'));
-      const userId = (request.params as { id: string }).id;
+      const { id: userId } = parseParams(userParams, request.params);
       if (!role.success) return render(request, reply, locale, actor, { error: t('users.role') }, 422);
       return change(request, reply, locale, actor, () => db.transaction((tx) => setUserRole(tx, { userId, role: role.data, actor: actorRef(actor) })));
     });
@@ -71,7 +75,7 @@ export async function registerSecretariatUserPages(app: FastifyInstance, context
     app.post(`/${locale}/secretariat/users/:id/status`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const actor = requireAdmin(await getActor(request));
       const status = formText(request.body, 'status') === 'active' ? 'active' : 'disabled';
-      const userId = (request.params as { id: string }).id;
+      const { id: userId } = parseParams(userParams, request.params);
       return change(request, reply, locale, actor, () => db.transaction((tx) => setUserStatus(tx, { userId, status, actor: actorRef(actor) })));
     });
   }

@@ -1,3 +1,5 @@
+import { parseOrThrow } from '../../app/http/validation.js';
+import { textInput } from '../../shared/text-input.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { signIn, signOut } from '../../app/auth/auth.plugin.js';
@@ -27,6 +29,8 @@ function afterSignIn(locale: Locale, role: string, method: string, next: string 
   if (isSecretariatRole(role) && method !== 'passkey') return `/${locale}/account/passkeys?required=1&next=${encodeURIComponent(target)}`;
   return target;
 }
+
+const passkeyResponseId = z.object({ response: z.looseObject({ id: textInput().optional() }).optional() });
 
 export async function registerSignInPages(app: FastifyInstance, context: AppContext): Promise<void> {
   const deps: AccountsDeps = { db: context.database.db, config: context.config };
@@ -78,6 +82,8 @@ export async function registerSignInPages(app: FastifyInstance, context: AppCont
 
     app.post(`/${locale}/sign-in/passkey`, { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: ceremonyRateLimit } }, async (request, reply) => {
       const body = (request.body ?? {}) as { response?: unknown; next?: unknown };
+      // The credential id is looked up in the database: refuse control characters before the query.
+      parseOrThrow(passkeyResponseId, body, locale);
       const { userId, role } = await verifyPasskeySignIn(deps.db, { rp, response: body.response as never });
       await signIn(request, reply, { userId, method: 'passkey' });
       return reply.header('cache-control', 'no-store').send({ redirect: afterSignIn(locale, role, 'passkey', typeof body.next === 'string' ? body.next : undefined) });

@@ -3,7 +3,7 @@ import { csrfField, verifyCsrf } from '../../app/auth/csrf.js';
 import type { AppContext } from '../../app/context.js';
 import { isHoneypotFilled } from '../../app/html/honeypot.js';
 import { sendPrivatePage, type FormBody } from '../../app/http/private-page.js';
-import { parseOrThrow } from '../../app/http/validation.js';
+import { parseParams } from '../../app/http/validation.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { slugParamsSchema } from '../supporters/supporters.schemas.js';
 import { checkFormStamp, formStamp } from './applications.antibot.js';
@@ -31,7 +31,7 @@ export async function registerClaimPages(app: FastifyInstance, context: AppConte
       `${csrfField(request, reply)}<input type="hidden" name="started" value="${formStamp(secret)}">`;
 
     app.get(`/${locale}/supporters/:slug/claim`, { schema: { hide: true } }, async (request, reply) => {
-      const { slug } = parseOrThrow(slugParamsSchema, request.params, locale);
+      const { slug } = parseParams(slugParamsSchema, request.params);
       const target = await getClaimTarget(db, slug);
       return sendPrivatePage(reply, ClaimPage({ locale, ...target, values: {}, errors: {}, hiddenFields: hiddenFields(request, reply) }));
     });
@@ -44,7 +44,7 @@ export async function registerClaimPages(app: FastifyInstance, context: AppConte
         config: { rateLimit: { max: context.config.joinRateLimitPerHour, timeWindow: '1 hour' } },
       },
       async (request, reply) => {
-        const { slug } = parseOrThrow(slugParamsSchema, request.params, locale);
+        const { slug } = parseParams(slugParamsSchema, request.params);
         const body = (request.body ?? {}) as FormBody;
         if (isHoneypotFilled(body)) return reply.redirect(`/${locale}/join/sent`, 303);
         const stamp = checkFormStamp(secret, body.started);

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { verifyCsrf } from '../../app/auth/csrf.js';
 import type { AppContext } from '../../app/context.js';
 import { AppError } from '../../app/http/errors.js';
-import { parseOrThrow } from '../../app/http/validation.js';
+import { parseNotice, parseParams } from '../../app/http/validation.js';
+import { pathIdentifier } from '../../shared/text-input.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { getSupporterForEdit } from '../supporters/supporters.usecases.js';
 import { sendPrivatePage, type FormBody } from '../../app/http/private-page.js';
@@ -23,7 +24,7 @@ export async function registerManagePages(app: FastifyInstance, context: AppCont
 
   for (const locale of locales) {
     const t = applicationMessages(locale);
-    const manageParams = z.object({ supporterId: z.string().min(1).max(64) });
+    const manageParams = z.object({ supporterId: pathIdentifier(64) });
     const renderManage = async (request: FastifyRequest, reply: FastifyReply, supporterId: string, extra: Partial<Parameters<typeof ManagePage>[0]> = {}, status = 200) => {
       const actor = await getActor(request);
       await assertCanManageSupporter(db, actor, supporterId);
@@ -35,14 +36,13 @@ export async function registerManagePages(app: FastifyInstance, context: AppCont
     };
 
     app.get(`/${locale}/account/organisations/:supporterId`, { schema: { hide: true } }, async (request, reply) => {
-      const { supporterId } = parseOrThrow(manageParams, request.params, locale);
-      const notice = typeof (request.query as FormBody).done === 'string' ? String((request.query as FormBody).done) : undefined;
-      const notices: Record<string, string> = { edit: t('manage.edit.sent'), nothing: t('manage.edit.nothing') };
-      return renderManage(request, reply, supporterId, { notice: notice ? notices[notice] : undefined });
+      const { supporterId } = parseParams(manageParams, request.params);
+      const done = parseNotice(['edit', 'nothing'], request.query);
+      return renderManage(request, reply, supporterId, { notice: done && t(done === 'edit' ? 'manage.edit.sent' : 'manage.edit.nothing') });
     });
 
     app.post(`/${locale}/account/organisations/:supporterId/edit`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
-      const { supporterId } = parseOrThrow(manageParams, request.params, locale);
+      const { supporterId } = parseParams(manageParams, request.params);
       const body = (request.body ?? {}) as FormBody;
       const parsed = parseForm(publicFieldsSchema, body);
       if (!parsed.ok) return renderManage(request, reply, supporterId, { form: 'edit', values: body, errors: parsed.errors }, 422);
@@ -54,7 +54,7 @@ export async function registerManagePages(app: FastifyInstance, context: AppCont
       `/${locale}/account/organisations/:supporterId/invite`,
       { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: { max: 30, timeWindow: '1 hour' } } },
       async (request, reply) => {
-        const { supporterId } = parseOrThrow(manageParams, request.params, locale);
+        const { supporterId } = parseParams(manageParams, request.params);
         const body = (request.body ?? {}) as FormBody;
         const parsed = parseForm(z.object({ email: z.string().trim().toLowerCase().pipe(z.email({ error: 'email.invalid' })) }), body);
         if (!parsed.ok) return renderManage(request, reply, supporterId, { form: 'invite', values: body, errors: parsed.errors }, 422);
@@ -64,13 +64,13 @@ export async function registerManagePages(app: FastifyInstance, context: AppCont
     );
 
     app.post(`/${locale}/account/organisations/:supporterId/withdraw`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
-      const { supporterId } = parseOrThrow(manageParams, request.params, locale);
+      const { supporterId } = parseParams(manageParams, request.params);
       const body = (request.body ?? {}) as FormBody;
       const parsed = parseForm(z.object({ reason: decisionReasonSchema, confirm: z.string({ error: 'confirm.required' }).refine((v) => v === 'on', { error: 'confirm.required' }) }), body);
       if (!parsed.ok) return renderManage(request, reply, supporterId, { form: 'withdraw', values: body, errors: parsed.errors }, 422);
-      const supporter = await getSupporterForEdit(db, supporterId);
       await withdrawFromRegistry(deps, await getActor(request), { supporterId, reason: parsed.value.reason });
-      return reply.redirect(`/${locale}/account?done=${encodeURIComponent(t('manage.withdrawn', { name: supporter?.name ?? '' }))}`, 303);
+      // A notice code, never text: the account page shows only the notices it knows.
+      return reply.redirect(`/${locale}/account?done=withdrawn`, 303);
     });
 
   }

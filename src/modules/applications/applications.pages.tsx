@@ -1,3 +1,4 @@
+import { textInput } from '../../shared/text-input.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { verifyCsrf } from '../../app/auth/csrf.js';
@@ -22,7 +23,7 @@ import { LinkFormPage, LinkOutcomePage } from './views/link-pages.js';
 import { MatchesPage } from './views/matches-page.js';
 import { WithdrawnPage } from './views/withdrawn-page.js';
 
-const tokenQuery = z.object({ token: z.string().max(200).optional() });
+const tokenQuery = z.object({ token: textInput().max(200).optional() });
 
 /** The public side of joining, in every language: the form, the pages behind e-mailed links, the withdrawals. */
 export async function registerApplicationPages(app: FastifyInstance, context: AppContext): Promise<void> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCountryCode } from '../../shared/countries.js';
 import { cleanText } from '../../shared/text.js';
+import { hasControlCharacters, noControlCharacters, textInput } from '../../shared/text-input.js';
 import { supporterCategories } from '../supporters/supporters.constants.js';
 import type { WithdrawnSupporter } from '../supporters/supporters.queries.js';
 
@@ -9,9 +10,6 @@ import type { WithdrawnSupporter } from '../supporters/supporters.queries.js';
  * (`form.error.name.required`), translated where they are shown, so every rule has a sentence in each language.
  */
 
-/** C0/C1 control characters (tab and line breaks allowed in long text) and bidirectional overrides used to spoof text. */
-const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-const lineBreaks = /[\r\n\t]/;
 
 export const limits = { name: 200, personName: 120, nature: 120, url: 300, email: 254, statement: 4000, message: 2000, reason: 1000 } as const;
 
@@ -19,7 +17,7 @@ export const limits = { name: 200, personName: 120, nature: 120, url: 300, email
 const line = (max: number, key: string) =>
   z
     .string({ error: `${key}.required` })
-    .refine((v) => !controlCharacters.test(v) && !lineBreaks.test(v.trim()), { error: 'text.control' })
+    .check(noControlCharacters())
     .transform(cleanText)
     .pipe(z.string().max(max, { error: `${key}.tooLong` }));
 
@@ -54,7 +52,7 @@ const webUrl = (key: string, hosts?: RegExp) =>
     .string()
     .optional()
     .transform((v) => v?.trim() ?? '')
-    .refine((v) => !controlCharacters.test(v) && v.length <= limits.url, { error: `${key}.invalid` })
+    .refine((v) => !hasControlCharacters(v) && v.length <= limits.url, { error: `${key}.invalid` })
     .transform((v) => (v !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(v) ? `https://${v}` : v))
     .refine(
       (v) => {
@@ -101,7 +99,7 @@ export const publicFieldsSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v ?? '').normalize('NFC').replace(/\r\n?/g, '\n').trim())
-    .refine((v) => !controlCharacters.test(v), { error: 'text.control' })
+    .check(noControlCharacters({ multiline: true }))
     .pipe(z.string().max(limits.statement, { error: 'statement.tooLong' })),
   statementLocale: z.enum(['en', 'fr'], { error: 'statementLocale.invalid' }).default('en'),
 });
@@ -143,7 +141,7 @@ export const decisionReasonSchema = line(limits.reason, 'reason').refine((v) => 
 export const messageSchema = z
   .string({ error: 'message.required' })
   .transform((v) => v.normalize('NFC').replace(/\r\n?/g, '\n').trim())
-  .refine((v) => !controlCharacters.test(v), { error: 'text.control' })
+  .check(noControlCharacters({ multiline: true }))
   .pipe(z.string().min(3, { error: 'message.required' }).max(limits.message, { error: 'message.tooLong' }));
 export const noteVerbaleSchema = line(200, 'noteVerbale').refine((v) => v.length >= 2, { error: 'noteVerbale.required' });
 
@@ -154,7 +152,7 @@ export const queueFiltersSchema = z.object({
   status: z.enum([...applicationStatuses, 'open', 'all']).default('open'),
   kind: z.enum(['join', 'edit', 'claim', 'all']).default('all'),
   category: z.union([z.enum(supporterCategories), z.literal('')]).optional().transform((v) => v || undefined),
-  q: z.string().trim().max(200).optional().transform((v) => v || undefined),
+  q: textInput().trim().max(200).optional().transform((v) => v || undefined),
   page: z.coerce.number().int().min(1).max(10000).default(1),
 });
 export type QueueFilters = z.output<typeof queueFiltersSchema>;

@@ -5,7 +5,8 @@ import { verifyCsrf } from '../../app/auth/csrf.js';
 import type { AppContext } from '../../app/context.js';
 import { AppError } from '../../app/http/errors.js';
 import { pathAfterLocale } from '../../app/http/locale.js';
-import { parseOrThrow } from '../../app/http/validation.js';
+import { parseNotice, parseOrThrow, parseParams } from '../../app/http/validation.js';
+import { pathIdentifier, textInput } from '../../shared/text-input.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { listDeliveries, resendDelivery } from '../../app/jobs/jobs.repository.js';
 import { listUsers } from '../../app/auth/users.js';
@@ -26,7 +27,9 @@ import { FindSupporterPage } from './views/find-supporter-page.js';
 import { QueuePage } from './views/queue-page.js';
 import { ReviewPage } from './views/review-page.js';
 
-const idParams = z.object({ id: z.string().min(1).max(64) });
+const idParams = z.object({ id: pathIdentifier(64) });
+/** The notices a decision's redirect names (`?done=approve`). */
+const reviewNotices = ['approve', 'reject', 'requestInfo', 'note', 'recheck', 'resend'] as const;
 const versionBody = z.object({ version: z.coerce.number().int().min(1) });
 
 /** The secretariat's back office in every language: queue, application pages and decisions, entries, e-mails. */
@@ -45,7 +48,7 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
 
     app.get(`/${locale}/secretariat/supporters`, { schema: { hide: true } }, async (request, reply) => {
       assertSecretariat(await getActor(request));
-      const { q = '' } = parseOrThrow(z.object({ q: z.string().trim().max(200).optional() }), request.query, locale);
+      const { q = '' } = parseOrThrow(z.object({ q: textInput().trim().max(200).optional() }), request.query, locale);
       return sendPrivatePage(reply, FindSupporterPage({ locale, q, rows: await findSupportersByName(db, q) }));
     });
 
@@ -83,10 +86,12 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
     };
 
     app.get(`/${locale}/secretariat/applications/:id`, { schema: { hide: true } }, async (request, reply) => {
-      const { id } = parseOrThrow(idParams, request.params, locale);
-      const done = (request.query as FormBody).done;
-      const decided = await createApplicationsRepository(db).get(id);
-      const notices: Record<string, string> = {
+      const { id } = parseParams(idParams, request.params);
+      // Authorize before any read: an anonymous visitor learns nothing, not even whether the id exists.
+      assertSecretariat(await getActor(request));
+      const done = parseNotice(reviewNotices, request.query);
+      const decided = done ? await createApplicationsRepository(db).get(id) : undefined;
+      const notices: Record<(typeof reviewNotices)[number], string> = {
         approve: t(decided?.kind === 'claim' ? 'review.done.approveClaim' : 'review.done.approve', { name: decided?.name ?? '' }),
         reject: t('review.done.reject'),
         requestInfo: t('review.done.requestInfo'),
@@ -94,12 +99,12 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
         recheck: t('review.done.recheck'),
         resend: t('review.done.resend'),
       };
-      return renderReview(request, reply, id, { notice: typeof done === 'string' ? notices[done] : undefined });
+      return renderReview(request, reply, id, { notice: done ? notices[done] : undefined });
     });
 
     const decision = (path: string, run: (id: string, version: number, body: FormBody, actor: Actor) => Promise<Record<string, string> | void>, done: string) =>
       app.post(`/${locale}/secretariat/applications/:id/${path}`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
-        const { id } = parseOrThrow(idParams, request.params, locale);
+        const { id } = parseParams(idParams, request.params);
         const body = (request.body ?? {}) as FormBody;
         const { version } = path === 'note-verbale' || path === 'recheck' ? { version: 0 } : parseOrThrow(versionBody, body, locale);
         try {
@@ -146,17 +151,18 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
 
     app.get(`/${locale}/secretariat/deliveries`, { schema: { hide: true } }, async (request, reply) => {
       assertSecretariat(await getActor(request));
-      const { status, done } = parseOrThrow(z.object({ status: z.enum(deliveryFilters).default('all'), done: z.string().optional() }), request.query, locale);
+      const { status } = parseOrThrow(z.object({ status: z.enum(deliveryFilters).default('all') }), request.query, locale);
+      const done = parseNotice(['resend'], request.query);
       const deliveries = await listDeliveries(db, { limit: 200, ...(status === 'all' ? {} : { status }) });
       return sendPrivatePage(reply, DeliveriesPage({ locale, deliveries, status, hiddenFields: csrfField(request, reply), notice: done ? t('review.done.resend') : undefined }));
     });
 
     app.post(`/${locale}/secretariat/deliveries/:id/resend`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
-      const { id } = parseOrThrow(idParams, request.params, locale);
+      const { id } = parseParams(idParams, request.params);
       const actor = assertSecretariat(await getActor(request));
-      const { applicationId } = parseOrThrow(z.object({ applicationId: z.string().min(1).max(64).optional() }), request.body, locale);
+      const { applicationId } = parseOrThrow(z.object({ applicationId: pathIdentifier(64).optional() }), request.body, locale);
       await db.transaction((tx) => resendDelivery(tx, id, actorRef(actor)));
-      return reply.redirect(applicationId ? `/${locale}/secretariat/applications/${applicationId}?done=resend` : `/${locale}/secretariat/deliveries?done=resend`, 303);
+      return reply.redirect(applicationId ? `/${locale}/secretariat/applications/${encodeURIComponent(applicationId)}?done=resend` : `/${locale}/secretariat/deliveries?done=resend`, 303);
     });
   }
 }

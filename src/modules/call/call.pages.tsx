@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
-import { parseOrThrow } from '../../app/http/validation.js';
+import { parseParams } from '../../app/http/validation.js';
 import { defineError } from '../../app/http/errors.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { registryStats } from '../supporters/supporters.queries.js';
@@ -33,7 +33,7 @@ export async function registerCallPages(app: FastifyInstance, context: AppContex
       context.cache.send(request, reply, request.url, html, async () => PrinciplesPage({ locale, principles: await listPrinciples({ db }) })),
     );
     app.get(`/${locale}/principles/:number`, { schema: { hide: true } }, async (request, reply) => {
-      const { number } = parseOrThrow(principleParams, request.params, locale);
+      const { number } = parseParams(principleParams, request.params);
       const principle = (await listPrinciples({ db })).find((p) => p.number === number);
       if (!principle) throw principleNotFound();
       return context.cache.send(request, reply, request.url, html, async () =>

@@ -4,6 +4,7 @@
  * type check below fails the build when they drift apart.
  */
 import { z } from 'zod';
+import { pathIdentifier, textInput } from '../../shared/text-input.js';
 import type { EditionChanges } from './index.changes.js';
 import type { EditionSnapshot, UncertaintySettings } from './index.models.js';
 
@@ -21,12 +22,12 @@ export const uncertaintySettingsSchema = z.strictObject({
   weightPerturbation: z.number().min(0).max(1).describe('Each weight varies by ± this share'),
 }) satisfies z.ZodType<UncertaintySettings>;
 
-const title = z.string().trim().min(1).max(200);
+const title = textInput().trim().min(1).max(200);
 export const editionTitlesSchema = z.strictObject({ en: title, fr: title });
-const note = z.string().trim().max(4000).optional();
+const note = textInput({ multiline: true }).trim().max(4000).optional();
 export const changesNoteSchema = z.strictObject({ en: note, fr: note });
 /** Why a published edition is withdrawn: required, shown on its pages beside the date. */
-export const withdrawalReasonSchema = z.string().trim().min(1, 'give the reason').max(2000);
+export const withdrawalReasonSchema = textInput({ multiline: true }).trim().min(1, 'give the reason').max(2000);
 
 // ——— Responses ———
 
@@ -142,7 +143,7 @@ export const unitDetailSchema = z.object({
 });
 
 export const editionParamsSchema = z.strictObject({ slug: editionSlugSchema });
-export const unitParamsSchema = z.strictObject({ slug: editionSlugSchema, code: z.string().trim().min(1).max(64).describe('Unit code') });
+export const unitParamsSchema = z.strictObject({ slug: editionSlugSchema, code: pathIdentifier(64).describe('Unit code') });
 
 // The wire schemas and the model types are the same shape both ways (config is kept open on the wire), so a field
 // added to one and not the other fails the build instead of being dropped from the responses.

@@ -7,7 +7,8 @@ import { requireSecretariat } from '../../app/authz/guards.js';
 import type { AppContext } from '../../app/context.js';
 import { AppError, type FieldIssue } from '../../app/http/errors.js';
 import { formText, sendPrivatePage, type FormBody } from '../../app/http/private-page.js';
-import { parseOrThrow } from '../../app/http/validation.js';
+import { parseOrThrow, parseParams } from '../../app/http/validation.js';
+import { pathIdentifier, textInput } from '../../shared/text-input.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { parseCoinr } from './engine/coinr-format.js';
 import { coinrWorkbook, readCoinrTables } from './io/index.files.js';
@@ -23,9 +24,9 @@ import { PreviewPage } from './views/secretariat/preview-page.js';
 import { wg5TemplateWorkbook } from './sources/index.wg5-template.js';
 import { indexAdminMessages } from './views/secretariat/secretariat.locales.js';
 
-const slugParams = z.object({ slug: z.string().trim().min(1).max(80) });
+const slugParams = z.object({ slug: pathIdentifier(80) });
 const timeQuery = z.object({ time: z.union([z.literal(''), z.coerce.number().int()]).optional() });
-const doneQuery = z.object({ done: z.enum(['created', 'data', 'config', 'published', 'discarded', 'withdrawn']).optional(), slug: z.string().max(80).optional() });
+const doneQuery = z.object({ done: z.enum(['created', 'data', 'config', 'published', 'discarded', 'withdrawn']).optional(), slug: textInput().max(80).optional() });
 
 /**
  * The secretariat's index screens in every language: the list of editions, a draft's data, configuration, preview
@@ -126,7 +127,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
       });
 
       scope.get(`/${locale}/secretariat/index/:slug`, { schema: { hide: true } }, async (request, reply) => {
-        const { slug } = parseOrThrow(slugParams, request.params, locale);
+        const { slug } = parseParams(slugParams, request.params);
         const { done } = parseOrThrow(doneQuery, request.query, locale);
         const notices = {
           created: t('admin.done.created'), data: t('admin.done.data'), config: t('admin.done.config'), published: t('admin.done.published'), withdrawn: t('admin.done.withdrawn'),
@@ -135,7 +136,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
       });
 
       scope.get(`/${locale}/secretariat/index/:slug/inputs.xlsx`, { schema: { hide: true } }, async (request, reply) => {
-        const { slug } = parseOrThrow(slugParams, request.params, locale);
+        const { slug } = parseParams(slugParams, request.params);
         const edition = await getEdition(deps, await getActor(request), slug);
         const parsed = parseCoinr({ iData: edition.dataset.iData, iMeta: edition.framework.iMeta, source: edition.dataset.source });
         if (!parsed.ok) throw new Error(`stored tables of ${slug} no longer parse`);
@@ -147,7 +148,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
       });
 
       scope.post(`/${locale}/secretariat/index/:slug/data`, { schema: { hide: true }, ...secretariatOnly, preHandler: verifyCsrf }, async (request, reply) => {
-        const { slug } = parseOrThrow(slugParams, request.params, locale);
+        const { slug } = parseParams(slugParams, request.params);
         const body = (request.body ?? {}) as FormBody;
         const errors: Record<string, string> = {};
         const data = upload(body, 'iData');
@@ -168,7 +169,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
       });
 
       scope.post(`/${locale}/secretariat/index/:slug/config`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
-        const { slug } = parseOrThrow(slugParams, request.params, locale);
+        const { slug } = parseParams(slugParams, request.params);
         const body = (request.body ?? {}) as FormBody;
         const values = { pipeline: formText(body, 'pipeline'), seed: formText(body, 'seed'), runs: formText(body, 'runs'), weightPerturbation: formText(body, 'weightPerturbation') };
         const errors: Record<string, string> = {};
@@ -191,7 +192,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
       });
 
       scope.get(`/${locale}/secretariat/index/:slug/preview`, { schema: { hide: true } }, async (request, reply) => {
-        const { slug } = parseOrThrow(slugParams, request.params, locale);
+        const { slug } = parseParams(slugParams, request.params);
         const { time } = parseOrThrow(timeQuery, request.query, locale);
         try {
           const { edition, snapshot, changes, previous } = await previewEdition(deps, await getActor(request), { slug });
@@ -206,7 +207,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
       });
 
       scope.post(`/${locale}/secretariat/index/:slug/publish`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
-        const { slug } = parseOrThrow(slugParams, request.params, locale);
+        const { slug } = parseParams(slugParams, request.params);
         const body = (request.body ?? {}) as FormBody;
         const values = { noteEn: formText(body, 'noteEn'), noteFr: formText(body, 'noteFr') };
         const note = (s: string) => (s.trim() === '' ? undefined : s);
@@ -221,7 +222,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
       });
 
       scope.post(`/${locale}/secretariat/index/:slug/withdraw`, { schema: { hide: true }, ...secretariatOnly, preHandler: verifyCsrf }, async (request, reply) => {
-        const { slug } = parseOrThrow(slugParams, request.params, locale);
+        const { slug } = parseParams(slugParams, request.params);
         const values = { reason: formText((request.body ?? {}) as FormBody, 'reason') };
         try {
           await withdrawEdition(deps, await getActor(request), { slug, reason: values.reason });
@@ -234,7 +235,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
       });
 
       scope.post(`/${locale}/secretariat/index/:slug/discard`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
-        const { slug } = parseOrThrow(slugParams, request.params, locale);
+        const { slug } = parseParams(slugParams, request.params);
         try {
           await discardDraft(deps, await getActor(request), { slug });
         } catch (error) {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
 import { pathAfterLocale } from '../../app/http/locale.js';
-import { parseOrThrow } from '../../app/http/validation.js';
+import { parseOrThrow, parseParams } from '../../app/http/validation.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { pageQuerySchema, slugParamsSchema } from './supporters.schemas.js';
 import { getSupporter, listMilestones, registryStats, searchSupporters } from './supporters.queries.js';
@@ -31,7 +31,7 @@ export async function registerSupporterPages(app: FastifyInstance, context: AppC
     );
 
     app.get(`/${locale}/supporters/:slug`, { schema: { hide: true } }, async (request, reply) => {
-      const { slug } = parseOrThrow(slugParamsSchema, request.params, locale);
+      const { slug } = parseParams(slugParamsSchema, request.params);
       return context.cache.send(request, reply, request.url, html, async () =>
         DetailPage({ locale, supporter: await getSupporter({ db, slug, locale }), path: pathAfterLocale(request), publicUrl: context.config.publicUrl }),
       );

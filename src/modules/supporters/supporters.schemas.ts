@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textInput } from '../../shared/text-input.js';
 import { categoryFacets, maxApiPageSize, noCountry, sortOrders } from './supporters.constants.js';
 
 /**
@@ -22,10 +23,10 @@ const countryFilter = z
 
 /** Registry filters, shared by the supporters page, the JSON API and the CSV export. */
 export const supporterFiltersSchema = z.object({
-  q: z.string().trim().max(200).optional().describe('Words to find in names, countries (English or French) and sub-types; accent- and case-insensitive, partial words match').transform((v) => (v === '' ? undefined : v)),
+  q: textInput().trim().max(200).optional().describe('Words to find in names, countries (English or French) and sub-types; accent- and case-insensitive, partial words match').transform((v) => (v === '' ? undefined : v)),
   category: many(z.enum(categoryFacets)).describe('Category; repeat to combine (OR)'),
   country: many(countryFilter).describe('ISO 3166-1 alpha-3 country code, or "none" for supporters without a country; repeat to combine'),
-  nature: many(z.string().trim().min(1).max(100)).describe('Sub-type key as returned in facets.nature[].value; repeat to combine'),
+  nature: many(textInput().trim().min(1).max(100)).describe('Sub-type key as returned in facets.nature[].value; repeat to combine'),
   year: many(z.coerce.number().int().min(2018).max(2100)).describe('Year joined; repeat to combine'),
   sort: z.enum(sortOrders).optional().describe('Sort order; defaults to relevance when q is set, else name'),
 });

@@ -35,6 +35,7 @@ export const en = {
   'error.csrf.body': 'The form was open too long or came from another site. Please try again.',
   'form.honeypot': 'Leave this field empty',
   'validation.invalidValue': '{field}: {message}',
+  'validation.controlCharacters': 'must not contain control characters',
   // Errors, by error code
   'request.invalid': 'The request has invalid values',
   'users.last-admin': 'At least one active administrator must remain.',

@@ -37,6 +37,7 @@ export const fr: Catalog<typeof en> = {
   'error.csrf.body': 'Le formulaire est resté ouvert trop longtemps ou provient d’un autre site. Veuillez réessayer.',
   'form.honeypot': 'Laissez ce champ vide',
   'validation.invalidValue': '{field} : {message}',
+  'validation.controlCharacters': 'ne doit pas contenir de caractères de contrôle',
   // Errors, by error code
   'request.invalid': 'La requête contient des valeurs invalides',
   'users.last-admin': 'Il doit rester au moins un administrateur actif.',

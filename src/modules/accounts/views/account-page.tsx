@@ -16,6 +16,8 @@ export interface AccountPageProps {
   sections: string[];
   csrfField: string;
   notice?: string;
+  /** The profile form was refused (422): the reason, shown under the name field. */
+  profileError?: string;
   eraseError?: string;
 }
 
@@ -50,7 +52,23 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
           {props.csrfField as 'safe'}
           <div class="field">
             <label for="name">{safeT('account.profile.name')}</label>
-            <input type="text" id="name" name="name" maxlength={200} autocomplete="name" value={props.name ?? ''} />
+            <input
+              type="text"
+              id="name"
+              name="name"
+              maxlength={200}
+              autocomplete="name"
+              value={props.name ?? ''}
+              aria-invalid={props.profileError ? 'true' : undefined}
+              aria-describedby={props.profileError ? 'name-error' : undefined}
+            />
+            {props.profileError ? (
+              <p class="field-error" id="name-error" safe>
+                {props.profileError}
+              </p>
+            ) : (
+              ''
+            )}
           </div>
           <div class="field">
             <label for="locale">{safeT('account.profile.locale')}</label>
