@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, fixtureSite, type TestApp } from './helpers/app.js';
+import { csrfFor, signInAs } from './helpers/auth.js';
+import { applicationFormSchema } from '../src/modules/applications/applications.schemas.js';
+import { submitApplication } from '../src/modules/applications/applications.usecases.js';
+import { supporters } from '../src/modules/supporters/supporters.tables.js';
+
+/**
+ * The bad-input corpus as a generated test over every registered route: NUL and other control characters and
+ * `__proto__` in each path parameter, in the query keys the pages read and in the form fields they take, anonymous and
+ * as a signed-in administrator. A client's mistake is never a 5xx, and the API answers it as problem+json.
+ */
+let t: TestApp;
+
+interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+}
+
+/** Reads the routes from `printRoutes` (a radix tree: each line's segment continues its parent's path). */
+function registeredRoutes(tree: string): Route[] {
+  const routes: Route[] = [];
+  const stack: string[] = [];
+  for (const line of tree.split('\n')) {
+    const match = /^([\s│]*)[└├]── (.*?) \(([A-Z, ]+)\)$/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length / 4;
+    const path = (stack[depth - 1] ?? '') + match[2];
+    stack[depth] = path;
+    stack.length = depth + 1;
+    // The API documentation is the framework's own (swagger-ui's static files and wildcard).
+    if (path.includes('*') || path.startsWith('/api/docs')) continue;
+    for (const method of match[3]!.split(', ')) if (method === 'GET' || method === 'POST') routes.push({ method, path });
+  }
+  return routes;
+}
+
+/** What a path parameter may hold: a NUL (alone, inside, at the end), another C0 character, DEL, a bidi override, a prototype key. */
+const badParams = ['%00', 'a%00b', 'pilot%00', '%01', '%7F', '%E2%80%AE', '__proto__', 'constructor'];
+/** Query keys the pages read, each given a bad value. */
+const badQuery = ['q=%00', 'done=__proto__', 'slug=%00', 'token=%00', 'next=%2Fen%00', 'time=%00', 'status=__proto__', 'page=%00', 'country=%00', 'nature=%00'].join('&');
+const badQueries = [badQuery, 'done=constructor&q=a%01b', 'done=%3Cb%3Eofficial%20notice%3C%2Fb%3E'];
+/** Form fields the forms read, each with a control character. */
+const badFields = [
+  'name', 'email', 'session', 'passkey', 'reason', 'message', 'reference', 'role', 'status', 'label', 'token', 'applicationId', 'next', 'locale', 'confirm',
+  'q', 'category', 'countryCode', 'nature', 'website', 'statement', 'executiveName', 'executiveEmail', 'title_en', 'title_fr', 'slug', 'note_en', 'note_fr',
+].map((field) => `${field}=a%00b`);
+
+/** Routes a probe must not call for real: signing out ends the session the other probes use. */
+const skipped = new Set(['POST /en/sign-out', 'POST /fr/sign-out']);
+
+/** Identifiers that exist, so that the query probes reach the handlers' later steps (`?done=` on a real application). */
+const known: Record<string, string> = {};
+
+function urlsFor(route: Route): string[] {
+  const params = route.path.match(/:\w+/g) ?? [];
+  const urls = params.length ? badParams.map((value) => route.path.replace(/:\w+/g, value)) : [route.path];
+  // Query keys on a real identifier where there is one, else a well-formed unknown one.
+  const plain = route.path.replace(/\/(\w+)\/:(\w+)/g, (_all, parent: string, name: string) => `/${parent}/${known[`${parent}/${name}`] ?? 'x'}`);
+  return route.method === 'GET' ? [...urls, ...badQueries.map((q) => `${plain}?${q}`)] : urls;
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ site: fixtureSite, config: { secretKey: 'bad-input-routes-secret-key-0123456789abcdef' } });
+  const [supporter] = await t.database.db.select({ id: supporters.id, slug: supporters.slug }).from(supporters).limit(1);
+  const form = applicationFormSchema.parse({
+    category: 'civil-society', name: 'Probe Org', countryCode: 'BEL', website: 'https://probe.example', executiveName: 'Pro Be',
+    executiveEmail: 'probe@probe.example', statementLocale: 'en', acceptCall: 'on', acceptPrivacy: 'on',
+  });
+  const { applicationId } = await submitApplication({ db: t.database.db, events: t.app.context.events, config: t.config }, { locale: 'en', form });
+  Object.assign(known, { 'supporters/slug': supporter!.slug, 'organisations/supporterId': supporter!.id, 'applications/id': applicationId });
+});
+afterAll(async () => t?.close());
+
+describe.each([
+  ['anonymous', async () => ({ cookie: '' })],
+  ['an administrator', async () => ({ cookie: (await signInAs(t, { email: 'admin@secretariat.example', role: 'admin' })).cookie })],
+])('bad input on every route, %s', (_who, session) => {
+  it('no 5xx, and problem+json from the API', async () => {
+    const { cookie } = await session();
+    const routes = registeredRoutes(t.app.printRoutes({ commonPrefix: false }));
+    expect(routes.length).toBeGreaterThan(60);
+    const form = await csrfFor(t, cookie ? '/en/account' : '/en/sign-in', cookie);
+    expect(form.token, 'a CSRF token to post with').not.toBe('');
+    const failures: string[] = [];
+    let probes = 0;
+    for (const route of routes) {
+      if (skipped.has(`${route.method} ${route.path}`)) continue;
+      for (const url of urlsFor(route)) {
+        const response =
+          route.method === 'GET'
+            ? await t.app.inject({ method: 'GET', url, headers: form.cookie ? { cookie: form.cookie } : {} })
+            : await t.app.inject({
+                method: 'POST',
+                url,
+                headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': form.token },
+                payload: [`_csrf=${encodeURIComponent(form.token)}`, 'version=1', ...badFields].join('&'),
+              });
+        probes++;
+        if (response.statusCode >= 500) failures.push(`${route.method} ${url} → ${response.statusCode}`);
+        else if (url.startsWith('/api/') && response.statusCode >= 400 && !String(response.headers['content-type']).startsWith('application/problem+json')) {
+          failures.push(`${route.method} ${url} → ${response.statusCode} ${response.headers['content-type']}`);
+        } else if (/\[object Object\]|class="notice"[^>]*>[^<]*(official notice|__proto__|constructor)/.test(response.body)) {
+          failures.push(`${route.method} ${url} shows the query's text`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(probes).toBeGreaterThan(500);
+  }, 240_000);
+});
