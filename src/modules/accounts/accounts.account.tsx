@@ -21,7 +21,8 @@ import { AccountPage, ErasedPage } from './views/account-page.js';
 
 /** The notices `?done=` may name; anything else shows none (never the query's own text). */
 const notices = ['profile', 'revoked', 'passkeyRemoved', 'signedIn', 'withdrawn'] as const;
-const profileName = textInput().max(200);
+/** The input is limited to 200 characters (maxlength); a longer one is cut, as before, not refused. */
+const profileName = textInput().transform((name) => name.slice(0, 200));
 
 /** The account page and its forms: profile, sessions, data download, erasure. */
 export async function registerAccountPages(app: FastifyInstance, context: AppContext): Promise<void> {

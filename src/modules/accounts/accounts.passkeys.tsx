@@ -36,6 +36,7 @@ export async function registerPasskeyPages(app: FastifyInstance, context: AppCon
     app.get(`/${locale}/account/passkeys`, { schema: { hide: true } }, async (request, reply) => {
       const actor = requireUser(await getActor(request));
       const query = request.query as Record<string, unknown>;
+      const done = parseNotice(['added', 'removed'], query);
       const page = PasskeysPage({
         locale,
         passkeys: await listPasskeys(db, actor.userId),
@@ -44,7 +45,7 @@ export async function registerPasskeyPages(app: FastifyInstance, context: AppCon
         next: safeNext(query.next, `/${locale}/account/passkeys`),
         csrfField: csrfField(request, reply),
         csrfToken: csrfToken(reply),
-        notice: { added: t('passkeys.add.done'), removed: t('done.passkeyRemoved'), none: undefined }[parseNotice(['added', 'removed'], query) ?? 'none'],
+        notice: done === 'added' ? t('passkeys.add.done') : done === 'removed' ? t('done.passkeyRemoved') : undefined,
       });
       return sendPrivatePage(reply, page);
     });
