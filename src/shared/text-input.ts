@@ -9,8 +9,12 @@ import { z } from 'zod';
 export const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const lineBreaks = /[\r\n\t]/;
 
-/** The issue message of the refinement: a catalog key where forms translate keys, localized by `parseOrThrow`. */
+/**
+ * The stable code of the refinement's issue (in `params.code`): `parseOrThrow` puts its localized sentence in place of
+ * the English default, and forms that translate catalog keys pass `error: controlCharactersIssue` instead.
+ */
 export const controlCharactersIssue = 'text.control';
+const defaultMessage = 'must not contain control characters';
 
 /** True when the text holds a character refused by {@link controlCharacters} (or a tab or line break inside one-line text). */
 export function hasControlCharacters(value: string, options: { multiline?: boolean } = {}): boolean {
@@ -19,7 +23,11 @@ export function hasControlCharacters(value: string, options: { multiline?: boole
 
 /** Refinement for any text schema: `z.string().check(noControlCharacters())`; runs before later trims and transforms. */
 export function noControlCharacters(options: { multiline?: boolean; error?: string } = {}) {
-  return z.refine<string>((value) => !hasControlCharacters(value, options), { error: options.error ?? controlCharactersIssue, abort: true });
+  return z.refine<string>((value) => !hasControlCharacters(value, options), {
+    error: options.error ?? defaultMessage,
+    params: { code: controlCharactersIssue },
+    abort: true,
+  });
 }
 
 /** A text input: a string without control characters (tabs and line breaks too unless `multiline`). */

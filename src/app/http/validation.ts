@@ -7,11 +7,14 @@ import { AppError, type FieldIssue } from './errors.js';
 const localeErrors = { en: z.locales.en().localeError, fr: z.locales.fr().localeError };
 
 export function zodIssues(error: z.ZodError, locale: Locale = 'en'): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.join('.') || '(root)',
-    message: issue.message === controlCharactersIssue ? appMessages(locale)('validation.controlCharacters') : issue.message,
-    code: issue.message === controlCharactersIssue ? controlCharactersIssue : issue.code,
-  }));
+  return error.issues.map((issue) => {
+    const control = issue.code === 'custom' && issue.params?.code === controlCharactersIssue;
+    return {
+      field: issue.path.join('.') || '(root)',
+      message: control ? appMessages(locale)('validation.controlCharacters') : issue.message,
+      code: control ? controlCharactersIssue : issue.code,
+    };
+  });
 }
 
 export const invalidRequest = (issues: FieldIssue[], locale: Locale) =>

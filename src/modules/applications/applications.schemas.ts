@@ -17,7 +17,7 @@ export const limits = { name: 200, personName: 120, nature: 120, url: 300, email
 const line = (max: number, key: string) =>
   z
     .string({ error: `${key}.required` })
-    .check(noControlCharacters())
+    .check(noControlCharacters({ error: 'text.control' }))
     .transform(cleanText)
     .pipe(z.string().max(max, { error: `${key}.tooLong` }));
 
@@ -99,7 +99,7 @@ export const publicFieldsSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v ?? '').normalize('NFC').replace(/\r\n?/g, '\n').trim())
-    .check(noControlCharacters({ multiline: true }))
+    .check(noControlCharacters({ multiline: true, error: 'text.control' }))
     .pipe(z.string().max(limits.statement, { error: 'statement.tooLong' })),
   statementLocale: z.enum(['en', 'fr'], { error: 'statementLocale.invalid' }).default('en'),
 });
@@ -141,7 +141,7 @@ export const decisionReasonSchema = line(limits.reason, 'reason').refine((v) => 
 export const messageSchema = z
   .string({ error: 'message.required' })
   .transform((v) => v.normalize('NFC').replace(/\r\n?/g, '\n').trim())
-  .check(noControlCharacters({ multiline: true }))
+  .check(noControlCharacters({ multiline: true, error: 'text.control' }))
   .pipe(z.string().min(3, { error: 'message.required' }).max(limits.message, { error: 'message.tooLong' }));
 export const noteVerbaleSchema = line(200, 'noteVerbale').refine((v) => v.length >= 2, { error: 'noteVerbale.required' });
 
