@@ -8,7 +8,8 @@ import type { AppContext } from '../../app/context.js';
 import { AppError, type FieldIssue } from '../../app/http/errors.js';
 import { formText, sendPrivatePage, type FormBody } from '../../app/http/private-page.js';
 import { parseOrThrow, parseParams } from '../../app/http/validation.js';
-import { pathIdentifier, textInput } from '../../shared/text-input.js';
+import { controlCharacters, hasControlCharacters, pathIdentifier, textInput } from '../../shared/text-input.js';
+import { appMessages } from '../../app/i18n/messages.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { parseCoinr } from './engine/coinr-format.js';
 import { coinrWorkbook, readCoinrTables } from './io/index.files.js';
@@ -96,7 +97,9 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
             errors.pipeline = t('error.json', { message: (error as Error).message });
           }
         }
-        if (!checkUploads(locale, data, meta, errors)) return renderList(request, reply, { values, errors }, 422);
+        // The source is recorded on every cell (jsonb, which refuses a NUL): control characters are refused here.
+        if (hasControlCharacters(values.source)) errors.source = appMessages(locale)('validation.controlCharacters');
+        if (!checkUploads(locale, data, meta, errors) || errors.source) return renderList(request, reply, { values, errors }, 422);
         const tables = await readCoinrTables(data, meta);
         if (!tables.ok) {
           const problems = tables.issues.map((i) => ({ field: i.table, message: i.message, code: i.code }));
@@ -109,7 +112,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
             iData: stored(tables.iData),
             iMeta: stored(tables.iMeta),
             config,
-            source: values.source.trim() || [data.name, meta?.name].filter(Boolean).join(', '),
+            source: values.source.trim() || [data.name, meta?.name].filter(Boolean).join(', ').replace(new RegExp(controlCharacters, 'g'), ''),
           });
           return reply.redirect(`/${locale}/secretariat/index/${edition.slug}?done=created`, 303);
         } catch (error) {
