@@ -171,7 +171,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
         }
       });
 
-      scope.post(`/${locale}/secretariat/index/:slug/config`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+      scope.post(`/${locale}/secretariat/index/:slug/config`, { schema: { hide: true }, ...secretariatOnly, preHandler: verifyCsrf }, async (request, reply) => {
         const { slug } = parseParams(slugParams, request.params);
         const body = (request.body ?? {}) as FormBody;
         const values = { pipeline: formText(body, 'pipeline'), seed: formText(body, 'seed'), runs: formText(body, 'runs'), weightPerturbation: formText(body, 'weightPerturbation') };
@@ -209,7 +209,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
         }
       });
 
-      scope.post(`/${locale}/secretariat/index/:slug/publish`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+      scope.post(`/${locale}/secretariat/index/:slug/publish`, { schema: { hide: true }, ...secretariatOnly, preHandler: verifyCsrf }, async (request, reply) => {
         const { slug } = parseParams(slugParams, request.params);
         const body = (request.body ?? {}) as FormBody;
         const values = { noteEn: formText(body, 'noteEn'), noteFr: formText(body, 'noteFr') };
@@ -237,7 +237,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
         }
       });
 
-      scope.post(`/${locale}/secretariat/index/:slug/discard`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+      scope.post(`/${locale}/secretariat/index/:slug/discard`, { schema: { hide: true }, ...secretariatOnly, preHandler: verifyCsrf }, async (request, reply) => {
         const { slug } = parseParams(slugParams, request.params);
         try {
           await discardDraft(deps, await getActor(request), { slug });
