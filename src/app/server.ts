@@ -148,6 +148,9 @@ export async function createServer(options: ServerOptions): Promise<App> {
       request.log.warn({ err: error }, 'database unavailable');
       appError = databaseUnavailable();
       reply.header('retry-after', '5');
+    } else if (isMalformedBody(error)) {
+      // A client's broken upload (no boundary, cut short): its mistake, a 400 that says so, no error-level log line.
+      appError = new AppError('request.malformed-body', 400, (l) => appMessages(l)('error.malformedBody.title'));
     } else if ((error as { statusCode?: number }).statusCode === 429) {
       appError = new AppError('request.rate-limited', 429, (l) => appMessages(l)('error.tooManyRequests.title'));
     } else if ((error as { statusCode?: number }).statusCode && (error as { statusCode: number }).statusCode < 500) {
@@ -195,6 +198,19 @@ function databaseUnavailable(): AppError {
 /** The JSON API under `/api/v1`, limited per client address by RATE_LIMIT_PER_MINUTE (documents and docs are not). */
 function isJsonApiUrl(url: string): boolean {
   return /^\/api\/v1(\/|\?|$)/.test(url);
+}
+
+/**
+ * Errors the multipart parser (busboy, through @fastify/multipart) raises on a body that is not a well-formed
+ * multipart form: they carry no HTTP status, so they would otherwise read as a server bug.
+ */
+function isMalformedBody(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : '';
+  const code = (error as { code?: string }).code ?? '';
+  return (
+    /^(Multipart: Boundary not found|Unexpected end of (form|multipart data)|Malformed part header|Malformed urlencoded form)/.test(message) ||
+    code === 'FST_INVALID_MULTIPART_CONTENT_TYPE'
+  );
 }
 
 function sendError(

@@ -19,6 +19,7 @@ export const en = {
   'layout.footer.download': 'Download all supporters (CSV)',
   'error.notFound.title': 'Page not found',
   'error.notFound.body': 'There is no page at this address. It may have moved, or the link may be mistyped.',
+  'error.malformedBody.title': 'The form could not be read: it arrived incomplete or malformed. Please send it again.',
   'error.badRequest.title': 'This request could not be understood',
   'error.internal.title': 'Something went wrong on our side',
   'error.internal.body': 'The error has been logged. Please try again in a moment.',

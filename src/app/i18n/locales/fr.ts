@@ -21,6 +21,7 @@ export const fr: Catalog<typeof en> = {
   'layout.footer.download': 'Télécharger tous les soutiens (CSV)',
   'error.notFound.title': 'Page introuvable',
   'error.notFound.body': 'Aucune page ne se trouve à cette adresse. Elle a pu être déplacée, ou le lien contient une faute.',
+  'error.malformedBody.title': 'Le formulaire n’a pas pu être lu : il est arrivé incomplet ou mal formé. Veuillez l’envoyer à nouveau.',
   'error.badRequest.title': 'Cette requête n’a pas pu être comprise',
   'error.internal.title': 'Une erreur s’est produite de notre côté',
   'error.internal.body': 'L’erreur a été enregistrée. Veuillez réessayer dans un instant.',
