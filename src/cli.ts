@@ -7,7 +7,8 @@ import os from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { ConfigError, loadConfig, type Config } from './app/config/config.js';
-import { describeDatabaseError, openDatabase } from './app/database/database.js';
+import { openDatabase } from './app/database/database.js';
+import { describeDatabaseError } from './app/database/database-errors.js';
 import { migrateDatabase } from './app/database/migrate.js';
 import { AppError } from './app/http/errors.js';
 

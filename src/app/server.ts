@@ -14,7 +14,8 @@ import {
 import { sql } from 'drizzle-orm';
 import type { Config } from './config/config.js';
 import type { AppContext } from './context.js';
-import { isDatabaseUnavailable, type DatabaseHandle } from './database/database.js';
+import type { DatabaseHandle } from './database/database.js';
+import { isDatabaseUnavailable } from './database/database-errors.js';
 import { EventBus } from './events/events.js';
 import { registerAssets } from './http/assets.js';
 import { AppError, toProblem } from './http/errors.js';
