@@ -7,7 +7,7 @@ import { createServer, type App } from './app/server.js';
 import { loadReferenceBundle, formatReferenceLoad } from './app/reference/load.js';
 import { referenceDir } from './app/reference/reference.js';
 import { referenceParts } from './app/modules.js';
-import { registryStats } from './modules/supporters/supporters.queries.js';
+import { isRegistryEmpty } from './modules/supporters/supporters.queries.js';
 
 /** config → database → migrate → (first start: the official checkout if there is one, then the reference bundle) → listen. */
 export async function startServer(config: Config, opening?: Promise<DatabaseHandle>): Promise<App> {
@@ -32,7 +32,7 @@ async function loadFirstStartData(app: App, database: DatabaseHandle, config: Co
   // a newer official checkout is still imported over it (the import keeps nothing the platform changed: there is none).
   const template = database.seededFromTemplate ? readTemplateNotes() : null;
   if (template?.summary) app.log.info(template.summary);
-  if (config.importOnEmpty && (database.seededFromTemplate || (await registryStats({ db: database.db })).total === 0)) {
+  if (config.importOnEmpty && (database.seededFromTemplate || (await isRegistryEmpty({ db: database.db })))) {
     if (fs.existsSync(config.importOnEmpty)) {
       app.log.info(`Empty registry: importing the official checkout ${config.importOnEmpty} (IMPORT_ON_EMPTY)`);
       const { formatImportReport, importSite } = await import('./app/site-import.js'); // the official files' readers

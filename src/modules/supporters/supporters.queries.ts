@@ -192,3 +192,8 @@ export async function findSupportersMentioningDomain(input: {
 export async function listMilestones(input: { db: Executor }) {
   return createSupportersRepository(input.db).listMilestones();
 }
+
+/** True when the registry holds no entry at all, whatever its status: it was never loaded. */
+export async function isRegistryEmpty(input: { db: Executor }): Promise<boolean> {
+  return (await createSupportersRepository(input.db).countAll()) === 0;
+}

@@ -13,6 +13,7 @@ import { importSupporters } from './supporters.import.js';
 import { milestoneRecordSchema, type MilestoneRecord } from './supporters.milestones.js';
 import type { SupporterRecord } from './supporters.models.js';
 import { createSupportersRepository } from './supporters.repository.js';
+import { isRegistryEmpty } from './supporters.queries.js';
 
 export const supportersFile = 'registry/supporters.jsonl';
 export const milestonesFile = 'registry/milestones.jsonl';
@@ -78,9 +79,7 @@ export const registryReference: ReferencePart<ParsedRegistry> = {
     return { supporters: supporters.records, milestones: milestones.records };
   },
 
-  async isEmpty(db: Executor) {
-    return (await createSupportersRepository(db).countAll()) === 0;
-  },
+  isEmpty: (db: Executor) => isRegistryEmpty({ db }),
 
   async load(tx, parsed, actor) {
     const report = await importSupporters({ db: tx, records: parsed.supporters, issues: [], files: parsed.supporters.length, actor });
