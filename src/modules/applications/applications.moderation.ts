@@ -10,31 +10,15 @@ import { issueToken } from '../../app/auth/tokens.js';
 import type { Actor } from '../../app/authz/actor.js';
 import type { Locale } from '../../app/i18n/i18n.js';
 import { enqueueJob } from '../../app/jobs/outbox.js';
-import { getSupporterForEdit, markSupporterClaimed, publishSupporter, updateSupporterFields, type PublicSupporterFields } from '../supporters/supporters.usecases.js';
+import { getSupporterForEdit, markSupporterClaimed, publicFieldsOf, publishSupporter, updateSupporterFields } from '../supporters/supporters.usecases.js';
 import { applicationLink, sendApplicationEmail } from './applications.emails.js';
 import { applicationConflict, applicationNotFound, supporterGone } from './applications.errors.js';
 import { infoRequestTtlMs, nextStatus, transitions } from './applications.models.js';
 import { actorRef, assertSecretariat } from './applications.policies.js';
 import { createApplicationsRepository } from './applications.repository.js';
-import type { PublicFields } from './applications.schemas.js';
 import type { ApplicationRow } from './applications.tables.js';
 import { checkSignalsJob } from './applications.constants.js';
 import type { ApplicationsDeps } from './applications.usecases.js';
-
-/** The fields of an application that the registry publishes. */
-function publicFields(row: Pick<ApplicationRow, keyof PublicFields>): PublicSupporterFields {
-  return {
-    name: row.name,
-    category: row.category as PublicSupporterFields['category'],
-    countryCode: row.countryCode,
-    nature: row.nature,
-    website: row.website,
-    twitter: row.twitter,
-    linkedin: row.linkedin,
-    statement: row.statement,
-    statementLocale: row.statementLocale,
-  };
-}
 
 /**
  * One decision on the application at `input.version`: refused with a conflict when the state machine forbids it or
@@ -62,7 +46,7 @@ async function decide(
     };
     if (transition === 'approve') {
       if (current.kind === 'join') {
-        const supporter = await publishSupporter(tx, publicFields(current), { actor: actorRef(actor), cause: current.id });
+        const supporter = await publishSupporter(tx, publicFieldsOf(current), { actor: actorRef(actor), cause: current.id });
         set.supporterId = supporter.id;
         if (current.applicantUserId) await repository.addRepresentative(supporter.id, current.applicantUserId, null);
       } else if (current.kind === 'claim') {
@@ -73,7 +57,7 @@ async function decide(
         await markSupporterClaimed(tx, entry.id, { actor: actorRef(actor), cause: current.id });
       } else {
         if (!current.supporterId || !(await getSupporterForEdit(tx, current.supporterId))) throw supporterGone();
-        await updateSupporterFields(tx, current.supporterId, publicFields(current), { actor: actorRef(actor), cause: current.id });
+        await updateSupporterFields(tx, current.supporterId, publicFieldsOf(current), { actor: actorRef(actor), cause: current.id });
       }
       published = true;
     }

@@ -8,7 +8,7 @@ import { createTestDatabase } from '../../app/database/test-utils.js';
 import { formatImportReport, importSite } from '../../app/site-import.js';
 import { fixtureSite } from '../../../test/helpers/app.js';
 import { supporters } from './supporters.tables.js';
-import { markSupporterClaimed, publishSupporter, updateSupporterFields, withdrawSupporter, type PublicSupporterFields } from './supporters.usecases.js';
+import { markSupporterClaimed, publicFieldsOf, publishSupporter, updateSupporterFields, withdrawSupporter } from './supporters.usecases.js';
 
 let database: DatabaseHandle;
 beforeEach(async () => {
@@ -31,26 +31,11 @@ function renamedSite(): string {
   return dir;
 }
 
-function fieldsOf(row: typeof supporters.$inferSelect, overrides: Partial<PublicSupporterFields>): PublicSupporterFields {
-  return {
-    name: row.name,
-    category: row.category as PublicSupporterFields['category'],
-    countryCode: row.countryCode,
-    nature: row.nature,
-    website: row.website,
-    twitter: row.twitter,
-    linkedin: row.linkedin,
-    statement: row.statement,
-    statementLocale: row.statementLocale,
-    ...overrides,
-  };
-}
-
 describe('an import never undoes what was decided on the platform', () => {
   it('keeps an entry whose edit was approved on the platform, and reports it as kept with the reason', async () => {
     await importSite(database, { source: fixtureSite, firstSeenCsv, actor: 'test' });
     const serbia = await bySlug('serbie-state-SCG');
-    await updateSupporterFields(database.db, serbia!.id, fieldsOf(serbia!, { name: 'République de Serbie' }), { actor: 'test' });
+    await updateSupporterFields(database.db, serbia!.id, { ...publicFieldsOf(serbia!), name: 'République de Serbie' }, { actor: 'test' });
 
     const report = await importSite(database, { source: renamedSite(), firstSeenCsv, actor: 'test' });
     expect(report.kept).toContainEqual({ slug: 'serbie-state-SCG', reason: 'edited' });
@@ -64,7 +49,7 @@ describe('an import never undoes what was decided on the platform', () => {
   it('an import of the very same source after an edit reports the entry as kept, not as an update', async () => {
     await importSite(database, { source: fixtureSite, firstSeenCsv, actor: 'test' });
     const serbia = await bySlug('serbie-state-SCG');
-    await updateSupporterFields(database.db, serbia!.id, fieldsOf(serbia!, { website: 'https://www.srbija.gov.rs/' }), { actor: 'test' });
+    await updateSupporterFields(database.db, serbia!.id, { ...publicFieldsOf(serbia!), website: 'https://www.srbija.gov.rs/' }, { actor: 'test' });
     const report = await importSite(database, { source: fixtureSite, firstSeenCsv, actor: 'test' });
     expect(report.updated).toEqual([]);
     expect(report.unchanged).toBe(13);

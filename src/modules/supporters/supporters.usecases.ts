@@ -24,6 +24,21 @@ export interface PublicSupporterFields {
   statementLocale: string | null;
 }
 
+/** The public fields of any row that carries them (an application, an entry), as the registry's write use cases take them. */
+export function publicFieldsOf(row: { [K in keyof PublicSupporterFields]: K extends 'category' ? string | null : PublicSupporterFields[K] }): PublicSupporterFields {
+  return {
+    name: row.name,
+    category: row.category as SupporterCategory,
+    countryCode: row.countryCode,
+    nature: row.nature,
+    website: row.website,
+    twitter: row.twitter,
+    linkedin: row.linkedin,
+    statement: row.statement,
+    statementLocale: row.statementLocale,
+  };
+}
+
 interface Change {
   actor: string;
   reason?: string | null;
