@@ -82,6 +82,8 @@ describe('the first start of a fresh clone', () => {
     expect(ranking.status).toBe(200);
     const map = await (await fetch(`${base}/en/supporters/map`)).text();
     expect(map).toMatch(/Supporters announced in public statements/);
+    // A statement dated by its month only is shown as such, not as the first day of that month.
+    expect(map).toMatch(/<th scope="row">January 2022<\/th>/);
     await stop(first);
 
     const second = startServer(serverEnv);

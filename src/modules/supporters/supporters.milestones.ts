@@ -12,6 +12,7 @@ import type { Provenance } from '../../app/reference/bundle-file.js';
 export const milestoneRecordSchema = z.strictObject({
   key: z.string().regex(/^[a-z0-9-]+$/),
   on: z.iso.date(),
+  onPrecision: z.enum(['day', 'month']),
   total: z.number().int().positive().nullable(),
   byCategory: z.partialRecord(z.enum(['state', 'public-authority', 'private-sector', 'civil-society']), z.number().int().positive()),
   atLeast: z.boolean(),
@@ -26,6 +27,7 @@ interface MilestoneDefinition {
   key: string;
   /** The date of the statement; the seeds give day and month in their text, or only the month (first of the month). */
   on: string;
+  onPrecision: 'day' | 'month';
   /** Prefix of the seed file name in `../shared/seeds/`. */
   seed: string;
   source: string;
@@ -39,6 +41,7 @@ const definitions: MilestoneDefinition[] = [
   {
     key: 'launch',
     on: '2018-11-12',
+    onPrecision: 'day',
     seed: '002_',
     source: 'Press report of the launch, 12 November 2018, quoting the French foreign minister Jean-Yves Le Drian',
     sourceUrl: null,
@@ -48,6 +51,7 @@ const definitions: MilestoneDefinition[] = [
   {
     key: 'first-anniversary',
     on: '2019-11-12',
+    onPrecision: 'day',
     seed: '001_',
     source: 'AFP, Paris Peace Forum, 12 November 2019, quoting the French secretary of state Jean-Baptiste Lemoyne',
     sourceUrl: null,
@@ -57,6 +61,7 @@ const definitions: MilestoneDefinition[] = [
   {
     key: '2022-01',
     on: '2022-01-01',
+    onPrecision: 'month',
     seed: '000_',
     source: 'French Ministry for Europe and Foreign Affairs, « Appel de Paris du 12 novembre 2018 pour la confiance et la sécurité dans le cyberespace », updated January 2022',
     sourceUrl: null,
@@ -89,6 +94,7 @@ export async function buildMilestones(seedsDir: string): Promise<{ provenance: O
     records.push({
       key: definition.key,
       on: definition.on,
+      onPrecision: definition.onPrecision,
       total: count(total) ?? null,
       byCategory,
       atLeast: definition.atLeast,

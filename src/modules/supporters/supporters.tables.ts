@@ -85,6 +85,8 @@ export const registryMilestones = pgTable(
     key: text('key').primaryKey(),
     /** The date the statement was made, or the first day of the month when the source gives only a month. */
     on: date('on', { mode: 'string' }).notNull(),
+    /** `day`, or `month` when the source gives only the month (`on` is then its first day). */
+    onPrecision: text('on_precision').notNull().default('day'),
     /** Supporters in all, when the source gives it. */
     total: integer('total'),
     /** Counts per registry category the source gives (`state`, `civil-society`, `private-sector`). */
@@ -96,6 +98,7 @@ export const registryMilestones = pgTable(
     sourceUrl: text('source_url'),
     ...timestamps,
   },
+  (t) => [check('registry_milestones__on_precision_valid', sql`${t.onPrecision} in ('day', 'month')`)],
 );
 
 export type RegistryMilestoneRow = typeof registryMilestones.$inferSelect;

@@ -11,6 +11,8 @@ export interface GrowthMilestone {
   key: string;
   /** `YYYY-MM-DD`. */
   on: string;
+  /** `month` when only the month is known (`on` is its first day). */
+  onPrecision: string;
   total: number | null;
   byCategory: Partial<Record<string, number>>;
   /** The source says "more than". */
@@ -90,7 +92,7 @@ export function MilestoneTable({ locale, milestones }: { locale: Locale; milesto
         {milestones.map((m) => (
           <tr>
             <th scope="row" safe>
-              {m.key === '2022-01' ? new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m.on}T00:00:00Z`)) : formatDate(locale, m.on)}
+              {m.onPrecision === 'month' ? new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m.on}T00:00:00Z`)) : formatDate(locale, m.on)}
             </th>
             <td class="num" safe>
               {m.total === null ? '—' : `${m.atLeast ? t('milestoneTable.moreThan') : ''}${n(m.total)}`}
