@@ -19,6 +19,9 @@ const principleParams = z.object({ number: z.coerce.number().int().min(1).max(99
 const principleNotFound = defineError('call.principle.not-found', 404, (locale) => callMessages(locale)('call.principle.not-found'));
 
 export async function registerCallPages(app: FastifyInstance, context: AppContext): Promise<void> {
+  // The bundle's files do not change while the process runs: their provenance is read once, on first need.
+  let bundleSourcesRead: ReturnType<typeof readBundleProvenance> | undefined;
+  const bundleSources = () => (bundleSourcesRead ??= readBundleProvenance(referenceDir));
   const { db } = context.database;
   for (const locale of locales) {
     app.get(`/${locale}`, { schema: { hide: true } }, async (request, reply) =>
@@ -41,7 +44,7 @@ export async function registerCallPages(app: FastifyInstance, context: AppContex
       );
     });
     app.get(`/${locale}/open-data`, { schema: { hide: true } }, async (request, reply) =>
-      context.cache.send(request, reply, request.url, html, async () => OpenDataPage({ locale, publicUrl: context.config.publicUrl, sources: await readBundleProvenance(referenceDir) })),
+      context.cache.send(request, reply, request.url, html, async () => OpenDataPage({ locale, publicUrl: context.config.publicUrl, sources: await bundleSources() })),
     );
   }
 }
