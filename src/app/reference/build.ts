@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parseBundleFile, type Provenance } from './bundle-file.js';
+import { listBundleFiles, parseBundleFile, type Provenance } from './bundle-file.js';
 import type { BuiltFiles, ReferencePart } from './reference.js';
 import { z } from 'zod';
 
@@ -43,15 +43,6 @@ export async function writeReferenceFiles(outDir: string, files: BuiltFiles): Pr
     }
   }
   return { written, unchanged, removed };
-}
-
-/** Data files currently in the bundle directory (`*.jsonl`), as paths relative to it. */
-export async function listBundleFiles(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.jsonl'))
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
 }
 
 function bundleReadme(files: Provenance[]): string {

@@ -89,13 +89,19 @@ function describe(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`).join('; ');
 }
 
-/** The provenance headers of every file of a bundle directory, sorted by file: what the open-data page lists. */
-export async function readBundleProvenance(dir: string): Promise<Provenance[]> {
+
+/** Data files currently in the bundle directory (`*.jsonl`), as paths relative to it. */
+export async function listBundleFiles(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  const files = entries
+  return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.jsonl'))
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
     .sort();
+}
+
+/** The provenance headers of every file of a bundle directory, sorted by file: what the open-data page lists. */
+export async function readBundleProvenance(dir: string): Promise<Provenance[]> {
+  const files = await listBundleFiles(dir);
   const headers: Provenance[] = [];
   for (const file of files) {
     const handle = await fs.open(path.join(dir, file));
