@@ -11,10 +11,16 @@ export const jobs = pgTable(
   'jobs',
   {
     id: idColumn('job'),
-    /** Handler name, e.g. `email.send`. */
+    /** The job definition's name, e.g. `email.send`. */
     type: text('type').notNull(),
+    /** The version of the definition the payload was written for; the worker runs it with that version's handler. */
+    version: integer('version').notNull().default(1),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-    /** pending → running → done; failed attempts go back to pending with backoff until `dead`. */
+    /**
+     * pending → running → done; failed attempts go back to pending with backoff until `dead`. `parked`: the job could
+     * never run (its payload fails its schema, or no definition has its type and version), so it was set aside at
+     * once, with the reason in `last_error`, instead of being retried.
+     */
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(8),
@@ -33,8 +39,13 @@ export const jobs = pgTable(
     uniqueIndex('jobs__idempotency_key').on(t.idempotencyKey),
     index('jobs__due').on(t.runAt).where(sql`${t.status} in ('pending', 'running')`),
     index('jobs__subject_ref').on(t.subjectRef),
-    check('jobs__status_valid', sql`${t.status} in ('pending', 'running', 'done', 'dead')`),
+    check('jobs__status_valid', sql`${t.status} in ('pending', 'running', 'done', 'dead', 'parked')`),
+    check('jobs__version_positive', sql`${t.version} >= 1`),
   ],
 );
 
 export type JobRow = typeof jobs.$inferSelect;
+
+/** Every status of a job (the CHECK above). */
+export const jobStatuses = ['pending', 'running', 'done', 'dead', 'parked'] as const;
+export type JobStatus = (typeof jobStatuses)[number];
