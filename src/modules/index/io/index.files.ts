@@ -3,12 +3,15 @@
  * `iMeta`; either table may also come from its own workbook). Reading returns the engine's whole problem report
  * when anything is wrong, file problems included, and then no dataset: nothing is half-imported.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseCoinr, writeIData, writeIMeta, type CoinrParse, type RawTable } from '../engine/coinr-format.js';
 import type { ImportIssue, IndexDataset } from '../engine/types.js';
-import { readCsvTable, writeCsvTable } from './index.csv.js';
-import { readXlsxTables, writeXlsxTables } from './index.xlsx.js';
+import { writeCsvTable } from './index.csv.js';
+import { parseInWorker, type ParseResult } from './index.parse.js';
+import { checkCsv, checkXlsx, type LimitBreach } from './index.precheck.js';
+import { parseWorkerLimits, uploadLimits } from './index.upload-limits.js';
+import { writeXlsxTables } from './index.xlsx.js';
 
 export type TableFormat = 'csv' | 'xlsx';
 type TableName = 'iData' | 'iMeta';
@@ -21,29 +24,15 @@ function formatOf(file: string): TableFormat | null {
 
 const fileIssue = (table: TableName, code: string, message: string): ImportIssue => ({ table, row: null, column: null, code, message });
 
-/** A file's name and bytes, or the problem reading it (a missing file, say) as an issue of `table`. */
+/** A file's name and bytes, or the problem reading it (a missing file, too large a file) as an issue of `table`. */
 async function readFileOrIssue(file: string, table: TableName): Promise<TableFile | ImportIssue> {
   if (formatOf(file) === null) return fileIssue(table, 'file.format.unsupported', `${basename(file)}: use a .csv or .xlsx file`);
   try {
+    const size = (await stat(file)).size;
+    if (size > uploadLimits.fileBytes) return limitIssue(table, basename(file), { kind: 'fileBytes', found: size, max: uploadLimits.fileBytes });
     return { name: basename(file), bytes: await readFile(file) };
   } catch (error) {
     return fileIssue(table, 'file.unreadable', `${file}: ${(error as NodeJS.ErrnoException).code ?? 'cannot be read'}`);
-  }
-}
-
-/**
- * Reads one table from a file's bytes (an upload, or a file read from disk): CSV, or the sheet named `table` of a
- * workbook. A problem with the file itself (format, malformed, sheet missing) is returned as an issue.
- */
-async function readTableBytes(file: TableFile, table: TableName): Promise<RawTable | ImportIssue> {
-  const format = formatOf(file.name);
-  if (format === null) return fileIssue(table, 'file.format.unsupported', `${file.name}: use a .csv or .xlsx file`);
-  try {
-    if (format === 'csv') return readCsvTable(file.bytes.toString('utf8'));
-    const sheets = await readXlsxTables(file.bytes, [table]);
-    return sheets[table] ?? fileIssue(table, 'xlsx.sheet.missing', `${file.name} has no sheet named ${table}`);
-  } catch (error) {
-    return fileIssue(table, format === 'csv' ? 'csv.malformed' : 'xlsx.malformed', `${file.name}: ${(error as Error).message}`);
   }
 }
 
@@ -53,20 +42,100 @@ export interface TableFile {
   bytes: Buffer;
 }
 
-export type CoinrTables = { ok: true; iData: RawTable; iMeta: RawTable } | { ok: false; issues: ImportIssue[] };
+/** Why a file was refused unparsed (a cap of `uploadLimits`), or why its parsing was stopped (the worker's limits). */
+export type FileRefusal = LimitBreach | { kind: 'parseMemory' | 'parseTime'; max: number; found?: undefined };
+
+/** A problem with the files; `refusal` says which limit, with figures, for a message in the reader's language. */
+export interface FileIssue extends ImportIssue {
+  refusal?: FileRefusal;
+}
+
+const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+const refusalText: Record<FileRefusal['kind'], { code: string; text: (name: string, found: number, max: number) => string }> = {
+  fileBytes: { code: 'file.size.exceeded', text: (name, found, max) => `${name} is ${mb(found)} MB; a file may hold at most ${mb(max)} MB` },
+  xlsxInflatedBytes: { code: 'xlsx.inflated.exceeded', text: (name, found, max) => `${name} inflates to more than ${mb(max)} MB (at least ${mb(found)} MB)` },
+  cells: { code: 'file.cells.exceeded', text: (name, found, max) => `${name} has at least ${found} cells; a file may hold at most ${max}` },
+  parseMemory: { code: 'file.parse.memory', text: (name, _found, max) => `${name}: reading it needed more than ${max} MB of memory` },
+  parseTime: { code: 'file.parse.time', text: (name, _found, max) => `${name}: reading it took longer than ${max} s` },
+};
+
+function limitIssue(table: TableName, name: string, refusal: FileRefusal): FileIssue {
+  const { code, text } = refusalText[refusal.kind];
+  return { ...fileIssue(table, code, text(name, refusal.found ?? 0, refusal.max)), refusal };
+}
+
+/** A file to read and the tables it gives: a CSV one, a workbook one or both (read once). */
+interface Planned {
+  file: TableFile;
+  format: TableFormat;
+  tables: TableName[];
+}
+
+/** The first cap a file passes, without parsing it; a workbook that is not a zip is malformed. */
+async function precheck(planned: Planned): Promise<FileIssue | null> {
+  const table = planned.tables[0] as TableName;
+  if (planned.format === 'csv') {
+    const breach = checkCsv(planned.file.bytes);
+    return breach && limitIssue(table, planned.file.name, breach);
+  }
+  try {
+    const breach = await checkXlsx(planned.file.bytes);
+    return breach && limitIssue(table, planned.file.name, breach);
+  } catch (error) {
+    return fileIssue(table, 'xlsx.malformed', `${planned.file.name}: ${(error as Error).message}`);
+  }
+}
+
+/** The tables a worker's result gives, or the file's problem as an issue of each table. */
+function tablesOf(planned: Planned, result: ParseResult): Array<[TableName, RawTable | FileIssue]> {
+  return planned.tables.map((table) => {
+    if (!result.ok) return [table, fileIssue(table, `${planned.format}.malformed`, `${planned.file.name}: ${result.message}`)];
+    const raw = result.tables[planned.format === 'csv' ? 'csv' : table];
+    return [table, raw ?? fileIssue(table, 'xlsx.sheet.missing', `${planned.file.name} has no sheet named ${table}`)];
+  });
+}
+
+export type CoinrTables = { ok: true; iData: RawTable; iMeta: RawTable } | { ok: false; issues: FileIssue[] };
 
 /**
  * Reads the iData and iMeta tables from files' bytes, without parsing them: `meta` may be omitted when `data` is a
- * workbook holding both sheets. Problems with the files themselves are returned, all of them.
+ * workbook holding both sheets, which is then read once. Each file is checked against `uploadLimits` first and refused
+ * unparsed beyond them; what passes is parsed in a worker thread (index.parse.ts). Problems with the files themselves
+ * are returned, all of them.
  */
 export async function readCoinrTables(data: TableFile, meta?: TableFile): Promise<CoinrTables> {
-  const metaFile = meta ?? (formatOf(data.name) === 'xlsx' ? data : undefined);
+  const dataFormat = formatOf(data.name);
+  const metaFile = meta ?? (dataFormat === 'xlsx' ? data : undefined);
   if (metaFile === undefined) {
     return { ok: false, issues: [fileIssue('iMeta', 'file.missing', 'give the iMeta table, or a workbook with iData and iMeta sheets')] };
   }
-  const [iData, iMeta] = await Promise.all([readTableBytes(data, 'iData'), readTableBytes(metaFile, 'iMeta')]);
-  const issues = [iMeta, iData].filter((t): t is ImportIssue => 'code' in t);
+  const issues: FileIssue[] = [];
+  const plan: Planned[] = [];
+  for (const [file, tables] of metaFile === data ? [[data, ['iMeta', 'iData']] as const] : ([[metaFile, ['iMeta']], [data, ['iData']]] as const)) {
+    const format = formatOf(file.name);
+    if (format === null) issues.push(...tables.map((table) => fileIssue(table, 'file.format.unsupported', `${file.name}: use a .csv or .xlsx file`)));
+    else plan.push({ file, format, tables: [...tables] });
+  }
   if (issues.length > 0) return { ok: false, issues };
+  for (const planned of plan) {
+    const issue = await precheck(planned);
+    if (issue) issues.push(issue);
+  }
+  if (issues.length > 0) return { ok: false, issues };
+
+  const outcome = await parseInWorker(plan.map((p) => ({ format: p.format, bytes: p.file.bytes, sheets: p.tables })));
+  if (!outcome.ok) {
+    const names = plan.map((p) => p.file.name).join(', ');
+    const refusal: FileRefusal = outcome.reason === 'memory'
+      ? { kind: 'parseMemory', max: parseWorkerLimits.maxOldGenerationSizeMb }
+      : { kind: 'parseTime', max: parseWorkerLimits.timeoutMs / 1000 };
+    return { ok: false, issues: [limitIssue('iData', names, refusal)] };
+  }
+  const read = new Map(plan.flatMap((planned, i) => tablesOf(planned, outcome.results[i] as ParseResult)));
+  const iData = read.get('iData');
+  const iMeta = read.get('iMeta');
+  const failed = [iMeta, iData].filter((t): t is FileIssue => t !== undefined && 'code' in t);
+  if (failed.length > 0 || !iData || !iMeta) return { ok: false, issues: failed };
   return { ok: true, iData: iData as RawTable, iMeta: iMeta as RawTable };
 }
 

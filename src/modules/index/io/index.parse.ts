@@ -1,0 +1,54 @@
+/**
+ * Parses iData/iMeta files in a worker thread held to `parseWorkerLimits`: a workbook takes ExcelJS a second or more
+ * and a few hundred bytes per cell, which on the main thread froze every request and kept the memory after. A worker
+ * runs per read and exits after it, giving its heap back; one runs at a time, so two uploads cannot add their
+ * memory up. A worker that passes its memory cap or its time dies alone and the read is refused.
+ *
+ * From TypeScript sources (tsx, Vitest), the worker starts from index.parse-worker-bootstrap.mjs, which registers
+ * tsx's loader first; from dist/ it is index.parse-worker.js (the build emits one JavaScript file per source file).
+ */
+import { Worker } from 'node:worker_threads';
+import type { ParseJob, ParseResult } from './index.parse-worker.js';
+import { parseWorkerLimits } from './index.upload-limits.js';
+
+export type { ParseJob, ParseResult };
+
+/** The results, one per job, or why the worker ended without them. */
+export type ParseOutcome = { ok: true; results: ParseResult[] } | { ok: false; reason: 'memory' | 'time' };
+
+function workerUrl(): URL {
+  const here = import.meta.url;
+  return new URL(here.endsWith('.ts') ? './index.parse-worker-bootstrap.mjs' : './index.parse-worker.js', here);
+}
+
+function runWorker(jobs: ParseJob[]): Promise<ParseOutcome> {
+  const { timeoutMs, ...resourceLimits } = parseWorkerLimits;
+  const worker = new Worker(workerUrl(), { resourceLimits });
+  return new Promise<ParseOutcome>((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: ParseOutcome | Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
+    const timer = setTimeout(() => settle({ ok: false, reason: 'time' }), timeoutMs);
+    worker.once('message', (results: ParseResult[]) => settle({ ok: true, results }));
+    worker.once('error', (error: Error & { code?: string }) => {
+      settle(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { ok: false, reason: 'memory' } : error);
+    });
+    worker.once('exit', (code) => settle(new Error(`the parsing worker exited with code ${code} before replying`)));
+    worker.postMessage(jobs);
+  });
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Parses the files in one worker, after any read already running has finished. */
+export function parseInWorker(jobs: ParseJob[]): Promise<ParseOutcome> {
+  const run = queue.then(() => runWorker(jobs));
+  queue = run.catch(() => undefined);
+  return run;
+}
