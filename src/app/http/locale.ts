@@ -15,6 +15,10 @@ export function isApiRequest(request: FastifyRequest): boolean {
 
 /** Path after the `/en` or `/fr` prefix, query string included: the same page in the other language. */
 export function pathAfterLocale(request: FastifyRequest): string {
-  const rest = request.url.replace(/^\/(en|fr)(?=\/|\?|$)/, '');
-  return rest === '' ? '' : rest;
+  return urlAfterLocale(request.url);
+}
+
+/** `pathAfterLocale` of a URL, such as the canonical one a cached page is rendered for. */
+export function urlAfterLocale(url: string): string {
+  return url.replace(/^\/(en|fr)(?=\/|\?|$)/, '');
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { canonicalUrl } from './cache-key.js';
 
 interface Entry {
   version: number;
@@ -25,7 +26,9 @@ function pickEncoding(request: FastifyRequest): Encoding {
 }
 
 /**
- * Rendered public responses, compressed once, keyed by URL. Any registry change calls `invalidate()`
+ * Rendered public responses, compressed once, keyed by the route's validated parameters (`canonicalUrl`: unknown
+ * query keys dropped, defaults filled, names in order), so varying an ignored parameter (`?cb=1`, `?cb=2`…) neither
+ * fills memory with copies of a page nor renders it again. Any registry change calls `invalidate()`
  * (in-process use cases directly, other processes through PostgreSQL NOTIFY), so the next request
  * renders fresh data: the cache never serves a stale registry.
  *
@@ -35,12 +38,14 @@ function pickEncoding(request: FastifyRequest): Encoding {
  */
 export class ResponseCache {
   private entries = new Map<string, Entry>();
+  /** The key `serveHit` computed for a request it let through, from the query as it came (validation replaces it). */
+  private keys = new WeakMap<FastifyRequest, string | undefined>();
   private version = 0;
   private bytes = 0;
 
   /**
-   * Bounded by entries and by bytes: URLs differing only by an ignored parameter (`?cb=1`, `?cb=2`…) are separate
-   * entries, so a count alone would let a client fill memory with copies of the largest page; the oldest go first.
+   * Bounded by entries and by bytes: distinct valid parameters (`?pageSize=500&q=a`, `?q=b`…) are distinct entries, so
+   * a count alone would let a client fill memory with the largest pages; the oldest go first.
    */
   constructor(
     private readonly maxEntries = 2000,
@@ -77,11 +82,18 @@ export class ResponseCache {
     this.bytes += entry.bytes;
   }
 
-  /** Answers a GET from the cache if it can; returns false to let the request go through the normal route. */
+  /**
+   * Answers a GET from the cache if it can; returns false to let the request go through the normal route. Must run for
+   * every GET and HEAD before validation (the first `onRequest` hook): `send` stores under the key it computes here.
+   */
   serveHit(request: FastifyRequest, reply: FastifyReply): boolean {
-    if (request.method !== 'GET') return false;
-    const entry = this.entries.get(request.url);
-    if (!entry || entry.version !== this.version) return false;
+    if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+    const key = canonicalUrl(request);
+    const entry = key === undefined || request.method !== 'GET' ? undefined : this.entries.get(key);
+    if (!entry || entry.version !== this.version) {
+      this.keys.set(request, key);
+      return false;
+    }
     reply.hijack();
     const raw = reply.raw;
     if (request.headers['if-none-match'] === entry.etag) {
@@ -100,29 +112,34 @@ export class ResponseCache {
     return true;
   }
 
-  /** Serves `key` from cache or renders it; `render` must be a pure function of the URL and the data. */
+  /**
+   * Serves the request's response from the cache or renders it. `render` must be a pure function of the data and of
+   * the canonical URL it is given (a page links to its other language with it, never with the URL as typed), as every
+   * URL with the same validated parameters gets its answer. A request whose key `serveHit` did not compute (it did not
+   * run, or the query failed the cache's parse) is rendered and not stored.
+   */
   async send(
     request: FastifyRequest,
     reply: FastifyReply,
-    key: string,
     contentType: string,
-    render: () => Promise<string | Buffer>,
+    render: (url: string) => Promise<string | Buffer>,
   ): Promise<FastifyReply> {
     reply.header('vary', 'Accept-Encoding').type(contentType);
-    let entry = this.entries.get(key);
+    const key = this.keys.get(request);
+    let entry = key === undefined ? undefined : this.entries.get(key);
     if (!entry || entry.version !== this.version) {
       const version = this.version;
-      const body = await render();
+      const body = await render(key ?? request.url);
       const identity = Buffer.isBuffer(body) ? body : Buffer.from(body);
       const etag = `"${createHash('sha1').update(identity).digest('base64url')}"`;
       reply.header('etag', etag);
       const { 'content-length': _length, 'content-encoding': _encoding, ...headers } = reply.getHeaders();
       const gzip = gzipSync(identity, { level: 6 });
       const br = brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } });
-      const fresh: Entry = { version, etag, identity, gzip, br, headers, bytes: identity.length + gzip.length + br.length + key.length * 2 };
+      const fresh: Entry = { version, etag, identity, gzip, br, headers, bytes: identity.length + gzip.length + br.length + (key?.length ?? 0) * 2 };
       entry = fresh;
       // A change during rendering leaves the entry uncached rather than cached under the new version.
-      if (version === this.version && fresh.bytes <= this.maxBytes) this.store(key, fresh);
+      if (key !== undefined && version === this.version && fresh.bytes <= this.maxBytes) this.store(key, fresh);
     }
     reply.header('etag', entry.etag);
     if (request.headers['if-none-match'] === entry.etag) return reply.code(304).send();

@@ -131,7 +131,7 @@ export async function registerApplicationApi(root: FastifyInstance, context: App
       },
     },
     async (request, reply) =>
-      context.cache.send(request, reply, request.url, 'application/json; charset=utf-8', async () =>
+      context.cache.send(request, reply, 'application/json; charset=utf-8', async () =>
         JSON.stringify({ items: await listWithdrawnSupporters({ db: context.database.db }) }),
       ),
   );

@@ -136,7 +136,7 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
 
     // ——— Public history of withdrawals ———
     app.get(`/${locale}/supporters/withdrawn`, { schema: { hide: true } }, async (request, reply) =>
-      context.cache.send(request, reply, request.url, 'text/html; charset=utf-8', async () => WithdrawnPage({ locale, rows: await listWithdrawnSupporters({ db }) })),
+      context.cache.send(request, reply, 'text/html; charset=utf-8', async () => WithdrawnPage({ locale, rows: await listWithdrawnSupporters({ db }) })),
     );
 
   }

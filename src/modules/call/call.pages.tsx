@@ -25,26 +25,26 @@ export async function registerCallPages(app: FastifyInstance, context: AppContex
   const { db } = context.database;
   for (const locale of locales) {
     app.get(`/${locale}`, { schema: { hide: true } }, async (request, reply) =>
-      context.cache.send(request, reply, request.url, html, async () =>
+      context.cache.send(request, reply, html, async () =>
         HomePage({ locale, stats: await registryStats({ db }), principles: await listPrinciples({ db }) }),
       ),
     );
     app.get(`/${locale}/call`, { schema: { hide: true } }, async (request, reply) =>
-      context.cache.send(request, reply, request.url, html, async () => CallPage({ locale, document: await getCallDocument({ db, key: 'call', locale }) })),
+      context.cache.send(request, reply, html, async () => CallPage({ locale, document: await getCallDocument({ db, key: 'call', locale }) })),
     );
     app.get(`/${locale}/principles`, { schema: { hide: true } }, async (request, reply) =>
-      context.cache.send(request, reply, request.url, html, async () => PrinciplesPage({ locale, principles: await listPrinciples({ db }) })),
+      context.cache.send(request, reply, html, async () => PrinciplesPage({ locale, principles: await listPrinciples({ db }) })),
     );
     app.get(`/${locale}/principles/:number`, { schema: { hide: true } }, async (request, reply) => {
       const { number } = parseParams(principleParams, request.params);
       const principle = (await listPrinciples({ db })).find((p) => p.number === number);
       if (!principle) throw principleNotFound();
-      return context.cache.send(request, reply, request.url, html, async () =>
+      return context.cache.send(request, reply, html, async () =>
         PrinciplePage({ locale, principle, caseStudies: await getCallDocument({ db, key: `case-studies/principle-${number}`, locale }) }),
       );
     });
     app.get(`/${locale}/open-data`, { schema: { hide: true } }, async (request, reply) =>
-      context.cache.send(request, reply, request.url, html, async () => OpenDataPage({ locale, publicUrl: context.config.publicUrl, sources: await bundleSources() })),
+      context.cache.send(request, reply, html, async () => OpenDataPage({ locale, publicUrl: context.config.publicUrl, sources: await bundleSources() })),
     );
   }
 }

@@ -121,7 +121,7 @@ export async function registerIndexApi(root: FastifyInstance, context: AppContex
       const edition = await published.get(request.params.slug);
       reply.header('cache-control', immutable).header('content-disposition', `attachment; filename="${edition.slug}-results.csv"`);
       // Rendered once and kept compressed by the response cache, like the registry's CSV.
-      return context.cache.send(request, reply, request.url, 'text/csv; charset=utf-8', async () => writeCsvTable(editionResultsTable(edition.snapshot)));
+      return context.cache.send(request, reply, 'text/csv; charset=utf-8', async () => writeCsvTable(editionResultsTable(edition.snapshot)));
     },
   );
 
@@ -146,7 +146,7 @@ export async function registerIndexApi(root: FastifyInstance, context: AppContex
     async (request, reply) => {
       const edition = await published.get(request.params.slug);
       reply.header('cache-control', immutable).header('content-disposition', `attachment; filename="${edition.slug}-results.xlsx"`);
-      return context.cache.send(request, reply, request.url, xlsxType, () => editionWorkbook(edition));
+      return context.cache.send(request, reply, xlsxType, () => editionWorkbook(edition));
     },
   );
 

@@ -27,7 +27,7 @@ export async function registerSupporterApi(root: FastifyInstance, context: AppCo
     },
     async (request, reply) => {
       const query = request.query;
-      return context.cache.send(request, reply, request.url, json, async () => {
+      return context.cache.send(request, reply, json, async () => {
         const result = await searchSupporters({ db, filters: query, page: query.page, pageSize: query.pageSize });
         const body: z.infer<typeof supporterListSchema> = { total: result.total, page: result.page, pageSize: result.pageSize, items: result.items, facets: result.facets };
         return JSON.stringify(body);
@@ -46,7 +46,7 @@ export async function registerSupporterApi(root: FastifyInstance, context: AppCo
       },
     },
     async (request, reply) =>
-      context.cache.send(request, reply, request.url, json, async () => JSON.stringify(await getSupporter({ db, slug: request.params.slug }))),
+      context.cache.send(request, reply, json, async () => JSON.stringify(await getSupporter({ db, slug: request.params.slug }))),
   );
 
   app.get(
@@ -60,7 +60,7 @@ export async function registerSupporterApi(root: FastifyInstance, context: AppCo
       },
     },
     async (request, reply) =>
-      context.cache.send(request, reply, request.url, json, async () => {
+      context.cache.send(request, reply, json, async () => {
         const { byMonth: _byMonth, onOrBeforeStart: _start, ...stats } = await registryStats({ db });
         return JSON.stringify(stats satisfies z.infer<typeof statsSchema>);
       }),
@@ -79,7 +79,7 @@ export async function registerSupporterApi(root: FastifyInstance, context: AppCo
     },
     async (request, reply) => {
       reply.header('content-disposition', 'attachment; filename="supporters.csv"');
-      return context.cache.send(request, reply, request.url, 'text/csv; charset=utf-8', () => exportSupportersCsv({ db, filters: request.query }));
+      return context.cache.send(request, reply, 'text/csv; charset=utf-8', () => exportSupportersCsv({ db, filters: request.query }));
     },
   );
 }

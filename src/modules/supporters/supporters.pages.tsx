@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
-import { pathAfterLocale } from '../../app/http/locale.js';
+import { urlAfterLocale } from '../../app/http/locale.js';
 import { parseOrThrow, parseParams } from '../../app/http/validation.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { pageQuerySchema, slugParamsSchema } from './supporters.schemas.js';
@@ -16,24 +16,25 @@ const html = 'text/html; charset=utf-8';
 export async function registerSupporterPages(app: FastifyInstance, context: AppContext): Promise<void> {
   const { db } = context.database;
   for (const locale of locales) {
-    app.get(`/${locale}/supporters`, { schema: { hide: true } }, async (request, reply) => {
+    // The query is validated here, for messages in the page's language; the response cache keys on the same schema.
+    app.get(`/${locale}/supporters`, { schema: { hide: true }, config: { cacheQuery: pageQuerySchema } }, async (request, reply) => {
       const state = parseOrThrow(pageQuerySchema, request.query, locale);
-      return context.cache.send(request, reply, request.url, html, async () => {
+      return context.cache.send(request, reply, html, async (url) => {
         const result = await searchSupporters({ db, filters: state, page: state.page, pageSize: state.pageSize, locale });
-        return ListPage({ locale, state, result, path: pathAfterLocale(request) });
+        return ListPage({ locale, state, result, path: urlAfterLocale(url) });
       });
     });
 
     app.get(`/${locale}/supporters/map`, { schema: { hide: true } }, async (request, reply) =>
-      context.cache.send(request, reply, request.url, html, async () =>
-        MapPage({ locale, stats: await registryStats({ db }), milestones: await listMilestones({ db }), path: pathAfterLocale(request) }),
+      context.cache.send(request, reply, html, async (url) =>
+        MapPage({ locale, stats: await registryStats({ db }), milestones: await listMilestones({ db }), path: urlAfterLocale(url) }),
       ),
     );
 
     app.get(`/${locale}/supporters/:slug`, { schema: { hide: true } }, async (request, reply) => {
       const { slug } = parseParams(slugParamsSchema, request.params);
-      return context.cache.send(request, reply, request.url, html, async () =>
-        DetailPage({ locale, supporter: await getSupporter({ db, slug, locale }), path: pathAfterLocale(request), publicUrl: context.config.publicUrl }),
+      return context.cache.send(request, reply, html, async (url) =>
+        DetailPage({ locale, supporter: await getSupporter({ db, slug, locale }), path: urlAfterLocale(url), publicUrl: context.config.publicUrl }),
       );
     });
 
@@ -43,7 +44,7 @@ export async function registerSupporterPages(app: FastifyInstance, context: AppC
         .header('content-security-policy', "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'none'")
         .header('cache-control', 'public, max-age=300, stale-while-revalidate=3600')
         .header('cross-origin-resource-policy', 'cross-origin');
-      return context.cache.send(request, reply, request.url, html, async () =>
+      return context.cache.send(request, reply, html, async () =>
         EmbedCounters({ locale, stats: await registryStats({ db }), publicUrl: context.config.publicUrl }),
       );
     });
