@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.js';
-import type { JobHandler } from './jobs/worker.js';
+import type { JobHandlers } from './jobs/job-definition.js';
 import type { ReferencePart } from './reference/reference.js';
 import { accountsModule } from '../modules/accounts/accounts.module.js';
 import { applicationsModule } from '../modules/applications/applications.module.js';
@@ -12,8 +12,11 @@ import { indexModule } from '../modules/index/index.module.js';
 export interface AppModule {
   name: string;
   register(app: FastifyInstance, context: AppContext): Promise<void>;
-  /** Outbox job handlers by job type (`applications.check-signals`); each must be idempotent. */
-  jobHandlers?(context: AppContext): Record<string, JobHandler>;
+  /**
+   * Outbox job handlers, each bound to its definition (`jobHandlers(handleJob(checkSignalsJob, …))`, definitions in
+   * `<module>.jobs.ts`), so a handler's payload is typed by the definition's schema; each must be idempotent.
+   */
+  jobHandlers?(context: AppContext): JobHandlers;
   /** Its part of the reference bundle (`reference/`): built from `../shared`, loaded on first start when empty. */
   reference?: ReferencePart[];
 }

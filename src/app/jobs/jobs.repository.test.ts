@@ -6,7 +6,7 @@ import { createTestDatabase } from '../database/test-utils.js';
 import { enqueueEmail, type EmailToSend } from '../email/email.js';
 import { enqueueJob } from './outbox.js';
 import { erasePersonalDataInJobs, listDeliveries, resendDelivery } from './jobs.repository.js';
-import { getJob } from './jobs.test-utils.js';
+import { getJob, testJob } from './jobs.test-utils.js';
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -29,7 +29,7 @@ describe('listDeliveries', () => {
     const first = await enqueueEmail(database.db, buildEmail({ subjectRef: 'app_list', tag: 'applications.confirm' }));
     const second = await enqueueEmail(database.db, buildEmail({ subjectRef: 'app_list', tag: 'applications.approved', subject: 'Approved' }));
     await enqueueEmail(database.db, buildEmail({ subjectRef: 'app_other' }));
-    await enqueueJob(database.db, { type: 'applications.check-signals', payload: {}, subjectRef: 'app_list' });
+    await enqueueJob(database.db, testJob('test.not-an-email'), {}, { subjectRef: 'app_list' });
 
     const deliveries = await listDeliveries(database.db, { subjectRef: 'app_list' });
     expect(deliveries.map((d) => d.id).sort()).toEqual([first, second].sort());
@@ -67,7 +67,7 @@ describe('resendDelivery', () => {
   });
 
   it('returns null for an unknown job or a job that is not an e-mail', async () => {
-    const other = await enqueueJob(database.db, { type: 'applications.check-signals', payload: {} });
+    const other = await enqueueJob(database.db, testJob('test.not-an-email'), {});
     expect(await resendDelivery(database.db, 'job_missing', 'user:x')).toBeNull();
     expect(await resendDelivery(database.db, other, 'user:x')).toBeNull();
   });

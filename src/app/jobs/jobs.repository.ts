@@ -1,9 +1,9 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.js';
 import type { Executor } from '../database/database.js';
-import { emailJobType, emailPayloadSchema } from '../email/email.js';
+import { emailJob } from '../email/email.jobs.js';
 import { enqueueJob } from './outbox.js';
-import { jobs } from './jobs.tables.js';
+import { jobs, type JobStatus } from './jobs.tables.js';
 
 /** One outgoing e-mail as the back office shows it. */
 export interface Delivery {
@@ -11,7 +11,7 @@ export interface Delivery {
   tag: string;
   to: string;
   subject: string;
-  status: 'pending' | 'running' | 'done' | 'dead';
+  status: JobStatus;
   attempts: number;
   lastError: string | null;
   createdAt: Date;
@@ -33,10 +33,44 @@ export async function listDeliveries(db: Executor, options: { subjectRef?: strin
       doneAt: jobs.doneAt,
     })
     .from(jobs)
-    .where(and(eq(jobs.type, emailJobType), options.subjectRef ? eq(jobs.subjectRef, options.subjectRef) : undefined, options.status ? eq(jobs.status, options.status) : undefined))
+    .where(and(eq(jobs.type, emailJob.name), options.subjectRef ? eq(jobs.subjectRef, options.subjectRef) : undefined, options.status ? eq(jobs.status, options.status) : undefined))
     .orderBy(desc(jobs.createdAt), desc(jobs.id))
     .limit(options.limit ?? 100);
   return rows as Delivery[];
+}
+
+/** A job that will not run again on its own, as the secretariat sees it: no payload (it may hold personal data). */
+export interface StoppedJob {
+  id: string;
+  type: string;
+  version: number;
+  status: 'parked' | 'dead';
+  attempts: number;
+  /** The reason: a park reason code (`job.payload-invalid: …`) or the last attempt's error. */
+  lastError: string | null;
+  createdAt: Date;
+  /** When it was parked or failed for the last time. */
+  updatedAt: Date;
+}
+
+/** Parked and dead jobs of every type, most recently stopped first. */
+export async function listStoppedJobs(db: Executor, options: { limit?: number } = {}): Promise<StoppedJob[]> {
+  const rows = await db
+    .select({
+      id: jobs.id,
+      type: jobs.type,
+      version: jobs.version,
+      status: jobs.status,
+      attempts: jobs.attempts,
+      lastError: jobs.lastError,
+      createdAt: jobs.createdAt,
+      updatedAt: jobs.updatedAt,
+    })
+    .from(jobs)
+    .where(inArray(jobs.status, ['parked', 'dead']))
+    .orderBy(desc(jobs.updatedAt), desc(jobs.id))
+    .limit(options.limit ?? 200);
+  return rows as StoppedJob[];
 }
 
 /**
@@ -44,15 +78,13 @@ export async function listDeliveries(db: Executor, options: { subjectRef?: strin
  * records who asked in the audit log. Returns the new job id, or null when there is no such e-mail or it was erased.
  */
 export async function resendDelivery(tx: Executor, jobId: string, actor: string): Promise<string | null> {
-  const [original] = await tx.select().from(jobs).where(and(eq(jobs.id, jobId), eq(jobs.type, emailJobType)));
+  const [original] = await tx.select().from(jobs).where(and(eq(jobs.id, jobId), eq(jobs.type, emailJob.name)));
   if (!original) return null;
-  const payload = emailPayloadSchema.parse(original.payload);
-  if (payload.erased) return null;
-  const newJobId = await enqueueJob(tx, {
-    type: emailJobType,
-    payload,
-    ...(original.subjectRef ? { subjectRef: original.subjectRef } : {}),
-  });
+  const parsed = emailJob.payload.safeParse(original.payload);
+  // A parked e-mail whose payload is not a message has nothing to send again.
+  if (!parsed.success || parsed.data.erased) return null;
+  const payload = parsed.data;
+  const newJobId = await enqueueJob(tx, emailJob, payload, original.subjectRef ? { subjectRef: original.subjectRef } : {});
   await recordAudit(tx, {
     actor,
     action: 'email.resend',
@@ -77,7 +109,7 @@ export async function erasePersonalDataInJobs(tx: Executor, email: string): Prom
       lastError: sql`case when ${jobs.status} = 'pending' then 'cancelled: recipient erased'
         when ${jobs.lastError} is null then null else 'erased' end`,
     })
-    .where(and(eq(jobs.type, emailJobType), sql`lower(${jobs.payload}->>'to') = lower(${email.trim()})`))
+    .where(and(eq(jobs.type, emailJob.name), sql`lower(${jobs.payload}->>'to') = lower(${email.trim()})`))
     .returning({ id: jobs.id });
   return scrubbed.length;
 }

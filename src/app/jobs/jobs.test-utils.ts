@@ -1,5 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DatabaseHandle } from '../database/database.js';
+import { defineJob, handleJob, jobHandlers, type JobDefinition, type JobHandlers, type JobPayload, type JobRun } from './job-definition.js';
 import { jobs, type JobRow } from './jobs.tables.js';
 import type { JobLog } from './worker.js';
 
@@ -19,4 +21,19 @@ export async function getJob(database: DatabaseHandle, id: string): Promise<JobR
 /** Makes a job scheduled for later due now, standing in for the passage of time. */
 export async function makeDue(database: DatabaseHandle, id: string): Promise<void> {
   await database.db.update(jobs).set({ runAt: sql`now() - interval '1 second'` }).where(eq(jobs.id, id));
+}
+
+/** A job definition for worker tests: an empty payload and version 1 unless told otherwise. */
+export function testJob(name: string): JobDefinition<z.ZodObject<Record<string, never>>>;
+export function testJob<Schema extends z.ZodType<JobPayload>>(name: string, payload: Schema, version?: number): JobDefinition<Schema>;
+export function testJob(name: string, payload: z.ZodType<JobPayload> = z.object({}), version = 1): JobDefinition {
+  return defineJob({ name, version, payload });
+}
+
+/** A handler table with one handler (the worker's `handlers` option). */
+export function handlersFor<Schema extends z.ZodType<JobPayload>>(
+  definition: JobDefinition<Schema>,
+  handler: (payload: z.output<Schema>, job: JobRun) => Promise<void>,
+): JobHandlers {
+  return jobHandlers(handleJob(definition, handler));
 }

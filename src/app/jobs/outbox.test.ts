@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { DatabaseHandle } from '../database/database.js';
 import { createTestDatabase } from '../database/test-utils.js';
 import { enqueueJob } from './outbox.js';
 import { jobs } from './jobs.tables.js';
-import { createJobWorker, type JobHandler } from './worker.js';
-import { getJob, recordingLog } from './jobs.test-utils.js';
+import { createJobWorker } from './worker.js';
+import { getJob, handlersFor, recordingLog, testJob } from './jobs.test-utils.js';
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -15,16 +16,17 @@ afterAll(async () => database?.close());
 
 describe('enqueueJob', () => {
   it('stores a pending job due now with its payload, subject and default of 8 attempts', async () => {
-    const id = await enqueueJob(database.db, { type: 'test.store', payload: { answer: 42 }, subjectRef: 'app_1' });
+    const id = await enqueueJob(database.db, testJob('test.store', z.object({ answer: z.number() }), 3), { answer: 42 }, { subjectRef: 'app_1' });
     expect(id).toMatch(/^job_/);
     const job = await getJob(database, id);
-    expect(job).toMatchObject({ type: 'test.store', payload: { answer: 42 }, status: 'pending', attempts: 0, maxAttempts: 8, subjectRef: 'app_1' });
+    expect(job).toMatchObject({ type: 'test.store', version: 3, payload: { answer: 42 }, status: 'pending', attempts: 0, maxAttempts: 8, subjectRef: 'app_1' });
     expect(job.runAt.getTime()).toBeLessThanOrEqual(Date.now() + 1_000);
   });
 
   it('when the same idempotency key is enqueued twice, one job exists and both calls return its id', async () => {
-    const first = await enqueueJob(database.db, { type: 'test.once', payload: { n: 1 }, idempotencyKey: 'once:1' });
-    const second = await database.db.transaction((tx) => enqueueJob(tx, { type: 'test.once', payload: { n: 2 }, idempotencyKey: 'once:1' }));
+    const once = testJob('test.once', z.object({ n: z.number() }));
+    const first = await enqueueJob(database.db, once, { n: 1 }, { idempotencyKey: 'once:1' });
+    const second = await database.db.transaction((tx) => enqueueJob(tx, once, { n: 2 }, { idempotencyKey: 'once:1' }));
     expect(second).toBe(first);
     const [row] = await database.db.select({ n: count() }).from(jobs).where(eq(jobs.idempotencyKey, 'once:1'));
     expect(row?.n).toBe(1);
@@ -33,11 +35,12 @@ describe('enqueueJob', () => {
 
   it('when the enqueuing transaction rolls back, the job never exists and never runs', async () => {
     const ran: string[] = [];
-    const handlers: Record<string, JobHandler> = { 'test.rollback': async (payload: { n: number }) => void ran.push(String(payload.n)) };
+    const rollback = testJob('test.rollback', z.object({ n: z.number() }));
+    const handlers = handlersFor(rollback, async (payload) => void ran.push(String(payload.n)));
     let id = '';
     await expect(
       database.db.transaction(async (tx) => {
-        id = await enqueueJob(tx, { type: 'test.rollback', payload: { n: 1 } });
+        id = await enqueueJob(tx, rollback, { n: 1 });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -49,8 +52,9 @@ describe('enqueueJob', () => {
 
   it('honours runAt: a job scheduled for later is not run before its time', async () => {
     const ran: number[] = [];
-    const id = await enqueueJob(database.db, { type: 'test.later', payload: {}, runAt: new Date(Date.now() + 3_600_000) });
-    const worker = createJobWorker({ database, handlers: { 'test.later': async () => void ran.push(1) }, log: recordingLog() });
+    const later = testJob('test.later');
+    const id = await enqueueJob(database.db, later, {}, { runAt: new Date(Date.now() + 3_600_000) });
+    const worker = createJobWorker({ database, handlers: handlersFor(later, async () => void ran.push(1)), log: recordingLog() });
     expect(await worker.drain()).toBe(0);
     expect((await getJob(database, id)).status).toBe('pending');
   });

@@ -1,15 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Executor } from '../database/database.js';
+import type { JobDefinition, JobPayload } from './job-definition.js';
 import { jobs } from './jobs.tables.js';
 
 /** The NOTIFY channel a worker listens on to run new jobs at once instead of at its next poll. */
 export const jobsChannel = 'jobs';
 
-export interface NewJob {
-  /** Handler name, e.g. `email.send`. */
-  type: string;
-  /** JSON the handler receives; keep it small and free of secrets, it is stored until the job is erased. */
-  payload: Record<string, unknown>;
+/** How and when to run a job; everything but the payload, which the definition types. */
+export interface EnqueueOptions {
   /** Enqueuing again with the same key returns the first job instead of creating another one. */
   idempotencyKey?: string;
   /** What the job is about (an application id, a user id), for the back office's delivery list. */
@@ -21,19 +20,28 @@ export interface NewJob {
 }
 
 /**
- * Writes a job to the outbox. Call it with the caller's transaction: the job exists if and only if the change that
- * caused it commits. Returns the job id, or the existing job's id when the idempotency key was already used.
+ * Writes a job of `definition` to the outbox, with the definition's version. Call it with the caller's transaction:
+ * the job exists if and only if the change that caused it commits. The payload is parsed by the definition's schema
+ * first (a payload the types let through but the schema refuses throws here, in the caller's transaction, instead of
+ * being parked later); keep it small and free of secrets, it is stored until the job is erased. Returns the job id, or
+ * the existing job's id when the idempotency key was already used.
  */
-export async function enqueueJob(db: Executor, job: NewJob): Promise<string> {
+export async function enqueueJob<Schema extends z.ZodType<JobPayload>>(
+  db: Executor,
+  definition: JobDefinition<Schema>,
+  payload: z.input<Schema>,
+  options: EnqueueOptions = {},
+): Promise<string> {
   const inserted = await db
     .insert(jobs)
     .values({
-      type: job.type,
-      payload: job.payload,
-      idempotencyKey: job.idempotencyKey ?? null,
-      subjectRef: job.subjectRef ?? null,
-      ...(job.runAt ? { runAt: job.runAt } : {}),
-      ...(job.maxAttempts ? { maxAttempts: job.maxAttempts } : {}),
+      type: definition.name,
+      version: definition.version,
+      payload: definition.payload.parse(payload),
+      idempotencyKey: options.idempotencyKey ?? null,
+      subjectRef: options.subjectRef ?? null,
+      ...(options.runAt ? { runAt: options.runAt } : {}),
+      ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
     })
     .onConflictDoNothing({ target: jobs.idempotencyKey })
     .returning({ id: jobs.id });
@@ -42,7 +50,7 @@ export async function enqueueJob(db: Executor, job: NewJob): Promise<string> {
     await db.execute(sql`select pg_notify(${jobsChannel}, '')`);
     return inserted[0].id;
   }
-  const [existing] = await db.select({ id: jobs.id }).from(jobs).where(eq(jobs.idempotencyKey, job.idempotencyKey as string));
-  if (!existing) throw new Error(`Job with idempotency key ${job.idempotencyKey} vanished while enqueuing`);
+  const [existing] = await db.select({ id: jobs.id }).from(jobs).where(eq(jobs.idempotencyKey, options.idempotencyKey as string));
+  if (!existing) throw new Error(`Job with idempotency key ${options.idempotencyKey} vanished while enqueuing`);
   return existing.id;
 }

@@ -1,14 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../database/database.js';
+import type { JobHandlers, RegisteredJob } from './job-definition.js';
 import { jobsChannel } from './outbox.js';
 import { jobs } from './jobs.tables.js';
-
-/**
- * Runs one job. Handlers must be idempotent: a job whose worker crashed after the side effect but before recording
- * success runs again. Throwing schedules a retry.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler validates its own payload
-export type JobHandler = (payload: any, job: { id: string; attempt: number }) => Promise<void>;
 
 /** The subset of a pino/Fastify logger the worker writes to. Payloads are never logged (they hold personal data). */
 export interface JobLog {
@@ -19,8 +13,8 @@ export interface JobLog {
 
 export interface JobWorkerOptions {
   database: DatabaseHandle;
-  /** Handlers by job type; read at each claim, so handlers may be added after the worker is created. */
-  handlers: Record<string, JobHandler>;
+  /** Handlers by definition (built with jobHandlers); read at each claim, so handlers may be added after the worker is created. */
+  handlers: JobHandlers;
   log: JobLog;
   /** Sleep between polls when idle (default 2 s); on PostgreSQL a NOTIFY from enqueueJob wakes the worker sooner. */
   pollMs?: number;
@@ -34,6 +28,12 @@ export interface JobWorkerOptions {
   concurrency?: number;
   /** Delay before retry number `attempt + 1` (default: exponential with jitter, see retryDelayMs). */
   retryDelayMs?: (attempt: number) => number;
+  /**
+   * How long a due job whose type and version this worker has no definition for is left for another worker (default
+   * 1 h). During a rolling deployment the new code's jobs wait for a worker that knows them; past this, nobody does
+   * (the definition was removed, or a version retired with jobs still queued) and the job is parked, not kept forever.
+   */
+  unknownJobGraceMs?: number;
 }
 
 export interface JobWorker {
@@ -50,10 +50,19 @@ export interface JobWorker {
 interface ClaimedJob {
   id: string;
   type: string;
+  version: number;
   payload: unknown;
   attempts: number;
   max_attempts: number;
 }
+
+/** Why a job was parked: the code that starts its `last_error`, followed by the details. */
+export const parkReasons = {
+  /** The stored payload fails its definition's schema (details: `path: issue code`, never the values). */
+  invalidPayload: 'job.payload-invalid',
+  /** No definition of the job's type and version is registered, by this worker or, within the grace, by another. */
+  unknownDefinition: 'job.definition-unknown',
+} as const;
 
 /** 15 s, 30 s, 1 min, 2 min … capped at 1 h, each multiplied by a random factor in [0.5, 1) so retries spread out. */
 export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
@@ -73,6 +82,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   const leaseMs = options.leaseMs ?? 60_000;
   const concurrency = options.concurrency ?? 4;
   const delayFor = options.retryDelayMs ?? ((attempt: number) => retryDelayMs(attempt));
+  const unknownJobGraceMs = options.unknownJobGraceMs ?? 3_600_000;
   const db = database.db;
 
   const inflight = new Set<Promise<void>>();
@@ -83,24 +93,33 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   let listening = false;
 
   async function claim(limit: number): Promise<ClaimedJob[]> {
-    const types = Object.keys(handlers);
-    if (types.length === 0) return [];
-    // Only types this process knows: a job for a handler deployed later waits instead of failing.
+    const known = Object.values(handlers).map(({ definition }) => sql`(${jobs.type} = ${definition.name} and ${jobs.version} = ${definition.version})`);
+    if (known.length === 0) return [];
+    // The types and versions this process knows, and, once their grace has passed, those nobody ran (to park them).
     const result = await db.execute(sql`
       update jobs set status = 'running', attempts = attempts + 1,
         locked_until = now() + ${leaseMs} * interval '1 millisecond', updated_at = now()
       where id in (
         select id from jobs
-        where ${inArray(jobs.type, types)}
+        where (${sql.join(known, sql` or `)} or run_at <= now() - ${unknownJobGraceMs} * interval '1 millisecond')
           and ((status = 'pending' and run_at <= now()) or (status = 'running' and locked_until < now()))
         order by run_at
         limit ${limit}
         for update skip locked)
-      returning id, type, payload, attempts, max_attempts`);
+      returning id, type, version, payload, attempts, max_attempts`);
     return (result as unknown as { rows: ClaimedJob[] }).rows;
   }
 
   const ownedBy = (job: ClaimedJob) => and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.attempts, job.attempts));
+
+  const handlerFor = (job: ClaimedJob): RegisteredJob | undefined =>
+    Object.values(handlers).find(({ definition }) => definition.name === job.type && definition.version === job.version);
+
+  /** Sets a job that can never run aside, with the reason, for the secretariat to see; it is not retried. */
+  async function park(job: ClaimedJob, reason: string): Promise<void> {
+    await db.update(jobs).set({ status: 'parked', lockedUntil: null, lastError: reason }).where(ownedBy(job));
+    log.error({ jobId: job.id, type: job.type, version: job.version, reason }, 'job parked');
+  }
 
   async function run(job: ClaimedJob): Promise<void> {
     const context = { jobId: job.id, type: job.type, attempt: job.attempts };
@@ -110,7 +129,16 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       log.error(context, 'job dead: lease expired on the last attempt');
       return;
     }
-    const handler = handlers[job.type];
+    const handler = handlerFor(job);
+    if (!handler) return park(job, `${parkReasons.unknownDefinition}: no definition of ${job.type} v${job.version}`);
+    let accepted: ReturnType<RegisteredJob['accept']>;
+    try {
+      accepted = handler.accept(job.payload);
+    } catch (error) {
+      // A schema's own refinement threw: the payload is no more runnable than one that failed it.
+      accepted = { invalid: `(payload): ${error instanceof Error ? error.name : 'error'}` };
+    }
+    if ('invalid' in accepted) return park(job, `${parkReasons.invalidPayload}: ${accepted.invalid}`);
     const heartbeat = setInterval(() => {
       db.update(jobs)
         .set({ lockedUntil: sql`now() + ${leaseMs} * interval '1 millisecond'` })
@@ -119,8 +147,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     }, Math.max(1_000, Math.floor(leaseMs / 3)));
     heartbeat.unref();
     try {
-      if (!handler) throw new Error(`No handler for job type ${job.type}`);
-      await handler(job.payload, { id: job.id, attempt: job.attempts });
+      await accepted.run({ id: job.id, attempt: job.attempts });
       clearInterval(heartbeat);
       await db.update(jobs).set({ status: 'done', doneAt: sql`now()`, lockedUntil: null, lastError: null }).where(ownedBy(job));
     } catch (error) {

@@ -9,7 +9,7 @@ import type { Config } from '../../app/config/config.js';
 import type { Executor } from '../../app/database/database.js';
 import type { Locale } from '../../app/i18n/i18n.js';
 import { enqueueJob } from '../../app/jobs/outbox.js';
-import { expireJob } from './applications.constants.js';
+import { expireJob } from './applications.jobs.js';
 import { applicationLink, sendApplicationEmail, type ApplicationEmail } from './applications.emails.js';
 import { confirmationTtlMs } from './applications.models.js';
 import type { ApplicationRow } from './applications.tables.js';
@@ -22,6 +22,6 @@ export async function requestConfirmation(
   const { application } = input;
   const token = await issueToken(tx, { purpose: 'application.confirm', subjectId: application.id, email: input.executiveEmail, ttlMs: confirmationTtlMs });
   await sendApplicationEmail(tx, input.email, application, { to: input.executiveEmail, url: applicationLink(config, input.locale, '/join/confirm', token) });
-  await enqueueJob(tx, { type: expireJob, payload: { applicationId: application.id }, runAt: input.expiresAt, idempotencyKey: `${expireJob}:${application.id}`, subjectRef: application.id });
+  await enqueueJob(tx, expireJob, { applicationId: application.id }, { runAt: input.expiresAt, idempotencyKey: `${expireJob.name}:${application.id}`, subjectRef: application.id });
   await recordAudit(tx, { actor: 'anonymous', action: 'applications.submit', subject: application.id, details: input.audit });
 }

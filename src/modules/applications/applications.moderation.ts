@@ -17,7 +17,7 @@ import { infoRequestTtlMs, nextStatus, transitions } from './applications.models
 import { actorRef, assertSecretariat } from './applications.policies.js';
 import { createApplicationsRepository } from './applications.repository.js';
 import type { ApplicationRow } from './applications.tables.js';
-import { checkSignalsJob } from './applications.constants.js';
+import { checkSignalsJob } from './applications.jobs.js';
 import type { ApplicationsDeps } from './applications.usecases.js';
 
 /**
@@ -112,7 +112,7 @@ export async function recheckSignals(deps: ApplicationsDeps, actor: Actor, id: s
   await deps.db.transaction(async (tx) => {
     const current = await createApplicationsRepository(tx).get(id);
     if (!current) throw applicationNotFound();
-    await enqueueJob(tx, { type: checkSignalsJob, payload: { applicationId: id }, subjectRef: id });
+    await enqueueJob(tx, checkSignalsJob, { applicationId: id }, { subjectRef: id });
     await recordAudit(tx, { actor: actorRef(actor), action: 'applications.recheck-signals', subject: id });
   });
 }

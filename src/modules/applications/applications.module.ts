@@ -6,7 +6,9 @@ import { checkSignalsHandler } from './applications.signals.js';
 import { registerManagePages } from './applications.manage.js';
 import { registerApplicationPages } from './applications.pages.js';
 import { registerSecretariatPages } from './applications.secretariat.js';
-import { checkSignalsJob, expireJob } from './applications.constants.js';
+import { registerSecretariatJobsPage } from './applications.secretariat-jobs.js';
+import { handleJob, jobHandlers } from '../../app/jobs/job-definition.js';
+import { checkSignalsJob, expireJob } from './applications.jobs.js';
 import { expireApplication } from './applications.usecases.js';
 
 /** Joining the Call: the application form, claims of existing entries, e-mail confirmation, moderation, representatives and withdrawals. */
@@ -17,13 +19,15 @@ export const applicationsModule: AppModule = {
     await registerClaimPages(app, context);
     await registerManagePages(app, context);
     await registerSecretariatPages(app, context);
+    registerSecretariatJobsPage(app, context);
     await registerApplicationApi(app, context);
     registerApplicationAccount(context);
   },
-  jobHandlers: (context) => ({
-    [checkSignalsJob]: checkSignalsHandler(context.database),
-    [expireJob]: async (payload: { applicationId: string }) => {
-      await expireApplication(context.database.db, payload.applicationId);
-    },
-  }),
+  jobHandlers: (context) =>
+    jobHandlers(
+      handleJob(checkSignalsJob, checkSignalsHandler(context.database)),
+      handleJob(expireJob, async ({ applicationId }) => {
+        await expireApplication(context.database.db, applicationId);
+      }),
+    ),
 };

@@ -6,6 +6,8 @@ import type { DatabaseHandle } from '../../app/database/database.js';
 import { createTestDatabase } from '../../app/database/test-utils.js';
 import { foldText } from '../../shared/text.js';
 import { supporters } from '../supporters/supporters.tables.js';
+import { handleJob } from '../../app/jobs/job-definition.js';
+import { checkSignalsJob } from './applications.jobs.js';
 import { checkDnsTxt, checkSignalsHandler, computeSignals, diplomaticSignal, emailDomainSignal } from './applications.signals.js';
 import { applications } from './applications.tables.js';
 import { checkWellKnown } from './applications.well-known.js';
@@ -322,8 +324,8 @@ describe('the check-signals job', () => {
     expect((await read(purged.id)).signals).toEqual([]);
   });
 
-  it('an invalid payload fails the job', async () => {
-    await expect(checkSignalsHandler(database, deps)({}, { id: 'job_5', attempt: 1 })).rejects.toThrow();
+  it('a payload without an application is refused before the check runs (the worker parks the job)', async () => {
+    expect(handleJob(checkSignalsJob, checkSignalsHandler(database, deps)).accept({})).toEqual({ invalid: 'applicationId: invalid_type' });
   });
 
   it('when the application changes during the check, nothing stale is stored and the retry checks the new values', async () => {

@@ -6,10 +6,10 @@
  * SSRF, is in applications.well-known.ts.
  */
 import { promises as dns } from 'node:dns';
-import { z } from 'zod';
 import type { DatabaseHandle } from '../../app/database/database.js';
-import type { JobHandler } from '../../app/jobs/worker.js';
+import type { JobHandler } from '../../app/jobs/job-definition.js';
 import { findDuplicates } from './applications.duplicates.js';
+import type { checkSignalsJob } from './applications.jobs.js';
 import { createApplicationsRepository } from './applications.repository.js';
 import type { ApplicationRow, ApplicationSignal } from './applications.tables.js';
 import { dnsTxtPrefix, isFreeMailDomain, isIntergovernmentalName, isSharedHostDomain, registrableDomain } from './applications.verification.js';
@@ -88,16 +88,13 @@ export async function computeSignals(application: SignalInput, deps: SignalDepen
   return signals;
 }
 
-const payloadSchema = z.object({ applicationId: z.string().min(1) });
-
 /**
  * Job `applications.check-signals`: recomputes an application's signals and likely duplicates and stores them.
  * Idempotent. The row is written only if what was checked (name, website, e-mail, code) is still what it holds; if the
  * application changed meanwhile the job fails and its retry checks the new values. Purged applications are skipped.
  */
-export function checkSignalsHandler(database: DatabaseHandle, deps: SignalDependencies = {}): JobHandler {
-  return async (payload) => {
-    const { applicationId } = payloadSchema.parse(payload);
+export function checkSignalsHandler(database: DatabaseHandle, deps: SignalDependencies = {}): JobHandler<typeof checkSignalsJob> {
+  return async ({ applicationId }) => {
     const repository = createApplicationsRepository(database.db);
     const application = await repository.get(applicationId);
     if (!application || application.purgedAt) return;

@@ -14,7 +14,7 @@ import type { Locale } from '../../app/i18n/i18n.js';
 import { enqueueJob } from '../../app/jobs/outbox.js';
 import { getSupporterForEdit, withdrawSupporter } from '../supporters/supporters.usecases.js';
 import { tellRepresentativesOfClaim } from './applications.claims.js';
-import { checkSignalsJob } from './applications.constants.js';
+import { checkSignalsJob } from './applications.jobs.js';
 import { applicationLink, sendApplicationEmail } from './applications.emails.js';
 import { invitationDomainMismatch, supporterGone } from './applications.errors.js';
 import {
@@ -109,7 +109,7 @@ export async function confirmApplication(
     const user = await findOrCreateUserByEmail(tx, current.executiveEmail, current.locale as Locale, { name: current.executiveName });
     const application = await repository.transition(current.id, { from: transitions.confirm.from }, { status: 'submitted', confirmedAt: new Date(), applicantUserId: user.id });
     if (!application) return { status: 'used' as const };
-    await enqueueJob(tx, { type: checkSignalsJob, payload: { applicationId: application.id }, idempotencyKey: `${checkSignalsJob}:${application.id}:${application.version}`, subjectRef: application.id });
+    await enqueueJob(tx, checkSignalsJob, { applicationId: application.id }, { idempotencyKey: `${checkSignalsJob.name}:${application.id}:${application.version}`, subjectRef: application.id });
     await sendApplicationEmail(tx, application.kind === 'claim' ? 'claim-received' : 'received', application, { to: current.executiveEmail });
     const told = await tellRepresentativesOfClaim(tx, application);
     await recordAudit(tx, { actor: `user:${user.id}`, action: 'applications.confirm', subject: application.id, ...(told ? { details: { representativesTold: told } } : {}) });

@@ -41,7 +41,8 @@ export function QueuePage(props: QueuePageProps): JSX.Element {
       <p class="lead">{safeT('queue.intro')}</p>
       <p>
         <a href={`/${locale}/secretariat/supporters`}>{safeT('find.link')}</a> ·{' '}
-        <a href={`/${locale}/secretariat/deliveries`}>{safeT('deliveries.link')}</a>
+        <a href={`/${locale}/secretariat/deliveries`}>{safeT('deliveries.link')}</a> ·{' '}
+        <a href={`/${locale}/secretariat/jobs`}>{safeT('jobs.link')}</a>
       </p>
       <form class="filters-inline" method="get" action={`/${locale}/secretariat/applications`}>
         <div class="actions">
