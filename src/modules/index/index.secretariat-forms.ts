@@ -6,12 +6,11 @@ import type { FieldIssue } from '../../app/http/errors.js';
 import type { FormBody } from '../../app/http/private-page.js';
 import type { Locale } from '../../app/i18n/i18n.js';
 import type { RawTable } from './engine/coinr-cells.js';
-import type { TableFile } from './io/index.files.js';
+import type { FileIssue, TableFile } from './io/index.files.js';
+import { maxUploadMb } from './io/index.upload-limits.js';
 import type { StoredTable } from './index.models.js';
+import { uploadRefusalMessages } from './index.secretariat-uploads.locales.js';
 import { indexAdminMessages } from './views/secretariat/secretariat.locales.js';
-
-/** Uploads above this size are refused with a message (COINr tables of 200 countries × 60 indicators × 10 years are ~1 MB). */
-export const maxUploadMb = 25;
 
 export interface Upload extends TableFile {
   truncated: boolean;
@@ -28,6 +27,25 @@ export const stored = (table: RawTable): StoredTable => ({
   rows: table.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v ?? '']))),
 });
 
+
+const MB = 1024 * 1024;
+
+/**
+ * The problems of reading uploaded files, for the list of problems: a file refused by a cap (size, inflated size,
+ * cells, the parsing worker's memory or time) is explained in the page's language; other problems keep the engine's
+ * English message, as the list's note says.
+ */
+export function fileProblems(locale: Locale, issues: FileIssue[]): FieldIssue[] {
+  const t = uploadRefusalMessages(locale);
+  return issues.map((issue) => {
+    const r = issue.refusal;
+    if (!r) return { field: issue.table, message: issue.message, code: issue.code };
+    const bytes = r.kind === 'fileBytes' || r.kind === 'xlsxInflatedBytes';
+    const figure = (n: number | undefined) => (n === undefined ? 0 : bytes ? Math.round((n / MB) * 10) / 10 : n);
+    const key = issue.code as Parameters<typeof t>[0];
+    return { field: issue.table, message: t(key, { file: r.file, found: figure(r.found), max: figure(r.max) }), code: issue.code };
+  });
+}
 
 /** Where a use case's refusal goes on the forms: beside a field, or in the list of problems. */
 export function placeIssues(locale: Locale, issues: FieldIssue[]): { errors: Record<string, string>; problems: FieldIssue[] } {

@@ -13,8 +13,9 @@ import { appMessages } from '../../app/i18n/messages.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { parseCoinr } from './engine/coinr-format.js';
 import { coinrWorkbook, readCoinrTables } from './io/index.files.js';
+import { uploadLimits } from './io/index.upload-limits.js';
 import { pickTime } from './index.models.js';
-import { checkUploads, maxUploadMb, placeIssues, stored, upload, type Upload } from './index.secretariat-forms.js';
+import { checkUploads, fileProblems, placeIssues, stored, upload, type Upload } from './index.secretariat-forms.js';
 import {
   createDraftEdition, discardDraft, getEdition, listEditions, previewEdition, publishEdition, replaceDraftData, updateDraftConfig, withdrawEdition, type IndexDeps,
 } from './index.usecases.js';
@@ -42,7 +43,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
     await scope.register(multipart, {
       attachFieldsToBody: 'keyValues',
       throwFileSizeLimit: false,
-      limits: { fileSize: maxUploadMb * 1024 * 1024, files: 3, fields: 12, fieldSize: 64 * 1024, parts: 16 },
+      limits: { fileSize: uploadLimits.fileBytes, files: 3, fields: 12, fieldSize: 64 * 1024, parts: 16 },
       async onFile(part) {
         const bytes = await part.toBuffer();
         (part as unknown as { value: Upload }).value = { name: part.filename, bytes, truncated: part.file.truncated };
@@ -102,8 +103,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
         if (!checkUploads(locale, data, meta, errors) || errors.source) return renderList(request, reply, { values, errors }, 422);
         const tables = await readCoinrTables(data, meta);
         if (!tables.ok) {
-          const problems = tables.issues.map((i) => ({ field: i.table, message: i.message, code: i.code }));
-          return renderList(request, reply, { values, problems }, 422);
+          return renderList(request, reply, { values, problems: fileProblems(locale, tables.issues) }, 422);
         }
         try {
           const { edition } = await createDraftEdition(deps, await getActor(request), {
@@ -159,7 +159,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
         if (!checkUploads(locale, data, meta, errors)) return renderEdition(request, reply, slug, { form: 'data', errors }, 422);
         const tables = await readCoinrTables(data, meta);
         if (!tables.ok) {
-          return renderEdition(request, reply, slug, { form: 'data', problems: tables.issues.map((i) => ({ field: i.table, message: i.message, code: i.code })) }, 422);
+          return renderEdition(request, reply, slug, { form: 'data', problems: fileProblems(locale, tables.issues) }, 422);
         }
         try {
           const source = [data.name, meta?.name].filter(Boolean).join(', ');

@@ -45,9 +45,9 @@ export interface TableFile {
 /** Why a file was refused unparsed (a cap of `uploadLimits`), or why its parsing was stopped (the worker's limits). */
 export type FileRefusal = LimitBreach | { kind: 'parseMemory' | 'parseTime'; max: number; found?: undefined };
 
-/** A problem with the files; `refusal` says which limit, with figures, for a message in the reader's language. */
+/** A problem with the files; `refusal` says which limit, with figures and the file, for a message in the reader's language. */
 export interface FileIssue extends ImportIssue {
-  refusal?: FileRefusal;
+  refusal?: FileRefusal & { file: string };
 }
 
 const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
@@ -61,7 +61,7 @@ const refusalText: Record<FileRefusal['kind'], { code: string; text: (name: stri
 
 function limitIssue(table: TableName, name: string, refusal: FileRefusal): FileIssue {
   const { code, text } = refusalText[refusal.kind];
-  return { ...fileIssue(table, code, text(name, refusal.found ?? 0, refusal.max)), refusal };
+  return { ...fileIssue(table, code, text(name, refusal.found ?? 0, refusal.max)), refusal: { ...refusal, file: name } };
 }
 
 /** A file to read and the tables it gives: a CSV one, a workbook one or both (read once). */

@@ -21,8 +21,8 @@ function workerUrl(): URL {
   return new URL(here.endsWith('.ts') ? './index.parse-worker-bootstrap.mjs' : './index.parse-worker.js', here);
 }
 
-function runWorker(jobs: ParseJob[]): Promise<ParseOutcome> {
-  const { timeoutMs, ...resourceLimits } = parseWorkerLimits;
+function runWorker(jobs: ParseJob[], limits: { [K in keyof typeof parseWorkerLimits]: number }): Promise<ParseOutcome> {
+  const { timeoutMs, ...resourceLimits } = limits;
   const worker = new Worker(workerUrl(), { resourceLimits });
   return new Promise<ParseOutcome>((resolve, reject) => {
     let settled = false;
@@ -46,9 +46,9 @@ function runWorker(jobs: ParseJob[]): Promise<ParseOutcome> {
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Parses the files in one worker, after any read already running has finished. */
-export function parseInWorker(jobs: ParseJob[]): Promise<ParseOutcome> {
-  const run = queue.then(() => runWorker(jobs));
+/** Parses the files in one worker, after any read already running has finished; `limits` are the worker's (tests lower them). */
+export function parseInWorker(jobs: ParseJob[], limits: { [K in keyof typeof parseWorkerLimits]: number } = parseWorkerLimits): Promise<ParseOutcome> {
+  const run = queue.then(() => runWorker(jobs, limits));
   queue = run.catch(() => undefined);
   return run;
 }
