@@ -36,7 +36,7 @@ const configSchema = z.object({
   mailFrom: z.string().min(3).default('Paris Call <no-reply@localhost>'),
   /** SECRET_KEY: at least 32 characters, signs cookies and CSRF tokens; unset creates one in DATA_DIR/secret.key. */
   secretKey: z.string().min(32, 'must be at least 32 characters').optional(),
-  /** JOIN_RATE_LIMIT_PER_HOUR: applications per hour and client address on the public join form. */
+  /** JOIN_RATE_LIMIT_PER_HOUR: applications and claims per hour and client address, every route and language together. */
   joinRateLimitPerHour: z.coerce.number().int().positive().default(20),
   /** JOBS: true runs the outbox worker in this process (the default); false leaves it to another process. */
   jobs: z.stringbool({ error: 'must be true or false' }).default(true),

@@ -14,6 +14,7 @@ import { applicationFormSchema, claimFormSchema, parseForm, withdrawnSupporterSc
 import { getClaimTarget, findEntriesLike, submitClaim } from './applications.claims.js';
 import { submitApplication, type ApplicationsDeps } from './applications.usecases.js';
 import { errorText } from './views/form-fields.js';
+import { joinBudget } from './applications.http.js';
 
 const tags = ['joining'];
 
@@ -61,6 +62,7 @@ function invalid(locale: Locale, errors: Record<string, string>) {
 export async function registerApplicationApi(root: FastifyInstance, context: AppContext): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const deps: ApplicationsDeps = { db: context.database.db, events: context.events, config: context.config };
+  const joinLimit = joinBudget(context);
 
   app.post(
     '/api/v1/applications',
@@ -75,7 +77,7 @@ export async function registerApplicationApi(root: FastifyInstance, context: App
       },
       // The body is validated below with localized messages, not by the route's compiler.
       validatorCompiler: () => (data) => ({ value: data }),
-      config: { rateLimit: { max: context.config.joinRateLimitPerHour, timeWindow: '1 hour' } },
+      onRequest: joinLimit,
     },
     async (request, reply) => {
       const locale = requestLocale(request);
@@ -105,7 +107,7 @@ export async function registerApplicationApi(root: FastifyInstance, context: App
         response: { 202: claimAcceptedSchema, 400: problemSchema, 404: problemSchema, 410: problemSchema, 422: problemSchema, 429: problemSchema },
       },
       validatorCompiler: () => (data) => ({ value: data }),
-      config: { rateLimit: { max: context.config.joinRateLimitPerHour, timeWindow: '1 hour' } },
+      onRequest: joinLimit,
     },
     async (request, reply) => {
       const locale = requestLocale(request);

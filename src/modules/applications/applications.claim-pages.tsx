@@ -8,7 +8,7 @@ import { locales } from '../../app/i18n/i18n.js';
 import { slugParamsSchema } from '../supporters/supporters.schemas.js';
 import { checkFormStamp, formStamp } from './applications.antibot.js';
 import { getClaimTarget, submitClaim } from './applications.claims.js';
-import { formSecret } from './applications.http.js';
+import { formSecret, joinBudget } from './applications.http.js';
 import { applicationMessages } from './applications.messages.js';
 import { claimFormSchema, parseForm } from './applications.schemas.js';
 import type { ApplicationsDeps } from './applications.usecases.js';
@@ -24,6 +24,7 @@ export async function registerClaimPages(app: FastifyInstance, context: AppConte
   const deps: ApplicationsDeps = { db: context.database.db, events: context.events, config: context.config };
   const { db } = context.database;
   const secret = formSecret(context);
+  const joinLimit = joinBudget(context);
 
   for (const locale of locales) {
     const t = applicationMessages(locale);
@@ -41,7 +42,7 @@ export async function registerClaimPages(app: FastifyInstance, context: AppConte
       {
         schema: { hide: true },
         preHandler: verifyCsrf,
-        config: { rateLimit: { max: context.config.joinRateLimitPerHour, timeWindow: '1 hour' } },
+        onRequest: joinLimit,
       },
       async (request, reply) => {
         const { slug } = parseParams(slugParamsSchema, request.params);

@@ -12,7 +12,7 @@ import { getSupporterForEdit } from '../supporters/supporters.usecases.js';
 import { checkFormStamp, formStamp } from './applications.antibot.js';
 import { formText, sendPrivatePage, type FormBody } from '../../app/http/private-page.js';
 import { csrfField } from '../../app/auth/csrf.js';
-import { formSecret, signInFromLink } from './applications.http.js';
+import { formSecret, joinBudget, signInFromLink } from './applications.http.js';
 import { applicationMessages } from './applications.messages.js';
 import { createApplicationsRepository } from './applications.repository.js';
 import { findEntriesLike } from './applications.claims.js';
@@ -30,6 +30,7 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
   const deps: ApplicationsDeps = { db: context.database.db, events: context.events, config: context.config };
   const { db } = context.database;
   const secret = formSecret(context);
+  const joinLimit = joinBudget(context);
 
   for (const locale of locales) {
     const t = applicationMessages(locale);
@@ -46,7 +47,7 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
       {
         schema: { hide: true },
         preHandler: verifyCsrf,
-        config: { rateLimit: { max: context.config.joinRateLimitPerHour, timeWindow: '1 hour' } },
+        onRequest: joinLimit,
       },
       async (request, reply) => {
         const body = (request.body ?? {}) as FormBody;
