@@ -9,8 +9,10 @@ import { fixtureTable } from '../src/modules/index/index.usecases.test-support.j
 
 /**
  * The bad-input corpus as a generated test over every registered route: NUL and other control characters and
- * `__proto__` in each path parameter, in the query keys the pages read and in the form fields they take, anonymous and
- * as a signed-in administrator. A client's mistake is never a 5xx, and the API answers it as problem+json.
+ * `__proto__` in each path parameter (and one that does not decode, one over the router's length limit), in the query
+ * keys the pages read and in the form fields they take, anonymous and as a signed-in administrator. A client's mistake
+ * is never a 5xx, and the API and the data downloads (`*.csv`, `*.json`, `*.xlsx`, query string or not) answer it as
+ * problem+json with the security headers.
  */
 let t: TestApp;
 
@@ -37,8 +39,17 @@ function registeredRoutes(tree: string): Route[] {
   return routes;
 }
 
-/** What a path parameter may hold: a NUL (alone, inside, at the end), another C0 character, DEL, a bidi override, a prototype key. */
-const badParams = ['%00', 'a%00b', 'pilot%00', '%01', '%7F', '%E2%80%AE', '__proto__', 'constructor'];
+/**
+ * What a path parameter may hold: a NUL (alone, inside, at the end), another C0 character, DEL, a bidi override, a
+ * prototype key, a percent sign that decodes to nothing, a length over the router's limit.
+ */
+const badParams = ['%00', 'a%00b', 'pilot%00', '%01', '%7F', '%E2%80%AE', '__proto__', 'constructor', '%zz', 'a'.repeat(150)];
+
+/** The API and the downloads, whose errors are problem+json (written here apart from the server's own rule). */
+function isDataRoute(url: string): boolean {
+  const path = url.split('?')[0]!;
+  return path.startsWith('/api/') || /\.(csv|json|xlsx)$/.test(path);
+}
 /** Query keys the pages read, each given a bad value. */
 const badQuery = ['q=%00', 'done=__proto__', 'slug=%00', 'token=%00', 'next=%2Fen%00', 'time=%00', 'status=__proto__', 'page=%00', 'country=%00', 'nature=%00'].join('&');
 const badQueries = [badQuery, 'done=constructor&q=a%01b', 'done=%3Cb%3Eofficial%20notice%3C%2Fb%3E'];
@@ -95,7 +106,7 @@ describe.each([
   ['anonymous', async () => ({ cookie: '' })],
   ['an administrator', async () => ({ cookie: (await signInAs(t, { email: 'admin@secretariat.example', role: 'admin' })).cookie })],
 ])('bad input on every route, %s', (_who, session) => {
-  it('no 5xx, and problem+json from the API', async () => {
+  it('no 5xx, and problem+json with the security headers from the API and the downloads', async () => {
     const { cookie } = await session();
     // Routes that end what others work on (discarding the draft edition) run last.
     const last = (route: Route) => (/\/(discard|withdraw)$/.test(route.path) ? 1 : 0);
@@ -134,8 +145,10 @@ describe.each([
         for (const response of responses) {
           probes++;
           if (response.statusCode >= 500) failures.push(`${route.method} ${url} → ${response.statusCode}`);
-          else if (url.startsWith('/api/') && response.statusCode >= 400 && !String(response.headers['content-type']).startsWith('application/problem+json')) {
+          else if (isDataRoute(url) && response.statusCode >= 400 && !String(response.headers['content-type']).startsWith('application/problem+json')) {
             failures.push(`${route.method} ${url} → ${response.statusCode} ${response.headers['content-type']}`);
+          } else if (response.statusCode >= 400 && response.headers['x-content-type-options'] !== 'nosniff') {
+            failures.push(`${route.method} ${url} → ${response.statusCode} without the security headers`);
           } else if (/\[object Object\]|class="notice"[^>]*>[^<]*(official notice|__proto__|constructor)/.test(response.body)) {
             failures.push(`${route.method} ${url} shows the query's text`);
           }

@@ -1,5 +1,5 @@
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -18,9 +18,11 @@ import type { DatabaseHandle } from './database/database.js';
 import { isDatabaseUnavailable } from './database/database-errors.js';
 import { EventBus } from './events/events.js';
 import { registerAssets } from './http/assets.js';
+import { clientErrorHandler, routingError } from './http/client-errors.js';
 import { AppError, toProblem } from './http/errors.js';
 import { isApiRequest, pathAfterLocale, requestLocale } from './http/locale.js';
 import { ResponseCache } from './http/response-cache.js';
+import { helmetOptions, securityHeadersOf } from './http/security-headers.js';
 import { invalidRequest } from './http/validation.js';
 import { addJobHandlers, createJobs } from './jobs/jobs.setup.js';
 import { registerAuth } from './auth/auth.plugin.js';
@@ -42,6 +44,8 @@ export type App = FastifyInstance & { context: AppContext };
 /** Builds the whole web application: infrastructure plugins, then every module's routes and pages. */
 export async function createServer(options: ServerOptions): Promise<App> {
   const { config, database } = options;
+  const helmetConfig = helmetOptions(config.publicUrl);
+  const securityHeaders = securityHeadersOf(helmetConfig);
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     trustProxy: config.trustProxy,
@@ -55,6 +59,11 @@ export async function createServer(options: ServerOptions): Promise<App> {
     // a start's time).
     // (Fastify types the factories after Ajv's and fast-json-stringify's; any function returning a compiler works.)
     schemaController: { compilersFactory: { buildValidator: (() => validatorCompiler) as never, buildSerializer: (() => serializerCompiler) as never } },
+    // A path that does not decode or a parameter over maxParamLength (414), and a request Node's parser refused (431,
+    // 414, 400): answered in the platform's error format with its security headers, not Fastify's plain JSON.
+    frameworkErrors: (error, request, reply) =>
+      sendError(request as FastifyRequest, reply as FastifyReply, routingError(error), requestLocale(request as FastifyRequest), securityHeaders),
+    clientErrorHandler: clientErrorHandler(securityHeaders),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -89,26 +98,8 @@ export async function createServer(options: ServerOptions): Promise<App> {
     }, done);
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    // Embeds set their own frame policy; everything else may not be framed.
-    frameguard: false,
-    strictTransportSecurity: config.publicUrl.startsWith('https:'),
-  });
+  // The same options as securityHeadersOf reads (typed once by helmet's ESM build, once by the CommonJS one here).
+  await app.register(helmet, helmetConfig as FastifyHelmetOptions);
   await app.register(formbody);
   // Cookies, CSRF and sessions; the actor is resolved lazily, so cached public pages never pay for it.
   await registerAuth(app, context);
@@ -161,12 +152,12 @@ export async function createServer(options: ServerOptions): Promise<App> {
       request.log.error({ err: error }, 'unhandled error');
       appError = new AppError('internal', 500, (l) => appMessages(l)('error.internal.title'));
     }
-    return sendError(request, reply, appError, locale);
+    return sendError(request, reply, appError, locale, securityHeaders);
   });
 
   app.setNotFoundHandler((request, reply) => {
     const locale = requestLocale(request);
-    return sendError(request, reply, new AppError('not-found', 404, (l) => appMessages(l)('error.notFound.title')), locale);
+    return sendError(request, reply, new AppError('not-found', 404, (l) => appMessages(l)('error.notFound.title')), locale, securityHeaders);
   });
 
   // 200 while the database answers; otherwise the error handler's 503 problem+json (any failure of `select 1`, such as
@@ -214,16 +205,23 @@ function isMalformedBody(error: unknown): boolean {
   );
 }
 
+/**
+ * Every error answer: problem+json for the API and data routes (and clients that do not take HTML), an HTML error page
+ * for pages. Helmet's headers are added where its hook has not run (an error raised in the first hook, such as the API's
+ * rate limit, or by the router), so no answer goes out without them.
+ */
 function sendError(
-  request: import('fastify').FastifyRequest,
-  reply: import('fastify').FastifyReply,
+  request: FastifyRequest,
+  reply: FastifyReply,
   error: AppError,
   locale: Locale,
+  securityHeaders: Readonly<Record<string, string>>,
 ) {
-  if (!isApiRequest(request)) {
-    const redirect = authRedirect(request, error);
-    if (redirect) return reply.header('cache-control', 'no-store').redirect(redirect, 303);
-  }
+  for (const [name, value] of Object.entries(securityHeaders)) if (!reply.hasHeader(name)) reply.header(name, value);
+  // Sign-in redirects are for pages, downloads under a language (/en/account/data.json) included; authRedirect
+  // answers nothing for a URL without a language.
+  const redirect = authRedirect(request, error);
+  if (redirect) return reply.header('cache-control', 'no-store').redirect(redirect, 303);
   reply.code(error.status);
   if (isApiRequest(request) || !/text\/html|\*\/\*/.test(String(request.headers.accept ?? '*/*')) && !request.url.match(/^\/(en|fr)(\/|$|\?)/)) {
     return reply.type('application/problem+json').send(toProblem(error, locale, request.url.split('?')[0]));
