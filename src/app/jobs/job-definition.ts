@@ -9,7 +9,8 @@ export type JobPayload = Record<string, unknown>;
  * error, and the worker checks the stored payload against the same schema before the handler sees it.
  *
  * Change a payload's shape by defining a new version beside the old one and keeping the old one's handler registered
- * until its jobs are drained: a job of a version with no definition is parked, never run with a guess.
+ * until its jobs are drained: a job of a version no worker has a definition for is parked (after a grace left for a
+ * rolling deployment, see the worker's `unknownJobGraceMs`), never run with a guess.
  */
 export interface JobDefinition<Schema extends z.ZodType<JobPayload> = z.ZodType<JobPayload>> {
   /** Dotted name, `<module>.<action>` (`applications.check-signals`); stored as the job's `type`. */
@@ -20,8 +21,7 @@ export interface JobDefinition<Schema extends z.ZodType<JobPayload> = z.ZodType<
   readonly payload: Schema;
 }
 
-/** The input and the parsed payload of a definition. */
-export type JobInput<D extends JobDefinition> = D extends JobDefinition<infer Schema> ? z.input<Schema> : never;
+/** The payload a definition's handler receives: what its schema outputs. */
 export type JobPayloadOf<D extends JobDefinition> = D extends JobDefinition<infer Schema> ? z.output<Schema> : never;
 
 /** The run of a job as its handler sees it: the job id (for idempotency keys downstream) and the attempt number. */

@@ -75,6 +75,10 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
  * FOR UPDATE SKIP LOCKED, so a job is never claimed twice while its lease holds; an expired lease means the worker
  * died, and the job is claimed again. Every write after the claim checks the attempt number, so a worker that lost
  * its lease cannot overwrite the outcome of the one that took over.
+ *
+ * A job that can never run is parked (status `parked`, the reason in `last_error`, see parkReasons) on its first
+ * claim instead of failing its attempts one by one: its stored payload fails its definition's schema (the handler is
+ * never called), or no definition has its type and version.
  */
 export function createJobWorker(options: JobWorkerOptions): JobWorker {
   const { database, handlers, log } = options;
