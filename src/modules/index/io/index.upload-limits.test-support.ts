@@ -57,7 +57,7 @@ function cells(n: number): string {
  * A workbook (iData and iMeta sheets) whose iData sheet is replaced by a hostile one, deflated hard so the file stays
  * small: `inflated` unpacks to just over the inflated-size cap (a zip bomb), `dimension` declares 26 million cells
  * (A1:Z1000000) and holds two, `cells` declares nothing and holds just over the cell cap, `probe` is the probe's
- * 10 million cells with their dimension.
+ * 10 million cells with their dimension (identical, so they deflate as the probe's did).
  */
 export function hostileWorkbook(kind: HostileKind): Promise<Buffer> {
   let workbook = hostile.get(kind);
@@ -74,7 +74,7 @@ async function buildHostile(kind: HostileKind): Promise<Buffer> {
     inflated: () => sheet(`<row r="1"><c r="A1"><v>1</v></c></row>${' '.repeat(uploadLimits.xlsxInflatedBytes + 1024)}`),
     dimension: () => sheet(cells(2), 'A1:Z1000000'),
     cells: () => sheet(cells(uploadLimits.cells + 50)),
-    probe: () => sheet(cells(10_000_000), 'A1:AX200000'),
+    probe: () => sheet(`<row>${'<c><v>1</v></c>'.repeat(50)}</row>`.repeat(200_000), 'A1:AX200000'),
   }[kind]();
   zip.file('xl/worksheets/sheet1.xml', xml);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
