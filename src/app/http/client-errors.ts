@@ -53,7 +53,9 @@ export function clientErrorHandler(securityHeaders: Readonly<Record<string, stri
   return (error: Error & { code?: string; rawPacket?: unknown }, socket: Socket): void => {
     // A reset connection has nobody to answer.
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
-    if (!socket.writable) {
+    // Nothing can be written on a closed socket, nor after a response on it has begun (as Node's own handler checks).
+    const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (!socket.writable || inFlight?.headersSent) {
       socket.destroy();
       return;
     }
