@@ -223,7 +223,7 @@ indexCommand
     if (!fs.existsSync(options.sources)) throw new InvalidArgumentError(`${options.sources} does not exist`);
     const { publishPilotEdition } = await import('./modules/index/index.pilot-usecases.js');
     const { edition } = await withDatabase((database) =>
-      publishPilotEdition({ db: database.db }, { kind: 'operator', ref: actor }, {
+      publishPilotEdition({ db: database.db }, { kind: 'system', ref: actor }, {
         sourcesDir: options.sources,
         slug: options.slug,
         changesNote: { en: options.noteEn, fr: options.noteFr },

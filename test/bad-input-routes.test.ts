@@ -91,7 +91,7 @@ beforeAll(async () => {
     executiveEmail: 'probe@probe.example', statementLocale: 'en', acceptCall: 'on', acceptPrivacy: 'on',
   });
   const { applicationId } = await submitApplication({ db: t.database.db, events: t.app.context.events, config: t.config }, { locale: 'en', form });
-  await createDraftEdition({ db: t.database.db }, { kind: 'operator', ref: 'cli:test' }, {
+  await createDraftEdition({ db: t.database.db }, { kind: 'system', ref: 'cli:test' }, {
     slug: 'probe-draft',
     titles: { en: 'Probe draft', fr: 'Brouillon sonde' },
     iData: fixtureTable('small-iData.csv'),

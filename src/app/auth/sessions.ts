@@ -3,10 +3,11 @@
  * (at most once per `touchEveryMs`) pushes it back by the idle lifetime, shorter for the secretariat. Revocation is
  * a timestamp, so the account page can list what was closed and when.
  */
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../database/database.js';
 import { isLocale, type Locale } from '../i18n/i18n.js';
-import { isSecretariatRole, type Role, type SessionMethod, type UserActor } from '../authz/actor.js';
+import { isSecretariatRole, type Grant, type Role, type SessionMethod, type UserActor } from '../authz/actor.js';
+import { roleGrants } from '../authz/authz.tables.js';
 import { sessions, users, type SessionRow, type UserRow } from './auth.tables.js';
 import { hashToken, randomToken } from './tokens.js';
 
@@ -61,7 +62,12 @@ export function canSignIn(user: UserRow | undefined): user is UserRow & { email:
 export async function resolveSession(db: Executor, token: string, now = new Date()): Promise<ResolvedSession | null> {
   const id = hashToken(token);
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      // The person's scoped roles in the same round trip: rules read them from the actor, never with a query each.
+      grants: sql<Grant[]>`coalesce((select jsonb_agg(jsonb_build_object('role', ${roleGrants.role}, 'scopeId', ${roleGrants.scopeId}) order by ${roleGrants.grantedAt}) from ${roleGrants} where ${roleGrants.userId} = ${users.id}), '[]'::jsonb)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
@@ -83,6 +89,7 @@ export async function resolveSession(db: Executor, token: string, now = new Date
       locale: (isLocale(row.user.locale) ? row.user.locale : 'en') as Locale,
       sessionId: id,
       method: row.session.method as SessionMethod,
+      grants: row.grants,
     },
     expiresAt,
     touched,

@@ -5,6 +5,25 @@ export type Role = (typeof roles)[number];
 export const sessionMethods = ['email-link', 'passkey'] as const;
 export type SessionMethod = (typeof sessionMethods)[number];
 
+/**
+ * Roles held on one subject rather than on the whole platform, each with the kind of subject it is held on: a
+ * representative acts for one organisation of the registry; a group's co-chairs, members and observers for that group.
+ */
+export const scopedRoles = {
+  representative: 'supporter',
+  'co-chair': 'group',
+  member: 'group',
+  observer: 'group',
+} as const;
+export type ScopedRole = keyof typeof scopedRoles;
+export type ScopeKind = (typeof scopedRoles)[ScopedRole];
+
+/** One scoped role held by the actor: `representative` of supporter `sup_…`. */
+export interface Grant {
+  role: ScopedRole;
+  scopeId: string;
+}
+
 /** Who is making a request: resolved from the session cookie (see getActor in app/auth/auth.plugin.ts). */
 export type Actor =
   | { kind: 'anonymous' }
@@ -18,15 +37,25 @@ export type Actor =
       sessionId: string;
       /** How this session was opened; the back office needs `passkey`. */
       method: SessionMethod;
-    };
+      /** The scoped roles the person held when the request began (read with the session, in the same query). */
+      grants: readonly Grant[];
+    }
+  /** The platform itself acting for an operator or a process: `cli:import`, `reference:first-start`, `job:…`. */
+  | { kind: 'system'; ref: string };
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
+export type SystemActor = Extract<Actor, { kind: 'system' }>;
 
 export const anonymous: Actor = Object.freeze({ kind: 'anonymous' });
 
-/** The audit log's name for an actor: `user:<id>` or `anonymous`. */
+/** The platform acting on its own account (an import, a job): named in the audit log by `ref`. */
+export function systemActor(ref: string): SystemActor {
+  return { kind: 'system', ref };
+}
+
+/** The audit log's name for an actor: `user:<id>`, the system's ref, or `anonymous`. */
 export function actorRef(actor: Actor): string {
-  return actor.kind === 'user' ? `user:${actor.userId}` : 'anonymous';
+  return actor.kind === 'user' ? `user:${actor.userId}` : actor.kind === 'system' ? actor.ref : 'anonymous';
 }
 
 export function isSecretariatRole(role: string): boolean {

@@ -5,5 +5,6 @@ export * from '../../modules/call/call.tables.js';
 export * from '../jobs/jobs.tables.js';
 export * from '../limits/limits.tables.js';
 export * from '../auth/auth.tables.js';
+export * from '../authz/authz.tables.js';
 export * from '../../modules/applications/applications.tables.js';
 export * from '../../modules/index/index.tables.js';

@@ -1,22 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordAudit } from '../../app/audit/audit.js';
 import { getActor, signOut } from '../../app/auth/auth.plugin.js';
 import { csrfField, verifyCsrf } from '../../app/auth/csrf.js';
-import { listPasskeys } from '../../app/auth/passkeys.js';
-import { listSessions, revokeSession } from '../../app/auth/sessions.js';
-import { getUser, normalizeEmail, updateProfile } from '../../app/auth/users.js';
-import type { UserActor } from '../../app/authz/actor.js';
-import { requireUser } from '../../app/authz/guards.js';
+import { normalizeEmail } from '../../app/auth/users.js';
+import type { Actor } from '../../app/authz/actor.js';
+import { authorize } from '../../app/authz/policy.js';
 import type { AppContext } from '../../app/context.js';
 import { isLocale, locales, type Locale } from '../../app/i18n/i18n.js';
-import { exportPersonalData } from '../../app/privacy/privacy.js';
 import { accountMessages } from './accounts.messages.js';
-import { AppError } from '../../app/http/errors.js';
+import { accountPolicies } from './accounts.policies.js';
+import { sessionNotFound } from './accounts.errors.js';
 import { parseNotice } from '../../app/http/validation.js';
 import { pathIdentifier, textInput } from '../../shared/text-input.js';
 import { formText, sendPrivatePage } from '../../app/http/private-page.js';
 import { renderAccountSections } from './accounts.sections.js';
-import { eraseOwnAccount, type AccountsDeps } from './accounts.usecases.js';
+import { eraseOwnAccount, exportOwnData, revokeOwnSession, showOwnAccount, updateOwnProfile, type AccountsDeps } from './accounts.usecases.js';
 import { AccountPage, ErasedPage } from './views/account-page.js';
 
 /** The notices `?done=` may name; anything else shows none (never the query's own text). */
@@ -29,9 +26,9 @@ export async function registerAccountPages(app: FastifyInstance, context: AppCon
   const deps: AccountsDeps = { db: context.database.db, config: context.config };
   const { db } = deps;
 
-  async function renderAccount(request: FastifyRequest, reply: FastifyReply, locale: Locale, actor: UserActor, extra: { eraseError?: string; profileError?: string } = {}, status = 200) {
+  async function renderAccount(request: FastifyRequest, reply: FastifyReply, locale: Locale, someone: Actor, extra: { eraseError?: string; profileError?: string } = {}, status = 200) {
     const t = accountMessages(locale);
-    const user = await getUser(db, actor.userId);
+    const { user: actor, profile: user, sessions, passkeyCount } = await showOwnAccount(deps, someone);
     const field_ = csrfField(request, reply);
     const done = parseNotice(notices, request.query);
     const sections = await renderAccountSections({ db, actor, locale, request, reply, csrfField: field_ });
@@ -40,8 +37,8 @@ export async function registerAccountPages(app: FastifyInstance, context: AppCon
       actor,
       name: user?.name ?? null,
       preferredLocale: isLocale(user?.locale) ? user.locale : locale,
-      sessions: await listSessions(db, actor.userId),
-      passkeyCount: (await listPasskeys(db, actor.userId)).length,
+      sessions,
+      passkeyCount,
       sections,
       csrfField: field_,
       notice: done && t(`done.${done}`),
@@ -54,28 +51,24 @@ export async function registerAccountPages(app: FastifyInstance, context: AppCon
     const t = accountMessages(locale);
 
     app.get(`/${locale}/account`, { schema: { hide: true } }, async (request, reply) => {
-      const actor = requireUser(await getActor(request));
-      return renderAccount(request, reply, locale, actor);
+      return renderAccount(request, reply, locale, await getActor(request));
     });
 
     app.post(`/${locale}/account/profile`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
-      const actor = requireUser(await getActor(request));
+      const actor = authorize(await getActor(request), accountPolicies.own, undefined);
       const preferred = formText(request.body, 'locale');
       const name = profileName.safeParse(formText(request.body, 'name'));
       if (!name.success) return renderAccount(request, reply, locale, actor, { profileError: t('account.profile.nameInvalid') }, 422);
-      await db.transaction((tx) => updateProfile(tx, { userId: actor.userId, name: name.data, locale: isLocale(preferred) ? preferred : actor.locale }));
+      await updateOwnProfile(deps, actor, { name: name.data, locale: isLocale(preferred) ? preferred : actor.locale });
       return reply.redirect(`/${locale}/account?done=profile`, 303);
     });
 
     app.post(`/${locale}/account/sessions/revoke`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
-      const actor = requireUser(await getActor(request));
+      const actor = authorize(await getActor(request), accountPolicies.own, undefined);
       const sessionId = pathIdentifier(200).safeParse(formText(request.body, 'session'));
-      // Owner-filtered: another person's session id (or one already signed out) changes nothing, and says so.
-      if (!sessionId.success || !(await revokeSession(db, { userId: actor.userId, sessionId: sessionId.data }))) {
-        throw new AppError('not-found', 404, (l) => accountMessages(l)('account.sessions.notFound'));
-      }
-      await recordAudit(db, { actor: `user:${actor.userId}`, action: 'auth.revoke-session', subject: actor.userId });
-      if (sessionId.data === actor.sessionId) {
+      if (!sessionId.success) throw sessionNotFound();
+      const { current } = await revokeOwnSession(deps, actor, sessionId.data);
+      if (current) {
         await signOut(request, reply);
         return reply.redirect(`/${locale}/sign-in`, 303);
       }
@@ -84,9 +77,7 @@ export async function registerAccountPages(app: FastifyInstance, context: AppCon
 
     // GDPR art. 15: a download, read-only; only the person's own session can fetch it.
     app.get(`/${locale}/account/data.json`, { schema: { hide: true } }, async (request, reply) => {
-      const actor = requireUser(await getActor(request));
-      const data = await exportPersonalData(db, actor.userId);
-      await recordAudit(db, { actor: `user:${actor.userId}`, action: 'privacy.export', subject: actor.userId });
+      const data = await exportOwnData(deps, await getActor(request));
       return reply
         .header('cache-control', 'no-store')
         .header('content-disposition', `attachment; filename="pariscall-personal-data-${data.exportedAt.slice(0, 10)}.json"`)
@@ -95,7 +86,7 @@ export async function registerAccountPages(app: FastifyInstance, context: AppCon
     });
 
     app.post(`/${locale}/account/erase`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
-      const actor = requireUser(await getActor(request));
+      const actor = authorize(await getActor(request), accountPolicies.own, undefined);
       if (normalizeEmail(formText(request.body, 'confirm')) !== actor.email) {
         return renderAccount(request, reply, locale, actor, { eraseError: t('account.erase.mismatch') }, 422);
       }

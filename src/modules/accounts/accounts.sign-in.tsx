@@ -6,7 +6,7 @@ import { signIn, signOut } from '../../app/auth/auth.plugin.js';
 import { csrfField, csrfToken, verifyCsrf } from '../../app/auth/csrf.js';
 import { authenticationOptions, relyingParty, verifyPasskeySignIn } from '../../app/auth/passkeys.js';
 import { safeNext } from '../../app/auth/redirects.js';
-import { isSecretariatRole } from '../../app/authz/actor.js';
+import { needsPasskey } from '../../app/authz/rules.js';
 import { isHoneypotFilled } from '../../app/html/honeypot.js';
 import type { AppContext } from '../../app/context.js';
 import { locales, type Locale } from '../../app/i18n/i18n.js';
@@ -26,7 +26,7 @@ const ceremonyRateLimit = { max: 30, timeWindow: '15 minutes' };
 /** Where a fresh session goes: the secretariat without a passkey session first enrols one. */
 function afterSignIn(locale: Locale, role: string, method: string, next: string | undefined): string {
   const target = safeNext(next, `/${locale}/account`);
-  if (isSecretariatRole(role) && method !== 'passkey') return `/${locale}/account/passkeys?required=1&next=${encodeURIComponent(target)}`;
+  if (needsPasskey(role, method)) return `/${locale}/account/passkeys?required=1&next=${encodeURIComponent(target)}`;
   return target;
 }
 

@@ -5,14 +5,18 @@
  */
 import { recordAudit } from '../../app/audit/audit.js';
 import { consumeToken, issueToken } from '../../app/auth/tokens.js';
-import { canSignIn } from '../../app/auth/sessions.js';
-import { getUser, getUserByEmail, isLastActiveAdmin } from '../../app/auth/users.js';
-import type { UserActor } from '../../app/authz/actor.js';
+import { listPasskeys } from '../../app/auth/passkeys.js';
+import { canSignIn, listSessions, revokeSession } from '../../app/auth/sessions.js';
+import { getUser, getUserByEmail, isLastActiveAdmin, updateProfile } from '../../app/auth/users.js';
+import { actorRef, type Actor } from '../../app/authz/actor.js';
+import { authorize } from '../../app/authz/policy.js';
 import type { Config } from '../../app/config/config.js';
 import type { Database } from '../../app/database/database.js';
 import { enqueueEmail } from '../../app/email/email.js';
 import type { Locale } from '../../app/i18n/i18n.js';
-import { erasePersonalData } from '../../app/privacy/privacy.js';
+import { erasePersonalData, exportPersonalData } from '../../app/privacy/privacy.js';
+import { sessionNotFound } from './accounts.errors.js';
+import { accountPolicies } from './accounts.policies.js';
 import { signInEmail } from './accounts.emails.js';
 
 export const signInPurpose = 'sign-in';
@@ -50,8 +54,39 @@ export async function useSignInLink(deps: AccountsDeps, rawToken: string): Promi
   });
 }
 
+/** What the account page shows: the profile, the open sessions, how many passkeys. */
+export async function showOwnAccount(deps: AccountsDeps, actor: Actor) {
+  const user = authorize(actor, accountPolicies.own, undefined);
+  const [profile, sessions, passkeys] = await Promise.all([getUser(deps.db, user.userId), listSessions(deps.db, user.userId), listPasskeys(deps.db, user.userId)]);
+  return { user, profile, sessions, passkeyCount: passkeys.length };
+}
+
+export async function updateOwnProfile(deps: AccountsDeps, actor: Actor, input: { name: string | null; locale: Locale }): Promise<void> {
+  const user = authorize(actor, accountPolicies.own, undefined);
+  await deps.db.transaction((tx) => updateProfile(tx, { userId: user.userId, ...input }));
+}
+
+/** Signs one of one's own devices out; another person's session id (or a closed one) is a 404 and changes nothing. */
+export async function revokeOwnSession(deps: AccountsDeps, actor: Actor, sessionId: string): Promise<{ current: boolean }> {
+  const user = authorize(actor, accountPolicies.own, undefined);
+  await deps.db.transaction(async (tx) => {
+    if (!(await revokeSession(tx, { userId: user.userId, sessionId }))) throw sessionNotFound();
+    await recordAudit(tx, { actor: actorRef(user), action: 'auth.revoke-session', subject: user.userId });
+  });
+  return { current: sessionId === user.sessionId };
+}
+
+/** GDPR art. 15: everything the platform holds about the person, audited. */
+export async function exportOwnData(deps: AccountsDeps, actor: Actor) {
+  const user = authorize(actor, accountPolicies.own, undefined);
+  const data = await exportPersonalData(deps.db, user.userId);
+  await recordAudit(deps.db, { actor: actorRef(user), action: 'privacy.export', subject: user.userId });
+  return data;
+}
+
 /** GDPR art. 17 on oneself. Refused for the last active administrator, who would lock the secretariat out. */
-export async function eraseOwnAccount(deps: AccountsDeps, actor: UserActor): Promise<'erased' | 'last-admin'> {
+export async function eraseOwnAccount(deps: AccountsDeps, someone: Actor): Promise<'erased' | 'last-admin'> {
+  const actor = authorize(someone, accountPolicies.own, undefined);
   if (actor.role === 'admin' && (await isLastActiveAdmin(deps.db, actor.userId))) return 'last-admin';
   await erasePersonalData(deps.db, { userId: actor.userId, actor: `user:${actor.userId}`, reason: 'requested by the person' });
   return 'erased';

@@ -1,12 +1,12 @@
 import { eq, or } from 'drizzle-orm';
-import { isSecretariat } from '../../app/authz/guards.js';
+import { revokeAllRoles } from '../../app/authz/grants.js';
+import { isSecretariat } from '../../app/authz/rules.js';
 import type { AppContext } from '../../app/context.js';
 import { registerPrivacyPart } from '../../app/privacy/privacy.js';
 import { registerAccountSection } from '../accounts/accounts.sections.js';
 import { listSupportersByIds } from '../supporters/supporters.usecases.js';
-import { createApplicationsRepository } from './applications.repository.js';
-import { applications, representatives } from './applications.tables.js';
-import { purgedPersonalData } from './applications.usecases.js';
+import { applications } from './applications.tables.js';
+import { myApplications, purgedPersonalData, representedBy } from './applications.usecases.js';
 import { AccountSection } from './views/account-section.js';
 
 /**
@@ -18,8 +18,7 @@ export function registerApplicationAccount(_context: AppContext): void {
     name: 'applications',
     order: 10,
     async render({ db, actor, locale }) {
-      const repository = createApplicationsRepository(db);
-      const [mine, supporterIds] = await Promise.all([repository.listByApplicant(actor.userId), repository.supportersOf(actor.userId)]);
+      const { applications: mine, supporterIds } = await myApplications(db, actor);
       const supporters = await listSupportersByIds(db, supporterIds);
       return AccountSection({ locale, supporters, applications: mine, secretariat: isSecretariat(actor) });
     },
@@ -33,7 +32,7 @@ export function registerApplicationAccount(_context: AppContext): void {
         .select()
         .from(applications)
         .where(user.email ? or(eq(applications.applicantUserId, user.id), eq(applications.executiveEmail, user.email), eq(applications.contactEmail, user.email)) : eq(applications.applicantUserId, user.id));
-      const represented = await db.select().from(representatives).where(eq(representatives.userId, user.id));
+      const represented = await representedBy(db, user.id);
       return {
         applications: rows.map((r) => ({
           id: r.id,
@@ -46,7 +45,7 @@ export function registerApplicationAccount(_context: AppContext): void {
           infoResponse: r.infoResponse,
           createdAt: r.createdAt.toISOString(),
         })),
-        represents: represented.map((r) => r.supporterId),
+        represents: represented,
       };
     },
     async erase(tx, user) {
@@ -56,7 +55,7 @@ export function registerApplicationAccount(_context: AppContext): void {
       // The organisation's public entry stays (it is not personal data); the people behind the application go.
       const { statement: _keepStatement, ...personal } = purgedPersonalData();
       await tx.update(applications).set(personal).where(mine);
-      await tx.delete(representatives).where(eq(representatives.userId, user.id));
+      await revokeAllRoles(tx, `user:${user.id}`, user.id, 'account erased');
     },
   });
 }

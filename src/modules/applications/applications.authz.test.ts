@@ -1,3 +1,4 @@
+import { grantRole } from '../../app/authz/grants.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, fixtureSite, type TestApp } from '../../../test/helpers/app.js';
@@ -47,8 +48,8 @@ beforeAll(async () => {
   cookies.applicant = applicant.cookie;
   const repA = await signInAs(t, { email: 'rep@org-a.example' });
   const repB = await signInAs(t, { email: 'rep@org-b.example' });
-  await createApplicationsRepository(db).addRepresentative(orgA, repA.userId, null);
-  await createApplicationsRepository(db).addRepresentative(orgB, repB.userId, null);
+  await grantRole(db, "test:setup", { userId: repA.userId, role: "representative", scopeId: orgA });
+  await grantRole(db, "test:setup", { userId: repB.userId, role: "representative", scopeId: orgB });
   cookies.repA = repA.cookie;
   cookies.repB = repB.cookie;
   cookies.moderatorByLink = (await signInAs(t, { email: 'link-mod@secretariat.example', role: 'moderator', method: 'email-link' })).cookie;

@@ -162,7 +162,7 @@ async function submittedApplication(name: string, email: string, overrides: Part
 
 async function moderator(email: string): Promise<Actor> {
   const signed = await signInAs(t, { email, role: 'moderator', method: 'passkey' });
-  return { kind: 'user', userId: signed.userId, email, name: null, role: 'moderator', locale: 'en', sessionId: signed.sessionId, method: 'passkey' };
+  return { kind: 'user', userId: signed.userId, email, name: null, role: 'moderator', locale: 'en', sessionId: signed.sessionId, method: 'passkey', grants: [] };
 }
 
 describe('two moderators approving the same application at once', () => {

@@ -120,7 +120,7 @@ describe('claims refused', () => {
 
   it('a withdrawn entry cannot be claimed: the page, the form and the API say so, and nothing is stored', async () => {
     const mod = await signInAs(t, { email: 'claims-input-mod@secretariat.example', role: 'moderator', method: 'passkey' });
-    const moderator: Actor = { kind: 'user', userId: mod.userId, email: 'claims-input-mod@secretariat.example', name: null, role: 'moderator', locale: 'en', sessionId: mod.sessionId, method: 'passkey' };
+    const moderator: Actor = { kind: 'user', userId: mod.userId, email: 'claims-input-mod@secretariat.example', name: null, role: 'moderator', locale: 'en', sessionId: mod.sessionId, method: 'passkey', grants: [] };
     const [row] = await t.database.db.select().from(supporters).where(eq(supporters.name, 'Cercle des Curieux'));
     await withdrawFromRegistry({ db: t.database.db, events: t.app.context.events, config: t.config }, moderator, { supporterId: row!.id, reason: 'test' });
     const before = await applicationCount();

@@ -7,8 +7,10 @@ import { auditLog } from '../../app/audit/audit.tables.js';
 import type { Actor } from '../../app/authz/actor.js';
 import { supporters } from '../supporters/supporters.tables.js';
 import { formStamp } from './applications.antibot.js';
-import { assertCanSeeApplication } from './applications.policies.js';
-import { applications, representatives } from './applications.tables.js';
+import { rolesHeldBy } from '../../app/authz/grants.js';
+import { visibleApplication } from './applications.policies.js';
+import { roleGrants } from '../../app/authz/authz.tables.js';
+import { applications } from './applications.tables.js';
 import { drainJobs, linkFrom, testSecret } from './applications.test-support.js';
 
 /**
@@ -124,7 +126,7 @@ describe('claiming an entry imported from the official registry', () => {
     expect(after.status).toBe('approved');
     expect(after.supporterId).toBe(entry.id);
     expect(await countSupporters()).toBe(supporterCount);
-    const reps = await t.database.db.select().from(representatives).where(eq(representatives.supporterId, entry.id));
+    const reps = await t.database.db.select().from(roleGrants).where(eq(roleGrants.scopeId, entry.id));
     expect(reps.map((r) => r.userId)).toEqual([after.applicantUserId]);
     const [supporter] = await t.database.db.select().from(supporters).where(eq(supporters.id, entry.id));
     expect(supporter?.platformChange).toBe('claimed');
@@ -172,7 +174,7 @@ describe('claiming an entry imported from the official registry', () => {
       expect(notice.text).not.toContain(second);
       const row = await claimRow(second);
       expect(row.status).toBe('submitted');
-      expect(await t.database.db.select().from(representatives).where(eq(representatives.supporterId, entry.id))).toHaveLength(1);
+      expect(await t.database.db.select().from(roleGrants).where(eq(roleGrants.scopeId, entry.id))).toHaveLength(1);
       const review = await t.app.inject({ url: `/en/secretariat/applications/${row.id}`, headers: { cookie: moderator.cookie } });
       expect(review.body).toContain('This entry already has representatives on the platform');
       expect(review.body).toContain('Current representatives');
@@ -184,8 +186,10 @@ describe('claiming an entry imported from the official registry', () => {
 
     it('the current representative cannot open the claim (it holds the claimant’s personal data)', async () => {
       const row = await claimRow(second);
-      const rep: Actor = { kind: 'user', userId: (await claimRow(email)).applicantUserId!, email, name: null, role: 'member', locale: 'en', sessionId: 'x', method: 'email-link' };
-      await expect(assertCanSeeApplication(t.database.db, rep, row)).rejects.toMatchObject({ code: 'applications.not-found' });
+      const userId = (await claimRow(email)).applicantUserId!;
+      const rep: Actor = { kind: 'user', userId, email, name: null, role: 'member', locale: 'en', sessionId: 'x', method: 'email-link', grants: await rolesHeldBy(t.database.db, userId) };
+      expect(rep.grants).toContainEqual({ role: 'representative', scopeId: row.supporterId });
+      expect(() => visibleApplication(rep, row)).toThrow(expect.objectContaining({ code: 'applications.not-found' }));
     });
 
     it('is rejected with a reason, told in French, and the entry keeps its one representative', async () => {
@@ -200,7 +204,7 @@ describe('claiming an entry imported from the official registry', () => {
       const mail = await smtp.waitForMessage(sentTo(second, /^Demande de représentation de Acme Cyber Widgets$/));
       expect(mail.text).toContain('n’a pas approuvé');
       expect(mail.text).toContain('Aucun lien établi');
-      expect(await t.database.db.select().from(representatives).where(eq(representatives.supporterId, entry.id))).toHaveLength(1);
+      expect(await t.database.db.select().from(roleGrants).where(eq(roleGrants.scopeId, entry.id))).toHaveLength(1);
       expect(await countSupporters()).toBe(supporterCount);
     });
   });

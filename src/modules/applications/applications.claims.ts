@@ -16,7 +16,9 @@ import { getSupporterBySlug } from '../supporters/supporters.usecases.js';
 import { findDuplicates } from './applications.duplicates.js';
 import { sendApplicationEmail } from './applications.emails.js';
 import { claimSubmissionHash, confirmationTtlMs } from './applications.models.js';
-import { assertClaimable, assertSecretariat } from './applications.policies.js';
+import { holdersOf } from '../../app/authz/grants.js';
+import { authorize } from '../../app/authz/policy.js';
+import { applicationPolicies, assertClaimable } from './applications.policies.js';
 import { createApplicationsRepository } from './applications.repository.js';
 import type { ClaimForm, PublicFields } from './applications.schemas.js';
 import type { ApplicationDuplicate, ApplicationRow } from './applications.tables.js';
@@ -26,9 +28,8 @@ import { requestConfirmation } from './applications.confirmation.js';
 
 /** The entry a claim is about, and whether it already has representatives on the platform (the claim page says so). */
 export async function getClaimTarget(db: Executor, slug: string): Promise<{ entry: SupporterRow; represented: boolean }> {
-  const repository = createApplicationsRepository(db);
   const entry = assertClaimable(await getSupporterBySlug(db, slug), slug);
-  return { entry, represented: (await repository.representativesOf(entry.id)).length > 0 };
+  return { entry, represented: (await holdersOf(db, 'representative', entry.id)).length > 0 };
 }
 
 /**
@@ -101,7 +102,7 @@ export async function submitClaim(
 export async function tellRepresentativesOfClaim(tx: Executor, claim: ApplicationRow): Promise<number> {
   if (claim.kind !== 'claim' || !claim.supporterId) return 0;
   let told = 0;
-  for (const userId of await createApplicationsRepository(tx).representativesOf(claim.supporterId)) {
+  for (const userId of await holdersOf(tx, 'representative', claim.supporterId)) {
     const user = await getUser(tx, userId);
     if (!user?.email || user.erasedAt || user.status !== 'active') continue;
     await sendApplicationEmail(tx, 'claim-notice', { id: claim.id, name: claim.name, locale: user.locale }, { to: user.email });
@@ -119,10 +120,10 @@ export interface ClaimContext {
 
 /** What the secretariat needs beside a claim: who represents the entry now, and who else claims it. */
 export async function getClaimContext(db: Executor, actor: Actor, claim: ApplicationRow): Promise<ClaimContext | undefined> {
-  assertSecretariat(actor);
+  authorize(actor, applicationPolicies.moderate, undefined);
   if (claim.kind !== 'claim' || !claim.supporterId) return undefined;
   const repository = createApplicationsRepository(db);
-  const [userIds, openClaims] = await Promise.all([repository.representativesOf(claim.supporterId), repository.openClaimsFor(claim.supporterId)]);
+  const [userIds, openClaims] = await Promise.all([holdersOf(db, 'representative', claim.supporterId), repository.openClaimsFor(claim.supporterId)]);
   const users = await Promise.all(userIds.map((id) => getUser(db, id)));
   return {
     representatives: users.filter((u) => u !== undefined && !u.erasedAt).map((u) => ({ name: u!.name, email: u!.email })),

@@ -9,7 +9,8 @@ import { erasePersonalData, exportPersonalData } from '../../app/privacy/privacy
 import { supporters } from '../supporters/supporters.tables.js';
 import { approveApplication, requestMoreInformation } from './applications.moderation.js';
 import type { ApplicationForm } from './applications.schemas.js';
-import { applications, representatives } from './applications.tables.js';
+import { roleGrants } from '../../app/authz/authz.tables.js';
+import { applications } from './applications.tables.js';
 import { drainJobs, linkFrom, testSecret } from './applications.test-support.js';
 import { answerInformationRequest, confirmApplication, expireApplication, submitApplication, type ApplicationsDeps } from './applications.usecases.js';
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
   t = await createTestApp({ site: fixtureSite, config: { smtpUrl: smtp.url, secretKey: testSecret } });
   deps = { db: t.database.db, events: t.app.context.events, config: t.config };
   const signed = await signInAs(t, { email: 'mod@secretariat.example', role: 'moderator', method: 'passkey' });
-  moderator = { kind: 'user', userId: signed.userId, email: 'mod@secretariat.example', name: null, role: 'moderator', locale: 'fr', sessionId: signed.sessionId, method: 'passkey' };
+  moderator = { kind: 'user', userId: signed.userId, email: 'mod@secretariat.example', name: null, role: 'moderator', locale: 'fr', sessionId: signed.sessionId, method: 'passkey', grants: [] };
 });
 afterAll(async () => {
   await t?.close();
@@ -128,7 +129,7 @@ describe('a published organisation', () => {
     const token = new URL(link, 'http://x').searchParams.get('token')!;
     const accepted = await t.app.inject({ method: 'POST', url: '/en/join/invitation', headers: { cookie: page.cookie }, payload: { _csrf: page.token, token } });
     expect(accepted.statusCode).toBe(200);
-    const reps = await t.database.db.select().from(representatives).where(eq(representatives.supporterId, supporterId));
+    const reps = await t.database.db.select().from(roleGrants).where(eq(roleGrants.scopeId, supporterId));
     expect(reps).toHaveLength(2);
   });
 

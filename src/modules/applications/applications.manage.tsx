@@ -11,10 +11,11 @@ import { sendPrivatePage, type FormBody } from '../../app/http/private-page.js';
 import { getActor } from '../../app/auth/auth.plugin.js';
 import { csrfField } from '../../app/auth/csrf.js';
 import { applicationMessages } from './applications.messages.js';
-import { assertCanManageSupporter } from './applications.policies.js';
+import { authorize } from '../../app/authz/policy.js';
+import { applicationPolicies } from './applications.policies.js';
 import { createApplicationsRepository } from './applications.repository.js';
 import { decisionReasonSchema, parseForm, publicFieldsSchema } from './applications.schemas.js';
-import { inviteRepresentative, proposeEdit, withdrawFromRegistry, type ApplicationsDeps } from './applications.usecases.js';
+import { inviteRepresentative, proposeEdit, representativesOf, withdrawFromRegistry, type ApplicationsDeps } from './applications.usecases.js';
 import { ManagePage } from './views/manage-page.js';
 
 /** Representatives (and the secretariat) manage a published entry: propose changes, invite a colleague, withdraw. */
@@ -27,11 +28,11 @@ export async function registerManagePages(app: FastifyInstance, context: AppCont
     const manageParams = z.object({ supporterId: pathIdentifier(64) });
     const renderManage = async (request: FastifyRequest, reply: FastifyReply, supporterId: string, extra: Partial<Parameters<typeof ManagePage>[0]> = {}, status = 200) => {
       const actor = await getActor(request);
-      await assertCanManageSupporter(db, actor, supporterId);
+      authorize(actor, applicationPolicies.manageEntry, { supporterId });
       const supporter = await getSupporterForEdit(db, supporterId);
       if (!supporter || supporter.status !== 'published') throw new AppError('not-found', 404, (l) => applicationMessages(l)('link.invalid.title'));
       const repository = createApplicationsRepository(db);
-      const [pendingEdit, representatives] = await Promise.all([repository.openEditFor(supporterId), repository.representativesOf(supporterId)]);
+      const [pendingEdit, representatives] = await Promise.all([repository.openEditFor(supporterId), representativesOf(db, supporterId)]);
       return sendPrivatePage(reply, ManagePage({ locale, supporter, pendingEdit, representatives: representatives.length, hiddenFields: csrfField(request, reply), ...extra }), status);
     };
 

@@ -14,7 +14,10 @@ import { getSupporterForEdit, markSupporterClaimed, publicFieldsOf, publishSuppo
 import { applicationLink, sendApplicationEmail } from './applications.emails.js';
 import { applicationConflict, applicationNotFound, supporterGone } from './applications.errors.js';
 import { infoRequestTtlMs, nextStatus, transitions } from './applications.models.js';
-import { actorRef, assertSecretariat } from './applications.policies.js';
+import { actorRef } from '../../app/authz/actor.js';
+import { grantRole } from '../../app/authz/grants.js';
+import { authorize } from '../../app/authz/policy.js';
+import { applicationPolicies } from './applications.policies.js';
 import { createApplicationsRepository } from './applications.repository.js';
 import type { ApplicationRow } from './applications.tables.js';
 import { checkSignalsJob } from './applications.jobs.js';
@@ -32,7 +35,7 @@ async function decide(
   transition: 'approve' | 'reject' | 'requestInfo',
   extra: { reason?: string; message?: string },
 ): Promise<ApplicationRow> {
-  const moderator = assertSecretariat(actor);
+  const moderator = authorize(actor, applicationPolicies.moderate, undefined);
   let published = false;
   const result = await deps.db.transaction(async (tx) => {
     const repository = createApplicationsRepository(tx);
@@ -48,12 +51,12 @@ async function decide(
       if (current.kind === 'join') {
         const supporter = await publishSupporter(tx, publicFieldsOf(current), { actor: actorRef(actor), cause: current.id });
         set.supporterId = supporter.id;
-        if (current.applicantUserId) await repository.addRepresentative(supporter.id, current.applicantUserId, null);
+        if (current.applicantUserId) await grantRole(tx, actorRef(actor), { userId: current.applicantUserId, role: 'representative', scopeId: supporter.id, cause: current.id });
       } else if (current.kind === 'claim') {
         // The existing entry gains a representative; nothing is published, and imports now leave the entry alone.
         const entry = current.supporterId ? await getSupporterForEdit(tx, current.supporterId) : undefined;
         if (!entry || entry.status !== 'published') throw supporterGone();
-        if (current.applicantUserId) await repository.addRepresentative(entry.id, current.applicantUserId, null);
+        if (current.applicantUserId) await grantRole(tx, actorRef(actor), { userId: current.applicantUserId, role: 'representative', scopeId: entry.id, cause: current.id });
         await markSupporterClaimed(tx, entry.id, { actor: actorRef(actor), cause: current.id });
       } else {
         if (!current.supporterId || !(await getSupporterForEdit(tx, current.supporterId))) throw supporterGone();
@@ -96,7 +99,7 @@ export const requestMoreInformation = (deps: ApplicationsDeps, actor: Actor, inp
 
 /** States and intergovernmental bodies join through diplomatic channels: the moderator records the note verbale. */
 export async function recordNoteVerbale(deps: ApplicationsDeps, actor: Actor, input: { id: string; reference: string }): Promise<void> {
-  assertSecretariat(actor);
+  authorize(actor, applicationPolicies.moderate, undefined);
   await deps.db.transaction(async (tx) => {
     const repository = createApplicationsRepository(tx);
     const current = await repository.getForUpdate(input.id);
@@ -108,7 +111,7 @@ export async function recordNoteVerbale(deps: ApplicationsDeps, actor: Actor, in
 
 /** Queues a fresh check of the authority signals (after the applicant says the verification file is in place). */
 export async function recheckSignals(deps: ApplicationsDeps, actor: Actor, id: string): Promise<void> {
-  assertSecretariat(actor);
+  authorize(actor, applicationPolicies.moderate, undefined);
   await deps.db.transaction(async (tx) => {
     const current = await createApplicationsRepository(tx).get(id);
     if (!current) throw applicationNotFound();

@@ -1,48 +1,47 @@
 /**
  * Who may do what with applications and entries. Checked in the use cases (never only in the pages), so the API, the
- * pages and the CLI obey the same rules.
+ * pages and the CLI obey the same rules; pages ask `can` before showing a control.
  */
 import type { Actor } from '../../app/authz/actor.js';
-import { requireSecretariat, requireUser } from '../../app/authz/guards.js';
-import type { Executor } from '../../app/database/database.js';
+import { allow, allowIf, authorize, definePolicies, rule, userRule } from '../../app/authz/policy.js';
+import { holds, isSecretariat, secretariatOnly, secretariatOrSystem } from '../../app/authz/rules.js';
 import type { SupporterRow } from '../supporters/supporters.tables.js';
 import { applicationNotFound, claimEntryNotFound, claimEntryWithdrawn, notRepresentative } from './applications.errors.js';
-import { createApplicationsRepository } from './applications.repository.js';
 import type { ApplicationRow } from './applications.tables.js';
 
-export type UserActor = Extract<Actor, { kind: 'user' }>;
-
-export const assertUser = (actor: Actor): UserActor => requireUser(actor);
-export const assertSecretariat = (actor: Actor): UserActor => requireSecretariat(actor);
-
-export function isSecretariat(actor: Actor): boolean {
-  return actor.kind === 'user' && (actor.role === 'moderator' || actor.role === 'admin') && actor.method === 'passkey';
-}
-
-/** The audit log's name for the actor. */
-export function actorRef(actor: Actor): string {
-  return actor.kind === 'user' ? `user:${actor.userId}` : 'anonymous';
-}
-
-/** The secretariat manages every entry; a member only those they represent. */
-export async function assertCanManageSupporter(db: Executor, actor: Actor, supporterId: string): Promise<void> {
-  const user = requireUser(actor);
-  if (isSecretariat(actor)) return;
-  if (!(await createApplicationsRepository(db).isRepresentative(supporterId, user.userId))) throw notRepresentative();
-}
+/** The secretariat manages every entry; a person only those they represent. */
+const managesEntry = (actor: Actor, supporterId: string) => isSecretariat(actor) || holds(actor, 'representative', supporterId);
 
 /**
  * An application is visible to the secretariat, to the person who made it and to the representatives of the entry it
  * edits. Anyone else is told it does not exist, so ids cannot be probed. A claim is not shown to the entry's current
  * representatives: it holds the claimant's personal data, and the secretariat decides between them.
  */
-export async function assertCanSeeApplication(db: Executor, actor: Actor, application: ApplicationRow | undefined): Promise<ApplicationRow> {
-  if (!application || actor.kind !== 'user') throw applicationNotFound();
-  if (isSecretariat(actor) || application.applicantUserId === actor.userId) return application;
-  if (application.kind === 'edit' && application.supporterId && (await createApplicationsRepository(db).isRepresentative(application.supporterId, actor.userId))) {
-    return application;
-  }
-  throw applicationNotFound();
+function seesApplication(actor: Actor, application: ApplicationRow | undefined): boolean {
+  if (!application || actor.kind !== 'user') return false;
+  if (isSecretariat(actor) || application.applicantUserId === actor.userId) return true;
+  return application.kind === 'edit' && holds(actor, 'representative', application.supporterId);
+}
+
+export const applicationPolicies = definePolicies('applications', {
+  /** Read one application (its page, its history): 404 to whoever may not know it exists. */
+  view: rule<{ application: ApplicationRow | undefined }>((actor, { application }) => allowIf(seesApplication(actor, application), applicationNotFound)),
+  /** The moderation queue and every decision on an application (approve, reject, ask, recheck, note verbale). */
+  moderate: userRule((user) => secretariatOnly(user)),
+  /** See and act on the outbox and the job queue (resend an e-mail, read why a job stopped). */
+  operate: userRule((user) => secretariatOnly(user)),
+  /** Manage an entry: its page in the account, proposing edits, inviting colleagues, withdrawing it. */
+  manageEntry: userRule<{ supporterId: string }>((user, { supporterId }) => allowIf(managesEntry(user, supporterId), notRepresentative)),
+  /** Any signed-in person sees their own applications and organisations. */
+  ownAccount: userRule(() => allow),
+  /** Expire a stale application (the outbox's timer) or import: the platform itself, or the secretariat. */
+  expire: rule((actor) => secretariatOrSystem(actor)),
+});
+
+/** The application if the actor may see it; otherwise the view rule's 404 (also for an id that does not exist). */
+export function visibleApplication(actor: Actor, application: ApplicationRow | undefined): ApplicationRow {
+  authorize(actor, applicationPolicies.view, { application });
+  return application!;
 }
 
 /** Phase rule of claims: only an entry still in the registry can be claimed, by anyone (the evidence is checked after). */

@@ -3,11 +3,11 @@ import type { Executor } from '../../app/database/database.js';
 import { auditLog } from '../../app/audit/audit.tables.js';
 import { openStatuses } from './applications.models.js';
 import type { QueueFilters } from './applications.schemas.js';
-import { applications, representatives, type ApplicationRow, type NewApplicationRow } from './applications.tables.js';
+import { applications, type ApplicationRow, type NewApplicationRow } from './applications.tables.js';
 
 export const queuePageSize = 50;
 
-/** Data access for applications and representatives; no rules here, the use cases hold them. */
+/** Data access for applications (representatives are scoped roles: app/authz/grants.ts); no rules here, the use cases hold them. */
 export function createApplicationsRepository(db: Executor) {
   return {
     async insert(row: NewApplicationRow): Promise<ApplicationRow> {
@@ -140,33 +140,6 @@ export function createApplicationsRepository(db: Executor) {
 
     async history(id: string) {
       return db.select().from(auditLog).where(eq(auditLog.subject, id)).orderBy(auditLog.at);
-    },
-
-    async addRepresentative(supporterId: string, userId: string, invitedBy: string | null): Promise<void> {
-      await db.insert(representatives).values({ supporterId, userId, invitedBy }).onConflictDoNothing();
-    },
-
-    async removeRepresentative(supporterId: string, userId: string): Promise<void> {
-      await db.delete(representatives).where(and(eq(representatives.supporterId, supporterId), eq(representatives.userId, userId)));
-    },
-
-    async isRepresentative(supporterId: string, userId: string): Promise<boolean> {
-      const [row] = await db
-        .select({ userId: representatives.userId })
-        .from(representatives)
-        .where(and(eq(representatives.supporterId, supporterId), eq(representatives.userId, userId)))
-        .limit(1);
-      return row !== undefined;
-    },
-
-    async supportersOf(userId: string): Promise<string[]> {
-      const rows = await db.select({ supporterId: representatives.supporterId }).from(representatives).where(eq(representatives.userId, userId));
-      return rows.map((r) => r.supporterId);
-    },
-
-    async representativesOf(supporterId: string): Promise<string[]> {
-      const rows = await db.select({ userId: representatives.userId }).from(representatives).where(eq(representatives.supporterId, supporterId));
-      return rows.map((r) => r.userId);
     },
 
     /** Claims on this entry still waiting for the secretariat (confirmed by their executive), oldest first. */

@@ -17,7 +17,9 @@ import { csrfField } from '../../app/auth/csrf.js';
 import { getClaimContext } from './applications.claims.js';
 import { applicationMessages } from './applications.messages.js';
 import { approveApplication, recheckSignals, recordNoteVerbale, rejectApplication, requestMoreInformation } from './applications.moderation.js';
-import { actorRef, assertCanSeeApplication, assertSecretariat } from './applications.policies.js';
+import { actorRef } from '../../app/authz/actor.js';
+import { authorize } from '../../app/authz/policy.js';
+import { applicationPolicies, visibleApplication } from './applications.policies.js';
 import { createApplicationsRepository } from './applications.repository.js';
 import { decisionReasonSchema, messageSchema, noteVerbaleSchema, parseForm, queueFiltersSchema } from './applications.schemas.js';
 import type { ApplicationsDeps } from './applications.usecases.js';
@@ -40,23 +42,22 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
   for (const locale of locales) {
     const t = applicationMessages(locale);
     app.get(`/${locale}/secretariat/applications`, { schema: { hide: true } }, async (request, reply) => {
-      assertSecretariat(await getActor(request));
+      authorize(await getActor(request), applicationPolicies.moderate, undefined);
       const filters = parseOrThrow(queueFiltersSchema, request.query, locale);
       const { rows, total } = await createApplicationsRepository(db).queue(filters);
       return sendPrivatePage(reply, QueuePage({ locale, filters, rows, total, path: pathAfterLocale(request) }));
     });
 
     app.get(`/${locale}/secretariat/supporters`, { schema: { hide: true } }, async (request, reply) => {
-      assertSecretariat(await getActor(request));
+      authorize(await getActor(request), applicationPolicies.moderate, undefined);
       const { q = '' } = parseOrThrow(z.object({ q: textInput().trim().max(200).optional() }), request.query, locale);
       return sendPrivatePage(reply, FindSupporterPage({ locale, q, rows: await findSupportersByName(db, q) }));
     });
 
     const renderReview = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: { notice?: string; errors?: Record<string, string> } = {}, status = 200) => {
-      const actor = await getActor(request);
-      assertSecretariat(actor);
+      const actor = authorize(await getActor(request), applicationPolicies.moderate, undefined);
       const repository = createApplicationsRepository(db);
-      const application = await assertCanSeeApplication(db, actor, await repository.get(id));
+      const application = visibleApplication(actor, await repository.get(id));
       const [supporter, history, deliveries, secretariat, claim] = await Promise.all([
         application.supporterId ? getSupporterForEdit(db, application.supporterId) : undefined,
         repository.history(id),
@@ -88,7 +89,7 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
     app.get(`/${locale}/secretariat/applications/:id`, { schema: { hide: true } }, async (request, reply) => {
       const { id } = parseParams(idParams, request.params);
       // Authorize before any read: an anonymous visitor learns nothing, not even whether the id exists.
-      assertSecretariat(await getActor(request));
+      authorize(await getActor(request), applicationPolicies.moderate, undefined);
       const done = parseNotice(reviewNotices, request.query);
       const decided = done ? await createApplicationsRepository(db).get(id) : undefined;
       const notices: Record<(typeof reviewNotices)[number], string> = {
@@ -150,7 +151,7 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
     decision('recheck', async (id, _version, _body, actor) => recheckSignals(deps, actor, id), 'recheck');
 
     app.get(`/${locale}/secretariat/deliveries`, { schema: { hide: true } }, async (request, reply) => {
-      assertSecretariat(await getActor(request));
+      authorize(await getActor(request), applicationPolicies.operate, undefined);
       const { status } = parseOrThrow(z.object({ status: z.enum(deliveryFilters).default('all') }), request.query, locale);
       const done = parseNotice(['resend'], request.query);
       const deliveries = await listDeliveries(db, { limit: 200, ...(status === 'all' ? {} : { status }) });
@@ -159,7 +160,7 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
 
     app.post(`/${locale}/secretariat/deliveries/:id/resend`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const { id } = parseParams(idParams, request.params);
-      const actor = assertSecretariat(await getActor(request));
+      const actor = authorize(await getActor(request), applicationPolicies.operate, undefined);
       const { applicationId } = parseOrThrow(z.object({ applicationId: pathIdentifier(64).optional() }), request.body, locale);
       await db.transaction((tx) => resendDelivery(tx, id, actorRef(actor)));
       return reply.redirect(applicationId ? `/${locale}/secretariat/applications/${encodeURIComponent(applicationId)}?done=resend` : `/${locale}/secretariat/deliveries?done=resend`, 303);

@@ -89,21 +89,5 @@ export const applications = pgTable(
 );
 
 /** Who may manage a published supporter's entry: its verified representatives. */
-export const representatives = pgTable(
-  'representatives',
-  {
-    supporterId: text('supporter_id')
-      .notNull()
-      .references(() => supporters.id),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id),
-    /** The representative who invited this one, or null for the applicant. */
-    invitedBy: text('invited_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.supporterId, t.userId] }), index('representatives__user').on(t.userId)],
-);
-
 export type ApplicationRow = typeof applications.$inferSelect;
 export type NewApplicationRow = typeof applications.$inferInsert;

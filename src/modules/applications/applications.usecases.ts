@@ -26,7 +26,10 @@ import {
   transitions,
   type EditableField,
 } from './applications.models.js';
-import { actorRef, assertCanManageSupporter, assertSecretariat, assertUser } from './applications.policies.js';
+import { actorRef } from '../../app/authz/actor.js';
+import { grantRole, holdersOf, rolesHeldBy } from '../../app/authz/grants.js';
+import { authorize } from '../../app/authz/policy.js';
+import { applicationPolicies } from './applications.policies.js';
 import { createApplicationsRepository } from './applications.repository.js';
 import type { ApplicationForm, PublicFields } from './applications.schemas.js';
 import type { ApplicationRow } from './applications.tables.js';
@@ -159,9 +162,8 @@ export async function proposeEdit(
   actor: Actor,
   input: { supporterId: string; fields: PublicFields; locale: Locale },
 ): Promise<{ applicationId: string | null; changed: EditableField[] }> {
-  const user = assertUser(actor);
+  const user = authorize(actor, applicationPolicies.manageEntry, { supporterId: input.supporterId });
   return deps.db.transaction(async (tx) => {
-    await assertCanManageSupporter(tx, actor, input.supporterId);
     const supporter = await getSupporterForEdit(tx, input.supporterId);
     const changed = supporter ? changedFields(supporter, input.fields) : [];
     if (supporter && changed.length === 0) return { applicationId: null, changed };
@@ -194,9 +196,8 @@ export async function inviteRepresentative(
   actor: Actor,
   input: { supporterId: string; email: string; locale: Locale },
 ): Promise<void> {
-  const user = assertUser(actor);
+  const user = authorize(actor, applicationPolicies.manageEntry, { supporterId: input.supporterId });
   await deps.db.transaction(async (tx) => {
-    await assertCanManageSupporter(tx, actor, input.supporterId);
     const supporter = await getSupporterForEdit(tx, input.supporterId);
     if (!supporter || supporter.status !== 'published') throw supporterGone();
     const domains = [supporter.website, user.email].filter((v): v is string => Boolean(v));
@@ -218,7 +219,7 @@ export async function acceptInvitation(deps: ApplicationsDeps, rawToken: string,
     if (!supporter || supporter.status !== 'published') return { status: 'expired' as const };
     const user = await findOrCreateUserByEmail(tx, consumed.token.email, locale, {});
     const invitedBy = typeof consumed.token.data.invitedBy === 'string' ? consumed.token.data.invitedBy : null;
-    await createApplicationsRepository(tx).addRepresentative(supporter.id, user.id, invitedBy);
+    await grantRole(tx, invitedBy ? `user:${invitedBy}` : `user:${user.id}`, { userId: user.id, role: 'representative', scopeId: supporter.id, cause: 'invitation' });
     await recordAudit(tx, { actor: `user:${user.id}`, action: 'representatives.accept', subject: supporter.id, details: { invitedBy } });
     return { status: 'ok' as const, userId: user.id, supporterId: supporter.id };
   });
@@ -226,9 +227,8 @@ export async function acceptInvitation(deps: ApplicationsDeps, rawToken: string,
 
 /** The organisation (one of its representatives) or the secretariat takes the entry out of the registry. */
 export async function withdrawFromRegistry(deps: ApplicationsDeps, actor: Actor, input: { supporterId: string; reason: string }): Promise<void> {
-  assertUser(actor);
+  authorize(actor, applicationPolicies.manageEntry, { supporterId: input.supporterId });
   await deps.db.transaction(async (tx) => {
-    await assertCanManageSupporter(tx, actor, input.supporterId);
     const done = await withdrawSupporter(tx, input.supporterId, { actor: actorRef(actor), reason: input.reason });
     if (!done) throw supporterGone();
     const repository = createApplicationsRepository(tx);
@@ -240,8 +240,18 @@ export async function withdrawFromRegistry(deps: ApplicationsDeps, actor: Actor,
 
 /** Applications the signed-in person made, and the organisations they represent (their account page). */
 export async function myApplications(db: Executor, actor: Actor) {
-  const user = assertUser(actor);
+  const user = authorize(actor, applicationPolicies.ownAccount, undefined);
   const repository = createApplicationsRepository(db);
-  const [applications, supporterIds] = await Promise.all([repository.listByApplicant(user.userId), repository.supportersOf(user.userId)]);
+  const [applications, supporterIds] = await Promise.all([repository.listByApplicant(user.userId), representedBy(db, user.userId)]);
   return { applications, supporterIds };
+}
+
+/** The entries a person represents (read from the database: the account page after accepting an invitation is current). */
+export async function representedBy(db: Executor, userId: string): Promise<string[]> {
+  return (await rolesHeldBy(db, userId)).filter((grant) => grant.role === 'representative').map((grant) => grant.scopeId);
+}
+
+/** The people who represent an entry (user ids, earliest first). */
+export async function representativesOf(db: Executor, supporterId: string): Promise<string[]> {
+  return holdersOf(db, 'representative', supporterId);
 }

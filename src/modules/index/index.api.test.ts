@@ -1,14 +1,14 @@
+import type { SystemActor } from '../../app/authz/actor.js';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { parseNumber } from './engine/coinr-cells.js';
 import { readCsvTable } from './io/index.csv.js';
 import { loadWorkbook } from './io/index.xlsx.js';
-import type { OperatorActor } from './index.usecases.js';
 import { createDraftEdition, publishEdition } from './index.usecases.js';
 import { fixtureTable } from './index.usecases.test-support.js';
 
-const operator: OperatorActor = { kind: 'operator', ref: 'cli:test' };
+const operator: SystemActor = { kind: 'system', ref: 'cli:test' };
 const formulaName = '=HYPERLINK("http://example.org","Delta")';
 let t: TestApp;
 

@@ -1,4 +1,5 @@
-import { isSecretariat } from '../../app/authz/guards.js';
+import { can } from '../../app/authz/policy.js';
+import { indexPolicies } from './index.policies.js';
 import type { AppModule } from '../../app/modules.js';
 import { registerAccountSection } from '../accounts/accounts.sections.js';
 import { registerIndexApi } from './index.api.js';
@@ -17,6 +18,6 @@ export const indexModule: AppModule = {
     await registerIndexApi(app, context, published);
     await registerIndexPages(app, published);
     await registerIndexSecretariatPages(app, context);
-    registerAccountSection({ name: 'index', order: 20, render: ({ actor, locale }) => (isSecretariat(actor) ? IndexAccountLink({ locale }) : '') });
+    registerAccountSection({ name: 'index', order: 20, render: ({ actor, locale }) => (can(actor, indexPolicies.manageEditions, undefined) ? IndexAccountLink({ locale }) : '') });
   },
 };

@@ -1,10 +1,11 @@
+import type { SystemActor } from '../../app/authz/actor.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { createDraftEdition, publishEdition, type OperatorActor } from './index.usecases.js';
+import { createDraftEdition, publishEdition } from './index.usecases.js';
 import { fixtureTable } from './index.usecases.test-support.js';
 
 /** An address the index does not have is a 404, whatever is in it: unknown units, control characters in a slug. */
-const operator: OperatorActor = { kind: 'operator', ref: 'cli:test' };
+const operator: SystemActor = { kind: 'system', ref: 'cli:test' };
 let t: TestApp;
 
 beforeAll(async () => {

@@ -1,15 +1,16 @@
+import type { SystemActor } from '../../app/authz/actor.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import type { StoredTable } from './index.models.js';
 import type { EditionChanges, UnitChange } from './index.changes.js';
-import { createDraftEdition, publishEdition, type OperatorActor } from './index.usecases.js';
+import { createDraftEdition, publishEdition } from './index.usecases.js';
 import { fixtureTable } from './index.usecases.test-support.js';
 
 /**
  * "What changed and why" on the public pages: a second edition with another weight, a corrected value, a new and a
  * dropped unit, against the first. Both languages show the note, the configuration change and the largest moves.
  */
-const operator: OperatorActor = { kind: 'operator', ref: 'cli:test' };
+const operator: SystemActor = { kind: 'system', ref: 'cli:test' };
 let t: TestApp;
 
 /** The fixture's four units three times over (AAA0 … DDD2), values scaled apart, so there are more moves than shown. */

@@ -1,10 +1,11 @@
+import type { SystemActor } from '../../app/authz/actor.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { createDraftEdition, publishEdition, type OperatorActor } from './index.usecases.js';
+import { createDraftEdition, publishEdition } from './index.usecases.js';
 import { fixtureTable } from './index.usecases.test-support.js';
 
 /** The world map and the indicator pages of a published edition, in both languages, say what the API says. */
-const operator: OperatorActor = { kind: 'operator', ref: 'cli:test' };
+const operator: SystemActor = { kind: 'system', ref: 'cli:test' };
 /** The fixture's made-up unit codes as countries, so the map has shapes to colour. */
 const countries: Record<string, string> = { AAA: 'FRA', BBB: 'KEN', CCC: 'BRA', DDD: 'DEU' };
 let t: TestApp;

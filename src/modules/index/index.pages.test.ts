@@ -1,11 +1,12 @@
+import type { SystemActor } from '../../app/authz/actor.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexMessages } from './index.messages.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { createDraftEdition, publishEdition, type OperatorActor } from './index.usecases.js';
+import { createDraftEdition, publishEdition } from './index.usecases.js';
 import { fixtureTable } from './index.usecases.test-support.js';
 
 /** The public pages of a published edition, in both languages, say what the API says, with bands beside every score. */
-const operator: OperatorActor = { kind: 'operator', ref: 'cli:test' };
+const operator: SystemActor = { kind: 'system', ref: 'cli:test' };
 let t: TestApp;
 
 beforeAll(async () => {

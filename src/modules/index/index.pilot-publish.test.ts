@@ -17,7 +17,7 @@ describe.skipIf(!open.available)(open.title('publishing the pilot edition'), () 
   afterAll(async () => handle.close());
 
   it('when the pilot is published from the open data, it is labelled Pilot and lists the framework parts without data', async () => {
-    const { edition } = await publishPilotEdition({ db: handle.db }, { kind: 'operator', ref: 'cli:test' }, { sourcesDir: sources, slug: 'pilot' });
+    const { edition } = await publishPilotEdition({ db: handle.db }, { kind: 'system', ref: 'cli:test' }, { sourcesDir: sources, slug: 'pilot' });
     expect(edition.titleEn).toContain('Pilot');
     expect(edition.titleFr).toContain('Pilot');
     const published = await getPublishedEdition({ db: handle.db }, 'pilot');

@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { getActor } from '../../app/auth/auth.plugin.js';
 import { csrfField, verifyCsrf } from '../../app/auth/csrf.js';
-import { requireSecretariat } from '../../app/authz/guards.js';
+import { authorize } from '../../app/authz/policy.js';
+import { indexPolicies } from './index.policies.js';
 import type { AppContext } from '../../app/context.js';
 import { AppError, type FieldIssue } from '../../app/http/errors.js';
 import { formText, sendPrivatePage, type FormBody } from '../../app/http/private-page.js';
@@ -37,7 +38,7 @@ const doneQuery = z.object({ done: z.enum(['created', 'data', 'config', 'publish
  */
 export async function registerIndexSecretariatPages(app: FastifyInstance, context: AppContext): Promise<void> {
   const deps: IndexDeps = { db: context.database.db };
-  const secretariatOnly = { onRequest: async (request: FastifyRequest) => void requireSecretariat(await getActor(request)) };
+  const secretariatOnly = { onRequest: async (request: FastifyRequest) => void authorize(await getActor(request), indexPolicies.manageEditions, undefined) };
 
   await app.register(async (scope) => {
     await scope.register(multipart, {
@@ -122,7 +123,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
       });
 
       scope.get(`/${locale}/secretariat/index/wg5-template.xlsx`, { schema: { hide: true } }, async (request, reply) => {
-        requireSecretariat(await getActor(request));
+        authorize(await getActor(request), indexPolicies.manageEditions, undefined);
         return reply
           .header('content-disposition', 'attachment; filename="wg5-framework-template.xlsx"')
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

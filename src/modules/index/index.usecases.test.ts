@@ -11,7 +11,7 @@ import {
   createDraftEdition, getPublishedEdition, listPublishedEditions, previewEdition, publishEdition, updateDraftConfig, type CreateDraftInput,
 } from './index.usecases.js';
 
-const secretariat: Actor = { kind: 'user', userId: 'usr_sec', email: 'sec@example.org', name: null, role: 'moderator', locale: 'en', sessionId: 'ses_1', method: 'passkey' };
+const secretariat: Actor = { kind: 'user', userId: 'usr_sec', email: 'sec@example.org', name: null, role: 'moderator', locale: 'en', sessionId: 'ses_1', method: 'passkey', grants: [] };
 const member: Actor = { ...secretariat, userId: 'usr_member', role: 'member' };
 const moderatorByLink: Actor = { ...secretariat, userId: 'usr_link', method: 'email-link' };
 
@@ -173,8 +173,8 @@ describe('authorization', () => {
   });
 
   it('when the command line (an operator with database access) publishes, it is recorded under its name', async () => {
-    await createDraftEdition(deps, { kind: 'operator', ref: 'cli:tester' }, draft('by-cli'));
-    const { edition } = await publishEdition(deps, { kind: 'operator', ref: 'cli:tester' }, { slug: 'by-cli' });
+    await createDraftEdition(deps, { kind: 'system', ref: 'cli:tester' }, draft('by-cli'));
+    const { edition } = await publishEdition(deps, { kind: 'system', ref: 'cli:tester' }, { slug: 'by-cli' });
     expect(edition).toMatchObject({ createdBy: 'cli:tester', publishedBy: 'cli:tester' });
   });
 });

@@ -7,7 +7,8 @@
  */
 import { recordAudit } from '../../app/audit/audit.js';
 import { actorRef, type Actor } from '../../app/authz/actor.js';
-import { requireSecretariat } from '../../app/authz/guards.js';
+import { authorize } from '../../app/authz/policy.js';
+import { indexPolicies } from './index.policies.js';
 import type { Database } from '../../app/database/database.js';
 import { compute, computePublication, editionConfigOf, invalid, parseTables, validPipeline, validUncertainty, zodIssues, type PreviousEdition } from './index.compute.js';
 import { editionNotFound, editionNotPublished, editionPublished, editionSlugTaken } from './index.errors.js';
@@ -22,20 +23,12 @@ export interface IndexDeps {
   db: Database;
 }
 
-/**
- * Someone with direct access to the database (the CLI, `cli:<os user>`): trusted like the secretariat. Kept here
- * rather than in the app's `Actor`: no request ever resolves to it, and only these use cases both authorize and
- * accept the command line (the other CLI commands call functions that take an audit name and authorize nothing).
- */
-export interface OperatorActor {
-  kind: 'operator';
-  ref: string;
-}
-export type EditionActor = Actor | OperatorActor;
+/** Who acts on editions: a person (the secretariat) or the system (`cli:<os user>`, first start). */
+export type EditionActor = Actor;
 
-/** Secretariat (passkey session, the app's guard) or operator; returns the audit name. Everyone else: 401/403. */
+/** Refuses anyone but the secretariat and the system (401/403); returns the audit name. */
 export function authorizeEditionActor(actor: EditionActor): string {
-  return actor.kind === 'operator' ? actor.ref : actorRef(requireSecretariat(actor));
+  return actorRef(authorize(actor, indexPolicies.manageEditions, undefined));
 }
 
 const noneWithoutData: WithoutData = { categories: [], indicators: [] };

@@ -3,6 +3,7 @@
  * edition leaves the public list and stops being the base of the next edition's changes, while its address keeps
  * answering with the date and the reason (pages and API alike), even when another process withdrew it.
  */
+import type { SystemActor } from '../../app/authz/actor.js';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../app/audit/audit.tables.js';
@@ -12,11 +13,11 @@ import { signInAs } from '../../../test/helpers/auth.js';
 import { indexMessages } from './index.messages.js';
 import { postForm } from './index.secretariat.test-support.js';
 import { indexEditions } from './index.tables.js';
-import { createDraftEdition, publishEdition, withdrawEdition, type OperatorActor } from './index.usecases.js';
+import { createDraftEdition, publishEdition, withdrawEdition } from './index.usecases.js';
 import { fixtureTable } from './index.usecases.test-support.js';
 import { indexAdminMessages } from './views/secretariat/secretariat.locales.js';
 
-const operator: OperatorActor = { kind: 'operator', ref: 'cli:test' };
+const operator: SystemActor = { kind: 'system', ref: 'cli:test' };
 let t: TestApp;
 let secretariat: string;
 

@@ -5,6 +5,7 @@
  * and the claim of an existing entry: the public entry's link, the request form (with and without errors), the join
  * form's "is this you?" page, and a claim on a represented entry under review.
  */
+import { grantRole } from '../../../app/authz/grants.js';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -42,7 +43,7 @@ describe.skipIf(!hasChromium)('accessibility of the other joining pages', () => 
     const db = t.database.db;
     const deps = { db, events: t.app.context.events, config: t.config };
     const mod = await signInAs(t, { email: 'axe-mod@secretariat.example', role: 'moderator', method: 'passkey' });
-    const moderator: Actor = { kind: 'user', userId: mod.userId, email: 'axe-mod@secretariat.example', name: null, role: 'moderator', locale: 'en', sessionId: mod.sessionId, method: 'passkey' };
+    const moderator: Actor = { kind: 'user', userId: mod.userId, email: 'axe-mod@secretariat.example', name: null, role: 'moderator', locale: 'en', sessionId: mod.sessionId, method: 'passkey', grants: [] };
     const apply = async (name: string, email: string) => {
       const { applicationId } = await submitApplication(deps, {
         locale: 'en',
@@ -69,7 +70,7 @@ describe.skipIf(!hasChromium)('accessibility of the other joining pages', () => 
     const gone = await apply('Axe Withdrawn BV', 'gone@axe.example');
     const goneApproved = await approveApplication(deps, moderator, { id: gone.id, version: gone.version });
     await withdrawFromRegistry(deps, moderator, { supporterId: goneApproved.supporterId!, reason: 'test' });
-    await createApplicationsRepository(db).addRepresentative(supporterId, rep.userId, null);
+    await grantRole(db, "test:setup", { userId: rep.userId, role: "representative", scopeId: supporterId });
     // A second person claims the entry that now has a representative: the review page names both.
     const [entry] = await db.select().from(supporters).where(eq(supporters.id, supporterId));
     const claim = await submitClaim(deps, {

@@ -5,6 +5,7 @@
  * finds no WCAG 2.x A/AA (or best-practice) violation; every band bar has an accessible name; every data table has a
  * caption or column headers.
  */
+import type { SystemActor } from '../../../app/authz/actor.js';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,10 +13,10 @@ import { serveTestApp, type ServedTestApp } from '../../../../test/helpers/app.j
 import { expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
 import { indexMessages } from '../index.messages.js';
 import { indexReference } from '../index.reference.js';
-import { createDraftEdition, publishEdition, type OperatorActor } from '../index.usecases.js';
+import { createDraftEdition, publishEdition } from '../index.usecases.js';
 import { fixtureTable } from '../index.usecases.test-support.js';
 
-const operator: OperatorActor = { kind: 'operator', ref: 'cli:e2e' };
+const operator: SystemActor = { kind: 'system', ref: 'cli:e2e' };
 const slug = 'e2e-edition';
 const secondSlug = 'e2e-second';
 
