@@ -17,6 +17,8 @@ export async function startServer(config: Config, opening?: Promise<DatabaseHand
   await loadFirstStartData(app, database, config);
   stopOnSignals(app, database);
   await app.listen({ port: config.port, host: config.host });
+  // Links in e-mails, the embed snippet and the API's server list all use it: say which one, and where it came from.
+  app.log.info(`Public URL ${config.publicUrl} (from ${config.publicUrlSource}); links in e-mails point there`);
   // app.close() (above, on shutdown) stops the worker and waits for its jobs before the database closes.
   if (config.jobs) app.context.jobs.worker.start();
   return app;

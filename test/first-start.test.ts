@@ -4,6 +4,7 @@
  * again. On the embedded database and on PostgreSQL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/app.js';
@@ -47,6 +48,20 @@ async function stop(server: Server): Promise<void> {
   await exited;
 }
 
+/** The text of the first .eml in `dir` addressed to `to` (the outbox worker writes it shortly after the request). */
+async function waitForMail(dir: string, to: string): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
+      // Quoted-printable wraps long lines with a trailing `=`: join them before looking for links.
+      if (text.includes(to)) return text.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no e-mail to ${to} in ${dir}`);
+}
+
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
@@ -58,7 +73,8 @@ describe('the first start of a fresh clone', () => {
     cleanups.push(remove);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const serverEnv = { ...env, PORT: String(port) };
+    // No PUBLIC_URL: links must follow the port the server really listens on.
+    const serverEnv = { ...env, PORT: String(port), PUBLIC_URL: '' };
 
     const first = startServer(serverEnv);
     cleanups.push(() => stop(first));
@@ -84,6 +100,24 @@ describe('the first start of a fresh clone', () => {
     expect(map).toMatch(/Supporters announced in public statements/);
     // A statement dated by its month only is shown as such, not as the first day of that month.
     expect(map).toMatch(/<th scope="row">January 2022<\/th>/);
+
+    // The public URL follows HOST and PORT, is said at start-up, and is what e-mails, the embed snippet and the API docs use.
+    expect(first.log()).toContain(`Public URL ${base} (from HOST and PORT)`);
+    const openapi = (await (await fetch(`${base}/api/openapi.json`)).json()) as { servers: { url: string }[] };
+    expect(openapi.servers).toEqual([{ url: base }]);
+    expect(await (await fetch(`${base}/en/open-data`)).text()).toContain(`${base}/en/embed/counters`);
+    const applied = await fetch(`${base}/api/v1/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        category: 'private-sector', name: 'Port Check Ltd', countryCode: 'FRA', website: 'https://port-check.example', executiveName: 'Ada',
+        executiveEmail: 'ada@port-check.example', statementLocale: 'en', acceptCall: true, acceptPrivacy: true,
+      }),
+    });
+    expect(applied.status).toBe(202);
+    const mail = await waitForMail(path.join(env.DATA_DIR!, 'outbox'), 'ada@port-check.example');
+    expect(mail).toContain(`${base}/en/join/confirm?token=`);
+    expect(mail).not.toContain('localhost:3000');
     await stop(first);
 
     const second = startServer(serverEnv);

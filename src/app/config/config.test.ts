@@ -9,6 +9,17 @@ describe('configuration', () => {
     expect(config.dataDir.endsWith('/data')).toBe(true);
   });
 
+  it('derives the public URL from HOST and PORT when PUBLIC_URL is unset, and says so', () => {
+    expect(loadConfig({ PORT: '4102' })).toMatchObject({ publicUrl: 'http://localhost:4102', publicUrlSource: 'HOST and PORT' });
+    expect(loadConfig({ PORT: '4102', HOST: '0.0.0.0' }).publicUrl).toBe('http://localhost:4102');
+    expect(loadConfig({ PORT: '4102', HOST: '::1' }).publicUrl).toBe('http://[::1]:4102');
+    expect(loadConfig({ HOST: 'pariscall.internal', PORT: '8080' }).publicUrl).toBe('http://pariscall.internal:8080');
+    expect(loadConfig({ PORT: '4102', PUBLIC_URL: 'https://pariscall.example.org/' })).toMatchObject({
+      publicUrl: 'https://pariscall.example.org',
+      publicUrlSource: 'PUBLIC_URL',
+    });
+  });
+
   it('reads values from their environment names', () => {
     const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u@h/db', TRUST_PROXY: 'true' });
     expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgres://u@h/db', trustProxy: true });

@@ -10,8 +10,11 @@ const configSchema = z.object({
   port: z.coerce.number().int().min(1).max(65535).default(3000),
   /** HOST: interface to listen on; "localhost" listens on both IPv4 and IPv6 loopback. */
   host: z.string().min(1).default('localhost'),
-  /** PUBLIC_URL: absolute URL the platform is reached at, used in links, JSON-LD and the OpenAPI servers list. */
-  publicUrl: z.url({ message: 'must be an absolute URL such as https://pariscall.example.org' }).default('http://localhost:3000'),
+  /**
+   * PUBLIC_URL: absolute URL the platform is reached at, used in e-mailed links, JSON-LD, the embed snippet and the
+   * OpenAPI servers list; unset, it is http://HOST:PORT (localhost when HOST listens on every interface).
+   */
+  publicUrl: z.url({ message: 'must be an absolute URL such as https://pariscall.example.org' }).optional(),
   /** DATABASE_URL: a postgres:// URL selects PostgreSQL; unset selects the embedded PGlite under DATA_DIR. */
   databaseUrl: z
     .string()
@@ -42,9 +45,22 @@ const configSchema = z.object({
   jobs: z.stringbool({ error: 'must be true or false' }).default(true),
 });
 
-export type Config = z.infer<typeof configSchema>;
+/** What `http://HOST:PORT` a browser on this machine can open: every-interface addresses become localhost. */
+export function publicUrlFrom(host: string, port: number): string {
+  const name = host === '0.0.0.0' || host === '::' || host === '[::]' ? 'localhost' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
 
-const envNames: Record<keyof Config, string> = {
+/** The settings, with PUBLIC_URL resolved (without a trailing slash) and where it came from, for the start-up line. */
+const resolvedSchema = configSchema.transform((config) => ({
+  ...config,
+  publicUrl: (config.publicUrl ?? publicUrlFrom(config.host, config.port)).replace(/\/+$/, ''),
+  publicUrlSource: config.publicUrl === undefined ? ('HOST and PORT' as const) : ('PUBLIC_URL' as const),
+}));
+
+export type Config = z.output<typeof resolvedSchema>;
+
+const envNames: Record<keyof z.input<typeof configSchema>, string> = {
   port: 'PORT',
   host: 'HOST',
   publicUrl: 'PUBLIC_URL',
@@ -76,11 +92,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     if (value !== undefined && value !== '') raw[key] = value;
   }
   if (env.IMPORT_ON_EMPTY === '') raw.importOnEmpty = '';
-  const parsed = configSchema.safeParse({ ...raw, ...overrides });
+  const parsed = resolvedSchema.safeParse({ ...raw, ...overrides });
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
-        const key = issue.path[0] as keyof Config;
+        const key = issue.path[0] as keyof typeof envNames;
         const value = env[envNames[key]];
         // Never echo the value of a URL that may carry a password.
         const shown = key === 'databaseUrl' || key === 'smtpUrl' || key === 'secretKey' || value === undefined ? '' : ` (got "${value}")`;
