@@ -8,3 +8,4 @@ export * from '../auth/auth.tables.js';
 export * from '../authz/authz.tables.js';
 export * from '../../modules/applications/applications.tables.js';
 export * from '../../modules/index/index.tables.js';
+export * from '../../modules/accounts/accounts.totp.tables.js';
