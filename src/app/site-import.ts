@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DatabaseHandle } from './database/database.js';
 import type { EventBus } from './events/events.js';
+import { systemActor } from './authz/actor.js';
 import { readCallContent } from '../modules/call/call.source.js';
 import { importCallContent } from '../modules/call/call.usecases.js';
 import { parseSupportersCsv } from '../modules/supporters/supporters.csv.js';
@@ -18,6 +19,7 @@ export interface SiteImportOptions {
   firstSeenCsv?: string;
   skipInvalid?: boolean;
   dryRun?: boolean;
+  /** The operator or process importing (`cli:alice`, `system:first-start`): the system acting, named in the audit log. */
   actor: string;
   events?: EventBus;
 }
@@ -29,10 +31,11 @@ export interface SiteImportReport extends ImportReport {
 
 export async function importSite(database: DatabaseHandle, options: SiteImportOptions): Promise<SiteImportReport> {
   const started = performance.now();
+  const actor = systemActor(options.actor);
   const stat = await fs.stat(options.source);
   if (stat.isFile()) {
     const parsed = parseSupportersCsv(await fs.readFile(options.source, 'utf8'), path.basename(options.source));
-    const report = await importSupporters({ db: database.db, ...parsed, actor: options.actor, skipInvalid: options.skipInvalid, dryRun: options.dryRun, events: options.events });
+    const report = await importSupporters({ db: database.db, ...parsed, actor, skipInvalid: options.skipInvalid, dryRun: options.dryRun, events: options.events });
     return { ...report, call: null, durationMs: performance.now() - started };
   }
   const [parsed, call] = await Promise.all([
@@ -48,9 +51,9 @@ export async function importSite(database: DatabaseHandle, options: SiteImportOp
   let report!: ImportReport;
   let callReport: SiteImportReport['call'] = null;
   await database.db.transaction(async (tx) => {
-    report = await importSupporters({ db: tx, ...parsed, actor: options.actor, skipInvalid: options.skipInvalid, dryRun: options.dryRun });
+    report = await importSupporters({ db: tx, ...parsed, actor, skipInvalid: options.skipInvalid, dryRun: options.dryRun });
     if (!options.dryRun && (call.documents.length || call.principles.length)) {
-      callReport = await importCallContent({ db: tx, parsed: call, actor: options.actor });
+      callReport = await importCallContent({ db: tx, parsed: call, actor });
     }
   });
   options.events?.emit('registry.changed', { reason: 'import' });

@@ -49,7 +49,7 @@ async function decide(
     };
     if (transition === 'approve') {
       if (current.kind === 'join') {
-        const supporter = await publishSupporter(tx, publicFieldsOf(current), { actor: actorRef(actor), cause: current.id });
+        const supporter = await publishSupporter(tx, publicFieldsOf(current), { actor, cause: current.id });
         set.supporterId = supporter.id;
         if (current.applicantUserId) await grantRole(tx, actorRef(actor), { userId: current.applicantUserId, role: 'representative', scopeId: supporter.id, cause: current.id });
       } else if (current.kind === 'claim') {
@@ -57,10 +57,10 @@ async function decide(
         const entry = current.supporterId ? await getSupporterForEdit(tx, current.supporterId) : undefined;
         if (!entry || entry.status !== 'published') throw supporterGone();
         if (current.applicantUserId) await grantRole(tx, actorRef(actor), { userId: current.applicantUserId, role: 'representative', scopeId: entry.id, cause: current.id });
-        await markSupporterClaimed(tx, entry.id, { actor: actorRef(actor), cause: current.id });
+        await markSupporterClaimed(tx, entry.id, { actor, cause: current.id });
       } else {
         if (!current.supporterId || !(await getSupporterForEdit(tx, current.supporterId))) throw supporterGone();
-        await updateSupporterFields(tx, current.supporterId, publicFieldsOf(current), { actor: actorRef(actor), cause: current.id });
+        await updateSupporterFields(tx, current.supporterId, publicFieldsOf(current), { actor, cause: current.id });
       }
       published = true;
     }

@@ -229,7 +229,7 @@ export async function acceptInvitation(deps: ApplicationsDeps, rawToken: string,
 export async function withdrawFromRegistry(deps: ApplicationsDeps, actor: Actor, input: { supporterId: string; reason: string }): Promise<void> {
   authorize(actor, applicationPolicies.manageEntry, { supporterId: input.supporterId });
   await deps.db.transaction(async (tx) => {
-    const done = await withdrawSupporter(tx, input.supporterId, { actor: actorRef(actor), reason: input.reason });
+    const done = await withdrawSupporter(tx, input.supporterId, { actor, reason: input.reason });
     if (!done) throw supporterGone();
     const repository = createApplicationsRepository(tx);
     const pending = await repository.openEditFor(input.supporterId);

@@ -10,6 +10,7 @@ import { createCallRepository } from './call.repository.js';
 import type { CallDocument, PrincipleSource } from './call.source.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { importCallContent } from './call.usecases.js';
+import { systemActor } from '../../app/authz/actor.js';
 
 export const documentsFile = 'call/documents.jsonl';
 export const principlesFile = 'call/principles.jsonl';
@@ -76,7 +77,7 @@ export const callReference: ReferencePart<ParsedCallBundle> = {
   },
 
   async load(tx, parsed, actor) {
-    const counts = await importCallContent({ db: tx, parsed: { ...parsed, issues: [] }, actor });
+    const counts = await importCallContent({ db: tx, parsed: { ...parsed, issues: [] }, actor: systemActor(actor) });
     return { documents: counts.documents, principles: counts.principles };
   },
 };

@@ -3,20 +3,25 @@
  * Texts are stored per language; a page in a language without its own text says so and shows the other one.
  */
 import { recordAudit } from '../../app/audit/audit.js';
+import { actorRef, type Actor } from '../../app/authz/actor.js';
+import { authorize } from '../../app/authz/policy.js';
 import type { Executor } from '../../app/database/database.js';
 import type { EventBus } from '../../app/events/events.js';
 import type { Locale } from '../../app/i18n/i18n.js';
 import { renderMarkdown } from '../../shared/markdown.js';
 import type { ParsedCall } from './call.source.js';
+import { callPolicies } from './call.policies.js';
 import { createCallRepository } from './call.repository.js';
 
-export async function importCallContent(input: { db: Executor; parsed: ParsedCall; actor: string; events?: EventBus }): Promise<{ documents: number; principles: number }> {
+/** Replaces the documents and principles with the parsed ones (the secretariat or the system: the CLI, first start). */
+export async function importCallContent(input: { db: Executor; parsed: ParsedCall; actor: Actor; events?: EventBus }): Promise<{ documents: number; principles: number }> {
+  authorize(input.actor, callPolicies.editContent, undefined);
   await input.db.transaction(async (tx) => {
     const repository = createCallRepository(tx);
     for (const doc of input.parsed.documents) await repository.upsertDocument(doc);
     for (const p of input.parsed.principles) await repository.upsertPrinciple(p);
     await recordAudit(tx, {
-      actor: input.actor,
+      actor: actorRef(input.actor),
       action: 'call.import',
       details: { documents: input.parsed.documents.length, principles: input.parsed.principles.length },
     });

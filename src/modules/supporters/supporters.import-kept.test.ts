@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../app/database/database.js';
 import { createTestDatabase } from '../../app/database/test-utils.js';
 import { formatImportReport, importSite } from '../../app/site-import.js';
+import { systemActor } from '../../app/authz/actor.js';
 import { fixtureSite } from '../../../test/helpers/app.js';
 import { supporters } from './supporters.tables.js';
 import { markSupporterClaimed, publicFieldsOf, publishSupporter, updateSupporterFields, withdrawSupporter } from './supporters.usecases.js';
@@ -35,7 +36,7 @@ describe('an import never undoes what was decided on the platform', () => {
   it('keeps an entry whose edit was approved on the platform, and reports it as kept with the reason', async () => {
     await importSite(database, { source: fixtureSite, firstSeenCsv, actor: 'test' });
     const serbia = await bySlug('serbie-state-SCG');
-    await updateSupporterFields(database.db, serbia!.id, { ...publicFieldsOf(serbia!), name: 'République de Serbie' }, { actor: 'test' });
+    await updateSupporterFields(database.db, serbia!.id, { ...publicFieldsOf(serbia!), name: 'République de Serbie' }, { actor: systemActor('test') });
 
     const report = await importSite(database, { source: renamedSite(), firstSeenCsv, actor: 'test' });
     expect(report.kept).toContainEqual({ slug: 'serbie-state-SCG', reason: 'edited' });
@@ -49,7 +50,7 @@ describe('an import never undoes what was decided on the platform', () => {
   it('an import of the very same source after an edit reports the entry as kept, not as an update', async () => {
     await importSite(database, { source: fixtureSite, firstSeenCsv, actor: 'test' });
     const serbia = await bySlug('serbie-state-SCG');
-    await updateSupporterFields(database.db, serbia!.id, { ...publicFieldsOf(serbia!), website: 'https://www.srbija.gov.rs/' }, { actor: 'test' });
+    await updateSupporterFields(database.db, serbia!.id, { ...publicFieldsOf(serbia!), website: 'https://www.srbija.gov.rs/' }, { actor: systemActor('test') });
     const report = await importSite(database, { source: fixtureSite, firstSeenCsv, actor: 'test' });
     expect(report.updated).toEqual([]);
     expect(report.unchanged).toBe(13);
@@ -60,8 +61,8 @@ describe('an import never undoes what was decided on the platform', () => {
     await importSite(database, { source: fixtureSite, firstSeenCsv, actor: 'test' });
     const serbia = await bySlug('serbie-state-SCG');
     const romania = await bySlug('roumanie-state-ROM');
-    await markSupporterClaimed(database.db, serbia!.id, { actor: 'test' });
-    await withdrawSupporter(database.db, romania!.id, { actor: 'test', reason: 'asked by the State' });
+    await markSupporterClaimed(database.db, serbia!.id, { actor: systemActor('test') });
+    await withdrawSupporter(database.db, romania!.id, { actor: systemActor('test'), reason: 'asked by the State' });
 
     const report = await importSite(database, { source: renamedSite(), firstSeenCsv, actor: 'test' });
     expect(report.kept).toEqual(
@@ -78,7 +79,7 @@ describe('an import never undoes what was decided on the platform', () => {
     const published = await publishSupporter(
       database.db,
       { name: 'Fictional Institute', category: 'civil-society', countryCode: 'FRA', nature: null, website: null, twitter: null, linkedin: null, statement: '', statementLocale: null },
-      { actor: 'test' },
+      { actor: systemActor('test') },
     );
     expect((await bySlug(published.slug))?.platformChange).toBe('joined');
   });

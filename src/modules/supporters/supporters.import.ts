@@ -13,12 +13,15 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../app/audit/audit.js';
+import { actorRef, type Actor } from '../../app/authz/actor.js';
+import { authorize } from '../../app/authz/policy.js';
 import type { Executor } from '../../app/database/database.js';
 import type { FieldIssue } from '../../app/http/errors.js';
 import type { EventBus } from '../../app/events/events.js';
 import { importInvalid } from './supporters.errors.js';
 import { forgetFacetCombos } from './supporters.facet-memo.js';
 import { buildSearchText, joinedOn, natureKey, sortName, type SupporterRecord } from './supporters.models.js';
+import { supporterPolicies } from './supporters.policies.js';
 import { createSupportersRepository } from './supporters.repository.js';
 import type { SourceIssue } from './supporters.source.js';
 import type { NewSupporterRow } from './supporters.tables.js';
@@ -83,11 +86,13 @@ export async function importSupporters(input: {
   records: SupporterRecord[];
   issues: SourceIssue[];
   files: number;
-  actor: string;
+  /** Who imports: authorized (the secretariat or the system) and named in the audit entry. */
+  actor: Actor;
   skipInvalid?: boolean;
   dryRun?: boolean;
   events?: EventBus;
 }): Promise<ImportReport> {
+  authorize(input.actor, supporterPolicies.import, undefined);
   const errors = input.issues.filter((i) => i.severity === 'error');
   const report: ImportReport = {
     files: input.files,
@@ -138,7 +143,7 @@ export async function importSupporters(input: {
       await repository.insertMany(inserts);
       report.notInSource = [...existing.values()].filter((r) => r.status === 'published' && !seen.has(r.slug)).map((r) => r.slug);
       await recordAudit(tx, {
-        actor: input.actor,
+        actor: actorRef(input.actor),
         action: 'supporters.import',
         details: {
           files: report.files,

@@ -14,6 +14,7 @@ import { milestoneRecordSchema, type MilestoneRecord } from './supporters.milest
 import type { SupporterRecord } from './supporters.models.js';
 import { createSupportersRepository } from './supporters.repository.js';
 import { isRegistryEmpty } from './supporters.queries.js';
+import { systemActor } from '../../app/authz/actor.js';
 
 export const supportersFile = 'registry/supporters.jsonl';
 export const milestonesFile = 'registry/milestones.jsonl';
@@ -82,7 +83,7 @@ export const registryReference: ReferencePart<ParsedRegistry> = {
   isEmpty: (db: Executor) => isRegistryEmpty({ db }),
 
   async load(tx, parsed, actor) {
-    const report = await importSupporters({ db: tx, records: parsed.supporters, issues: [], files: parsed.supporters.length, actor });
+    const report = await importSupporters({ db: tx, records: parsed.supporters, issues: [], files: parsed.supporters.length, actor: systemActor(actor) });
     const repository = createSupportersRepository(tx);
     if ((await repository.countMilestones()) === 0) await repository.insertMilestones(parsed.milestones);
     return { supporters: report.added.length, milestones: parsed.milestones.length };

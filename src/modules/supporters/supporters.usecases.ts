@@ -5,10 +5,13 @@
  */
 import { and, eq, like, sql } from 'drizzle-orm';
 import { recordAudit } from '../../app/audit/audit.js';
+import { actorRef, type Actor } from '../../app/authz/actor.js';
+import { authorize } from '../../app/authz/policy.js';
 import type { Executor } from '../../app/database/database.js';
 import { foldText } from '../../shared/text.js';
 import type { SupporterCategory } from './supporters.constants.js';
 import { buildSearchText, joinedOn, natureKey, sortName } from './supporters.models.js';
+import { supporterPolicies } from './supporters.policies.js';
 import { supporters, type SupporterRow } from './supporters.tables.js';
 
 /** The fields a supporter controls and the public sees. */
@@ -40,7 +43,8 @@ export function publicFieldsOf(row: { [K in keyof PublicSupporterFields]: K exte
 }
 
 interface Change {
-  actor: string;
+  /** Who makes the change: authorized here, and named in the audit entry. */
+  actor: Actor;
   reason?: string | null;
   /** What caused it (an application id), kept in the audit entry. */
   cause?: string;
@@ -72,6 +76,7 @@ export async function publishSupporter(
   fields: PublicSupporterFields,
   change: Change & { signedOn?: string },
 ): Promise<Pick<SupporterRow, 'id' | 'slug'>> {
+  authorize(change.actor, supporterPolicies.publish, undefined);
   const signedOn = change.signedOn ?? new Date().toISOString().slice(0, 10);
   const slug = await uniqueSlug(db, fields);
   const [row] = await db
@@ -89,7 +94,7 @@ export async function publishSupporter(
     })
     .returning({ id: supporters.id, slug: supporters.slug });
   if (!row) throw new Error('insert returned no row');
-  await recordAudit(db, { actor: change.actor, action: 'supporters.publish', subject: row.id, reason: change.reason ?? null, details: { slug, cause: change.cause } });
+  await recordAudit(db, { actor: actorRef(change.actor), action: 'supporters.publish', subject: row.id, reason: change.reason ?? null, details: { slug, cause: change.cause } });
   return row;
 }
 
@@ -98,6 +103,7 @@ export async function publishSupporter(
  * marked as edited on the platform (unless it joined here), so a later import of the official source keeps the edit.
  */
 export async function updateSupporterFields(db: Executor, supporterId: string, fields: PublicSupporterFields, change: Change): Promise<void> {
+  authorize(change.actor, supporterPolicies.update, undefined);
   const [before] = await db.select().from(supporters).where(eq(supporters.id, supporterId)).limit(1);
   if (!before) throw new Error(`no supporter ${supporterId}`);
   await db
@@ -111,7 +117,7 @@ export async function updateSupporterFields(db: Executor, supporterId: string, f
     })
     .where(eq(supporters.id, supporterId));
   const changed = (Object.keys(fields) as Array<keyof PublicSupporterFields>).filter((key) => before[key] !== fields[key]);
-  await recordAudit(db, { actor: change.actor, action: 'supporters.update', subject: supporterId, reason: change.reason ?? null, details: { changed, cause: change.cause } });
+  await recordAudit(db, { actor: actorRef(change.actor), action: 'supporters.update', subject: supporterId, reason: change.reason ?? null, details: { changed, cause: change.cause } });
 }
 
 /**
@@ -119,6 +125,7 @@ export async function updateSupporterFields(db: Executor, supporterId: string, f
  * dated "withdrawn" record (name, category, country, dates; nothing personal). Returns false if it was not published.
  */
 export async function withdrawSupporter(db: Executor, supporterId: string, change: Change & { on?: string }): Promise<boolean> {
+  authorize(change.actor, supporterPolicies.withdraw, { supporterId });
   const on = change.on ?? new Date().toISOString().slice(0, 10);
   const updated = await db
     .update(supporters)
@@ -126,7 +133,7 @@ export async function withdrawSupporter(db: Executor, supporterId: string, chang
     .where(and(eq(supporters.id, supporterId), eq(supporters.status, 'published')))
     .returning({ id: supporters.id });
   if (updated.length === 0) return false;
-  await recordAudit(db, { actor: change.actor, action: 'supporters.withdraw', subject: supporterId, reason: change.reason ?? null, details: { on, cause: change.cause } });
+  await recordAudit(db, { actor: actorRef(change.actor), action: 'supporters.withdraw', subject: supporterId, reason: change.reason ?? null, details: { on, cause: change.cause } });
   return true;
 }
 
@@ -135,8 +142,9 @@ export async function withdrawSupporter(db: Executor, supporterId: string, chang
  * platform, not the source, holds its truth, and imports keep it as it is.
  */
 export async function markSupporterClaimed(db: Executor, supporterId: string, change: Change): Promise<void> {
+  authorize(change.actor, supporterPolicies.markClaimed, undefined);
   await db.update(supporters).set({ platformChange: 'claimed', platformChangedAt: new Date() }).where(eq(supporters.id, supporterId));
-  await recordAudit(db, { actor: change.actor, action: 'supporters.claim', subject: supporterId, reason: change.reason ?? null, details: { cause: change.cause } });
+  await recordAudit(db, { actor: actorRef(change.actor), action: 'supporters.claim', subject: supporterId, reason: change.reason ?? null, details: { cause: change.cause } });
 }
 
 /** A supporter's current public fields, for edit forms and moderation diffs. */
