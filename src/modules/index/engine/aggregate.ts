@@ -11,23 +11,10 @@
  */
 import { aggregateNodes, childrenByParent, EngineError, finiteOrNull } from './data-table.js';
 import type { DataTable, Framework, NumericColumn, StepResult, UnitKey } from './types.js';
-import { resolveWeighting, type WeightingDetails, type WeightingOptions } from './weighting.js';
+import type { AggregateOptions, AggregationMethod, WeightMap } from './aggregate-options.js';
+import { resolveWeighting, type WeightingDetails } from './weighting.js';
 
-export type AggregationMethod = 'arithmetic' | 'geometric' | 'harmonic';
-
-export interface AggregateOptions {
-  /** One method for all levels, or one per level keyed by the level being built (2, 3, …). */
-  method?: AggregationMethod | Record<number, AggregationMethod>;
-  /** Data-availability threshold in [0, 1], for all levels or per level being built. */
-  datThresh?: number | Record<number, number>;
-  /** Weight overrides by node code (default: iMeta weights). */
-  weights?: Record<string, number>;
-  /** Weights from the data for some or all levels (default: none, i.e. iMeta weights and `weights`). */
-  weighting?: WeightingOptions;
-}
-
-/** Aggregate code → its children's weights, in iMeta order of the children. */
-export type WeightMap = Map<string, number[]>;
+export type { AggregateOptions, AggregationMethod, WeightMap } from './aggregate-options.js';
 
 export interface AggregateDetails {
   /** Aggregate → children with the weights used. */

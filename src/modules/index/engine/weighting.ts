@@ -17,25 +17,13 @@
  * count each unit several times and let common trends inflate the correlations; and one set of weights for all years
  * keeps scores comparable over time.
  */
-import type { AggregateOptions, WeightMap } from './aggregate.js';
+import type { AggregateOptions, WeightingMethod, WeightingOptions, WeightMap } from './aggregate-options.js';
 import { aggregateNodes, childrenByParent, EngineError, selectRows } from './data-table.js';
 import type { DataTable, Framework, FrameworkNode, NumericColumn } from './types.js';
 import { pcaWeights } from './weights-pca.js';
 import { optimiseWeights, pearson, type OptimisationType } from './weights-optimise.js';
 
-export type WeightingMethod = 'equal' | 'manual' | 'pca' | 'optimised';
-
-export interface WeightingOptions {
-  method: WeightingMethod;
-  /** Levels being built (2, 3, …) whose children get these weights; default every aggregate level. */
-  levels?: number[];
-  /** `optimised` only: `balance` (default: equal correlations with the index) or `infomax` (largest sum). */
-  optype?: OptimisationType;
-  /** `optimised` only: relative convergence tolerance of the search, default 0.1 (COINr). */
-  toler?: number;
-  /** `optimised` only: maximum number of objective evaluations, default 500 (COINr). */
-  maxiter?: number;
-}
+export type { WeightingMethod, WeightingOptions } from './aggregate-options.js';
 
 /** PCA of one group: weights = PC1 loadings. */
 export interface PcaGroupRecord {
