@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fixtureSite, type TestApp } from './helpers/app.js';
 import { csrfFor, signInAs } from './helpers/auth.js';
+import { registeredRoutes, type Route } from './helpers/routes.js';
 import { applicationFormSchema } from '../src/modules/applications/applications.schemas.js';
 import { submitApplication } from '../src/modules/applications/applications.usecases.js';
 import { supporters } from '../src/modules/supporters/supporters.tables.js';
@@ -15,29 +16,6 @@ import { fixtureTable } from '../src/modules/index/index.usecases.test-support.j
  * problem+json with the security headers.
  */
 let t: TestApp;
-
-interface Route {
-  method: 'GET' | 'POST';
-  path: string;
-}
-
-/** Reads the routes from `printRoutes` (a radix tree: each line's segment continues its parent's path). */
-function registeredRoutes(tree: string): Route[] {
-  const routes: Route[] = [];
-  const stack: string[] = [];
-  for (const line of tree.split('\n')) {
-    const match = /^([\s│]*)[└├]── (.*?) \(([A-Z, ]+)\)$/.exec(line);
-    if (!match) continue;
-    const depth = match[1]!.length / 4;
-    const path = (stack[depth - 1] ?? '') + match[2];
-    stack[depth] = path;
-    stack.length = depth + 1;
-    // The API documentation is the framework's own (swagger-ui's static files and wildcard).
-    if (path.includes('*') || path.startsWith('/api/docs')) continue;
-    for (const method of match[3]!.split(', ')) if (method === 'GET' || method === 'POST') routes.push({ method, path });
-  }
-  return routes;
-}
 
 /**
  * What a path parameter may hold: a NUL (alone, inside, at the end), another C0 character, DEL, a bidi override, a
@@ -110,7 +88,10 @@ describe.each([
     const { cookie } = await session();
     // Routes that end what others work on (discarding the draft edition) run last.
     const last = (route: Route) => (/\/(discard|withdraw)$/.test(route.path) ? 1 : 0);
-    const routes = registeredRoutes(t.app.printRoutes({ commonPrefix: false })).sort((a, b) => last(a) - last(b));
+    const routes = registeredRoutes(t.app.printRoutes({ commonPrefix: false }))
+      // The API documentation is the framework's own (swagger-ui's static files and wildcard).
+      .filter((route) => !route.path.includes('*') && !route.path.startsWith('/api/docs'))
+      .sort((a, b) => last(a) - last(b));
     expect(routes.length).toBeGreaterThan(60);
     const form = await csrfFor(t, cookie ? '/en/account' : '/en/sign-in', cookie);
     expect(form.token, 'a CSRF token to post with').not.toBe('');

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { RouteAccess } from './authz/access.js';
 import type { AppContext } from './context.js';
 import type { JobHandlers } from './jobs/job-definition.js';
 import type { ReferencePart } from './reference/reference.js';
@@ -19,6 +20,8 @@ export interface AppModule {
   jobHandlers?(context: AppContext): JobHandlers;
   /** Its part of the reference bundle (`reference/`): built from `../shared`, loaded on first start when empty. */
   reference?: ReferencePart[];
+  /** Who may reach each of its routes (`<module>.access.ts`), checked against the registered routes by the authorization matrix. */
+  access?: readonly RouteAccess[];
 }
 
 /** Every module of the platform, in registration order. */

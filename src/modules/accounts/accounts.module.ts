@@ -1,4 +1,5 @@
 import type { AppModule } from '../../app/modules.js';
+import { accountsAccess } from './accounts.access.js';
 import { registerPrivacyPart } from '../../app/privacy/privacy.js';
 import { registerAccountPages } from './accounts.account.js';
 import { registerPasskeyPages } from './accounts.passkeys.js';
@@ -9,6 +10,7 @@ import { registerSignInPages } from './accounts.sign-in.js';
 /** Accounts: sign-in by e-mail link or passkey, the account page, personal data requests, secretariat accounts. */
 export const accountsModule: AppModule = {
   name: 'accounts',
+  access: accountsAccess,
   async register(app, context) {
     registerPrivacyPart(accountPrivacyPart);
     await registerSignInPages(app, context);

@@ -10,7 +10,11 @@ export const applicationConflict = defineError<{ status: string }>('applications
 
 export const invalidForm = defineError('applications.invalid', 422, (locale) => applicationMessages(locale)('applications.invalid'));
 
-export const notRepresentative = defineError('applications.not-representative', 403, (locale) => applicationMessages(locale)('applications.not-representative'));
+/**
+ * Someone who does not manage the organisation asked for its management page or one of its actions: 404, as for an id
+ * that does not exist, so whether an id names an organisation, and whether it can be managed, is not told.
+ */
+export const notRepresentative = defineError('applications.not-representative', 404, (locale) => applicationMessages(locale)('applications.not-representative'));
 
 export const supporterGone = defineError('applications.supporter-gone', 409, (locale) => applicationMessages(locale)('applications.supporter-gone'));
 

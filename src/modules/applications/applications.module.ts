@@ -1,4 +1,5 @@
 import type { AppModule } from '../../app/modules.js';
+import { applicationsAccess } from './applications.access.js';
 import { registerApplicationApi } from './applications.api.js';
 import { registerApplicationAccount } from './applications.account.js';
 import { registerClaimPages } from './applications.claim-pages.js';
@@ -14,6 +15,7 @@ import { expireApplication } from './applications.usecases.js';
 /** Joining the Call: the application form, claims of existing entries, e-mail confirmation, moderation, representatives and withdrawals. */
 export const applicationsModule: AppModule = {
   name: 'applications',
+  access: applicationsAccess,
   async register(app, context) {
     await registerApplicationPages(app, context);
     await registerClaimPages(app, context);

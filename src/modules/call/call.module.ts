@@ -1,4 +1,5 @@
 import type { AppModule } from '../../app/modules.js';
+import { callAccess } from './call.access.js';
 import { registerCallPages } from './call.pages.js';
 import { callReference } from './call.reference.js';
 
@@ -6,6 +7,7 @@ import { callReference } from './call.reference.js';
 export const callModule: AppModule = {
   name: 'call',
   reference: [callReference],
+  access: callAccess,
   async register(app, context) {
     await registerCallPages(app, context);
   },

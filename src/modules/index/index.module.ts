@@ -1,6 +1,7 @@
 import { can } from '../../app/authz/policy.js';
 import { indexPolicies } from './index.policies.js';
 import type { AppModule } from '../../app/modules.js';
+import { indexAccess } from './index.access.js';
 import { registerAccountSection } from '../accounts/accounts.sections.js';
 import { registerIndexApi } from './index.api.js';
 import { registerIndexPages } from './index.pages.js';
@@ -13,6 +14,7 @@ import { IndexAccountLink } from './views/secretariat/account-link.js';
 export const indexModule: AppModule = {
   name: 'index',
   reference: [indexReference],
+  access: indexAccess,
   async register(app, context) {
     const published = createPublishedEditions({ db: context.database.db });
     await registerIndexApi(app, context, published);

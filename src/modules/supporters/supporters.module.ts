@@ -1,4 +1,5 @@
 import type { AppModule } from '../../app/modules.js';
+import { supportersAccess } from './supporters.access.js';
 import { forgetFacetCombos } from './supporters.facet-memo.js';
 import { registerSupporterApi } from './supporters.api.js';
 import { registerSupporterPages } from './supporters.pages.js';
@@ -8,6 +9,7 @@ import { registryReference } from './supporters.reference.js';
 export const supportersModule: AppModule = {
   name: 'supporters',
   reference: [registryReference],
+  access: supportersAccess,
   async register(app, context) {
     context.events.on('registry.changed', 'supporters.forget-facet-combos', () => forgetFacetCombos());
     await registerSupporterApi(app, context);

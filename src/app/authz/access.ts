@@ -1,0 +1,78 @@
+/**
+ * Who may reach each route, declared beside each module's policies (`<module>.access.ts`, collected by the module's
+ * manifest) as one of a few kinds. The policies decide; these declarations say what their decisions must add up to per
+ * route, and the authorization matrix (test/authorization-matrix.test.ts) sends every registered route as every
+ * audience and fails on a route that has no declaration or answers otherwise.
+ */
+
+export const accessKinds = [
+  /** Anyone, signed in or not: the registry, the Call, the index's published editions, joining, signing in. */
+  'public',
+  /** Anyone holding the e-mailed link: the token in it is the credential, whoever is signed in (confirm, answer, invitation). */
+  'token',
+  /** Any signed-in person, acting on their own account only. */
+  'signed-in',
+  /** As `signed-in`, but a secretariat member only from a passkey session (an e-mail link must not strip the factor). */
+  'passkey-if-secretariat',
+  /** The representatives of the organisation the route's `:supporterId` names, and the secretariat. */
+  'representative',
+  /** Moderators and administrators, signed in with a passkey. */
+  'secretariat',
+  /** Administrators, signed in with a passkey. */
+  'admin',
+] as const;
+export type Access = (typeof accessKinds)[number];
+
+/** One route as registered (`/:locale` stands for `/en` and `/fr`) and who may reach it. */
+export interface RouteAccess {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly access: Access;
+}
+
+/** The people a route is tried as: each tells a different rule apart. */
+export const audiences = [
+  'anonymous',
+  /** Signed in by e-mail link, no platform role, no scoped role. */
+  'member',
+  /** A representative of another organisation than the one the route names. */
+  'other-representative',
+  /** A representative of the organisation the route names. */
+  'representative',
+  /** A moderator signed in by e-mail link: not the secretariat until they use a passkey. */
+  'moderator-by-link',
+  'moderator',
+  'admin',
+] as const;
+export type Audience = (typeof audiences)[number];
+
+/**
+ * What an audience gets: `allowed` (the handler ran: not 401, 403, 404, nor sent to sign in), `sign-in` (401, or a page's
+ * redirect to sign in), `refused` (401, 403 or 404), `hidden` (404: someone who may not know the subject exists), or
+ * `passkey` (a secretariat member on an e-mail-link session is sent to enrol a passkey, or refused with 403).
+ */
+export type Outcome = 'allowed' | 'sign-in' | 'refused' | 'hidden' | 'passkey';
+
+const everyone: Record<Audience, Outcome> = {
+  anonymous: 'allowed', member: 'allowed', 'other-representative': 'allowed', representative: 'allowed', 'moderator-by-link': 'allowed', moderator: 'allowed', admin: 'allowed',
+};
+const secretariat: Record<Audience, Outcome> = {
+  anonymous: 'sign-in', member: 'refused', 'other-representative': 'refused', representative: 'refused', 'moderator-by-link': 'passkey', moderator: 'allowed', admin: 'allowed',
+};
+
+/** The outcome each access kind promises each audience. */
+export const expectedOutcomes: Record<Access, Record<Audience, Outcome>> = {
+  public: everyone,
+  token: everyone,
+  'signed-in': { ...everyone, anonymous: 'sign-in' },
+  'passkey-if-secretariat': { ...everyone, anonymous: 'sign-in', 'moderator-by-link': 'refused' },
+  // Whoever does not manage the organisation is not told that it can be managed, nor whether the id exists.
+  representative: { ...everyone, anonymous: 'sign-in', member: 'hidden', 'other-representative': 'hidden', 'moderator-by-link': 'hidden' },
+  secretariat,
+  admin: { ...secretariat, moderator: 'refused' },
+};
+
+/** A module's declarations, typed (`export const applicationsAccess = declareAccess([...])`). */
+export function declareAccess(routes: RouteAccess[]): readonly RouteAccess[] {
+  return Object.freeze(routes);
+}

@@ -1,0 +1,271 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, fixtureSite, type TestApp } from './helpers/app.js';
+import { csrfFor, mergeCookies, signInAs } from './helpers/auth.js';
+import { registeredRoutes, type Route } from './helpers/routes.js';
+import { appAccess } from '../src/app/app.access.js';
+import { auditLog } from '../src/app/audit/audit.tables.js';
+import { passkeys } from '../src/app/auth/auth.tables.js';
+import { issueToken } from '../src/app/auth/tokens.js';
+import { audiences, expectedOutcomes, type Audience, type Outcome, type RouteAccess } from '../src/app/authz/access.js';
+import { grantRole } from '../src/app/authz/grants.js';
+import { locales } from '../src/app/i18n/i18n.js';
+import { jobs } from '../src/app/jobs/jobs.tables.js';
+import { modules } from '../src/app/modules.js';
+import { signInPurpose } from '../src/modules/accounts/accounts.usecases.js';
+import { applications } from '../src/modules/applications/applications.tables.js';
+import { testSecret } from '../src/modules/applications/applications.test-support.js';
+import { confirmApplication, submitApplication } from '../src/modules/applications/applications.usecases.js';
+import type { ApplicationForm } from '../src/modules/applications/applications.schemas.js';
+import { createDraftEdition, publishEdition } from '../src/modules/index/index.usecases.js';
+import { fixtureTable } from '../src/modules/index/index.usecases.test-support.js';
+import { supporters } from '../src/modules/supporters/supporters.tables.js';
+
+/**
+ * The authorization matrix, generated: every registered route × every audience, against the access each module declares
+ * beside its policies (`<module>.access.ts`, outcomes in src/app/authz/access.ts). A route without a declaration, or a
+ * declaration without a route, fails. Each request carries real identifiers, a valid CSRF token and a body the handler
+ * accepts, so that only authorization can turn it away; a refused request leaves the audit log as it was and shows
+ * nothing of the application.
+ */
+let t: TestApp;
+const declarations: RouteAccess[] = [...appAccess, ...modules.flatMap((module) => module.access ?? [])];
+let routes: Route[] = [];
+
+const applicantEmail = 'neo@matrix.example';
+/** The application's organisation: a refused request must not show it. */
+const applicantOrg = 'Matrix Applicant Org';
+const cookies = {} as Record<Audience, string>;
+const userIds = {} as Partial<Record<Audience, string>>;
+const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'moderator' | 'admin'; method?: 'email-link' | 'passkey' }> = {
+  // The member is the applicant: even their own application's page in the back office is refused to them.
+  member: { email: applicantEmail },
+  'other-representative': { email: 'rep@org-b.example' },
+  representative: { email: 'rep@org-a.example' },
+  'moderator-by-link': { email: 'link-mod@secretariat.example', role: 'moderator', method: 'email-link' },
+  moderator: { email: 'mod@secretariat.example', role: 'moderator', method: 'passkey' },
+  admin: { email: 'admin@secretariat.example', role: 'admin', method: 'passkey' },
+};
+let csrf = { token: '', cookie: '' };
+/** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
+const known = { orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition' };
+/** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
+const tokens = { invitation: '', signIn: '', confirm: '', unknown: 'x'.repeat(43) };
+
+const form = (name: string, email: string): ApplicationForm => ({
+  category: 'private-sector', name, countryCode: 'FRA', nature: null, website: `https://${email.split('@')[1]}`, twitter: null, linkedin: null,
+  statement: '', statementLocale: 'en', executiveName: 'Neo', executiveEmail: email, contactEmail: null, acceptCall: 'on', acceptPrivacy: 'on',
+});
+
+beforeAll(async () => {
+  // Joining is budgeted per address; every audience posts to the four joining routes in both languages here.
+  t = await createTestApp({ site: fixtureSite, config: { secretKey: testSecret, joinRateLimitPerHour: 10_000 } });
+  const db = t.database.db;
+  const deps = { db, events: t.app.context.events, config: t.config };
+  const [a, b] = await db.select().from(supporters).where(eq(supporters.status, 'published')).limit(2);
+  Object.assign(known, { orgA: a!.id, orgASlug: a!.slug, orgB: b!.id });
+
+  const submitted = await submitApplication(deps, { locale: 'en', form: form(applicantOrg, applicantEmail) });
+  known.applicationId = submitted.applicationId;
+  await confirmApplication(deps, await issueToken(db, { purpose: 'application.confirm', subjectId: known.applicationId, ttlMs: 3_600_000 }));
+  // Another application left waiting for its confirmation, so the confirmation page has something to show.
+  const waiting = await submitApplication(deps, { locale: 'en', form: form('Waiting Org', 'exec@waiting.example') });
+  tokens.confirm = await issueToken(db, { purpose: 'application.confirm', subjectId: waiting.applicationId, ttlMs: 3_600_000 });
+  tokens.invitation = await issueToken(db, { purpose: 'representative.invite', subjectId: known.orgA, email: 'colleague@org-a.example', ttlMs: 3_600_000 });
+  const [mail] = await db.select().from(jobs).where(eq(jobs.type, 'email.send')).limit(1);
+  known.jobId = mail!.id;
+
+  const operator = { kind: 'system', ref: 'cli:test' } as const;
+  const edition = (slug: string) => ({
+    slug, titles: { en: slug, fr: slug }, iData: fixtureTable('small-iData.csv'), iMeta: fixtureTable('small-iMeta.csv'),
+    config: { steps: [{ step: 'normalise', method: 'minmax', lower: 0, upper: 100 }] }, uncertainty: { seed: 7, runs: 64, weightPerturbation: 0.25 },
+  });
+  await createDraftEdition({ db }, operator, edition(known.published));
+  await publishEdition({ db }, operator, { slug: known.published });
+  await createDraftEdition({ db }, operator, edition(known.draft));
+
+  cookies.anonymous = '';
+  for (const [audience, who] of Object.entries(emails) as [Exclude<Audience, 'anonymous'>, (typeof emails)['member']][]) {
+    const signedIn = await signInAs(t, who);
+    cookies[audience] = signedIn.cookie;
+    userIds[audience] = signedIn.userId;
+  }
+  await grantRole(db, 'test:setup', { userId: userIds.representative!, role: 'representative', scopeId: known.orgA });
+  await grantRole(db, 'test:setup', { userId: userIds['other-representative']!, role: 'representative', scopeId: known.orgB });
+  const target = await signInAs(t, { email: 'target@matrix.example' });
+  known.targetUserId = target.userId;
+  tokens.signIn = await issueToken(db, { purpose: signInPurpose, subjectId: target.userId, ttlMs: 3_600_000 });
+  // The CSRF secret lives in its own cookie, not in the session: one token serves every audience.
+  const page = await csrfFor(t, '/en/sign-in');
+  csrf = { token: page.token, cookie: page.cookie };
+  routes = registeredRoutes(t.app.printRoutes({ commonPrefix: false }));
+});
+afterAll(async () => t?.close());
+
+/** A declared path as registered paths: `/:locale/…` in each language; a trailing `*` covers the paths under it. */
+function matches(declared: RouteAccess, route: Route): boolean {
+  if (declared.method !== route.method) return false;
+  if (declared.path.endsWith('*')) return route.path.startsWith(declared.path.slice(0, -1));
+  return locales.some((locale) => declared.path.replace(/^\/:locale(?=\/|$)/, `/${locale}`) === route.path);
+}
+
+/** Values for the path's parameters, by the segment before each (most specific first). */
+const parameters: Array<[RegExp, () => string]> = [
+  [/\/secretariat\/index\/:slug(?=\/(publish|discard)$)/, () => known.published], // on the draft they would end it for later requests
+  [/\/secretariat\/index\/:slug/, () => known.draft],
+  [/\/(index|editions)\/:slug/, () => known.published],
+  [/\/units\/:code/, () => 'AAA'],
+  [/\/indicators\/:code/, () => 'press'],
+  [/\/supporters\/:slug/, () => known.orgASlug],
+  [/\/organisations\/:supporterId/, () => known.orgA],
+  [/\/applications\/:id/, () => known.applicationId],
+  [/\/deliveries\/:id/, () => known.jobId],
+  [/\/users\/:id/, () => known.targetUserId],
+  [/\/principles\/:number/, () => '1'],
+  [/\/assets\/:name/, () => 'site.css'],
+  [/\/api\/docs\*$/, () => '/static/swagger-ui.css'], // swagger-ui's files, under its wildcard
+];
+
+/** Query strings: the links' tokens, valid where only shown. */
+const queries: Array<[RegExp, () => string]> = [
+  [/\/join\/confirm$/, () => `token=${tokens.confirm}`],
+  [/\/join\/answer$/, () => `token=${tokens.unknown}`],
+  [/\/join\/invitation$/, () => `token=${tokens.invitation}`],
+  [/\/sign-in\/verify$/, () => `token=${tokens.signIn}`],
+];
+
+function urlFor(route: Route): string {
+  let url = route.path;
+  for (const [pattern, value] of parameters) url = url.replace(pattern, (segment) => segment.replace(/:\w+|\*/, value()));
+  if (/\/:|\*/.test(url)) throw new Error(`no value for a parameter of ${route.method} ${route.path}: add one to \`parameters\``);
+  const query = route.method === 'GET' ? queries.find(([pattern]) => pattern.test(route.path))?.[1]() : undefined;
+  return query ? `${url}?${query}` : url;
+}
+
+let serial = 0;
+/** What is undone after a request (a passkey made for it and not removed by it). */
+const cleanups: Array<() => Promise<unknown>> = [];
+
+/** A session of the audience's own that a request may revoke, not the one the matrix goes on with. */
+async function spareSession(audience: Audience): Promise<string> {
+  if (audience === 'anonymous') return 'ses_none';
+  return (await signInAs(t, emails[audience])).sessionId;
+}
+
+/** A passkey of the audience's own to remove (the test users sign in with passkey sessions but hold none). */
+async function passkeyOf(audience: Audience): Promise<string> {
+  const id = `matrix-passkey-${++serial}`;
+  const userId = userIds[audience];
+  if (!userId) return id;
+  await t.database.db.insert(passkeys).values({ id, userId, publicKey: 'unused' });
+  cleanups.push(() => t.database.db.delete(passkeys).where(eq(passkeys.id, id)));
+  return id;
+}
+
+/** Form bodies the handlers accept, so that a refusal is authorization's; writes that would end a fixture are left invalid. */
+const bodies: Array<[RegExp, (audience: Audience) => Record<string, string> | Promise<Record<string, string>>]> = [
+  [/\/organisations\/:supporterId\/edit$/, () => ({ name: 'Renamed by someone', category: 'private-sector', countryCode: 'FRA', statementLocale: 'en' })],
+  [/\/organisations\/:supporterId\/invite$/, () => ({ email: 'colleague@org-a.example' })],
+  // Withdrawing an organisation for real would end it for the requests after: no confirmation, so the form is re-shown.
+  [/\/organisations\/:supporterId\/withdraw$/, () => ({ reason: 'Testing who may withdraw' })],
+  // A stale version: a permitted moderator gets the conflict page, and the application stays undecided.
+  [/\/applications\/:id\/approve$/, () => ({ version: '999' })],
+  [/\/applications\/:id\/reject$/, () => ({ version: '999', reason: 'Not an organisation' })],
+  [/\/applications\/:id\/request-info$/, () => ({ version: '999', message: 'Who are you?' })],
+  [/\/applications\/:id\/note-verbale$/, () => ({ reference: 'NV-1' })],
+  [/\/secretariat\/users$/, () => ({ email: `new-${++serial}@secretariat.example`, name: 'New', role: 'moderator' })],
+  [/\/users\/:id\/role$/, () => ({ role: 'member' })],
+  [/\/users\/:id\/status$/, () => ({ status: 'active' })],
+  [/\/account\/profile$/, () => ({ name: 'Same Name', locale: 'en' })],
+  [/\/account\/sessions\/revoke$/, async (audience) => ({ session: await spareSession(audience) })],
+  [/\/account\/passkeys\/remove$/, async (audience) => ({ passkey: await passkeyOf(audience) })],
+  [/\/(sign-in\/verify|join\/confirm|join\/answer|join\/invitation)$/, () => ({ token: tokens.unknown, response: 'Our answer' })],
+];
+
+async function send(route: Route, audience: Audience) {
+  const url = urlFor(route);
+  // Signing out ends the session it is sent with: it gets a session of its own.
+  const cookie = route.path.endsWith('/sign-out') && audience !== 'anonymous' ? (await signInAs(t, emails[audience])).cookie : cookies[audience];
+  if (route.method === 'GET') return { url, response: await t.app.inject({ url, headers: cookie ? { cookie } : {} }) };
+  const body = { ...(await bodies.find(([pattern]) => pattern.test(route.path))?.[1](audience)), _csrf: csrf.token };
+  const json = route.path.startsWith('/api/');
+  const response = await t.app.inject({
+    method: 'POST',
+    url,
+    headers: {
+      cookie: mergeCookies(csrf.cookie, cookie),
+      'x-csrf-token': csrf.token,
+      'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded',
+    },
+    payload: json ? JSON.stringify(body) : new URLSearchParams(body).toString(),
+  });
+  return { url, response };
+}
+
+type Response = Awaited<ReturnType<TestApp['app']['inject']>>;
+
+/** Whether the response is the outcome the access kind promises (see `Outcome` in src/app/authz/access.ts). */
+function meets(outcome: Outcome, response: Response, locale: string | undefined): boolean {
+  const status = response.statusCode;
+  const location = String(response.headers.location ?? '');
+  const redirect = status === 302 || status === 303;
+  const signIn = status === 401 || (redirect && new RegExp(`^/${locale}/sign-in(\\?|$)`).test(location));
+  const passkey = redirect && location.startsWith(`/${locale}/account/passkeys?required=1`);
+  const refused = status === 401 || status === 403 || status === 404 || signIn || passkey;
+  switch (outcome) {
+    case 'allowed':
+      return !refused && status < 500;
+    case 'sign-in':
+      return signIn;
+    case 'refused':
+      return status === 403 || status === 404;
+    case 'hidden':
+      return status === 404;
+    case 'passkey':
+      return passkey || status === 403;
+  }
+}
+
+const auditCount = async () => (await t.database.db.select({ n: count() }).from(auditLog))[0]!.n;
+
+describe('the authorization matrix', () => {
+  it('declares every registered route, and every declaration names a registered route', () => {
+    expect(routes.length).toBeGreaterThan(100);
+    const undeclared = routes.filter((route) => !declarations.some((declared) => matches(declared, route))).map((r) => `${r.method} ${r.path}`);
+    const unmatched = declarations
+      .flatMap((d) => (d.path.startsWith('/:locale') ? locales.map((locale) => ({ ...d, path: d.path.replace(/^\/:locale/, `/${locale}`) })) : [d]))
+      .filter((declared) => !routes.some((route) => matches(declared, route)))
+      .map((d) => `${d.method} ${d.path}`);
+    expect(undeclared, 'registered routes without a declared access (add them to the module’s <module>.access.ts)').toEqual([]);
+    expect(unmatched, 'declarations that match no registered route').toEqual([]);
+  });
+
+  it.each(declarations.map((d) => [`${d.method} ${d.path} (${d.access})`, d] as const))('%s', async (_name, declared) => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => matches(declared, r))) {
+      const locale = locales.find((l) => route.path === `/${l}` || route.path.startsWith(`/${l}/`));
+      for (const audience of audiences) {
+        const expected = expectedOutcomes[declared.access][audience];
+        const before = expected === 'allowed' ? 0 : await auditCount();
+        const { url, response } = await send(route, audience);
+        for (const cleanup of cleanups.splice(0)) await cleanup();
+        const seen = `${audience}: ${route.method} ${url} → ${response.statusCode}${response.headers.location ? ` ${response.headers.location}` : ''}`;
+        if (!meets(expected, response, locale)) failures.push(`${seen}, expected ${expected}`);
+        if (expected === 'allowed') continue;
+        const after = await auditCount();
+        if (after !== before) failures.push(`${seen}: refused, yet the audit log grew by ${after - before}`);
+        if (response.body.includes(applicantOrg)) failures.push(`${seen}: refused, yet shows the application`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('after every refusal, the application is undecided and the organisations are as they were', async () => {
+    const [application] = await t.database.db.select().from(applications).where(eq(applications.id, known.applicationId));
+    expect(application?.status).toBe('submitted');
+    const rows = await t.database.db.select().from(supporters).where(eq(supporters.status, 'published'));
+    const a = rows.find((row) => row.id === known.orgA);
+    expect(a?.name).not.toBe('Renamed by someone');
+    expect(rows.some((row) => row.id === known.orgB)).toBe(true);
+  });
+});
