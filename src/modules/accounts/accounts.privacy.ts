@@ -1,5 +1,4 @@
-import { eq, or } from 'drizzle-orm';
-import { authTokens, passkeys, sessions } from '../../app/auth/auth.tables.js';
+import { eraseSignInRecords, signInRecordsOf } from '../../app/auth/auth.repository.js';
 import { erasePersonalDataInJobs } from '../../app/jobs/jobs.repository.js';
 import type { PrivacyPart } from '../../app/privacy/privacy.js';
 
@@ -11,8 +10,7 @@ export const accountPrivacyPart: PrivacyPart = {
   name: 'account',
   order: 100,
   async export(db, user) {
-    const sessionRows = await db.select().from(sessions).where(eq(sessions.userId, user.id));
-    const passkeyRows = await db.select().from(passkeys).where(eq(passkeys.userId, user.id));
+    const { sessions: sessionRows, passkeys: passkeyRows } = await signInRecordsOf(db, user.id);
     return {
       profile: {
         id: user.id,
@@ -30,9 +28,7 @@ export const accountPrivacyPart: PrivacyPart = {
     };
   },
   async erase(tx, user) {
-    await tx.delete(sessions).where(eq(sessions.userId, user.id));
-    await tx.delete(passkeys).where(eq(passkeys.userId, user.id));
-    await tx.delete(authTokens).where(user.email ? or(eq(authTokens.subjectId, user.id), eq(authTokens.email, user.email)) : eq(authTokens.subjectId, user.id));
+    await eraseSignInRecords(tx, user);
     if (user.email) await erasePersonalDataInJobs(tx, user.email);
   },
 };

@@ -1,11 +1,10 @@
-import { eq, or } from 'drizzle-orm';
 import { revokeAllRoles } from '../../app/authz/grants.js';
 import { isSecretariat } from '../../app/authz/rules.js';
 import type { AppContext } from '../../app/context.js';
 import { registerPrivacyPart } from '../../app/privacy/privacy.js';
 import { registerAccountSection } from '../accounts/accounts.sections.js';
 import { listSupportersByIds } from '../supporters/supporters.usecases.js';
-import { applications } from './applications.tables.js';
+import { createApplicationsRepository } from './applications.repository.js';
 import { myApplications, purgedPersonalData, representedBy } from './applications.usecases.js';
 import { AccountSection } from './views/account-section.js';
 
@@ -28,10 +27,7 @@ export function registerApplicationAccount(_context: AppContext): void {
     name: 'applications',
     order: 10,
     async export(db, user) {
-      const rows = await db
-        .select()
-        .from(applications)
-        .where(user.email ? or(eq(applications.applicantUserId, user.id), eq(applications.executiveEmail, user.email), eq(applications.contactEmail, user.email)) : eq(applications.applicantUserId, user.id));
+      const rows = await createApplicationsRepository(db).listConcerning({ userId: user.id, email: user.email });
       const represented = await representedBy(db, user.id);
       return {
         applications: rows.map((r) => ({
@@ -49,12 +45,9 @@ export function registerApplicationAccount(_context: AppContext): void {
       };
     },
     async erase(tx, user) {
-      const mine = user.email
-        ? or(eq(applications.applicantUserId, user.id), eq(applications.executiveEmail, user.email), eq(applications.contactEmail, user.email))
-        : eq(applications.applicantUserId, user.id);
       // The organisation's public entry stays (it is not personal data); the people behind the application go.
       const { statement: _keepStatement, ...personal } = purgedPersonalData();
-      await tx.update(applications).set(personal).where(mine);
+      await createApplicationsRepository(tx).updateConcerning({ userId: user.id, email: user.email }, personal);
       await revokeAllRoles(tx, `user:${user.id}`, user.id, 'account erased');
     },
   });

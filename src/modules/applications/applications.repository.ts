@@ -7,6 +7,11 @@ import { applications, type ApplicationRow, type NewApplicationRow } from './app
 
 export const queuePageSize = 50;
 
+function concerning({ userId, email }: { userId: string; email: string | null }): SQL | undefined {
+  const made = eq(applications.applicantUserId, userId);
+  return email ? or(made, eq(applications.executiveEmail, email), eq(applications.contactEmail, email)) : made;
+}
+
 /** Data access for applications (representatives are scoped roles: app/authz/grants.ts); no rules here, the use cases hold them. */
 export function createApplicationsRepository(db: Executor) {
   return {
@@ -129,6 +134,15 @@ export function createApplicationsRepository(db: Executor) {
 
     async listBySupporter(supporterId: string): Promise<ApplicationRow[]> {
       return db.select().from(applications).where(eq(applications.supporterId, supporterId)).orderBy(desc(applications.createdAt));
+    },
+
+    /** Applications a person made or is named in (as executive or contact): their part of data export and erasure. */
+    async listConcerning(person: { userId: string; email: string | null }): Promise<ApplicationRow[]> {
+      return db.select().from(applications).where(concerning(person));
+    },
+
+    async updateConcerning(person: { userId: string; email: string | null }, set: Partial<NewApplicationRow>): Promise<void> {
+      await db.update(applications).set(set).where(concerning(person));
     },
 
     async listByEmail(email: string): Promise<ApplicationRow[]> {

@@ -11,7 +11,6 @@
  * or brought back by an import (an older copy of the source must not undo a decision); the report lists it as kept.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../app/audit/audit.js';
 import { actorRef, type Actor } from '../../app/authz/actor.js';
 import { authorize } from '../../app/authz/policy.js';
@@ -110,9 +109,9 @@ export async function importSupporters(input: {
 
   try {
     await input.db.transaction(async (tx) => {
-      // Two imports at once would race on the same slugs; the second waits for the first to commit.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('supporters.import'))`);
       const repository = createSupportersRepository(tx);
+      // Two imports at once would race on the same slugs; the second waits for the first to commit.
+      await repository.lockForImport();
       const existing = new Map((await repository.listAll()).map((row) => [row.slug, row]));
       const seen = new Set<string>();
       const inserts: NewSupporterRow[] = [];
@@ -162,7 +161,7 @@ export async function importSupporters(input: {
   }
   if (!report.dryRun && (report.added.length || report.updated.length)) {
     // Fresh planner statistics: PGlite has no autovacuum, and a bulk import changes the table's shape.
-    await input.db.execute(sql`analyze supporters`);
+    await createSupportersRepository(input.db).analyze();
     forgetFacetCombos();
     input.events?.emit('registry.changed', { reason: 'import' });
   }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../app/database/database.js';
 import { noCountry, type CategoryFacet, type SortOrder } from './supporters.constants.js';
 import { queryTerms } from './supporters.models.js';
@@ -246,6 +246,68 @@ export function createSupportersRepository(db: Executor) {
     /** The dated counts of public statements, oldest first, for the growth chart. */
     async listMilestones(): Promise<RegistryMilestoneRow[]> {
       return db.select().from(registryMilestones).orderBy(asc(registryMilestones.on));
+    },
+
+    /** Slugs already taken that start with `base` (to make a new entry's slug unique). */
+    async slugsStartingWith(base: string): Promise<string[]> {
+      return (await db.select({ slug: supporters.slug }).from(supporters).where(like(supporters.slug, `${base}%`))).map((r) => r.slug);
+    },
+
+    async insertOne(row: NewSupporterRow): Promise<Pick<SupporterRow, 'id' | 'slug'>> {
+      const [inserted] = await db.insert(supporters).values(row).returning({ id: supporters.id, slug: supporters.slug });
+      if (!inserted) throw new Error('insert returned no row');
+      return inserted;
+    },
+
+    /** An entry by id, whatever its status. */
+    async findById(id: string): Promise<SupporterRow | undefined> {
+      const [row] = await db.select().from(supporters).where(eq(supporters.id, id)).limit(1);
+      return row;
+    },
+
+    /** An entry by its public slug, whatever its status. */
+    async findBySlug(slug: string): Promise<SupporterRow | undefined> {
+      const [row] = await db.select().from(supporters).where(eq(supporters.slug, slug)).limit(1);
+      return row;
+    },
+
+    async findByIds(ids: string[]): Promise<SupporterRow[]> {
+      if (ids.length === 0) return [];
+      return db.select().from(supporters).where(inArray(supporters.id, ids));
+    },
+
+    /** Entries, any status, whose sort name contains every (folded) term. */
+    async findByNameTerms(terms: string[], limit: number): Promise<SupporterRow[]> {
+      return db
+        .select()
+        .from(supporters)
+        .where(and(...terms.map((term) => like(supporters.sortName, `%${term}%`))))
+        .orderBy(supporters.sortName)
+        .limit(limit);
+    },
+
+    async updateById(id: string, row: Partial<NewSupporterRow>): Promise<void> {
+      await db.update(supporters).set(row).where(eq(supporters.id, id));
+    },
+
+    /** Marks a published entry withdrawn on `on`; false when it was not published. */
+    async withdrawPublished(id: string, on: string): Promise<boolean> {
+      const updated = await db
+        .update(supporters)
+        .set({ status: 'withdrawn', withdrawnOn: on })
+        .where(and(eq(supporters.id, id), published))
+        .returning({ id: supporters.id });
+      return updated.length > 0;
+    },
+
+    /** Holds the import lock until the transaction ends: two imports at once would race on the same slugs. */
+    async lockForImport(): Promise<void> {
+      await db.execute(sql`select pg_advisory_xact_lock(hashtext('supporters.import'))`);
+    },
+
+    /** Fresh planner statistics after a bulk change (PGlite has no autovacuum). */
+    async analyze(): Promise<void> {
+      await db.execute(sql`analyze supporters`);
     },
 
     /** Every published row in the official export order (name), optionally filtered. */

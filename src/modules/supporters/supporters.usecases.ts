@@ -3,7 +3,6 @@
  * approved edit, withdraw an entry. Each runs inside the caller's transaction (so the moderation decision and the
  * registry change commit together) and records an audit entry; callers emit `registry.changed` after the commit.
  */
-import { and, eq, like, sql } from 'drizzle-orm';
 import { recordAudit } from '../../app/audit/audit.js';
 import { actorRef, type Actor } from '../../app/authz/actor.js';
 import { authorize } from '../../app/authz/policy.js';
@@ -12,7 +11,8 @@ import { foldText } from '../../shared/text.js';
 import type { SupporterCategory } from './supporters.constants.js';
 import { buildSearchText, joinedOn, natureKey, sortName } from './supporters.models.js';
 import { supporterPolicies } from './supporters.policies.js';
-import { supporters, type SupporterRow } from './supporters.tables.js';
+import { createSupportersRepository } from './supporters.repository.js';
+import type { SupporterRow } from './supporters.tables.js';
 
 /** The fields a supporter controls and the public sees. */
 export interface PublicSupporterFields {
@@ -54,9 +54,7 @@ interface Change {
 async function uniqueSlug(db: Executor, fields: PublicSupporterFields): Promise<string> {
   const stem = foldText(fields.name).replace(/ /g, '-').slice(0, 60).replace(/-+$/, '') || 'supporter';
   const base = `${stem}-${fields.category}${fields.countryCode ? `-${fields.countryCode}` : ''}`;
-  const taken = new Set(
-    (await db.select({ slug: supporters.slug }).from(supporters).where(like(supporters.slug, `${base}%`))).map((r) => r.slug),
-  );
+  const taken = new Set(await createSupportersRepository(db).slugsStartingWith(base));
   if (!taken.has(base)) return base;
   for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
@@ -79,21 +77,17 @@ export async function publishSupporter(
   authorize(change.actor, supporterPolicies.publish, undefined);
   const signedOn = change.signedOn ?? new Date().toISOString().slice(0, 10);
   const slug = await uniqueSlug(db, fields);
-  const [row] = await db
-    .insert(supporters)
-    .values({
-      slug,
-      ...fields,
-      ...derivedColumns(fields),
-      dateSigned: signedOn,
-      ...joinedOn({ dateSigned: signedOn, firstSeen: null }),
-      status: 'published',
-      source: change.cause ? `platform:${change.cause}` : 'platform',
-      platformChange: 'joined',
-      platformChangedAt: new Date(),
-    })
-    .returning({ id: supporters.id, slug: supporters.slug });
-  if (!row) throw new Error('insert returned no row');
+  const row = await createSupportersRepository(db).insertOne({
+    slug,
+    ...fields,
+    ...derivedColumns(fields),
+    dateSigned: signedOn,
+    ...joinedOn({ dateSigned: signedOn, firstSeen: null }),
+    status: 'published',
+    source: change.cause ? `platform:${change.cause}` : 'platform',
+    platformChange: 'joined',
+    platformChangedAt: new Date(),
+  });
   await recordAudit(db, { actor: actorRef(change.actor), action: 'supporters.publish', subject: row.id, reason: change.reason ?? null, details: { slug, cause: change.cause } });
   return row;
 }
@@ -104,18 +98,16 @@ export async function publishSupporter(
  */
 export async function updateSupporterFields(db: Executor, supporterId: string, fields: PublicSupporterFields, change: Change): Promise<void> {
   authorize(change.actor, supporterPolicies.update, undefined);
-  const [before] = await db.select().from(supporters).where(eq(supporters.id, supporterId)).limit(1);
+  const repository = createSupportersRepository(db);
+  const before = await repository.findById(supporterId);
   if (!before) throw new Error(`no supporter ${supporterId}`);
-  await db
-    .update(supporters)
-    .set({
-      ...fields,
-      ...derivedColumns(fields),
-      sourceCountryCode: fields.countryCode ?? before.sourceCountryCode,
-      platformChange: before.platformChange ?? 'edited',
-      platformChangedAt: new Date(),
-    })
-    .where(eq(supporters.id, supporterId));
+  await repository.updateById(supporterId, {
+    ...fields,
+    ...derivedColumns(fields),
+    sourceCountryCode: fields.countryCode ?? before.sourceCountryCode,
+    platformChange: before.platformChange ?? 'edited',
+    platformChangedAt: new Date(),
+  });
   const changed = (Object.keys(fields) as Array<keyof PublicSupporterFields>).filter((key) => before[key] !== fields[key]);
   await recordAudit(db, { actor: actorRef(change.actor), action: 'supporters.update', subject: supporterId, reason: change.reason ?? null, details: { changed, cause: change.cause } });
 }
@@ -127,12 +119,7 @@ export async function updateSupporterFields(db: Executor, supporterId: string, f
 export async function withdrawSupporter(db: Executor, supporterId: string, change: Change & { on?: string }): Promise<boolean> {
   authorize(change.actor, supporterPolicies.withdraw, { supporterId });
   const on = change.on ?? new Date().toISOString().slice(0, 10);
-  const updated = await db
-    .update(supporters)
-    .set({ status: 'withdrawn', withdrawnOn: on })
-    .where(and(eq(supporters.id, supporterId), eq(supporters.status, 'published')))
-    .returning({ id: supporters.id });
-  if (updated.length === 0) return false;
+  if (!(await createSupportersRepository(db).withdrawPublished(supporterId, on))) return false;
   await recordAudit(db, { actor: actorRef(change.actor), action: 'supporters.withdraw', subject: supporterId, reason: change.reason ?? null, details: { on, cause: change.cause } });
   return true;
 }
@@ -143,36 +130,28 @@ export async function withdrawSupporter(db: Executor, supporterId: string, chang
  */
 export async function markSupporterClaimed(db: Executor, supporterId: string, change: Change): Promise<void> {
   authorize(change.actor, supporterPolicies.markClaimed, undefined);
-  await db.update(supporters).set({ platformChange: 'claimed', platformChangedAt: new Date() }).where(eq(supporters.id, supporterId));
+  await createSupportersRepository(db).updateById(supporterId, { platformChange: 'claimed', platformChangedAt: new Date() });
   await recordAudit(db, { actor: actorRef(change.actor), action: 'supporters.claim', subject: supporterId, reason: change.reason ?? null, details: { cause: change.cause } });
 }
 
 /** A supporter's current public fields, for edit forms and moderation diffs. */
 export async function getSupporterForEdit(db: Executor, supporterId: string): Promise<SupporterRow | undefined> {
-  const [row] = await db.select().from(supporters).where(eq(supporters.id, supporterId)).limit(1);
-  return row;
+  return createSupportersRepository(db).findById(supporterId);
 }
 
 /** An entry by its public slug, whatever its status (a claim names the entry it is about by slug). */
 export async function getSupporterBySlug(db: Executor, slug: string): Promise<SupporterRow | undefined> {
-  const [row] = await db.select().from(supporters).where(eq(supporters.slug, slug)).limit(1);
-  return row;
+  return createSupportersRepository(db).findBySlug(slug);
 }
 
 /** Published supporters by id, for lists of a representative's organisations. */
 export async function listSupportersByIds(db: Executor, ids: string[]): Promise<SupporterRow[]> {
-  if (ids.length === 0) return [];
-  return db.select().from(supporters).where(sql`${supporters.id} in ${ids}`);
+  return createSupportersRepository(db).findByIds(ids);
 }
 
 /** Entries whose name matches, for the secretariat's "find an entry to manage"; any status, newest decision first. */
 export async function findSupportersByName(db: Executor, query: string, limit = 30): Promise<SupporterRow[]> {
   const terms = foldText(query).split(' ').filter(Boolean).slice(0, 6);
   if (terms.length === 0) return [];
-  return db
-    .select()
-    .from(supporters)
-    .where(and(...terms.map((term) => like(supporters.sortName, `%${term}%`))))
-    .orderBy(supporters.sortName)
-    .limit(limit);
+  return createSupportersRepository(db).findByNameTerms(terms, limit);
 }
