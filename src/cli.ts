@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { ConfigError, loadConfig, type Config } from './app/config/config.js';
@@ -144,10 +145,19 @@ user
     const role = options.admin ? 'admin' : 'moderator';
     const locale = options.locale;
     const { ensureSecretariatUser } = await import('./app/auth/users.js');
-    const result = await withDatabase((database) =>
-      database.db.transaction((tx) => ensureSecretariatUser(tx, { email, role, name: options.name ?? null, locale, actor })),
-    );
+    const { operatorSignInLink } = await import('./modules/accounts/accounts.usecases.js');
+    const cfg = config();
+    const { result, link } = await withDatabase(async (database) => {
+      const result = await database.db.transaction((tx) => ensureSecretariatUser(tx, { email, role, name: options.name ?? null, locale, actor }));
+      const link = await operatorSignInLink({ db: database.db, config: cfg }, { userId: result.user.id, email: result.user.email!, locale, operator: actor });
+      return { result, link };
+    });
     console.log(`${result.created ? 'Created' : 'Updated'} ${role} ${result.user.email} (${result.user.id}).`);
+    // The next step, so the first administrator is not left guessing where the sign-in e-mail went.
+    const mail = cfg.smtpUrl ? 'sent through the mail relay in SMTP_URL' : `written as .eml files to ${path.join(cfg.dataDir, 'outbox')} (SMTP_URL is not set)`;
+    console.log(`Next: open this sign-in link within 20 minutes (it works once):\n  ${link}`);
+    console.log(`Later: sign in at ${cfg.publicUrl}/${locale}/sign-in; the link is e-mailed to ${result.user.email} (${mail}).`);
+    console.log('The back office then asks for a second factor: a passkey, or an authenticator app with recovery codes.');
   });
 
 user

@@ -63,6 +63,11 @@ describe('the pariscall command', () => {
     const created = await pariscall(['user', 'create', '--admin', 'Chief@Secretariat.example', '--name', 'Chief', '--locale', 'fr'], env);
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toMatch(/^Created admin chief@secretariat\.example \(usr_/);
+    // The next step is printed: a working one-time sign-in link, and where later sign-in e-mails go.
+    const link = /Next: open this sign-in link within 20 minutes \(it works once\):\n {2}(http:\/\/localhost:\d+\/fr\/sign-in\/verify\?token=[\w-]+)/.exec(created.stdout);
+    expect(link, created.stdout).not.toBeNull();
+    expect(created.stdout).toContain(`e-mailed to chief@secretariat.example (written as .eml files to ${path.join(env.DATA_DIR!, 'outbox')} (SMTP_URL is not set))`);
+    expect(created.stdout).toContain('a passkey, or an authenticator app');
     const moderator = await pariscall(['user', 'create', '--moderator', 'mod@secretariat.example'], env);
     expect(moderator.stdout).toMatch(/^Created moderator/);
     const promoted = await pariscall(['user', 'create', '--admin', 'mod@secretariat.example'], env);

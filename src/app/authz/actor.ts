@@ -2,7 +2,8 @@ import type { Locale } from '../i18n/i18n.js';
 
 export const roles = ['member', 'moderator', 'admin'] as const;
 export type Role = (typeof roles)[number];
-export const sessionMethods = ['email-link', 'passkey'] as const;
+/** `totp`: an e-mail link then a code from an authenticator app (or a recovery code): two factors, like a passkey. */
+export const sessionMethods = ['email-link', 'passkey', 'totp'] as const;
 export type SessionMethod = (typeof sessionMethods)[number];
 
 /**

@@ -4,16 +4,17 @@ import { forbidden, passkeyRequired, unauthorized } from './authz.errors.js';
 import { allow, refuse, type Verdict } from './policy.js';
 
 /**
- * Whether a session opened this way must first be upgraded with a passkey: the secretariat's roles reach the back
- * office only from a passkey session (whoever reads a moderator's mailbox must not be a moderator).
+ * Whether a session opened this way must first be upgraded with a second factor (a passkey, or an authenticator code):
+ * the secretariat's roles reach the back office only from such a session (whoever reads a moderator's mailbox must not
+ * be a moderator).
  */
-export function needsPasskey(role: string, method: SessionMethod | string): boolean {
-  return isSecretariatRole(role) && method !== 'passkey';
+export function needsSecondFactor(role: string, method: SessionMethod | string): boolean {
+  return isSecretariatRole(role) && method === 'email-link';
 }
 
 /** A moderator or administrator signed in with a passkey: the only way into the back office. */
 export function isSecretariat(actor: Actor): boolean {
-  return actor.kind === 'user' && isSecretariatRole(actor.role) && !needsPasskey(actor.role, actor.method);
+  return actor.kind === 'user' && isSecretariatRole(actor.role) && !needsSecondFactor(actor.role, actor.method);
 }
 
 export function isAdmin(actor: Actor): boolean {

@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../database/database.js';
 import { actionBudgets } from './limits.tables.js';
 
@@ -32,4 +32,9 @@ export async function spendBudget(db: Executor, action: string, client: string, 
 export async function forgetEndedBudgets(db: Executor): Promise<number> {
   const rows = await db.delete(actionBudgets).where(lt(actionBudgets.resetsAt, sql`now()`)).returning({ client: actionBudgets.client });
   return rows.length;
+}
+
+/** Clears a client's spending of an action (a person's failed-code count, once they give a right one). */
+export async function forgetBudget(db: Executor, action: string, client: string): Promise<void> {
+  await db.delete(actionBudgets).where(and(eq(actionBudgets.action, action), eq(actionBudgets.client, client)));
 }

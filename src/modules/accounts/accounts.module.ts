@@ -6,6 +6,7 @@ import { registerPasskeyPages } from './accounts.passkeys.js';
 import { accountPrivacyPart } from './accounts.privacy.js';
 import { registerSecretariatUserPages } from './accounts.secretariat.js';
 import { registerSignInPages } from './accounts.sign-in.js';
+import { registerTotpPages } from './accounts.totp.js';
 
 /** Accounts: sign-in by e-mail link or passkey, the account page, personal data requests, secretariat accounts. */
 export const accountsModule: AppModule = {
@@ -16,6 +17,7 @@ export const accountsModule: AppModule = {
     await registerSignInPages(app, context);
     await registerAccountPages(app, context);
     await registerPasskeyPages(app, context);
+    await registerTotpPages(app, context);
     await registerSecretariatUserPages(app, context);
   },
 };

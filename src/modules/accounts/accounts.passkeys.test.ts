@@ -29,7 +29,7 @@ describe('passkeys', () => {
     moderator = await signInAs(t, { email: 'mod@secretariat.example', role: 'moderator', method: 'email-link' });
     const page = await t.app.inject({ url: '/en/account/passkeys?required=1', headers: { cookie: moderator.cookie } });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('needs a passkey');
+    expect(page.body).toContain('needs a second factor');
     expect(page.body).toContain('data-passkey="register"');
   });
 

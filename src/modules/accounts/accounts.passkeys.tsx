@@ -26,12 +26,13 @@ export async function registerPasskeyPages(app: FastifyInstance, context: AppCon
     const t = accountMessages(locale);
 
     app.get(`/${locale}/account/passkeys`, { schema: { hide: true } }, async (request, reply) => {
-      const { passkeys, canEnrol, backOfficeWaits } = await showOwnPasskeys(deps, await getActor(request));
+      const { passkeys, totp, canEnrol, backOfficeWaits } = await showOwnPasskeys(deps, await getActor(request));
       const query = request.query as Record<string, unknown>;
       const done = parseNotice(['added', 'removed'], query);
       const page = PasskeysPage({
         locale,
         passkeys,
+        totp,
         canEnrol,
         required: query.required === '1' && backOfficeWaits,
         next: safeNext(query.next, `/${locale}/account/passkeys`),
@@ -58,7 +59,7 @@ export async function registerPasskeyPages(app: FastifyInstance, context: AppCon
     });
 
     app.post(`/${locale}/account/passkeys/remove`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
-      const actor = authorize(await getActor(request), accountPolicies.removePasskey, undefined);
+      const actor = authorize(await getActor(request), accountPolicies.removeFactor, undefined);
       const passkeyId = pathIdentifier(2048).safeParse(formText(request.body, 'passkey'));
       if (!passkeyId.success) throw passkeyNotFound();
       await removeOwnPasskey(deps, actor, passkeyId.data);

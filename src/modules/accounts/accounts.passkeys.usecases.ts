@@ -4,21 +4,22 @@ import { listPasskeys, registerPasskey, registrationOptions, removePasskey, type
 import { getUser } from '../../app/auth/users.js';
 import type { Actor, UserActor } from '../../app/authz/actor.js';
 import { authorize, can } from '../../app/authz/policy.js';
-import { needsPasskey } from '../../app/authz/rules.js';
+import { needsSecondFactor } from '../../app/authz/rules.js';
+import { secondFactorCount, totpEnrolled } from './accounts.totp.usecases.js';
 import type { AccountsDeps } from './accounts.usecases.js';
 import { passkeyNotFound } from './accounts.errors.js';
 import { accountPolicies } from './accounts.policies.js';
 
-/** The passkeys page: the person's passkeys, whether this session may add one, and whether the back office waits for one. */
+/** The passkeys page: the person's passkeys, whether this session may add one, whether an authenticator app is set up, and whether the back office waits for a second factor. */
 export async function showOwnPasskeys(deps: AccountsDeps, actor: Actor) {
   const user = authorize(actor, accountPolicies.own, undefined);
-  const passkeys = await listPasskeys(deps.db, user.userId);
-  return { passkeys, canEnrol: can(user, accountPolicies.enrolPasskey, { passkeyCount: passkeys.length }), backOfficeWaits: needsPasskey(user.role, user.method) };
+  const [passkeys, factorCount, totp] = await Promise.all([listPasskeys(deps.db, user.userId), secondFactorCount(deps.db, user.userId), totpEnrolled(deps.db, user.userId)]);
+  return { passkeys, totp, canEnrol: can(user, accountPolicies.enrolFactor, { factorCount }), backOfficeWaits: needsSecondFactor(user.role, user.method) };
 }
 
 async function authorizeEnrolment(deps: AccountsDeps, actor: Actor): Promise<UserActor> {
   const user = authorize(actor, accountPolicies.own, undefined);
-  return authorize(user, accountPolicies.enrolPasskey, { passkeyCount: (await listPasskeys(deps.db, user.userId)).length });
+  return authorize(user, accountPolicies.enrolFactor, { factorCount: await secondFactorCount(deps.db, user.userId) });
 }
 
 /** The WebAuthn creation options for a new passkey of one's own account. */
@@ -35,6 +36,6 @@ export async function enrolPasskey(deps: AccountsDeps, actor: Actor, input: { rp
 
 /** Removes one of one's own passkeys; another person's id is a 404 and removes nothing. */
 export async function removeOwnPasskey(deps: AccountsDeps, actor: Actor, passkeyId: string): Promise<void> {
-  const user = authorize(actor, accountPolicies.removePasskey, undefined);
+  const user = authorize(actor, accountPolicies.removeFactor, undefined);
   if (!(await removePasskey(deps.db, { userId: user.userId, passkeyId }))) throw passkeyNotFound();
 }

@@ -6,7 +6,7 @@ import { signIn, signOut } from '../../app/auth/auth.plugin.js';
 import { csrfField, csrfToken, verifyCsrf } from '../../app/auth/csrf.js';
 import { authenticationOptions, relyingParty, verifyPasskeySignIn } from '../../app/auth/passkeys.js';
 import { safeNext } from '../../app/auth/redirects.js';
-import { needsPasskey } from '../../app/authz/rules.js';
+import { needsSecondFactor } from '../../app/authz/rules.js';
 import { isHoneypotFilled } from '../../app/html/honeypot.js';
 import type { AppContext } from '../../app/context.js';
 import { locales, type Locale } from '../../app/i18n/i18n.js';
@@ -14,6 +14,7 @@ import { accountMessages } from './accounts.messages.js';
 import { formText, sendPrivatePage } from '../../app/http/private-page.js';
 import { peekToken } from '../../app/auth/tokens.js';
 import { normalizeEmail } from '../../app/auth/users.js';
+import { totpEnrolled } from './accounts.totp.usecases.js';
 import { requestSignInLink, signInPurpose, useSignInLink, type AccountsDeps } from './accounts.usecases.js';
 import { SignInPage, SignInSentPage, VerifyPage } from './views/sign-in-pages.js';
 
@@ -23,11 +24,15 @@ const signInRateLimit = { max: 10, timeWindow: '15 minutes' };
 /** Link and passkey ceremonies per client address: a person retries a few times, a token-guessing script many. */
 const ceremonyRateLimit = { max: 30, timeWindow: '15 minutes' };
 
-/** Where a fresh session goes: the secretariat without a passkey session first enrols one. */
-function afterSignIn(locale: Locale, role: string, method: string, next: string | undefined): string {
+/**
+ * Where a fresh session goes: a secretariat member signed in by e-mail link gives the code of their authenticator app,
+ * or, without one, enrols a second factor (a passkey first; the page offers the app).
+ */
+function afterSignIn(locale: Locale, role: string, method: string, next: string | undefined, hasTotp = false): string {
   const target = safeNext(next, `/${locale}/account`);
-  if (needsPasskey(role, method)) return `/${locale}/account/passkeys?required=1&next=${encodeURIComponent(target)}`;
-  return target;
+  if (!needsSecondFactor(role, method)) return target;
+  const page = hasTotp ? `/${locale}/sign-in/code` : `/${locale}/account/passkeys`;
+  return `${page}?${hasTotp ? '' : 'required=1&'}next=${encodeURIComponent(target)}`;
 }
 
 const passkeyResponseId = z.object({ response: z.looseObject({ id: textInput().optional() }).optional() });
@@ -72,7 +77,8 @@ export async function registerSignInPages(app: FastifyInstance, context: AppCont
       const outcome = await useSignInLink(deps, token);
       if (outcome.status !== 'ok') return sendPrivatePage(reply, VerifyPage({ locale, token: '', outcome: outcome.status, csrfField: '' }), 410);
       await signIn(request, reply, { userId: outcome.userId, method: 'email-link' });
-      return reply.header('cache-control', 'no-store').redirect(afterSignIn(locale, outcome.role, 'email-link', outcome.next), 303);
+      const hasTotp = await totpEnrolled(deps.db, outcome.userId);
+      return reply.header('cache-control', 'no-store').redirect(afterSignIn(locale, outcome.role, 'email-link', outcome.next, hasTotp), 303);
     });
 
     // Passkey sign-in, for the progressive-enhancement script (JSON in, JSON out; CSRF token in a header).

@@ -40,6 +40,19 @@ export async function requestSignInLink(deps: AccountsDeps, input: { email: stri
   });
 }
 
+/**
+ * A sign-in link for the operator at the command line (`pariscall user create`) to open or hand over: the same
+ * one-time, 20-minute token as the e-mailed one, audited as issued by the operator.
+ */
+export async function operatorSignInLink(deps: AccountsDeps, input: { userId: string; email: string; locale: Locale; operator: string }): Promise<string> {
+  return deps.db.transaction(async (tx) => {
+    const next = `/${input.locale}/secretariat/applications`;
+    const token = await issueToken(tx, { purpose: signInPurpose, subjectId: input.userId, email: input.email, data: { next }, ttlMs: signInTtlMs });
+    await recordAudit(tx, { actor: input.operator, action: 'auth.sign-in-link', subject: input.userId, details: { via: 'command line' } });
+    return `${deps.config.publicUrl}/${input.locale}/sign-in/verify?token=${token}`;
+  });
+}
+
 export type SignInLinkOutcome = { status: 'ok'; userId: string; role: string; next: string | undefined } | { status: 'expired' | 'used' | 'invalid' };
 
 /** Uses a sign-in link once; the caller then opens the session (signIn). A disabled account's link is invalid. */

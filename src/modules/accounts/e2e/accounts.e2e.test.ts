@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('accounts in a browser', () => {
 
     // The secretariat on an e-mail link is sent to enrol a passkey.
     await page.waitForURL(/\/en\/account\/passkeys\?required=1/);
-    expect(await page.locator('.notice').first().textContent()).toContain('needs a passkey');
+    expect(await page.locator('.notice').first().textContent()).toContain('needs a second factor');
     await expectNoAxeViolations(page);
     await page.getByLabel('Name for this passkey (optional)').fill('Virtual key');
     await page.getByRole('button', { name: 'Add a passkey' }).click();

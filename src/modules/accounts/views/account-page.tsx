@@ -1,7 +1,7 @@
 import { PostButton } from '../../../app/html/post-button.js';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, locales, type Locale } from '../../../app/i18n/i18n.js';
-import type { UserActor } from '../../../app/authz/actor.js';
+import type { SessionMethod, UserActor } from '../../../app/authz/actor.js';
 import type { SessionRow } from '../../../app/auth/sessions.js';
 import { accountMessages } from '../accounts.messages.js';
 
@@ -105,7 +105,7 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
                     <span safe>{s.userAgent ?? '—'}</span>
                     {s.id === actor.sessionId ? <> <span class="badge">{safeT('account.sessions.current')}</span></> : ''}
                   </th>
-                  <td>{safeT(s.method === 'passkey' ? 'method.passkey' : 'method.email-link')}</td>
+                  <td>{safeT(`method.${s.method as SessionMethod}`)}</td>
                   <td safe>{when.format(s.lastSeenAt)}</td>
                   <td>
                     <PostButton action={`/${locale}/account/sessions/revoke`} csrfField={props.csrfField} fields={{ session: s.id }} label={t('account.sessions.revoke')} variant="secondary" />

@@ -11,6 +11,8 @@ export interface PasskeysPageProps {
   canEnrol: boolean;
   /** The back office sent this person here: explain why. */
   required: boolean;
+  /** An authenticator app is set up (the page links to manage it; otherwise to set one up). */
+  totp: boolean;
   next: string;
   csrfField: string;
   csrfToken: string;
@@ -32,6 +34,9 @@ export function PasskeysPage(props: PasskeysPageProps): JSX.Element {
       {props.notice ? <p class="notice" role="status" safe>{props.notice}</p> : ''}
       {props.required ? <p class="notice">{safeT(props.canEnrol ? 'passkeys.required' : 'passkeys.signInWithPasskey')}</p> : ''}
       <p class="lead">{safeT('passkeys.lead')}</p>
+      <p>
+        <a href={`/${locale}/account/totp${props.required ? `?next=${encodeURIComponent(props.next)}` : ''}`}>{safeT(props.totp ? 'totp.link.manage' : 'totp.link.setup')}</a>
+      </p>
       {props.passkeys.length === 0 ? (
         <p>{safeT('passkeys.none')}</p>
       ) : (
