@@ -61,7 +61,7 @@ const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }
   weight: { title: '5. Page weight', run: () => benchWeight() },
   join: { title: '6. Joining under load, and moderation', run: () => benchJoin(joinDefaults) },
   index: { title: '7. Cyberstability Index engine: pipeline and uncertainty analysis', run: () => benchIndex(indexDefaults) },
-  uploads: { title: '8. Hostile uploads to the index secretariat', run: () => benchUploads() },
+  uploads: { title: '8. Hostile uploads to the index secretariat', run: () => benchUploads({ cpuProfDir: values['cpu-prof'] }) },
 };
 
 const selected = (values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(sections)) as GoalId[];

@@ -9,6 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { cookieSettings } from '../src/app/auth/auth.plugin.js';
 import { createSession } from '../src/app/auth/sessions.js';
 import { findOrCreateUserByEmail } from '../src/app/auth/users.js';
@@ -145,11 +146,18 @@ async function measure(server: RunningServer, cookie: string, upload: Upload, in
   return { kind: upload.kind, fileKb, status: response.status, uploadMs: round(uploadMs), healthz, peakMb, afterMb };
 }
 
-export async function benchUploads(): Promise<GoalResult> {
+/**
+ * `cpuProfDir`: the server runs as `node --cpu-prof dist/cli.js serve` (what `npm start` runs, minus npm) and writes
+ * one profile per thread there, the parsing workers' included.
+ */
+export async function benchUploads(options: { cpuProfDir?: string } = {}): Promise<GoalResult> {
   const database = await createBenchDatabase('uploads');
+  const command = options.cpuProfDir
+    ? [process.execPath, '--cpu-prof', '--cpu-prof-dir', path.join(options.cpuProfDir, 'uploads'), 'dist/cli.js', 'serve']
+    : [npm, 'start', '--silent'];
   const server = await startOurServer(
     { driver: 'postgres', dataDir: makeTempDir('uploads'), databaseUrl: database.url },
-    { command: [npm, 'start', '--silent'], env: { IMPORT_ON_EMPTY: '' }, label: 'npm start (uploads)' },
+    { command, env: { IMPORT_ON_EMPTY: '' }, label: 'npm start (uploads)' },
   );
   try {
     const cookie = await secretariatCookie(server, database.url);

@@ -5,10 +5,8 @@
 import type { FieldIssue } from '../../app/http/errors.js';
 import type { FormBody } from '../../app/http/private-page.js';
 import type { Locale } from '../../app/i18n/i18n.js';
-import type { RawTable } from './engine/coinr-cells.js';
 import type { FileIssue, TableFile } from './io/index.files.js';
 import { maxUploadMb } from './io/index.upload-limits.js';
-import type { StoredTable } from './index.models.js';
 import { uploadRefusalMessages } from './index.secretariat-uploads.locales.js';
 import { indexAdminMessages } from './views/secretariat/secretariat.locales.js';
 
@@ -21,11 +19,6 @@ export function upload(body: FormBody, name: string): Upload | undefined {
   const value = body[name] as Upload | undefined;
   return value && typeof value === 'object' && 'bytes' in value && value.name !== '' ? value : undefined;
 }
-
-export const stored = (table: RawTable): StoredTable => ({
-  columns: table.columns ?? Object.keys(table.rows[0] ?? {}),
-  rows: table.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v ?? '']))),
-});
 
 
 const MB = 1024 * 1024;

@@ -16,7 +16,7 @@ import { parseCoinr } from './engine/coinr-format.js';
 import { coinrWorkbook, readCoinrTables } from './io/index.files.js';
 import { uploadLimits } from './io/index.upload-limits.js';
 import { pickTime } from './index.models.js';
-import { checkUploads, fileProblems, placeIssues, stored, upload, type Upload } from './index.secretariat-forms.js';
+import { checkUploads, fileProblems, placeIssues, upload, type Upload } from './index.secretariat-forms.js';
 import {
   createDraftEdition, discardDraft, getEdition, listEditions, previewEdition, publishEdition, replaceDraftData, updateDraftConfig, withdrawEdition, type IndexDeps,
 } from './index.usecases.js';
@@ -110,8 +110,8 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
           const { edition } = await createDraftEdition(deps, await getActor(request), {
             slug: values.slug,
             titles: { en: values.titleEn, fr: values.titleFr },
-            iData: stored(tables.iData),
-            iMeta: stored(tables.iMeta),
+            iData: tables.iData,
+            iMeta: tables.iMeta,
             config,
             source: values.source.trim() || [data.name, meta?.name].filter(Boolean).join(', ').replace(new RegExp(controlCharacters, 'g'), ''),
           });
@@ -164,7 +164,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
         }
         try {
           const source = [data.name, meta?.name].filter(Boolean).join(', ');
-          await replaceDraftData(deps, await getActor(request), { slug, iData: stored(tables.iData), iMeta: stored(tables.iMeta), source });
+          await replaceDraftData(deps, await getActor(request), { slug, iData: tables.iData, iMeta: tables.iMeta, source });
           return reply.redirect(`/${locale}/secretariat/index/${slug}?done=data`, 303);
         } catch (error) {
           const { status, ...placed } = refused(error);

@@ -11,6 +11,7 @@ import { authorize } from '../../app/authz/policy.js';
 import { indexPolicies } from './index.policies.js';
 import type { Database } from '../../app/database/database.js';
 import { compute, computePublication, editionConfigOf, invalid, parseTables, validPipeline, validUncertainty, zodIssues, type PreviousEdition } from './index.compute.js';
+import { checkEditionTables } from './io/index.check.js';
 import { editionNotFound, editionNotPublished, editionPublished, editionSlugTaken } from './index.errors.js';
 import type { EditionChanges } from './index.changes.js';
 import type { EditionConfig, EditionSnapshot, StoredTable, WithoutData } from './index.models.js';
@@ -77,7 +78,8 @@ export async function createDraftEdition(deps: IndexDeps, actor: EditionActor, i
   if (issues.length > 0 || !slug.success || !titles.success) return invalid(issues);
   const config = editionConfigOf(input);
   const source = input.source ?? slug.data;
-  compute(parseTables(input.iData, input.iMeta, source), config, noneWithoutData, false);
+  // Off the main thread for a real index's 130,000 cells (io/index.check.ts).
+  await checkEditionTables({ iData: input.iData, iMeta: input.iMeta, source, config });
   return deps.db.transaction(async (tx) => {
     const repository = createIndexRepository(tx);
     if (await repository.slugExists(slug.data)) throw editionSlugTaken();
@@ -217,7 +219,7 @@ export async function replaceDraftData(
   return deps.db.transaction(async (tx) => {
     const repository = createIndexRepository(tx);
     const current = await lockedDraft(repository, input.slug);
-    compute(parseTables(input.iData, input.iMeta, input.source), current.config, noneWithoutData, false);
+    await checkEditionTables({ iData: input.iData, iMeta: input.iMeta, source: input.source, config: current.config });
     const edition = await repository.updateDraft(current.id, {
       framework: { iMeta: input.iMeta, withoutData: coverageGaps(input.iMeta) },
       dataset: { iData: input.iData, source: input.source },

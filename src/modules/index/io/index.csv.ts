@@ -4,7 +4,6 @@
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { RawTable } from '../engine/coinr-format.js';
 
 /** A table with its column order, as the engine's writers return it. */
 export interface TextTable {
@@ -12,8 +11,8 @@ export interface TextTable {
   rows: Record<string, string>[];
 }
 
-/** Parses CSV text (UTF-8, optional BOM) into a raw table; throws on malformed CSV (unbalanced quotes, ragged rows). */
-export function readCsvTable(text: string): RawTable {
+/** Parses CSV text (UTF-8, optional BOM) into a table of text cells (a raw table with every cell and its columns); throws on malformed CSV (unbalanced quotes, ragged rows). */
+export function readCsvTable(text: string): TextTable {
   const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
   const [header = [], ...lines] = records;
   // R writes an unnamed first column for row names (`write.csv(row.names = TRUE)`); keep it under a visible name.

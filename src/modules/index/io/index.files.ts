@@ -5,11 +5,11 @@
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { parseCoinr, writeIData, writeIMeta, type CoinrParse, type RawTable } from '../engine/coinr-format.js';
+import { parseCoinr, writeIData, writeIMeta, type CoinrParse } from '../engine/coinr-format.js';
 import type { ImportIssue, IndexDataset } from '../engine/types.js';
-import { writeCsvTable } from './index.csv.js';
-import { parseInWorker, type ParseResult } from './index.parse.js';
-import { checkCsv, checkXlsx, type LimitBreach } from './index.precheck.js';
+import { writeCsvTable, type TextTable } from './index.csv.js';
+import { parseInWorker, type ParseResult, type Refusal } from './index.parse.js';
+import type { LimitBreach } from './index.precheck.js';
 import { parseWorkerLimits, uploadLimits } from './index.upload-limits.js';
 import { writeXlsxTables } from './index.xlsx.js';
 
@@ -71,37 +71,31 @@ interface Planned {
   tables: TableName[];
 }
 
-/** The first cap a file passes, without parsing it; a workbook that is not a zip is malformed. */
-async function precheck(planned: Planned): Promise<FileIssue | null> {
+/** A file refused before parsing (a cap passed, or a workbook that is not a zip), as an issue of its first table. */
+function refusalIssue(planned: Planned, refusal: Refusal): FileIssue {
   const table = planned.tables[0] as TableName;
-  if (planned.format === 'csv') {
-    const breach = checkCsv(planned.file.bytes);
-    return breach && limitIssue(table, planned.file.name, breach);
-  }
-  try {
-    const breach = await checkXlsx(planned.file.bytes);
-    return breach && limitIssue(table, planned.file.name, breach);
-  } catch (error) {
-    return fileIssue(table, 'xlsx.malformed', `${planned.file.name}: ${(error as Error).message}`);
-  }
+  if ('breach' in refusal) return limitIssue(table, planned.file.name, refusal.breach);
+  return fileIssue(table, 'xlsx.malformed', `${planned.file.name}: ${refusal.malformed}`);
 }
 
 /** The tables a worker's result gives, or the file's problem as an issue of each table. */
-function tablesOf(planned: Planned, result: ParseResult): Array<[TableName, RawTable | FileIssue]> {
+function tablesOf(planned: Planned, result: ParseResult): Array<[TableName, TextTable | FileIssue]> {
   return planned.tables.map((table) => {
-    if (!result.ok) return [table, fileIssue(table, `${planned.format}.malformed`, `${planned.file.name}: ${result.message}`)];
+    // Refused and unread results were answered before (readCoinrTables): what is left failed while parsing.
+    if (!result.ok) return [table, fileIssue(table, `${planned.format}.malformed`, `${planned.file.name}: ${'message' in result ? result.message : 'not read'}`)];
     const raw = result.tables[planned.format === 'csv' ? 'csv' : table];
     return [table, raw ?? fileIssue(table, 'xlsx.sheet.missing', `${planned.file.name} has no sheet named ${table}`)];
   });
 }
 
-export type CoinrTables = { ok: true; iData: RawTable; iMeta: RawTable } | { ok: false; issues: FileIssue[] };
+/** The tables read, every cell as text under its column (what a draft stores), or the problems with the files. */
+export type CoinrTables = { ok: true; iData: TextTable; iMeta: TextTable } | { ok: false; issues: FileIssue[] };
 
 /**
- * Reads the iData and iMeta tables from files' bytes, without parsing them: `meta` may be omitted when `data` is a
- * workbook holding both sheets, which is then read once. Each file is checked against `uploadLimits` first and refused
- * unparsed beyond them; what passes is parsed in a worker thread (index.parse.ts). Problems with the files themselves
- * are returned, all of them.
+ * Reads the iData and iMeta tables from files' bytes: `meta` may be omitted when `data` is a workbook holding both
+ * sheets, which is then read once. In one worker thread (index.parse.ts), every file is checked against
+ * `uploadLimits` and refused unparsed beyond them (streaming a sheet to count its cells is work too, kept off the main
+ * thread); then, when all pass, they are parsed. Problems with the files themselves are returned, all of them.
  */
 export async function readCoinrTables(data: TableFile, meta?: TableFile): Promise<CoinrTables> {
   const dataFormat = formatOf(data.name);
@@ -117,12 +111,6 @@ export async function readCoinrTables(data: TableFile, meta?: TableFile): Promis
     else plan.push({ file, format, tables: [...tables] });
   }
   if (issues.length > 0) return { ok: false, issues };
-  for (const planned of plan) {
-    const issue = await precheck(planned);
-    if (issue) issues.push(issue);
-  }
-  if (issues.length > 0) return { ok: false, issues };
-
   const outcome = await parseInWorker(plan.map((p) => ({ format: p.format, bytes: p.file.bytes, sheets: p.tables })));
   if (!outcome.ok) {
     const names = plan.map((p) => p.file.name).join(', ');
@@ -131,12 +119,17 @@ export async function readCoinrTables(data: TableFile, meta?: TableFile): Promis
       : { kind: 'parseTime', max: parseWorkerLimits.timeoutMs / 1000 };
     return { ok: false, issues: [limitIssue('iData', names, refusal)] };
   }
+  const refused = plan.flatMap((planned, i) => {
+    const result = outcome.results[i] as ParseResult;
+    return 'refused' in result ? [refusalIssue(planned, result.refused)] : [];
+  });
+  if (refused.length > 0) return { ok: false, issues: refused };
   const read = new Map(plan.flatMap((planned, i) => tablesOf(planned, outcome.results[i] as ParseResult)));
   const iData = read.get('iData');
   const iMeta = read.get('iMeta');
   const failed = [iMeta, iData].filter((t): t is FileIssue => t !== undefined && 'code' in t);
   if (failed.length > 0 || !iData || !iMeta) return { ok: false, issues: failed };
-  return { ok: true, iData: iData as RawTable, iMeta: iMeta as RawTable };
+  return { ok: true, iData: iData as TextTable, iMeta: iMeta as TextTable };
 }
 
 /**

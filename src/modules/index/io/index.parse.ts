@@ -8,25 +8,30 @@
  * tsx's loader first; from dist/ it is index.parse-worker.js (the build emits one JavaScript file per source file).
  */
 import { Worker } from 'node:worker_threads';
-import type { ParseJob, ParseResult } from './index.parse-worker.js';
+import type { CheckResult, ParseJob, ParseResult, Refusal, WorkerRequest } from './index.parse-worker.js';
 import { parseWorkerLimits } from './index.upload-limits.js';
 
-export type { ParseJob, ParseResult };
+export type { CheckResult, ParseJob, ParseResult, Refusal };
+
+/** The worker's reply, or why it ended without one. */
+export type WorkerOutcome<T> = { ok: true; reply: T } | { ok: false; reason: 'memory' | 'time' };
 
 /** The results, one per job, or why the worker ended without them. */
 export type ParseOutcome = { ok: true; results: ParseResult[] } | { ok: false; reason: 'memory' | 'time' };
+
+type WorkerLimits = { [K in keyof typeof parseWorkerLimits]: number };
 
 function workerUrl(): URL {
   const here = import.meta.url;
   return new URL(here.endsWith('.ts') ? './index.parse-worker-bootstrap.mjs' : './index.parse-worker.js', here);
 }
 
-function runWorker(jobs: ParseJob[], limits: { [K in keyof typeof parseWorkerLimits]: number }): Promise<ParseOutcome> {
+function runWorker<T>(request: WorkerRequest, limits: WorkerLimits): Promise<WorkerOutcome<T>> {
   const { timeoutMs, ...resourceLimits } = limits;
   const worker = new Worker(workerUrl(), { resourceLimits });
-  return new Promise<ParseOutcome>((resolve, reject) => {
+  return new Promise<WorkerOutcome<T>>((resolve, reject) => {
     let settled = false;
-    const settle = (outcome: ParseOutcome | Error) => {
+    const settle = (outcome: WorkerOutcome<T> | Error) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -35,20 +40,26 @@ function runWorker(jobs: ParseJob[], limits: { [K in keyof typeof parseWorkerLim
       else resolve(outcome);
     };
     const timer = setTimeout(() => settle({ ok: false, reason: 'time' }), timeoutMs);
-    worker.once('message', (results: ParseResult[]) => settle({ ok: true, results }));
+    worker.once('message', (reply: T) => settle({ ok: true, reply }));
     worker.once('error', (error: Error & { code?: string }) => {
       settle(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { ok: false, reason: 'memory' } : error);
     });
     worker.once('exit', (code) => settle(new Error(`the parsing worker exited with code ${code} before replying`)));
-    worker.postMessage(jobs);
+    worker.postMessage(request);
   });
 }
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Parses the files in one worker, after any read already running has finished; `limits` are the worker's (tests lower them). */
-export function parseInWorker(jobs: ParseJob[], limits: { [K in keyof typeof parseWorkerLimits]: number } = parseWorkerLimits): Promise<ParseOutcome> {
-  const run = queue.then(() => runWorker(jobs, limits));
+/** Runs one request in a worker, after any request already running has finished. */
+export function inWorker<T>(request: WorkerRequest, limits: WorkerLimits = parseWorkerLimits): Promise<WorkerOutcome<T>> {
+  const run = queue.then(() => runWorker<T>(request, limits));
   queue = run.catch(() => undefined);
   return run;
+}
+
+/** Parses the files in one worker, after any read already running has finished; `limits` are the worker's (tests lower them). */
+export async function parseInWorker(jobs: ParseJob[], limits: WorkerLimits = parseWorkerLimits): Promise<ParseOutcome> {
+  const outcome = await inWorker<ParseResult[]>({ kind: 'parse', jobs }, limits);
+  return outcome.ok ? { ok: true, results: outcome.reply } : outcome;
 }

@@ -7,7 +7,6 @@
  */
 import type ExcelJS from 'exceljs';
 import { formatNumber, parseNumber } from '../engine/coinr-cells.js';
-import type { RawTable } from '../engine/coinr-format.js';
 import type { TextTable } from './index.csv.js';
 
 /** The text of one cell, whatever ExcelJS returns for it (rich text, hyperlinks, formulas, dates, errors). */
@@ -25,7 +24,7 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** One worksheet as a raw table: the first row is the header; rows that are entirely empty are skipped. */
-function sheetTable(sheet: ExcelJS.Worksheet): RawTable {
+function sheetTable(sheet: ExcelJS.Worksheet): TextTable {
   const width = sheet.columnCount;
   const header = sheet.getRow(1);
   const columns: string[] = [];
@@ -54,9 +53,9 @@ export async function loadWorkbook(data: Buffer | ArrayBuffer): Promise<ExcelJS.
 }
 
 /** The named sheets of a workbook as raw tables (undefined for a sheet that is absent). */
-export async function readXlsxTables(data: Buffer | ArrayBuffer, names: string[]): Promise<Record<string, RawTable | undefined>> {
+export async function readXlsxTables(data: Buffer | ArrayBuffer, names: string[]): Promise<Record<string, TextTable | undefined>> {
   const workbook = await loadWorkbook(data);
-  const out: Record<string, RawTable | undefined> = {};
+  const out: Record<string, TextTable | undefined> = {};
   for (const name of names) {
     const sheet = workbook.worksheets.find((s) => s.name.trim().toLowerCase() === name.toLowerCase());
     out[name] = sheet ? sheetTable(sheet) : undefined;
