@@ -6,16 +6,13 @@ import { AppError } from '../../app/http/errors.js';
 import { parseNotice, parseParams } from '../../app/http/validation.js';
 import { pathIdentifier } from '../../shared/text-input.js';
 import { locales } from '../../app/i18n/i18n.js';
-import { getSupporterForEdit } from '../supporters/supporters.usecases.js';
 import { sendPrivatePage, type FormBody } from '../../app/http/private-page.js';
 import { getActor } from '../../app/auth/auth.plugin.js';
 import { csrfField } from '../../app/auth/csrf.js';
 import { applicationMessages } from './applications.messages.js';
-import { authorize } from '../../app/authz/policy.js';
-import { applicationPolicies } from './applications.policies.js';
-import { createApplicationsRepository } from './applications.repository.js';
+import { entryToManage } from './applications.queries.js';
 import { decisionReasonSchema, parseForm, publicFieldsSchema } from './applications.schemas.js';
-import { inviteRepresentative, proposeEdit, representativesOf, withdrawFromRegistry, type ApplicationsDeps } from './applications.usecases.js';
+import { inviteRepresentative, proposeEdit, withdrawFromRegistry, type ApplicationsDeps } from './applications.usecases.js';
 import { ManagePage } from './views/manage-page.js';
 
 /** Representatives (and the secretariat) manage a published entry: propose changes, invite a colleague, withdraw. */
@@ -27,13 +24,9 @@ export async function registerManagePages(app: FastifyInstance, context: AppCont
     const t = applicationMessages(locale);
     const manageParams = z.object({ supporterId: pathIdentifier(64) });
     const renderManage = async (request: FastifyRequest, reply: FastifyReply, supporterId: string, extra: Partial<Parameters<typeof ManagePage>[0]> = {}, status = 200) => {
-      const actor = await getActor(request);
-      authorize(actor, applicationPolicies.manageEntry, { supporterId });
-      const supporter = await getSupporterForEdit(db, supporterId);
-      if (!supporter || supporter.status !== 'published') throw new AppError('not-found', 404, (l) => applicationMessages(l)('link.invalid.title'));
-      const repository = createApplicationsRepository(db);
-      const [pendingEdit, representatives] = await Promise.all([repository.openEditFor(supporterId), representativesOf(db, supporterId)]);
-      return sendPrivatePage(reply, ManagePage({ locale, supporter, pendingEdit, representatives: representatives.length, hiddenFields: csrfField(request, reply), ...extra }), status);
+      const entry = await entryToManage(db, await getActor(request), supporterId);
+      if (!entry) throw new AppError('not-found', 404, (l) => applicationMessages(l)('link.invalid.title'));
+      return sendPrivatePage(reply, ManagePage({ locale, ...entry, hiddenFields: csrfField(request, reply), ...extra }), status);
     };
 
     app.get(`/${locale}/account/organisations/:supporterId`, { schema: { hide: true } }, async (request, reply) => {

@@ -9,6 +9,7 @@ import { recordAudit } from '../../app/audit/audit.js';
 import { issueToken } from '../../app/auth/tokens.js';
 import type { Actor } from '../../app/authz/actor.js';
 import type { Locale } from '../../app/i18n/i18n.js';
+import { resendDelivery } from '../../app/jobs/jobs.repository.js';
 import { enqueueJob } from '../../app/jobs/outbox.js';
 import { getSupporterForEdit, markSupporterClaimed, publicFieldsOf, publishSupporter, updateSupporterFields } from '../supporters/supporters.usecases.js';
 import { applicationLink, sendApplicationEmail } from './applications.emails.js';
@@ -118,4 +119,10 @@ export async function recheckSignals(deps: ApplicationsDeps, actor: Actor, id: s
     await enqueueJob(tx, checkSignalsJob, { applicationId: id }, { subjectRef: id });
     await recordAudit(tx, { actor: actorRef(actor), action: 'applications.recheck-signals', subject: id });
   });
+}
+
+/** Sends an e-mail of the outbox again (the secretariat, from the deliveries page or an application's review). */
+export async function resendEmail(deps: ApplicationsDeps, actor: Actor, jobId: string): Promise<void> {
+  const operator = authorize(actor, applicationPolicies.operate, undefined);
+  await deps.db.transaction((tx) => resendDelivery(tx, jobId, actorRef(operator)));
 }

@@ -14,7 +14,7 @@ import { formText, sendPrivatePage, type FormBody } from '../../app/http/private
 import { csrfField } from '../../app/auth/csrf.js';
 import { formSecret, joinBudget, signInFromLink } from './applications.http.js';
 import { applicationMessages } from './applications.messages.js';
-import { createApplicationsRepository } from './applications.repository.js';
+import { applicationBehindLink } from './applications.queries.js';
 import { findEntriesLike } from './applications.claims.js';
 import { applicationFormSchema, messageSchema, notListedField, parseForm } from './applications.schemas.js';
 import { acceptInvitation, answerInformationRequest, confirmApplication, submitApplication, type ApplicationsDeps } from './applications.usecases.js';
@@ -74,10 +74,9 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
     // ——— Links from e-mails: GET shows a button, POST acts ———
     app.get(`/${locale}/join/confirm`, { schema: { hide: true } }, async (request, reply) => {
       const { token = '' } = parseOrThrow(tokenQuery, request.query, locale);
-      const peek = await peekToken(db, 'application.confirm', token);
-      if (peek.status !== 'ok') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'confirm', outcome: peek.status }), 410);
-      const application = await createApplicationsRepository(db).get(peek.token.subjectId);
-      if (!application || application.status !== 'pending-confirmation') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'confirm', outcome: 'used' }), 410);
+      const link = await applicationBehindLink(db, 'application.confirm', token);
+      if (link.status !== 'ok') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'confirm', outcome: link.status }), 410);
+      const { application } = link;
       return sendPrivatePage(reply, LinkFormPage({ locale, kind: 'confirm', token, name: application.name, claim: application.kind === 'claim', hiddenFields: csrfField(request, reply) }));
     });
 
@@ -91,10 +90,9 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
 
     app.get(`/${locale}/join/answer`, { schema: { hide: true } }, async (request, reply) => {
       const { token = '' } = parseOrThrow(tokenQuery, request.query, locale);
-      const peek = await peekToken(db, 'application.answer', token);
-      if (peek.status !== 'ok') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'answer', outcome: peek.status }), 410);
-      const application = await createApplicationsRepository(db).get(peek.token.subjectId);
-      if (!application || application.status !== 'info-requested') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'answer', outcome: 'used' }), 410);
+      const link = await applicationBehindLink(db, 'application.answer', token);
+      if (link.status !== 'ok') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'answer', outcome: link.status }), 410);
+      const { application } = link;
       return sendPrivatePage(reply, LinkFormPage({ locale, kind: 'answer', token, name: application.name, question: application.infoRequest, hiddenFields: csrfField(request, reply) }));
     });
 
@@ -103,12 +101,12 @@ export async function registerApplicationPages(app: FastifyInstance, context: Ap
       const { token = '' } = parseOrThrow(tokenQuery, { token: body.token }, locale);
       const response = parseForm(z.object({ response: messageSchema }), body);
       if (!response.ok) {
-        const peek = await peekToken(db, 'application.answer', token);
-        if (peek.status !== 'ok') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'answer', outcome: peek.status }), 410);
-        const application = await createApplicationsRepository(db).get(peek.token.subjectId);
+        const link = await applicationBehindLink(db, 'application.answer', token);
+        if (link.status !== 'ok') return sendPrivatePage(reply, LinkOutcomePage({ locale, kind: 'answer', outcome: link.status }), 410);
+        const { application } = link;
         return sendPrivatePage(
           reply,
-          LinkFormPage({ locale, kind: 'answer', token, name: application?.name ?? '', question: application?.infoRequest ?? null, hiddenFields: csrfField(request, reply), values: { response: String(body.response ?? '') }, errors: response.errors }),
+          LinkFormPage({ locale, kind: 'answer', token, name: application.name, question: application.infoRequest, hiddenFields: csrfField(request, reply), values: { response: String(body.response ?? '') }, errors: response.errors }),
           422,
         );
       }

@@ -3,9 +3,7 @@ import { getActor } from '../../app/auth/auth.plugin.js';
 import type { AppContext } from '../../app/context.js';
 import { sendPrivatePage } from '../../app/http/private-page.js';
 import { locales } from '../../app/i18n/i18n.js';
-import { listStoppedJobs } from '../../app/jobs/jobs.repository.js';
-import { authorize } from '../../app/authz/policy.js';
-import { applicationPolicies } from './applications.policies.js';
+import { stoppedJobs } from './applications.queries.js';
 import { JobsPage } from './views/jobs-page.js';
 
 /**
@@ -16,8 +14,7 @@ export function registerSecretariatJobsPage(app: FastifyInstance, context: AppCo
   const { db } = context.database;
   for (const locale of locales) {
     app.get(`/${locale}/secretariat/jobs`, { schema: { hide: true } }, async (request, reply) => {
-      authorize(await getActor(request), applicationPolicies.operate, undefined);
-      return sendPrivatePage(reply, JobsPage({ locale, jobs: await listStoppedJobs(db, { limit: 200 }) }));
+      return sendPrivatePage(reply, JobsPage({ locale, jobs: await stoppedJobs(db, await getActor(request)) }));
     });
   }
 }

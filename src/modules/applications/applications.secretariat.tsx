@@ -8,19 +8,13 @@ import { pathAfterLocale } from '../../app/http/locale.js';
 import { parseNotice, parseOrThrow, parseParams } from '../../app/http/validation.js';
 import { pathIdentifier, textInput } from '../../shared/text-input.js';
 import { locales } from '../../app/i18n/i18n.js';
-import { listDeliveries, resendDelivery } from '../../app/jobs/jobs.repository.js';
-import { listUsers } from '../../app/auth/users.js';
-import { findSupportersByName, getSupporterForEdit } from '../supporters/supporters.usecases.js';
 import { sendPrivatePage, type FormBody } from '../../app/http/private-page.js';
 import { getActor } from '../../app/auth/auth.plugin.js';
 import { csrfField } from '../../app/auth/csrf.js';
-import { getClaimContext } from './applications.claims.js';
 import { applicationMessages } from './applications.messages.js';
-import { approveApplication, recheckSignals, recordNoteVerbale, rejectApplication, requestMoreInformation } from './applications.moderation.js';
-import { actorRef } from '../../app/authz/actor.js';
-import { authorize } from '../../app/authz/policy.js';
-import { applicationPolicies, visibleApplication } from './applications.policies.js';
-import { createApplicationsRepository } from './applications.repository.js';
+import { approveApplication, recheckSignals, recordNoteVerbale, rejectApplication, requestMoreInformation, resendEmail } from './applications.moderation.js';
+import { findEntriesToManage, moderationQueue, outboxDeliveries, reviewApplication } from './applications.queries.js';
+import type { ApplicationRow } from './applications.tables.js';
 import { decisionReasonSchema, messageSchema, noteVerbaleSchema, parseForm, queueFiltersSchema } from './applications.schemas.js';
 import type { ApplicationsDeps } from './applications.usecases.js';
 import { wellKnownUrl, dnsTxtRecord } from './applications.verification.js';
@@ -42,29 +36,21 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
   for (const locale of locales) {
     const t = applicationMessages(locale);
     app.get(`/${locale}/secretariat/applications`, { schema: { hide: true } }, async (request, reply) => {
-      authorize(await getActor(request), applicationPolicies.moderate, undefined);
+      const actor = await getActor(request);
       const filters = parseOrThrow(queueFiltersSchema, request.query, locale);
-      const { rows, total } = await createApplicationsRepository(db).queue(filters);
+      const { rows, total } = await moderationQueue(db, actor, filters);
       return sendPrivatePage(reply, QueuePage({ locale, filters, rows, total, path: pathAfterLocale(request) }));
     });
 
     app.get(`/${locale}/secretariat/supporters`, { schema: { hide: true } }, async (request, reply) => {
-      authorize(await getActor(request), applicationPolicies.moderate, undefined);
+      const actor = await getActor(request);
       const { q = '' } = parseOrThrow(z.object({ q: textInput().trim().max(200).optional() }), request.query, locale);
-      return sendPrivatePage(reply, FindSupporterPage({ locale, q, rows: await findSupportersByName(db, q) }));
+      return sendPrivatePage(reply, FindSupporterPage({ locale, q, rows: await findEntriesToManage(db, actor, q) }));
     });
 
-    const renderReview = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: { notice?: string; errors?: Record<string, string> } = {}, status = 200) => {
-      const actor = authorize(await getActor(request), applicationPolicies.moderate, undefined);
-      const repository = createApplicationsRepository(db);
-      const application = visibleApplication(actor, await repository.get(id));
-      const [supporter, history, deliveries, secretariat, claim] = await Promise.all([
-        application.supporterId ? getSupporterForEdit(db, application.supporterId) : undefined,
-        repository.history(id),
-        listDeliveries(db, { subjectRef: id }),
-        listUsers(db, { secretariatOnly: true }),
-        getClaimContext(db, actor, application),
-      ]);
+    type ReviewExtra = { notice?: string | ((application: ApplicationRow) => string); errors?: Record<string, string> };
+    const renderReview = async (request: FastifyRequest, reply: FastifyReply, id: string, extra: ReviewExtra = {}, status = 200) => {
+      const { application, supporter, history, deliveries, secretariat, claim } = await reviewApplication(db, await getActor(request), id);
       // The history names moderators; the applicant appears as such, never by address.
       const actorNames: Record<string, string> = Object.fromEntries(secretariat.map((u) => [`user:${u.id}`, u.name ?? u.email ?? u.id]));
       if (application.applicantUserId) actorNames[`user:${application.applicantUserId}`] = t('review.executive');
@@ -80,7 +66,8 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
           hiddenFields: csrfField(request, reply),
           actorNames,
           claim,
-          ...extra,
+          errors: extra.errors,
+          notice: typeof extra.notice === 'function' ? extra.notice(application) : extra.notice,
         }),
         status,
       );
@@ -88,19 +75,17 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
 
     app.get(`/${locale}/secretariat/applications/:id`, { schema: { hide: true } }, async (request, reply) => {
       const { id } = parseParams(idParams, request.params);
-      // Authorize before any read: an anonymous visitor learns nothing, not even whether the id exists.
-      authorize(await getActor(request), applicationPolicies.moderate, undefined);
       const done = parseNotice(reviewNotices, request.query);
-      const decided = done ? await createApplicationsRepository(db).get(id) : undefined;
-      const notices: Record<(typeof reviewNotices)[number], string> = {
-        approve: t(decided?.kind === 'claim' ? 'review.done.approveClaim' : 'review.done.approve', { name: decided?.name ?? '' }),
+      // The approval's notice names the application, read (and authorized) with the rest of the page.
+      const notices = (decided: ApplicationRow): Record<(typeof reviewNotices)[number], string> => ({
+        approve: t(decided.kind === 'claim' ? 'review.done.approveClaim' : 'review.done.approve', { name: decided.name }),
         reject: t('review.done.reject'),
         requestInfo: t('review.done.requestInfo'),
         note: t('review.done.note'),
         recheck: t('review.done.recheck'),
         resend: t('review.done.resend'),
-      };
-      return renderReview(request, reply, id, { notice: done ? notices[done] : undefined });
+      });
+      return renderReview(request, reply, id, { notice: done ? (decided) => notices(decided)[done] : undefined });
     });
 
     const decision = (path: string, run: (id: string, version: number, body: FormBody, actor: Actor) => Promise<Record<string, string> | void>, done: string) =>
@@ -151,18 +136,18 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
     decision('recheck', async (id, _version, _body, actor) => recheckSignals(deps, actor, id), 'recheck');
 
     app.get(`/${locale}/secretariat/deliveries`, { schema: { hide: true } }, async (request, reply) => {
-      authorize(await getActor(request), applicationPolicies.operate, undefined);
+      const actor = await getActor(request);
       const { status } = parseOrThrow(z.object({ status: z.enum(deliveryFilters).default('all') }), request.query, locale);
       const done = parseNotice(['resend'], request.query);
-      const deliveries = await listDeliveries(db, { limit: 200, ...(status === 'all' ? {} : { status }) });
+      const deliveries = await outboxDeliveries(db, actor, { limit: 200, ...(status === 'all' ? {} : { status }) });
       return sendPrivatePage(reply, DeliveriesPage({ locale, deliveries, status, hiddenFields: csrfField(request, reply), notice: done ? t('review.done.resend') : undefined }));
     });
 
     app.post(`/${locale}/secretariat/deliveries/:id/resend`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
       const { id } = parseParams(idParams, request.params);
-      const actor = authorize(await getActor(request), applicationPolicies.operate, undefined);
+      const actor = await getActor(request);
       const { applicationId } = parseOrThrow(z.object({ applicationId: pathIdentifier(64).optional() }), request.body, locale);
-      await db.transaction((tx) => resendDelivery(tx, id, actorRef(actor)));
+      await resendEmail(deps, actor, id);
       return reply.redirect(applicationId ? `/${locale}/secretariat/applications/${encodeURIComponent(applicationId)}?done=resend` : `/${locale}/secretariat/deliveries?done=resend`, 303);
     });
   }
