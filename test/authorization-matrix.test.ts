@@ -1,4 +1,6 @@
 import { count, eq } from 'drizzle-orm';
+import type { InjectOptions } from 'fastify';
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fixtureSite, type TestApp } from './helpers/app.js';
 import { csrfFor, mergeCookies, signInAs } from './helpers/auth.js';
@@ -12,6 +14,7 @@ import { grantRole } from '../src/app/authz/grants.js';
 import { locales } from '../src/app/i18n/i18n.js';
 import { jobs } from '../src/app/jobs/jobs.tables.js';
 import { modules } from '../src/app/modules.js';
+import { recoveryCodes, totpFactors } from '../src/modules/accounts/accounts.totp.tables.js';
 import { signInPurpose } from '../src/modules/accounts/accounts.usecases.js';
 import { applications } from '../src/modules/applications/applications.tables.js';
 import { testSecret } from '../src/modules/applications/applications.test-support.js';
@@ -162,6 +165,34 @@ async function passkeyOf(audience: Audience): Promise<string> {
   return id;
 }
 
+/**
+ * Enrols an authenticator app for the audience's account through its own pages (from a session of its own: confirming
+ * replaces the session), removed again after the request; returns a wrong code to give.
+ */
+async function enrolTotp(audience: Audience): Promise<string> {
+  const userId = userIds[audience];
+  if (!userId || audience === 'anonymous') return '000000';
+  const { cookie } = await signInAs(t, emails[audience]);
+  const page = await t.app.inject({ url: '/en/account/totp', headers: { cookie } });
+  const secret = /<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(page.body)?.[1]?.replace(/\s/g, '');
+  if (!secret) throw new Error(`no authenticator key offered to ${audience}: ${page.statusCode}`);
+  const code = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+  const confirmed = await t.app.inject({
+    method: 'POST',
+    url: '/en/account/totp',
+    // From an address of its own: the codes' rate limit counts per address, and this is set-up, not the matrix.
+    remoteAddress: `10.9.${++serial % 250}.1`,
+    headers: { cookie: mergeCookies(csrf.cookie, cookie), 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: csrf.token, code }).toString(),
+  });
+  if (confirmed.statusCode !== 200) throw new Error(`enrolling an authenticator for ${audience}: ${confirmed.statusCode}`);
+  cleanups.push(async () => {
+    await t.database.db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    await t.database.db.delete(totpFactors).where(eq(totpFactors.userId, userId));
+  });
+  return code === '000000' ? '111111' : '000000';
+}
+
 /** Form bodies the handlers accept, so that a refusal is authorization's; writes that would end a fixture are left invalid. */
 const bodies: Array<[RegExp, (audience: Audience) => Record<string, string> | Promise<Record<string, string>>]> = [
   [/\/organisations\/:supporterId\/edit$/, () => ({ name: 'Renamed by someone', category: 'private-sector', countryCode: 'FRA', statementLocale: 'en' })],
@@ -179,17 +210,22 @@ const bodies: Array<[RegExp, (audience: Audience) => Record<string, string> | Pr
   [/\/account\/profile$/, () => ({ name: 'Same Name', locale: 'en' })],
   [/\/account\/sessions\/revoke$/, async (audience) => ({ session: await spareSession(audience) })],
   [/\/account\/passkeys\/remove$/, async (audience) => ({ passkey: await passkeyOf(audience) })],
+  // Codes are checked, and factors renewed or removed, only for an account with an authenticator app.
+  [/\/sign-in\/code$/, async (audience) => ({ code: await enrolTotp(audience) })],
+  [/\/account\/totp\/(recovery-codes|remove)$/, async (audience) => ({ code: await enrolTotp(audience) })],
+  [/\/account\/totp$/, () => ({ code: '000000' })],
   [/\/(sign-in\/verify|join\/confirm|join\/answer|join\/invitation)$/, () => ({ token: tokens.unknown, response: 'Our answer' })],
 ];
 
-async function send(route: Route, audience: Audience) {
+/** The request for the route as the audience, with whatever it needs made beforehand (so the audit count follows). */
+async function prepare(route: Route, audience: Audience): Promise<InjectOptions & { url: string }> {
   const url = urlFor(route);
   // Signing out ends the session it is sent with: it gets a session of its own.
   const cookie = route.path.endsWith('/sign-out') && audience !== 'anonymous' ? (await signInAs(t, emails[audience])).cookie : cookies[audience];
-  if (route.method === 'GET') return { url, response: await t.app.inject({ url, headers: cookie ? { cookie } : {} }) };
+  if (route.method === 'GET') return { method: 'GET', url, headers: cookie ? { cookie } : {} };
   const body = { ...(await bodies.find(([pattern]) => pattern.test(route.path))?.[1](audience)), _csrf: csrf.token };
   const json = route.path.startsWith('/api/');
-  const response = await t.app.inject({
+  return {
     method: 'POST',
     url,
     headers: {
@@ -198,8 +234,7 @@ async function send(route: Route, audience: Audience) {
       'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded',
     },
     payload: json ? JSON.stringify(body) : new URLSearchParams(body).toString(),
-  });
-  return { url, response };
+  };
 }
 
 type Response = Awaited<ReturnType<TestApp['app']['inject']>>;
@@ -246,10 +281,11 @@ describe('the authorization matrix', () => {
       const locale = locales.find((l) => route.path === `/${l}` || route.path.startsWith(`/${l}/`));
       for (const audience of audiences) {
         const expected = expectedOutcomes[declared.access][audience];
+        const request = await prepare(route, audience);
         const before = expected === 'allowed' ? 0 : await auditCount();
-        const { url, response } = await send(route, audience);
+        const response = await t.app.inject(request);
         for (const cleanup of cleanups.splice(0)) await cleanup();
-        const seen = `${audience}: ${route.method} ${url} → ${response.statusCode}${response.headers.location ? ` ${response.headers.location}` : ''}`;
+        const seen = `${audience}: ${route.method} ${request.url} → ${response.statusCode}${response.headers.location ? ` ${response.headers.location}` : ''}`;
         if (!meets(expected, response, locale)) failures.push(`${seen}, expected ${expected}`);
         if (expected === 'allowed') continue;
         const after = await auditCount();

@@ -12,8 +12,11 @@ export const accessKinds = [
   'token',
   /** Any signed-in person, acting on their own account only. */
   'signed-in',
-  /** As `signed-in`, but a secretariat member only from a passkey session (an e-mail link must not strip the factor). */
-  'passkey-if-secretariat',
+  /**
+   * As `signed-in`, but a secretariat member only from a session opened with a second factor (a passkey): an e-mail link
+   * must not strip or renew the factor that guards the back office.
+   */
+  'second-factor-if-secretariat',
   /** The representatives of the organisation the route's `:supporterId` names, and the secretariat. */
   'representative',
   /** Moderators and administrators, signed in with a passkey. */
@@ -65,7 +68,7 @@ export const expectedOutcomes: Record<Access, Record<Audience, Outcome>> = {
   public: everyone,
   token: everyone,
   'signed-in': { ...everyone, anonymous: 'sign-in' },
-  'passkey-if-secretariat': { ...everyone, anonymous: 'sign-in', 'moderator-by-link': 'refused' },
+  'second-factor-if-secretariat': { ...everyone, anonymous: 'sign-in', 'moderator-by-link': 'refused' },
   // Whoever does not manage the organisation is not told that it can be managed, nor whether the id exists.
   representative: { ...everyone, anonymous: 'sign-in', member: 'hidden', 'other-representative': 'hidden', 'moderator-by-link': 'hidden' },
   secretariat,
