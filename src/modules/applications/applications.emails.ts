@@ -16,7 +16,10 @@ export type ApplicationEmail =
   | 'claim-received'
   | 'claim-approved'
   | 'claim-rejected'
-  | 'claim-notice';
+  | 'claim-notice'
+  | 'edit-approved'
+  | 'edit-rejected'
+  | 'withdrawn';
 
 interface EmailParams {
   to: string;
@@ -25,6 +28,8 @@ interface EmailParams {
   reason?: string | undefined;
   inviter?: string;
   publicUrl?: string;
+  /** For a withdrawal: who took the entry out (a representative, or the secretariat). */
+  by?: 'representative' | 'secretariat';
 }
 
 /**
@@ -97,6 +102,22 @@ export async function sendApplicationEmail(
       subject: t('mail.claim.notice.subject', { name }),
       heading: t('mail.claim.notice.heading'),
       paragraphs: [t('mail.claim.notice.body', { name }), t('mail.claim.notice.next')],
+    },
+    'edit-approved': {
+      subject: t('mail.edit.approved.subject', { name }),
+      heading: t('mail.edit.approved.heading'),
+      paragraphs: [t('mail.edit.approved.body', { name })],
+      action: { label: t('mail.edit.approved.action'), url: `${(params.publicUrl ?? '').replace(/\/$/, '')}/${locale}/account` },
+    },
+    'edit-rejected': {
+      subject: t('mail.edit.rejected.subject', { name }),
+      heading: t('mail.edit.rejected.heading'),
+      paragraphs: [t('mail.edit.rejected.body', { name }), params.reason ?? ''],
+    },
+    withdrawn: {
+      subject: t('mail.withdrawn.subject', { name }),
+      heading: t('mail.withdrawn.heading'),
+      paragraphs: [t(params.by === 'secretariat' ? 'mail.withdrawn.bySecretariat' : 'mail.withdrawn.byRepresentative', { name }), params.reason ?? '', t('mail.withdrawn.history')],
     },
     invite: {
       subject: t('mail.invite.subject', { name }),

@@ -100,6 +100,11 @@ describe('a published organisation', () => {
     expect(edit?.kind).toBe('edit');
     await approveApplication(deps, moderator, { id: edit!.id, version: edit!.version });
     expect((await t.app.inject({ url: `/api/v1/supporters/${slug}` })).json().name).toBe('ONG Publiée et Renommée');
+    // The representative hears that the changes are published, not a second welcome to the Call.
+    await drainJobs(t);
+    const published = await smtp.waitForMessage((m) => m.subject === 'Vos modifications de ONG Publiée et Renommée sont publiées');
+    expect(JSON.stringify(published.to)).toContain('chef@ong.example');
+    expect(smtp.messages.filter((m) => (m.subject ?? '').includes('soutient désormais l’Appel de Paris') && (m.subject ?? '').includes('ONG Publiée'))).toHaveLength(1);
   });
 
   it('makes no proposal when the fields sent are the published ones, and says nothing changed', async () => {
@@ -149,6 +154,13 @@ describe('a published organisation', () => {
     expect(history.body).not.toContain('Strategy');
     const page = await t.app.inject({ url: '/fr/supporters/withdrawn' });
     expect(page.body).toContain('ONG Publiée et Renommée');
+    // Told once to each representative and to the secretariat, in their language, with the reason.
+    await drainJobs(t);
+    const told = (to: string) => smtp.messages.filter((m) => JSON.stringify(m.to).includes(to) && /ONG Publiée et Renommée (a quitté le registre|has left the Paris Call registry)/.test(m.subject ?? ''));
+    await smtp.waitForMessage((m) => JSON.stringify(m.to).includes('mod@secretariat.example') && (m.subject ?? '').includes('ONG Publiée et Renommée'));
+    for (const to of ['chef@ong.example', 'collegue@ong.example', 'mod@secretariat.example']) expect(told(to), to).toHaveLength(1);
+    expect(told('chef@ong.example')[0]!.text).toContain('Un représentant de ONG Publiée et Renommée a retiré l’organisation');
+    expect(told('chef@ong.example')[0]!.text).toContain('Strategy change');
   });
 });
 

@@ -12,7 +12,7 @@ import type { Locale } from '../../app/i18n/i18n.js';
 import { resendDelivery } from '../../app/jobs/jobs.repository.js';
 import { enqueueJob } from '../../app/jobs/outbox.js';
 import { getSupporterForEdit, markSupporterClaimed, publicFieldsOf, publishSupporter, updateSupporterFields } from '../supporters/supporters.usecases.js';
-import { applicationLink, sendApplicationEmail } from './applications.emails.js';
+import { applicationLink, sendApplicationEmail, type ApplicationEmail } from './applications.emails.js';
 import { applicationConflict, applicationNotFound, supporterGone } from './applications.errors.js';
 import { infoRequestTtlMs, nextStatus, transitions } from './applications.models.js';
 import { actorRef } from '../../app/authz/actor.js';
@@ -73,7 +73,8 @@ async function decide(
         const token = await issueToken(tx, { purpose: 'application.answer', subjectId: updated.id, email: to, ttlMs: infoRequestTtlMs });
         await sendApplicationEmail(tx, 'info-request', updated, { to, url: applicationLink(deps.config, updated.locale as Locale, '/join/answer', token), message: extra.message });
       } else {
-        const kind = updated.kind === 'claim' ? (transition === 'approve' ? 'claim-approved' : 'claim-rejected') : transition === 'approve' ? 'approved' : 'rejected';
+        // Each kind of application has its own outcome e-mail: an approved edit is not a welcome to the Call.
+        const kind = `${updated.kind === 'join' ? '' : `${updated.kind}-`}${transition === 'approve' ? 'approved' : 'rejected'}` as ApplicationEmail;
         await sendApplicationEmail(tx, kind, updated, { to, reason: extra.reason, publicUrl: deps.config.publicUrl });
       }
     }

@@ -5,7 +5,7 @@
  */
 import { recordAudit } from '../../app/audit/audit.js';
 import { consumeToken, issueToken } from '../../app/auth/tokens.js';
-import { findOrCreateUserByEmail } from '../../app/auth/users.js';
+import { findOrCreateUserByEmail, getUser, listUsers } from '../../app/auth/users.js';
 import type { Actor } from '../../app/authz/actor.js';
 import type { Config } from '../../app/config/config.js';
 import type { Database, Executor } from '../../app/database/database.js';
@@ -29,6 +29,7 @@ import {
 import { actorRef } from '../../app/authz/actor.js';
 import { grantRole, holdersOf, rolesHeldBy } from '../../app/authz/grants.js';
 import { authorize } from '../../app/authz/policy.js';
+import { isSecretariat } from '../../app/authz/rules.js';
 import { applicationPolicies } from './applications.policies.js';
 import { createApplicationsRepository } from './applications.repository.js';
 import type { ApplicationForm, PublicFields } from './applications.schemas.js';
@@ -234,8 +235,27 @@ export async function withdrawFromRegistry(deps: ApplicationsDeps, actor: Actor,
     const repository = createApplicationsRepository(tx);
     const pending = await repository.openEditFor(input.supporterId);
     if (pending) await repository.transition(pending.id, { from: transitions.cancel.from }, { status: 'withdrawn', decisionReason: 'organisation withdrawn' });
+    await tellOfWithdrawal(tx, actor, input);
   });
   deps.events.emit('registry.changed', { reason: 'applications.withdraw' });
+}
+
+/**
+ * A withdrawal is told to the entry's representatives and to the secretariat, each in their language, once (in the
+ * withdrawal's transaction): nobody learns it from the public registry.
+ */
+async function tellOfWithdrawal(tx: Executor, actor: Actor, input: { supporterId: string; reason: string }): Promise<void> {
+  const entry = await getSupporterForEdit(tx, input.supporterId);
+  if (!entry) return;
+  const representatives = await Promise.all((await holdersOf(tx, 'representative', input.supporterId)).map((id) => getUser(tx, id)));
+  const recipients = new Map<string, string>();
+  for (const user of [...representatives, ...(await listUsers(tx, { secretariatOnly: true }))]) {
+    if (user?.email && !user.erasedAt && user.status === 'active') recipients.set(user.email, user.locale);
+  }
+  const by = isSecretariat(actor) ? 'secretariat' : 'representative';
+  for (const [to, locale] of recipients) {
+    await sendApplicationEmail(tx, 'withdrawn', { id: input.supporterId, name: entry.name, locale }, { to, reason: input.reason, by });
+  }
 }
 
 /** Applications the signed-in person made, and the organisations they represent (their account page). */
