@@ -73,7 +73,7 @@ program
   .option('--json', 'print the report as JSON')
   .action(async (source: string, options: { firstSeen?: string; skipInvalid?: boolean; dryRun?: boolean; json?: boolean }) => {
     if (!fs.existsSync(source)) throw new InvalidArgumentError(`${source} does not exist`);
-    const { formatImportReport, importSite } = await import('./app/site-import.js');
+    const { formatImportReport, importSite } = await import('./site-import.js');
     const report = await withDatabase((database) =>
       importSite(database, { source, firstSeenCsv: options.firstSeen, skipInvalid: options.skipInvalid, dryRun: options.dryRun, actor }),
     );

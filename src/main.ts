@@ -37,7 +37,7 @@ async function loadFirstStartData(app: App, database: DatabaseHandle, config: Co
   if (config.importOnEmpty && (database.seededFromTemplate || (await isRegistryEmpty({ db: database.db })))) {
     if (fs.existsSync(config.importOnEmpty)) {
       app.log.info(`Empty registry: importing the official checkout ${config.importOnEmpty} (IMPORT_ON_EMPTY)`);
-      const { formatImportReport, importSite } = await import('./app/site-import.js'); // the official files' readers
+      const { formatImportReport, importSite } = await import('./site-import.js'); // the official files' readers
       const report = await importSite(database, { source: config.importOnEmpty, actor: 'system:first-start', skipInvalid: true, events: app.context.events });
       app.log.info(formatImportReport(report));
     } else {
