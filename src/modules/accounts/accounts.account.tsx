@@ -15,6 +15,7 @@ import { formText, sendPrivatePage } from '../../app/http/private-page.js';
 import { renderAccountSections } from './accounts.sections.js';
 import { eraseOwnAccount, exportOwnData, revokeOwnSession, showOwnAccount, updateOwnProfile, type AccountsDeps } from './accounts.usecases.js';
 import { AccountPage, ErasedPage } from './views/account-page.js';
+import { authorizeBeforeBody } from '../../app/authz/before-body.js';
 
 /** The notices `?done=` may name; anything else shows none (never the query's own text). */
 const notices = ['profile', 'revoked', 'passkeyRemoved', 'signedIn', 'withdrawn'] as const;
@@ -54,7 +55,7 @@ export async function registerAccountPages(app: FastifyInstance, context: AppCon
       return renderAccount(request, reply, locale, await getActor(request));
     });
 
-    app.post(`/${locale}/account/profile`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+    app.post(`/${locale}/account/profile`, { schema: { hide: true }, ...authorizeBeforeBody(accountPolicies.own), preHandler: verifyCsrf }, async (request, reply) => {
       const actor = authorize(await getActor(request), accountPolicies.own, undefined);
       const preferred = formText(request.body, 'locale');
       const name = profileName.safeParse(formText(request.body, 'name'));
@@ -63,7 +64,7 @@ export async function registerAccountPages(app: FastifyInstance, context: AppCon
       return reply.redirect(`/${locale}/account?done=profile`, 303);
     });
 
-    app.post(`/${locale}/account/sessions/revoke`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+    app.post(`/${locale}/account/sessions/revoke`, { schema: { hide: true }, ...authorizeBeforeBody(accountPolicies.own), preHandler: verifyCsrf }, async (request, reply) => {
       const actor = authorize(await getActor(request), accountPolicies.own, undefined);
       const sessionId = pathIdentifier(200).safeParse(formText(request.body, 'session'));
       if (!sessionId.success) throw sessionNotFound();
@@ -85,7 +86,7 @@ export async function registerAccountPages(app: FastifyInstance, context: AppCon
         .send(JSON.stringify(data, null, 2));
     });
 
-    app.post(`/${locale}/account/erase`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+    app.post(`/${locale}/account/erase`, { schema: { hide: true }, ...authorizeBeforeBody(accountPolicies.own), preHandler: verifyCsrf }, async (request, reply) => {
       const actor = authorize(await getActor(request), accountPolicies.own, undefined);
       if (normalizeEmail(formText(request.body, 'confirm')) !== actor.email) {
         return renderAccount(request, reply, locale, actor, { eraseError: t('account.erase.mismatch') }, 422);

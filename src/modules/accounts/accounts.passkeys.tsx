@@ -17,6 +17,7 @@ import { passkeyNotFound } from './accounts.errors.js';
 import { enrolPasskey, passkeyEnrolmentOptions, removeOwnPasskey, showOwnPasskeys } from './accounts.passkeys.usecases.js';
 import type { AccountsDeps } from './accounts.usecases.js';
 import { PasskeysPage } from './views/passkeys-page.js';
+import { authorizeBeforeBody } from '../../app/authz/before-body.js';
 
 export async function registerPasskeyPages(app: FastifyInstance, context: AppContext): Promise<void> {
   const deps: AccountsDeps = { db: context.database.db, config: context.config };
@@ -43,11 +44,11 @@ export async function registerPasskeyPages(app: FastifyInstance, context: AppCon
       return sendPrivatePage(reply, page);
     });
 
-    app.post(`/${locale}/account/passkeys/options`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+    app.post(`/${locale}/account/passkeys/options`, { schema: { hide: true }, ...authorizeBeforeBody(accountPolicies.own), preHandler: verifyCsrf }, async (request, reply) => {
       return reply.header('cache-control', 'no-store').send(await passkeyEnrolmentOptions(deps, await getActor(request), rp));
     });
 
-    app.post(`/${locale}/account/passkeys`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+    app.post(`/${locale}/account/passkeys`, { schema: { hide: true }, ...authorizeBeforeBody(accountPolicies.own), preHandler: verifyCsrf }, async (request, reply) => {
       const body = (request.body ?? {}) as { response?: unknown; label?: unknown; next?: unknown };
       await enrolPasskey(deps, await getActor(request), {
         rp,
@@ -58,7 +59,7 @@ export async function registerPasskeyPages(app: FastifyInstance, context: AppCon
       return reply.header('cache-control', 'no-store').send({ redirect: next === `/${locale}/account/passkeys` ? `${next}?done=added` : next });
     });
 
-    app.post(`/${locale}/account/passkeys/remove`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+    app.post(`/${locale}/account/passkeys/remove`, { schema: { hide: true }, ...authorizeBeforeBody(accountPolicies.removeFactor), preHandler: verifyCsrf }, async (request, reply) => {
       const actor = authorize(await getActor(request), accountPolicies.removeFactor, undefined);
       const passkeyId = pathIdentifier(2048).safeParse(formText(request.body, 'passkey'));
       if (!passkeyId.success) throw passkeyNotFound();

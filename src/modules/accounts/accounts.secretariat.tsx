@@ -16,6 +16,7 @@ import { formText, sendPrivatePage } from '../../app/http/private-page.js';
 import { addSecretariatUser, changeUserRole, changeUserStatus, listSecretariatUsers } from './accounts.users.usecases.js';
 import type { AccountsDeps } from './accounts.usecases.js';
 import { UsersPage } from './views/users-page.js';
+import { authorizeBeforeBody } from '../../app/authz/before-body.js';
 
 const addSchema = z.object({ email: z.email().max(254), name: textInput().trim().max(200), role: z.enum(roles) });
 
@@ -60,7 +61,7 @@ export async function registerSecretariatUserPages(app: FastifyInstance, context
       return render(request, reply, locale, await getActor(request));
     });
 
-    app.post(`/${locale}/secretariat/users`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+    app.post(`/${locale}/secretariat/users`, { schema: { hide: true }, ...authorizeBeforeBody(accountPolicies.manageUsers), preHandler: verifyCsrf }, async (request, reply) => {
       const actor = await getActor(request);
       authorizeAdmin(actor);
       const values = { email: normalizeEmail(formText(request.body, 'email')), name: formText(request.body, 'name'), role: formText(request.body, 'role') };
@@ -71,7 +72,7 @@ export async function registerSecretariatUserPages(app: FastifyInstance, context
       );
     });
 
-    app.post(`/${locale}/secretariat/users/:id/role`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+    app.post(`/${locale}/secretariat/users/:id/role`, { schema: { hide: true }, ...authorizeBeforeBody(accountPolicies.manageUsers), preHandler: verifyCsrf }, async (request, reply) => {
       const actor = await getActor(request);
       authorizeAdmin(actor);
       const role = z.enum(roles).safeParse(formText(request.body, 'role'));
@@ -80,7 +81,7 @@ export async function registerSecretariatUserPages(app: FastifyInstance, context
       return change(request, reply, locale, actor, () => changeUserRole(deps, actor, { userId, role: role.data }));
     });
 
-    app.post(`/${locale}/secretariat/users/:id/status`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+    app.post(`/${locale}/secretariat/users/:id/status`, { schema: { hide: true }, ...authorizeBeforeBody(accountPolicies.manageUsers), preHandler: verifyCsrf }, async (request, reply) => {
       const actor = await getActor(request);
       authorizeAdmin(actor);
       const status = formText(request.body, 'status') === 'active' ? 'active' : 'disabled';

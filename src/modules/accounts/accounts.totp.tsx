@@ -16,6 +16,7 @@ import { totpPrivacyPart } from './accounts.totp.privacy.js';
 import { confirmTotpEnrolment, regenerateRecoveryCodes, removeTotp, startTotpEnrolment, totpStatus, verifySecondFactor, type TotpEnrolment } from './accounts.totp.usecases.js';
 import type { AccountsDeps } from './accounts.usecases.js';
 import { RecoveryCodesPage, SecondFactorPage, TotpPage } from './views/totp-pages.js';
+import { authorizeBeforeBody } from '../../app/authz/before-body.js';
 
 /** Code attempts per client address (each person also has five per quarter hour, counted in the use cases). */
 const codeRateLimit = { max: 30, timeWindow: '15 minutes' };
@@ -58,7 +59,7 @@ export async function registerTotpPages(app: FastifyInstance, context: AppContex
       return renderSetup(request, reply, locale, actor, { notice });
     });
 
-    app.post(`/${locale}/account/totp`, { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: codeRateLimit } }, async (request, reply) => {
+    app.post(`/${locale}/account/totp`, { schema: { hide: true }, ...authorizeBeforeBody(accountPolicies.own), preHandler: verifyCsrf, config: { rateLimit: codeRateLimit } }, async (request, reply) => {
       const actor = authorize(await getActor(request), accountPolicies.own, undefined);
       const next = safeNext(formText(request.body, 'next'), `/${locale}/account/totp`);
       let codes: string[];
@@ -74,12 +75,12 @@ export async function registerTotpPages(app: FastifyInstance, context: AppContex
       return sendPrivatePage(reply, RecoveryCodesPage({ locale, codes, next }));
     });
 
-    app.post(`/${locale}/account/totp/recovery-codes`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+    app.post(`/${locale}/account/totp/recovery-codes`, { schema: { hide: true }, ...authorizeBeforeBody(accountPolicies.removeFactor), preHandler: verifyCsrf }, async (request, reply) => {
       const { recoveryCodes } = await regenerateRecoveryCodes(deps, await getActor(request));
       return sendPrivatePage(reply, RecoveryCodesPage({ locale, codes: recoveryCodes, next: `/${locale}/account/totp` }));
     });
 
-    app.post(`/${locale}/account/totp/remove`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+    app.post(`/${locale}/account/totp/remove`, { schema: { hide: true }, ...authorizeBeforeBody(accountPolicies.removeFactor), preHandler: verifyCsrf }, async (request, reply) => {
       await removeTotp(deps, await getActor(request));
       return reply.redirect(`/${locale}/account/totp?done=removed`, 303);
     });
@@ -91,7 +92,7 @@ export async function registerTotpPages(app: FastifyInstance, context: AppContex
       return sendPrivatePage(reply, SecondFactorPage({ locale, next, csrfField: csrfField(request, reply) }));
     });
 
-    app.post(`/${locale}/sign-in/code`, { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: codeRateLimit } }, async (request, reply) => {
+    app.post(`/${locale}/sign-in/code`, { schema: { hide: true }, ...authorizeBeforeBody(accountPolicies.own), preHandler: verifyCsrf, config: { rateLimit: codeRateLimit } }, async (request, reply) => {
       const actor = authorize(await getActor(request), accountPolicies.own, undefined);
       const next = safeNext(formText(request.body, 'next'), `/${locale}/account`);
       try {

@@ -14,6 +14,8 @@ import { entryToManage } from './applications.queries.js';
 import { decisionReasonSchema, parseForm, publicFieldsSchema } from './applications.schemas.js';
 import { inviteRepresentative, proposeEdit, withdrawFromRegistry, type ApplicationsDeps } from './applications.usecases.js';
 import { ManagePage } from './views/manage-page.js';
+import { authorizeBeforeBody } from '../../app/authz/before-body.js';
+import { applicationPolicies } from './applications.policies.js';
 
 /** Representatives (and the secretariat) manage a published entry: propose changes, invite a colleague, withdraw. */
 export async function registerManagePages(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -35,7 +37,7 @@ export async function registerManagePages(app: FastifyInstance, context: AppCont
       return renderManage(request, reply, supporterId, { notice: done && t(done === 'edit' ? 'manage.edit.sent' : 'manage.edit.nothing') });
     });
 
-    app.post(`/${locale}/account/organisations/:supporterId/edit`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+    app.post(`/${locale}/account/organisations/:supporterId/edit`, { schema: { hide: true }, ...authorizeBeforeBody(applicationPolicies.ownAccount), preHandler: verifyCsrf }, async (request, reply) => {
       const { supporterId } = parseParams(manageParams, request.params);
       const body = (request.body ?? {}) as FormBody;
       const parsed = parseForm(publicFieldsSchema, body);
@@ -46,7 +48,7 @@ export async function registerManagePages(app: FastifyInstance, context: AppCont
 
     app.post(
       `/${locale}/account/organisations/:supporterId/invite`,
-      { schema: { hide: true }, preHandler: verifyCsrf, config: { rateLimit: { max: 30, timeWindow: '1 hour' } } },
+      { schema: { hide: true }, ...authorizeBeforeBody(applicationPolicies.ownAccount), preHandler: verifyCsrf, config: { rateLimit: { max: 30, timeWindow: '1 hour' } } },
       async (request, reply) => {
         const { supporterId } = parseParams(manageParams, request.params);
         const body = (request.body ?? {}) as FormBody;
@@ -57,7 +59,7 @@ export async function registerManagePages(app: FastifyInstance, context: AppCont
       },
     );
 
-    app.post(`/${locale}/account/organisations/:supporterId/withdraw`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+    app.post(`/${locale}/account/organisations/:supporterId/withdraw`, { schema: { hide: true }, ...authorizeBeforeBody(applicationPolicies.ownAccount), preHandler: verifyCsrf }, async (request, reply) => {
       const { supporterId } = parseParams(manageParams, request.params);
       const body = (request.body ?? {}) as FormBody;
       const parsed = parseForm(z.object({ reason: decisionReasonSchema, confirm: z.string({ error: 'confirm.required' }).refine((v) => v === 'on', { error: 'confirm.required' }) }), body);

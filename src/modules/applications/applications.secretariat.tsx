@@ -22,6 +22,8 @@ import { DeliveriesPage, deliveryFilters } from './views/deliveries-page.js';
 import { FindSupporterPage } from './views/find-supporter-page.js';
 import { QueuePage } from './views/queue-page.js';
 import { ReviewPage } from './views/review-page.js';
+import { authorizeBeforeBody } from '../../app/authz/before-body.js';
+import { applicationPolicies } from './applications.policies.js';
 
 const idParams = z.object({ id: pathIdentifier(64) });
 /** The notices a decision's redirect names (`?done=approve`). */
@@ -89,7 +91,7 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
     });
 
     const decision = (path: string, run: (id: string, version: number, body: FormBody, actor: Actor) => Promise<Record<string, string> | void>, done: string) =>
-      app.post(`/${locale}/secretariat/applications/:id/${path}`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+      app.post(`/${locale}/secretariat/applications/:id/${path}`, { schema: { hide: true }, ...authorizeBeforeBody(applicationPolicies.moderate), preHandler: verifyCsrf }, async (request, reply) => {
         const { id } = parseParams(idParams, request.params);
         const body = (request.body ?? {}) as FormBody;
         const { version } = path === 'note-verbale' || path === 'recheck' ? { version: 0 } : parseOrThrow(versionBody, body, locale);
@@ -143,7 +145,7 @@ export async function registerSecretariatPages(app: FastifyInstance, context: Ap
       return sendPrivatePage(reply, DeliveriesPage({ locale, deliveries, status, hiddenFields: csrfField(request, reply), notice: done ? t('review.done.resend') : undefined }));
     });
 
-    app.post(`/${locale}/secretariat/deliveries/:id/resend`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+    app.post(`/${locale}/secretariat/deliveries/:id/resend`, { schema: { hide: true }, ...authorizeBeforeBody(applicationPolicies.operate), preHandler: verifyCsrf }, async (request, reply) => {
       const { id } = parseParams(idParams, request.params);
       const actor = await getActor(request);
       const { applicationId } = parseOrThrow(z.object({ applicationId: pathIdentifier(64).optional() }), request.body, locale);
