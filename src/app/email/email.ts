@@ -1,6 +1,7 @@
 import type { Executor } from '../database/database.js';
 import type { Locale } from '../i18n/i18n.js';
 import { handleJob, type RegisteredJob } from '../jobs/job-definition.js';
+import { recordDeliveryTransport } from '../jobs/jobs.repository.js';
 import { enqueueJob } from '../jobs/outbox.js';
 import { emailJob, type EmailPayload } from './email.jobs.js';
 import type { Mailer } from './mailer.js';
@@ -35,11 +36,15 @@ export async function enqueueEmail(db: Executor, email: EmailToSend): Promise<st
   });
 }
 
-/** The `email.send` handler: hands the stored message to the mailer; the job id keeps retries the same message. */
-export function sendEmailHandler(mailer: Mailer): RegisteredJob {
+/**
+ * The `email.send` handler: hands the stored message to the mailer (the job id keeps retries the same message), then
+ * notes on the job which transport took it, so the back office tells a relay's acceptance from an .eml file.
+ */
+export function sendEmailHandler(mailer: Mailer, db: Executor): RegisteredJob {
   return handleJob(emailJob, async (email, job) => {
     // An erased recipient must not receive a message queued before the erasure.
     if (email.erased) return;
-    await mailer.send({ id: job.id, to: email.to, locale: email.locale, subject: email.subject, text: email.text, html: email.html });
+    const { transport } = await mailer.send({ id: job.id, to: email.to, locale: email.locale, subject: email.subject, text: email.text, html: email.html });
+    await recordDeliveryTransport(db, job.id, transport);
   });
 }

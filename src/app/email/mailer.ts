@@ -14,10 +14,17 @@ export interface OutgoingEmail {
   html: string;
 }
 
+/**
+ * How a message left the platform: handed to the SMTP relay, or written as an .eml file in the outbox folder (no
+ * SMTP_URL). The back office must not call a file "delivered to the mail server".
+ */
+export type MailTransport = 'smtp' | 'file';
+
 export interface Mailer {
   /** Where mail goes, for logs: `smtp` or the outbox directory. */
   readonly target: string;
-  send(email: OutgoingEmail): Promise<void>;
+  /** Sends one message and says which transport took it. */
+  send(email: OutgoingEmail): Promise<{ transport: MailTransport }>;
   close(): void;
 }
 
@@ -53,6 +60,7 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'data
       target: 'smtp',
       send: async (email) => {
         await (await transport.get()).sendMail(message(email));
+        return { transport: 'smtp' };
       },
       close: () => transport.close(),
     };
@@ -70,6 +78,7 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'data
       const partial = `${file}.${process.pid}.tmp`;
       await fs.writeFile(partial, info.message as Buffer);
       await fs.rename(partial, file);
+      return { transport: 'file' };
     },
     close: () => transport.close(),
   };

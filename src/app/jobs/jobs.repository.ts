@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/audit.js';
 import type { Executor } from '../database/database.js';
 import { emailJob } from '../email/email.jobs.js';
+import type { MailTransport } from '../email/mailer.js';
 import { enqueueJob } from './outbox.js';
 import { jobs, type JobStatus } from './jobs.tables.js';
 
@@ -12,6 +13,8 @@ export interface Delivery {
   to: string;
   subject: string;
   status: JobStatus;
+  /** Which transport took a sent message (`smtp` relay or `.eml` `file`); null before it was sent or when unrecorded. */
+  transport: MailTransport | null;
   attempts: number;
   lastError: string | null;
   createdAt: Date;
@@ -27,6 +30,7 @@ export async function listDeliveries(db: Executor, options: { subjectRef?: strin
       to: sql<string>`coalesce(${jobs.payload}->>'to', '')`,
       subject: sql<string>`coalesce(${jobs.payload}->>'subject', '')`,
       status: jobs.status,
+      transport: sql<MailTransport | null>`${jobs.payload}->>'deliveredBy'`,
       attempts: jobs.attempts,
       lastError: jobs.lastError,
       createdAt: jobs.createdAt,
@@ -74,6 +78,17 @@ export async function listStoppedJobs(db: Executor, options: { limit?: number } 
 }
 
 /**
+ * Notes on a sent e-mail's job which transport took it. It sits beside the message in the payload under `deliveredBy`,
+ * outside the payload's schema: the worker and a resend parse the payload, so they never see it or copy it.
+ */
+export async function recordDeliveryTransport(db: Executor, jobId: string, transport: MailTransport): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ payload: sql`${jobs.payload} || jsonb_build_object('deliveredBy', ${transport}::text)` })
+    .where(eq(jobs.id, jobId));
+}
+
+/**
  * Sends an e-mail again as a new outbox job with the same message (the first job's history stays as it was), and
  * records who asked in the audit log. Returns the new job id, or null when there is no such e-mail or it was erased.
  */
@@ -103,7 +118,7 @@ export async function erasePersonalDataInJobs(tx: Executor, email: string): Prom
     .update(jobs)
     .set({
       payload: sql`jsonb_build_object('to', '', 'subject', '', 'text', '', 'html', '', 'erased', true,
-        'locale', ${jobs.payload}->'locale', 'tag', ${jobs.payload}->'tag')`,
+        'locale', ${jobs.payload}->'locale', 'tag', ${jobs.payload}->'tag', 'deliveredBy', ${jobs.payload}->'deliveredBy')`,
       status: sql`case when ${jobs.status} = 'pending' then 'dead' else ${jobs.status} end`,
       // Relay errors often quote the recipient ("550 <someone@…> unknown"), so they go too.
       lastError: sql`case when ${jobs.status} = 'pending' then 'cancelled: recipient erased'

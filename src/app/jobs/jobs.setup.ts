@@ -16,7 +16,7 @@ export interface Jobs {
 /** The composition root's outbox: a worker (not started) that already knows how to send e-mail. */
 export function createJobs(options: { config: Config; database: DatabaseHandle; log: JobLog }): Jobs {
   const mailer = createMailer(options.config);
-  const handlers = jobHandlers(sendEmailHandler(mailer));
+  const handlers = jobHandlers(sendEmailHandler(mailer, options.database.db));
   const worker = createJobWorker({ database: options.database, handlers, log: options.log });
   return {
     worker,

@@ -1,7 +1,16 @@
 import { PostButton } from '../../../app/html/post-button.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import type { Delivery } from '../../../app/jobs/jobs.repository.js';
-import { applicationMessages } from '../applications.messages.js';
+import { applicationMessages, type ApplicationMessageKey } from '../applications.messages.js';
+
+/**
+ * A sent e-mail says how it left: accepted by the mail server, or only written to the outbox folder because no
+ * SMTP_URL is configured (nobody received it yet). Messages sent before the transport was recorded just say "sent".
+ */
+export function deliveryStatusKey(d: Pick<Delivery, 'status' | 'transport'>): ApplicationMessageKey {
+  if (d.status === 'done' && d.transport) return `review.delivery.status.done.${d.transport}`;
+  return `review.delivery.status.${d.status}`;
+}
 
 /**
  * E-mails from the outbox with their delivery status, each with a "resend" button. `returnTo` is the application
@@ -34,7 +43,7 @@ export function DeliveriesTable(props: { locale: Locale; deliveries: Delivery[];
               <td safe>{d.to || '—'}</td>
               <td safe>{d.subject || '—'}</td>
               <td>
-                {safeT(`review.delivery.status.${d.status}`)}
+                {safeT(deliveryStatusKey(d))}
                 {d.lastError ? <span class="meta" safe>{` (${d.attempts}× — ${d.lastError})`}</span> : ''}
               </td>
               <td>
