@@ -4,6 +4,7 @@ import { escaping, locales, type Locale } from '../../../app/i18n/i18n.js';
 import type { SessionMethod, UserActor } from '../../../app/authz/actor.js';
 import type { SessionRow } from '../../../app/auth/sessions.js';
 import { accountMessages } from '../accounts.messages.js';
+import { deviceName } from './device-name.js';
 
 export interface AccountPageProps {
   locale: Locale;
@@ -102,7 +103,9 @@ export function AccountPage(props: AccountPageProps): JSX.Element {
               {props.sessions.map((s) => (
                 <tr>
                   <th scope="row">
-                    <span safe>{s.userAgent ?? '—'}</span>
+                    <span title={s.userAgent ?? undefined} safe>
+                      {deviceName(locale, s.userAgent)}
+                    </span>
                     {s.id === actor.sessionId ? <> <span class="badge">{safeT('account.sessions.current')}</span></> : ''}
                   </th>
                   <td>{safeT(`method.${s.method as SessionMethod}`)}</td>

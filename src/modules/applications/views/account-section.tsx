@@ -28,13 +28,24 @@ export function AccountSection(props: { locale: Locale; supporters: SupporterRow
           {props.supporters.map((s) => (
             <li>
               <strong safe>{s.name}</strong>
-              {s.status === 'withdrawn' ? <span class="badge" safe>{` ${t('status.withdrawn')}`}</span> : ''} —{' '}
-              {s.status === 'published' ? (
-                <a href={`/${locale}/account/organisations/${s.id}`}>{safeT('account.organisation.manage')}</a>
+              {s.status === 'withdrawn' ? (
+                <>
+                  {' '}
+                  <span class="badge">{safeT('status.withdrawn')}</span>
+                </>
               ) : (
                 ''
-              )}{' '}
-              {s.status === 'published' ? <a href={`/${locale}/supporters/${s.slug}`}>{safeT('account.organisation.public')}</a> : ''}
+              )}
+              {/* A withdrawn entry has nothing to manage and no public page: no dash leading nowhere. */}
+              {s.status === 'published' ? (
+                <>
+                  {' — '}
+                  <a href={`/${locale}/account/organisations/${s.id}`}>{safeT('account.organisation.manage')}</a>{' '}
+                  <a href={`/${locale}/supporters/${s.slug}`}>{safeT('account.organisation.public')}</a>
+                </>
+              ) : (
+                ''
+              )}
             </li>
           ))}
         </ul>

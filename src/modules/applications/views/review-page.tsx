@@ -3,9 +3,10 @@ import { Layout } from '../../../app/html/layout.js';
 import type { Delivery } from '../../../app/jobs/jobs.repository.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { countryName } from '../../../shared/countries.js';
+import { languageName } from '../../../shared/languages.js';
 import type { SupporterRow } from '../../supporters/supporters.tables.js';
 import { supporterMessages } from '../../supporters/supporters.messages.js';
-import { applicationMessages, type ApplicationMessages } from '../applications.messages.js';
+import { applicationMessages, type ApplicationMessageKey, type ApplicationMessages } from '../applications.messages.js';
 import { editableFields, isOpen, kindLabel, type EditableField } from '../applications.models.js';
 import type { ApplicationStatus } from '../applications.schemas.js';
 import type { ApplicationRow } from '../applications.tables.js';
@@ -38,25 +39,56 @@ export interface ReviewPageProps {
   claim?: ClaimContext | undefined;
 }
 
-function fieldValue(t: ApplicationMessages, locale: Locale, field: EditableField, value: unknown): string {
+function fieldValue(locale: Locale, field: EditableField, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (field === 'countryCode') return countryName(String(value), locale);
   if (field === 'category') return supporterMessages(locale)(`category.${String(value) as 'state'}`);
-  void t;
+  if (field === 'statementLocale') return languageName(locale, String(value));
   return String(value);
 }
 
-const fieldLabel: Record<EditableField, Parameters<ApplicationMessages>[0]> = {
-  name: 'join.field.name',
-  category: 'join.field.category',
-  countryCode: 'join.field.countryCode',
-  nature: 'join.field.nature',
-  website: 'join.field.website',
-  twitter: 'join.field.twitter',
-  linkedin: 'join.field.linkedin',
-  statement: 'join.field.statement',
-  statementLocale: 'join.field.statementLocale',
+/** Review labels: the form's labels say "(optional)", which means nothing on a page that only shows values. */
+const fieldLabel: Record<EditableField, ApplicationMessageKey> = {
+  name: 'review.field.name',
+  category: 'review.field.category',
+  countryCode: 'review.field.countryCode',
+  nature: 'review.field.nature',
+  website: 'review.field.website',
+  twitter: 'review.field.twitter',
+  linkedin: 'review.field.linkedin',
+  statement: 'review.field.statement',
+  statementLocale: 'review.field.statementLocale',
 };
+
+/** The audit actions recorded about an application, each with its label; any other code reads "other recorded action". */
+export const historyActionLabels = {
+  'applications.submit': 'history.action.applications.submit',
+  'applications.confirm': 'history.action.applications.confirm',
+  'applications.approve': 'history.action.applications.approve',
+  'applications.reject': 'history.action.applications.reject',
+  'applications.request-info': 'history.action.applications.request-info',
+  'applications.answer-info': 'history.action.applications.answer-info',
+  'applications.expire': 'history.action.applications.expire',
+  'applications.replace': 'history.action.applications.replace',
+  'applications.propose-edit': 'history.action.applications.propose-edit',
+  'applications.note-verbale': 'history.action.applications.note-verbale',
+  'applications.recheck-signals': 'history.action.applications.recheck-signals',
+  'email.resend': 'history.action.email.resend',
+} as const satisfies Record<string, ApplicationMessageKey>;
+
+/** What an audit entry did, in words: never the raw code, which means nothing to a moderator. */
+export function historyActionLabel(t: ApplicationMessages, action: string): string {
+  return t(Object.hasOwn(historyActionLabels, action) ? historyActionLabels[action as keyof typeof historyActionLabels] : 'history.action.other');
+}
+
+/** Who did it: a named member of the secretariat, the applicant, the platform itself; never an internal id. */
+function historyActorLabel(t: ApplicationMessages, names: Record<string, string>, actor: string): string {
+  const named = names[actor];
+  if (named) return named;
+  if (actor === 'anonymous') return t('history.actor.anonymous');
+  if (actor.startsWith('user:')) return t('history.actor.account');
+  return t('history.actor.system');
+}
 
 /** One application for a moderator: the entry, the checks, duplicates, history, e-mails and the decisions. */
 export function ReviewPage(props: ReviewPageProps): JSX.Element {
@@ -94,15 +126,15 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
         <table>
           <thead>
             <tr>
-              <th scope="col">{safeT('review.fields')}</th>
+              <th scope="col">{safeT('review.col.field')}</th>
               {isEdit ? <th scope="col">{safeT('review.current')}</th> : ''}
-              <th scope="col">{safeT(isEdit ? 'review.proposed' : 'review.fields')}</th>
+              <th scope="col">{safeT(isEdit ? 'review.proposed' : isClaim ? 'review.col.value' : 'review.col.submitted')}</th>
             </tr>
           </thead>
           <tbody>
             {editableFields.map((field) => {
-              const proposed = fieldValue(t, locale, field, app[field]);
-              const current = props.supporter ? fieldValue(t, locale, field, props.supporter[field]) : '—';
+              const proposed = fieldValue(locale, field, app[field]);
+              const current = props.supporter ? fieldValue(locale, field, props.supporter[field]) : '—';
               const changed = isEdit && proposed !== current;
               return (
                 <tr>
@@ -296,8 +328,8 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
             {props.history.map((h) => (
               <tr>
                 <td safe>{dateTime.format(h.at)}</td>
-                <td safe>{props.actorNames[h.actor] ?? h.actor}</td>
-                <td safe>{h.reason ? `${h.action}: ${h.reason}` : h.action}</td>
+                <td safe>{historyActorLabel(t, props.actorNames, h.actor)}</td>
+                <td safe>{h.reason ? `${historyActionLabel(t, h.action)}: ${h.reason}` : historyActionLabel(t, h.action)}</td>
               </tr>
             ))}
           </tbody>
