@@ -35,7 +35,7 @@ export function authorizeEditionActor(actor: EditionActor): string {
 const noneWithoutData: WithoutData = { categories: [], indicators: [] };
 
 /** What an uploaded WG5-based iMeta leaves out of the framework (listed publicly as without data); none otherwise. */
-const coverageGaps = (iMeta: StoredTable): WithoutData => wg5WithoutData(iMeta.rows.map((r) => r.iCode ?? '')) ?? noneWithoutData;
+const coverageGaps = (iMeta: StoredTable): WithoutData => wg5WithoutData(iMeta.rows) ?? noneWithoutData;
 
 /** The draft, locked until the transaction ends (two secretaries cannot change or publish it at once); 404 or 409 otherwise. */
 async function lockedDraft(repository: IndexRepository, slug: string): Promise<IndexEditionRow> {

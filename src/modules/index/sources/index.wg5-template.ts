@@ -38,15 +38,32 @@ export async function wg5TemplateWorkbook(): Promise<Buffer> {
   ]);
 }
 
+/** An iMeta row as far as the coverage needs it: its code and COINr type. */
+export interface IMetaCode {
+  iCode?: string;
+  Type?: string;
+}
+
+/**
+ * Whether an iMeta is built on the WG5 framework: most of its indicators carry WG5 indicator codes (the template's,
+ * which an analyst keeps when filling it in). Aggregate codes do not count: another index may well have a pillar or
+ * an indicator called "Services" or "Index" (the COINr ASEM example has both) without being WG5's.
+ */
+export function isWg5Framework(iMeta: readonly IMetaCode[]): boolean {
+  const wg5 = new Set(WG5_FRAMEWORK.flatMap((c) => c.subDimensions.flatMap((s) => s.indicators.map((i) => i.code))));
+  const indicators = iMeta.filter((r) => r.Type === 'Indicator').map((r) => r.iCode ?? '');
+  return indicators.length > 0 && indicators.filter((c) => wg5.has(c)).length * 2 > indicators.length;
+}
+
 /**
  * The parts of the WG5 framework an edition's iMeta leaves out, for its coverage: categories none of whose
- * sub-dimensions or indicators are in it, and every candidate indicator that is not. Null when the iMeta does not
- * follow the WG5 framework (none of its codes is WG5's): another index's coverage is not WG5's business.
+ * sub-dimensions or indicators are in it, and every candidate indicator that is not. Null when the iMeta is not built
+ * on the WG5 framework (`isWg5Framework`): another index's coverage is not WG5's business.
  */
-export function wg5WithoutData(iMetaCodes: Iterable<string>): WithoutData | null {
-  const codes = new Set(iMetaCodes);
+export function wg5WithoutData(iMeta: readonly IMetaCode[]): WithoutData | null {
+  if (!isWg5Framework(iMeta)) return null;
+  const codes = new Set(iMeta.map((r) => r.iCode ?? ''));
   const inTree = (c: Wg5Category) => codes.has(c.code) || c.subDimensions.some((s) => codes.has(s.code) || s.indicators.some((i) => codes.has(i.code)));
-  if (!WG5_FRAMEWORK.some(inTree)) return null;
   return {
     categories: WG5_FRAMEWORK.filter((c) => !inTree(c)).map((c) => ({ code: c.code, name: c.name })),
     indicators: WG5_FRAMEWORK.flatMap((c) =>
