@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/app/database/schema.ts',
+  // Every module and every piece of infrastructure declares its own tables in a `*.tables.ts`; nothing gathers them.
+  schema: './src/**/*.tables.ts',
   out: './migrations',
 });

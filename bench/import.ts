@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { openDatabase } from '../src/app/database/database.js';
 import { migrateDatabase } from '../src/app/database/migrate.js';
-import { importSite } from '../src/app/site-import.js';
+import { importSite } from '../src/site-import.js';
 import { registerCleanup } from './lib/cleanup.js';
 import { officialDir, repoRoot } from './lib/paths.js';
 import { createBenchDatabase } from './lib/pg.js';

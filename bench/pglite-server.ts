@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import { loadConfig } from '../src/app/config/config.js';
-import { importSite } from '../src/app/site-import.js';
+import { importSite } from '../src/site-import.js';
 import { startServer } from '../src/main.js';
 
 const controlPort = Number(process.env.BENCH_CONTROL_PORT);

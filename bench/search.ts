@@ -5,7 +5,7 @@
  */
 import { openDatabase, type DatabaseHandle } from '../src/app/database/database.js';
 import { migrateDatabase } from '../src/app/database/migrate.js';
-import { importSite } from '../src/app/site-import.js';
+import { importSite } from '../src/site-import.js';
 import { forgetFacetCombos } from '../src/modules/supporters/supporters.facet-memo.js';
 import { pageQuerySchema } from '../src/modules/supporters/supporters.schemas.js';
 import { searchSupporters } from '../src/modules/supporters/supporters.queries.js';

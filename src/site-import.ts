@@ -1,18 +1,19 @@
 /**
  * Imports an instance from a checkout in the official repository's layout (or the official CSV): the registry and
- * the Call's texts in ONE transaction, so an import is all or nothing.
+ * the Call's texts in ONE transaction, so an import is all or nothing. Part of the composition root (beside main.ts
+ * and cli.ts): it composes two modules' importers, which is why it lives outside both of them and outside `app/`.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { DatabaseHandle } from './database/database.js';
-import type { EventBus } from './events/events.js';
-import { systemActor } from './authz/actor.js';
-import { readCallContent } from '../modules/call/call.source.js';
-import { importCallContent } from '../modules/call/call.usecases.js';
-import { parseSupportersCsv } from '../modules/supporters/supporters.csv.js';
-import { importInvalid } from '../modules/supporters/supporters.errors.js';
-import { importSupporters, toFieldIssue, type ImportReport, type KeptReason } from '../modules/supporters/supporters.import.js';
-import { readOfficialSupporters } from '../modules/supporters/supporters.source.js';
+import type { DatabaseHandle } from './app/database/database.js';
+import type { EventBus } from './app/events/events.js';
+import { systemActor } from './app/authz/actor.js';
+import { readCallContent } from './modules/call/call.source.js';
+import { importCallContent } from './modules/call/call.usecases.js';
+import { parseSupportersCsv } from './modules/supporters/supporters.csv.js';
+import { importInvalid } from './modules/supporters/supporters.errors.js';
+import { importSupporters, toFieldIssue, type ImportReport, type KeptReason } from './modules/supporters/supporters.import.js';
+import { readOfficialSupporters } from './modules/supporters/supporters.source.js';
 
 export interface SiteImportOptions {
   source: string;

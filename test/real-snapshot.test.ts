@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../src/app/database/test-utils.js';
-import { importSite } from '../src/app/site-import.js';
+import { importSite } from '../src/site-import.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
 import { needsShared, sharedPaths } from './helpers/shared-data.js';
 

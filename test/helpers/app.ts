@@ -6,7 +6,7 @@ import { loadConfig, type Config } from '../../src/app/config/config.js';
 import type { DatabaseHandle } from '../../src/app/database/database.js';
 import { createTestDatabase } from '../../src/app/database/test-utils.js';
 import { createServer, type App } from '../../src/app/server.js';
-import { importSite } from '../../src/app/site-import.js';
+import { importSite } from '../../src/site-import.js';
 import { freePort } from './net.js';
 import { sharedPaths } from './shared-data.js';
 

@@ -9,11 +9,12 @@ import pg from 'pg';
 import { acquireDataDirLock } from './lock.js';
 import { keepListening } from './listen.js';
 import { seedFromTemplate } from './template.js';
-import * as schema from './schema.js';
 
-export type Schema = typeof schema;
-/** One type for both drivers: use cases and repositories never know which one runs. */
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * One type for both drivers: use cases and repositories never know which one runs. No schema object: queries name the
+ * tables they use (each module imports its own `*.tables.ts`), so this layer depends on no module.
+ */
+export type Database = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle has the same query surface as the database. */
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Executor = Database | Transaction;
@@ -93,7 +94,7 @@ async function openPglite(dataDir: string, fromTemplate: boolean): Promise<Datab
     release();
     throw error;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const db = drizzlePglite(client) as unknown as Database;
   return {
     db,
     driver: 'pglite',
@@ -126,7 +127,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   pool.on('connect', (client) => client.on('error', () => {}));
   const listeners = new Set<{ stop(): void }>();
   let closed = false;
-  const db = drizzlePg(pool, { schema }) as unknown as Database;
+  const db = drizzlePg(pool) as unknown as Database;
   return {
     db,
     driver: 'postgres',

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../app/database/database.js';
 import { createTestDatabase } from '../../app/database/test-utils.js';
-import { formatImportReport, importSite } from '../../app/site-import.js';
+import { formatImportReport, importSite } from '../../site-import.js';
 import { systemActor } from '../../app/authz/actor.js';
 import { fixtureSite } from '../../../test/helpers/app.js';
 import { supporters } from './supporters.tables.js';

@@ -7,7 +7,7 @@ import { auditLog } from '../../app/audit/audit.tables.js';
 import type { DatabaseHandle } from '../../app/database/database.js';
 import { createTestDatabase } from '../../app/database/test-utils.js';
 import { AppError } from '../../app/http/errors.js';
-import { importSite } from '../../app/site-import.js';
+import { importSite } from '../../site-import.js';
 import { fixtureSite, invalidSite } from '../../../test/helpers/app.js';
 import { searchSupporters } from './supporters.queries.js';
 import { supporterFiltersSchema } from './supporters.schemas.js';

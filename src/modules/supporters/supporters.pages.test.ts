@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importSite } from '../../app/site-import.js';
+import { importSite } from '../../site-import.js';
 import { createTestApp, fixtureSite, type TestApp } from '../../../test/helpers/app.js';
 
 let t: TestApp;
