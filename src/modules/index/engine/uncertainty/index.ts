@@ -5,4 +5,4 @@ export { buildModel, runUncertainty, type TargetUncertainty, type UncertaintyAna
 export { runUncertaintyParallel, type ParallelOptions } from './parallel.js';
 export { Xoshiro128 } from './prng.js';
 export { percentiles } from './quantile.js';
-export { saltelliDesign, sobolIndices, type SaltelliDesign, type SobolIndices } from './sobol.js';
+export { saltelliDesign, sobolBootstrap, sobolIndices, type SaltelliDesign, type SobolIndices, type SobolInterval, type SobolIntervals } from './sobol.js';

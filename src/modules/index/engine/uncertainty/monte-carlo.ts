@@ -11,7 +11,7 @@ import { aggregateRun, nominalRun, rankRun, scratchFor, type Scratch } from './k
 import { assembleModel, computeVariant, type Model } from './model.js';
 import { planUncertainty, type Factor, type FactorKind, type UncertaintySpec } from './plan.js';
 import { percentilesInPlace } from './quantile.js';
-import { designRow, designRuns, saltelliDesign, sobolIndices, type SaltelliDesign } from './sobol.js';
+import { designRow, designRuns, saltelliDesign, SOBOL_LEVEL, SOBOL_RESAMPLES, sobolBootstrap, sobolIndices, type SaltelliDesign, type SobolInterval } from './sobol.js';
 
 /** Every run's outputs, run-major (run j, row r at j·nRows + r), per target: scores (NaN = missing), ranks (0 = missing). */
 export interface RunOutputs {
@@ -112,8 +112,11 @@ export interface TargetUncertainty {
   /** [row][percentile] over every run (each run is a draw from the input distribution). */
   scoreBands: (number | null)[][];
   rankBands: (number | null)[][];
-  /** Sobol indices of the mean absolute rank shift from the nominal ranks (COINr `get_sensitivity`'s output). */
-  sensitivity: { factor: string; first: number | null; total: number | null }[];
+  /**
+   * Sobol indices of the mean absolute rank shift from the nominal ranks (COINr `get_sensitivity`'s output), each
+   * with its bootstrap confidence interval (`UncertaintyResult.interval`).
+   */
+  sensitivity: { factor: string; first: number | null; total: number | null; firstInterval: SobolInterval; totalInterval: SobolInterval }[];
   /** Sobol indices of each row's score, [factor][row]; null where the variance is zero or a run left it missing. */
   scoreSensitivity: { factor: string; first: (number | null)[]; total: (number | null)[] }[];
   /** Mean absolute rank shift per run: its mean and the percentiles. */
@@ -122,9 +125,13 @@ export interface TargetUncertainty {
 
 export interface UncertaintyResult {
   seed: number;
+  /** The run budget asked for: the design makes the largest multiple of k + 2 within it (`runs`). */
+  requestedRuns: number;
   /** N·(k + 2) runs made, with base sample N. */
   runs: number;
   n: number;
+  /** How the confidence intervals of the Sobol indices were computed (percentile bootstrap over the N base samples). */
+  interval: { level: number; resamples: number };
   factors: FactorSummary[];
   /** Distinct pipelines built by the engine (imputation × normalisation alternatives, plus the nominal one). */
   pipelinesBuilt: number;
@@ -193,7 +200,7 @@ export function summariseRows(model: Model, design: SaltelliDesign, outputs: Run
 }
 
 /** Bands and Sobol indices from every run's outputs; `rows` are per-row summaries already made (else made here). */
-export function summarise(model: Model, design: SaltelliDesign, spec: Pick<UncertaintySpec, 'seed'>, outputs: RunOutputs, rows?: RowSummary[]): UncertaintyResult {
+export function summarise(model: Model, design: SaltelliDesign, spec: Pick<UncertaintySpec, 'seed' | 'runs'>, outputs: RunOutputs, rows?: RowSummary[]): UncertaintyResult {
   const n = model.nRows;
   const runs = designRuns(design);
   const k = model.factors.length;
@@ -217,6 +224,7 @@ export function summarise(model: Model, design: SaltelliDesign, spec: Pick<Uncer
       shift[j] = count > 0 ? sum / count : Number.NaN;
     }
     const si = sobolIndices(shift, design.n, k);
+    const ci = sobolBootstrap(shift, design.n, k, spec.seed);
     let shiftSum = 0;
     for (const v of shift) shiftSum += v;
     const part = parts.map((p) => p.targets[t] as RowSummary['targets'][number]);
@@ -226,7 +234,10 @@ export function summarise(model: Model, design: SaltelliDesign, spec: Pick<Uncer
       nominalRank: Array.from(nominalRanks, (r) => (r === 0 ? null : r)),
       scoreBands: part.flatMap((p) => p.scoreBands),
       rankBands: part.flatMap((p) => p.rankBands),
-      sensitivity: model.factors.map((f, i) => ({ factor: f.name, first: orNull(si.first[i] as number), total: orNull(si.total[i] as number) })),
+      sensitivity: model.factors.map((f, i) => ({
+        factor: f.name, first: orNull(si.first[i] as number), total: orNull(si.total[i] as number),
+        firstInterval: ci.first[i] as SobolInterval, totalInterval: ci.total[i] as SobolInterval,
+      })),
       scoreSensitivity: model.factors.map((f, i) => ({
         factor: f.name, first: part.flatMap((p) => p.first[i] ?? []), total: part.flatMap((p) => p.total[i] ?? []),
       })),
@@ -234,7 +245,7 @@ export function summarise(model: Model, design: SaltelliDesign, spec: Pick<Uncer
     };
   });
   return {
-    seed: spec.seed, runs, n: design.n,
+    seed: spec.seed, requestedRuns: spec.runs, runs, n: design.n, interval: { level: SOBOL_LEVEL, resamples: SOBOL_RESAMPLES },
     factors: model.factors.map((f) => ({ name: f.name, kind: f.kind, alternatives: f.kind === 'weights' ? null : f.alternatives, perturbation: f.perturbation ?? null })),
     pipelinesBuilt: model.variants.length,
     units: model.units, percentiles: ps, targets,

@@ -16,6 +16,7 @@
  *  - total S_Ti = Σ_j (f(A)_j − f(AB_i)_j)² / (2N) / V(Y)              (Jansen 1999; Saltelli 2010, Table 2 (f)).
  */
 import { Xoshiro128 } from './prng.js';
+import { percentilesInPlace } from './quantile.js';
 
 export interface SaltelliDesign {
   /** Base sample size N. */
@@ -101,4 +102,78 @@ export function sobolIndices(y: ArrayLike<number>, n: number, k: number, stride 
     total.push(variance > 0 ? t / (2 * n) / variance : Number.NaN);
   }
   return { variance, first, total };
+}
+
+/** A confidence interval [low, high] of an index; null ends where too few resamples had a defined index. */
+export interface SobolInterval {
+  low: number | null;
+  high: number | null;
+}
+
+export interface SobolIntervals {
+  /** Confidence level, e.g. 0.95. */
+  level: number;
+  resamples: number;
+  first: SobolInterval[];
+  total: SobolInterval[];
+}
+
+/** Resamples of the bootstrap: SALib uses 100 and COINr 1000 (`SA_estimate`'s `Nboot`); 1000 steadies 2.5 % tails. */
+export const SOBOL_RESAMPLES = 1000;
+export const SOBOL_LEVEL = 0.95;
+
+/**
+ * Percentile bootstrap confidence intervals of the indices of `sobolIndices` (COINr's `SA_estimate` with `Nboot`,
+ * SALib's `calc_second_order=False` analysis): the N base samples j are drawn with replacement, each keeping its
+ * whole run tuple (A_j, B_j, AB_1,j … AB_k,j) as the estimators pair them, and the indices recomputed on each
+ * resample. With few runs an estimate can be negative or above one by noise alone; its interval shows how much.
+ * Deterministic: the resamples come from their own xoshiro128** stream, seeded from the design's seed offset by 2^32
+ * so that it never replays the design's draws.
+ */
+export function sobolBootstrap(
+  y: ArrayLike<number>, n: number, k: number, seed: number,
+  options: { resamples?: number; level?: number; stride?: number; offset?: number } = {},
+): SobolIntervals {
+  const { resamples = SOBOL_RESAMPLES, level = SOBOL_LEVEL, stride = 1, offset = 0 } = options;
+  const at = (run: number) => y[offset + run * stride] as number;
+  const rng = new Xoshiro128(BigInt(seed) + (1n << 32n));
+  const pickRow = new Int32Array(n);
+  const firsts = Array.from({ length: k }, () => new Float64Array(resamples));
+  const totals = Array.from({ length: k }, () => new Float64Array(resamples));
+  let defined = 0;
+  for (let b = 0; b < resamples; b++) {
+    for (let j = 0; j < n; j++) pickRow[j] = Math.min(n - 1, Math.floor(rng.nextDouble() * n));
+    let mean = 0;
+    for (let j = 0; j < n; j++) mean += at(pickRow[j] as number) + at(n + (pickRow[j] as number));
+    mean /= 2 * n;
+    let ss = 0;
+    for (let j = 0; j < n; j++) ss += (at(pickRow[j] as number) - mean) ** 2 + (at(n + (pickRow[j] as number)) - mean) ** 2;
+    const variance = ss / (2 * n - 1);
+    // A resample whose outputs are all equal (or missing) has no indices: it is left out of the percentiles.
+    if (!(variance > 0)) continue;
+    for (let i = 0; i < k; i++) {
+      let s = 0;
+      let t = 0;
+      const base = (2 + i) * n;
+      for (let j = 0; j < n; j++) {
+        const row = pickRow[j] as number;
+        const ya = at(row) - mean;
+        const yb = at(n + row) - mean;
+        const yab = at(base + row) - mean;
+        s += yb * (yab - ya);
+        t += (ya - yab) ** 2;
+      }
+      (firsts[i] as Float64Array)[defined] = s / n / variance;
+      (totals[i] as Float64Array)[defined] = t / (2 * n) / variance;
+    }
+    defined++;
+  }
+  const tails = [(100 * (1 - level)) / 2, 100 - (100 * (1 - level)) / 2];
+  const interval = (values: Float64Array): SobolInterval => {
+    // Fewer defined resamples than half of them: the interval would describe the noise of a degenerate output.
+    if (defined < resamples / 2) return { low: null, high: null };
+    const [low, high] = percentilesInPlace(values, defined, tails) as [number, number];
+    return { low: Number.isFinite(low) ? low : null, high: Number.isFinite(high) ? high : null };
+  };
+  return { level, resamples, first: firsts.map(interval), total: totals.map(interval) };
 }

@@ -97,6 +97,24 @@ describe('Monte Carlo uncertainty and sensitivity', () => {
     expect(mc.factors.map((f) => f.name)).toEqual(['imputation', 'normalisation', 'aggregation', 'weights, level 1', 'weights, level 2', 'weights, level 3']);
     expect(mc.n).toBe(50);
     expect(mc.runs).toBe(400);
+    expect(mc.requestedRuns).toBe(400);
+  });
+
+  it('records the runs asked for when the design makes fewer (515 asked, 8 blocks of 64: 512 made)', () => {
+    const fewer = runUncertainty(dataset, CONFIG, { ...SPEC, runs: 515 });
+    expect(fewer.monteCarlo).toMatchObject({ requestedRuns: 515, runs: 512, n: 64 });
+  });
+
+  it('gives every Sobol index a 95 % bootstrap interval around its estimate', () => {
+    expect(mc.interval).toEqual({ level: 0.95, resamples: 1000 });
+    for (const s of mc.targets[0]?.sensitivity ?? []) {
+      for (const [estimate, ci] of [[s.first, s.firstInterval], [s.total, s.totalInterval]] as const) {
+        expect(ci.low as number).toBeLessThanOrEqual(ci.high as number);
+        // A percentile interval need not contain the estimate, but of indices this size it straddles it.
+        expect(ci.low as number).toBeLessThan((estimate as number) + 0.05);
+        expect(ci.high as number).toBeGreaterThan((estimate as number) - 0.05);
+      }
+    }
   });
 
   it.each([[42, true], [43, false]])('seed %i reproduces the analysis: %s', (seed, same) => {
@@ -134,7 +152,7 @@ describe('Monte Carlo uncertainty and sensitivity', () => {
   it('a factor that changes nothing has zero indices', () => {
     const inert = runUncertainty(dataset, CONFIG, { ...SPEC, runs: 200, normalisation: [{ method: 'minmax', lower: 1, upper: 100 }, { method: 'minmax', lower: 1, upper: 100 }] });
     const s = inert.monteCarlo.targets[0]?.sensitivity.find((x) => x.factor === 'normalisation');
-    expect(s).toEqual({ factor: 'normalisation', first: 0, total: 0 });
+    expect(s).toEqual({ factor: 'normalisation', first: 0, total: 0, firstInterval: { low: 0, high: 0 }, totalInterval: { low: 0, high: 0 } });
   });
 
   it.each<[string, Partial<UncertaintySpec>, string]>([
