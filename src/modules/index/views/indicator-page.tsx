@@ -5,7 +5,7 @@ import { indicatorNotFound } from '../index.errors.js';
 import { indexMessages } from '../index.messages.js';
 import type { EditionSnapshot, SnapshotNode, SnapshotRow } from '../index.models.js';
 import { isWithheld } from '../index.withheld.js';
-import { formatRank, formatRaw, formatScore } from './format.js';
+import { formatRank, formatRaw, formatRawWithUnit, formatScore, unitText } from './format.js';
 import { indexChartMessages } from './index-charts.locales.js';
 import { ColumnHeads, EditionNotices, TimeNav, UnitCell } from './page-parts.js';
 import type { EditionView } from './ranking-page.js';
@@ -85,12 +85,11 @@ export function IndicatorPage(props: { locale: Locale; edition: EditionView; ind
   });
   const parent = snapshot.nodes.find((n) => n.code === node.parent);
   const coverage = snapshot.coverage.indicators.find((c) => c.code === node.code);
-  const unitSuffix = node.unit ? ` ${node.unit}` : '';
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const title = t('indicator.title', { name: node.name });
   const tIndex = indexMessages(locale);
   const rawCell = (value: number | null | undefined) =>
-    node.rawWithheld ? tIndex('raw.withheld') : value === null || value === undefined ? '—' : `${formatRaw(locale, value)}${unitSuffix}`;
+    node.rawWithheld ? tIndex('raw.withheld') : formatRawWithUnit(locale, value, node.unit);
   // Scores and ranks withheld with the raw values (a rescaling of them): said in each cell, the source named above.
   const withheld = isWithheld(node);
   const withheldNote = { source: node.source ?? node.code, licence: node.licence ?? '—' };
@@ -119,7 +118,7 @@ export function IndicatorPage(props: { locale: Locale; edition: EditionView; ind
       )}
       <dl>
         {detail(t('indicator.code'), node.code)}
-        {detail(t('indicator.unit'), node.unit)}
+        {detail(t('indicator.unit'), unitText(node.unit))}
         {detail(t('indicator.direction'), t(node.direction === 1 ? 'indicator.higher' : 'indicator.lower'))}
         {detail(t('indicator.category'), parent ? parent.name : null)}
         {detail(t('indicator.weight'), node.weight === null ? t('indicator.equal') : formatRaw(locale, node.weight))}

@@ -4,6 +4,7 @@ import { ColumnHeads, EditionNotices } from './page-parts.js';
 import { indexMessages } from '../index.messages.js';
 import { isWithheld, withheldSourcesText } from '../index.withheld.js';
 import { formatScore } from './format.js';
+import { MethodologySteps } from './methodology-steps.js';
 import type { EditionView } from './ranking-page.js';
 
 /**
@@ -53,16 +54,7 @@ export function MethodologyPage(props: { locale: Locale; edition: EditionView; p
         </table>
       </div>
       <h2>{safeT('method.steps')}</h2>
-      <ol>
-        {snapshot.config.steps.map((step) => (
-          <li>
-            <code safe>{JSON.stringify(step)}</code>
-          </li>
-        ))}
-        <li>
-          {safeT('method.aggregation')} <code safe>{JSON.stringify(snapshot.config.aggregate ?? {})}</code>
-        </li>
-      </ol>
+      <MethodologySteps locale={locale} config={snapshot.config} />
       <h2>{safeT('method.uncertainty')}</h2>
       <p>{safeT('method.uncertainty.body', { runs: snapshot.uncertainty.runs, seed: snapshot.uncertainty.seed })}</p>
       <ul>

@@ -5,7 +5,7 @@ import { indexMessages } from '../index.messages.js';
 import { isWithheld } from '../index.withheld.js';
 import { ScoreBand } from './band-bar.js';
 import { UnitChangesSection, type ChangesView } from './changes-section.js';
-import { formatBand, formatRank, formatRaw, formatScore, scoreDomain, unitName } from './format.js';
+import { formatBand, formatRank, formatRawWithUnit, formatScore, scoreDomain, unitName } from './format.js';
 import { ColumnHeads, Downloads, EditionNotices } from './page-parts.js';
 import type { EditionView } from './ranking-page.js';
 import { WithheldNotice } from './withheld.js';
@@ -57,7 +57,7 @@ function IndicatorTable(props: { locale: Locale; caption: string; nodes: Snapsho
                 </a>
               </th>
               <td class="num" safe>
-                {n.rawWithheld ? t('raw.withheld') : `${formatRaw(props.locale, props.row.raw[n.code])}${n.unit ? ` ${n.unit}` : ''}`}
+                {n.rawWithheld ? t('raw.withheld') : formatRawWithUnit(props.locale, props.row.raw[n.code], n.unit)}
               </td>
               <td class="num" safe>
                 {isWithheld(n) ? withheld : formatScore(props.locale, props.row.scores[n.code])}
