@@ -3,7 +3,7 @@
  * figures to bench/README.md and bench/results.json. Sections run one after another (never two servers at once);
  * whatever a section starts or creates is undone at the end, also on failure or Ctrl-C.
  *
- *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads] [--no-synthetic] [--iterations N] [--seconds N]
+ *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage] [--no-synthetic] [--iterations N] [--seconds N]
  *                    [--cpu-prof DIR] [--no-write] [--report-only] [--quiet-load 1] [--quiet-wait 600]
  */
 import os from 'node:os';
@@ -16,6 +16,7 @@ import { runCleanups } from './lib/cleanup.js';
 import { machineNotes } from './lib/machine.js';
 import { mergeResults, readPreviousResults, summaryTable, writeResults } from './lib/report.js';
 import type { GoalId, GoalResult } from './lib/results.js';
+import { benchOutage } from './outage.js';
 import { benchSearch } from './search.js';
 import { benchStartup } from './startup.js';
 import { benchUploads } from './uploads.js';
@@ -62,6 +63,7 @@ const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }
   join: { title: '6. Joining under load, and moderation', run: () => benchJoin(joinDefaults) },
   index: { title: '7. Cyberstability Index engine: pipeline and uncertainty analysis', run: () => benchIndex(indexDefaults) },
   uploads: { title: '8. Hostile uploads to the index secretariat', run: () => benchUploads({ cpuProfDir: values['cpu-prof'] }) },
+  outage: { title: '9. Losing PostgreSQL under load', run: () => benchOutage() },
 };
 
 const selected = (values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(sections)) as GoalId[];

@@ -8,7 +8,6 @@
  * must come back near its baseline).
  */
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { cookieSettings } from '../src/app/auth/auth.plugin.js';
 import { createSession } from '../src/app/auth/sessions.js';
@@ -18,6 +17,7 @@ import { hostileCsv, hostileWorkbook, normalWorkbook } from '../src/modules/inde
 import { uploadLimits } from '../src/modules/index/io/index.upload-limits.js';
 import { registerCleanup } from './lib/cleanup.js';
 import { createBenchDatabase } from './lib/pg.js';
+import { serverRssMb } from './lib/rss.js';
 import { type Figure, type GoalResult, figure } from './lib/results.js';
 import { startOurServer, type RunningServer } from './lib/server.js';
 import { formatMs, percentile, round } from './lib/stats.js';
@@ -25,22 +25,6 @@ import { makeTempDir } from './lib/tempdir.js';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const MB = 1024 * 1024;
-
-/** Resident memory (MB) of the largest process of the group: the node server, not npm or sh. */
-function serverRssMb(pgid: number): number {
-  let rss = 0;
-  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== pgid) continue;
-      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) rss = Math.max(rss, Number(m[1]) / 1024);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return Math.round(rss);
-}
 
 interface Upload {
   kind: string;

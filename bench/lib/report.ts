@@ -10,7 +10,7 @@ export interface Results {
   goals: GoalResult[];
 }
 
-const order: GoalId[] = ['http', 'search', 'import', 'startup', 'weight', 'join', 'index', 'uploads'];
+const order: GoalId[] = ['http', 'search', 'import', 'startup', 'weight', 'join', 'index', 'uploads', 'outage'];
 const resultsPath = path.join(benchDir, 'results.json');
 const readmePath = path.join(benchDir, 'README.md');
 
@@ -66,7 +66,7 @@ export function renderReadme(results: Results): string {
     '',
     '```sh',
     'npm run bench                                   # everything, about 10 minutes on a quiet machine',
-    'npm run bench -- --only http,weight             # some goals (http, search, import, startup, weight, join, index); the others are kept',
+    'npm run bench -- --only http,weight             # some goals (http, search, import, startup, weight, join, index, uploads, outage); the others are kept',
     'npm run bench -- --only search --no-synthetic   # skip the 100,000-supporter database',
     'npm run bench -- --only http --cpu-prof /tmp/p  # CPU profiles of our server under load (figures not recorded)',
     'npx tsx bench/profile-summary.ts /tmp/p/pglite  # where those profiles spend their time',
