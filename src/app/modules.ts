@@ -1,7 +1,4 @@
-import type { FastifyInstance } from 'fastify';
-import type { RouteAccess } from './authz/access.js';
-import type { AppContext } from './context.js';
-import type { JobHandlers } from './jobs/job-definition.js';
+import type { AppModule } from './app-module.js';
 import type { ReferencePart } from './reference/reference.js';
 import { accountsModule } from '../modules/accounts/accounts.module.js';
 import { applicationsModule } from '../modules/applications/applications.module.js';
@@ -9,20 +6,8 @@ import { callModule } from '../modules/call/call.module.js';
 import { supportersModule } from '../modules/supporters/supporters.module.js';
 import { indexModule } from '../modules/index/index.module.js';
 
-/** A capability's manifest: how it plugs its routes, pages and event handlers into the application. */
-export interface AppModule {
-  name: string;
-  register(app: FastifyInstance, context: AppContext): Promise<void>;
-  /**
-   * Outbox job handlers, each bound to its definition (`jobHandlers(handleJob(checkSignalsJob, …))`, definitions in
-   * `<module>.jobs.ts`), so a handler's payload is typed by the definition's schema; each must be idempotent.
-   */
-  jobHandlers?(context: AppContext): JobHandlers;
-  /** Its part of the reference bundle (`reference/`): built from `../shared`, loaded on first start when empty. */
-  reference?: ReferencePart[];
-  /** Who may reach each of its routes (`<module>.access.ts`), checked against the registered routes by the authorization matrix. */
-  access?: readonly RouteAccess[];
-}
+// The manifest's type is apart (app-module.ts): each module imports it, and this file imports each module.
+export type { AppModule };
 
 /** Every module of the platform, in registration order. */
 export const modules: AppModule[] = [callModule, supportersModule, accountsModule, applicationsModule, indexModule];

@@ -11,10 +11,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
 import type { Config } from './config/config.js';
 import type { AppContext } from './context.js';
-import type { DatabaseHandle } from './database/database.js';
+import { pingDatabase, type DatabaseHandle } from './database/database.js';
 import { isDatabaseUnavailable } from './database/database-errors.js';
 import { EventBus } from './events/events.js';
 import { registerAssets } from './http/assets.js';
@@ -164,7 +163,7 @@ export async function createServer(options: ServerOptions): Promise<App> {
   // a query timeout, means the database is not usable, whether or not the driver calls it a connection error).
   app.get('/healthz', { schema: { hide: true } }, async (request) => {
     try {
-      await database.db.execute(sql`select 1`);
+      await pingDatabase(database.db);
     } catch (error) {
       request.log.warn({ err: error }, 'health check: database unavailable');
       throw databaseUnavailable();

@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { acquireDataDirLock } from './lock.js';
-import { keepListening } from './listen.js';
+import { keepListening, type DatabaseLog } from './listen.js';
 import { seedFromTemplate } from './template.js';
 
 /**
@@ -18,6 +19,12 @@ export type Database = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle has the same query surface as the database. */
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Executor = Database | Transaction;
+export type { DatabaseLog };
+
+/** Throws unless the database answers `select 1` (the health check's probe: any failure means it is not usable). */
+export async function pingDatabase(db: Executor): Promise<void> {
+  await db.execute(sql`select 1`);
+}
 
 export interface DatabaseHandle {
   db: Database;
@@ -35,11 +42,6 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-/** What the database layer reports when it rides through a lost connection (pino's signature, as the server's logger). */
-export interface DatabaseLog {
-  warn(details: object, message: string): void;
-  info(details: object, message: string): void;
-}
 
 /** Until the server hands its logger over, one JSON line on stderr, as pino would write it. */
 const stderrLog: DatabaseLog = {

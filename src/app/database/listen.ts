@@ -1,6 +1,11 @@
 /** PostgreSQL LISTEN that rides through a lost connection (server restart, failover, terminated backend). */
 import pg from 'pg';
-import type { DatabaseLog } from './database.js';
+
+/** What the database layer reports when it rides through a lost connection (pino's signature, as the server's logger). */
+export interface DatabaseLog {
+  warn(details: object, message: string): void;
+  info(details: object, message: string): void;
+}
 
 /**
  * One connection held out of the pool for LISTEN. When it is lost, it is reopened after 0.25 s, doubling up to 10 s

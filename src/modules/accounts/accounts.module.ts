@@ -1,4 +1,4 @@
-import type { AppModule } from '../../app/modules.js';
+import type { AppModule } from '../../app/app-module.js';
 import { accountsAccess } from './accounts.access.js';
 import { registerPrivacyPart } from '../../app/privacy/privacy.js';
 import { registerAccountPages } from './accounts.account.js';

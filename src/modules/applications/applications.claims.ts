@@ -10,7 +10,7 @@ import { getUser } from '../../app/auth/users.js';
 import type { Actor } from '../../app/authz/actor.js';
 import type { Executor } from '../../app/database/database.js';
 import type { Locale } from '../../app/i18n/i18n.js';
-import type { SupporterRow } from '../supporters/supporters.tables.js';
+import type { SupporterRow } from '../supporters/supporters.models.js';
 import { uncategorised } from '../supporters/supporters.constants.js';
 import { getSupporterBySlug } from '../supporters/supporters.usecases.js';
 import { findDuplicates } from './applications.duplicates.js';
@@ -22,7 +22,7 @@ import { applicationPolicies, assertClaimable } from './applications.policies.js
 import { createApplicationsRepository } from './applications.repository.js';
 import type { ClaimForm, PublicFields } from './applications.schemas.js';
 import type { ApplicationDuplicate, ApplicationRow } from './applications.tables.js';
-import type { ApplicationsDeps } from './applications.usecases.js';
+import type { ApplicationsDeps } from './applications.deps.js';
 import { newVerificationCode } from './applications.verification.js';
 import { requestConfirmation } from './applications.confirmation.js';
 

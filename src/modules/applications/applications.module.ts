@@ -1,4 +1,4 @@
-import type { AppModule } from '../../app/modules.js';
+import type { AppModule } from '../../app/app-module.js';
 import { applicationsAccess } from './applications.access.js';
 import { registerApplicationApi } from './applications.api.js';
 import { registerApplicationAccount } from './applications.account.js';

@@ -5,7 +5,7 @@
 import type { Actor } from '../../app/authz/actor.js';
 import { allow, allowIf, authorize, definePolicies, rule, userRule } from '../../app/authz/policy.js';
 import { holds, isSecretariat, secretariatOnly, secretariatOrSystem } from '../../app/authz/rules.js';
-import type { SupporterRow } from '../supporters/supporters.tables.js';
+import type { SupporterRow } from '../supporters/supporters.models.js';
 import { applicationNotFound, claimEntryNotFound, claimEntryWithdrawn, notRepresentative } from './applications.errors.js';
 import type { ApplicationRow } from './applications.tables.js';
 

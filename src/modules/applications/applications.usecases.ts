@@ -7,9 +7,7 @@ import { recordAudit } from '../../app/audit/audit.js';
 import { consumeToken, issueToken } from '../../app/auth/tokens.js';
 import { findOrCreateUserByEmail, getUser, listUsers } from '../../app/auth/users.js';
 import type { Actor } from '../../app/authz/actor.js';
-import type { Config } from '../../app/config/config.js';
 import type { Database, Executor } from '../../app/database/database.js';
-import type { EventBus } from '../../app/events/events.js';
 import type { Locale } from '../../app/i18n/i18n.js';
 import { enqueueJob } from '../../app/jobs/outbox.js';
 import { getSupporterForEdit, withdrawSupporter } from '../supporters/supporters.usecases.js';
@@ -36,14 +34,9 @@ import type { ApplicationForm, PublicFields } from './applications.schemas.js';
 import type { ApplicationRow } from './applications.tables.js';
 import { emailDomainMatches, newVerificationCode } from './applications.verification.js';
 import { requestConfirmation } from './applications.confirmation.js';
+import type { ApplicationsDeps, TokenOutcome } from './applications.deps.js';
 
-export interface ApplicationsDeps {
-  db: Database;
-  events: EventBus;
-  config: Config;
-}
-
-export type TokenOutcome<T> = ({ status: 'ok' } & T) | { status: 'expired' | 'used' | 'invalid' };
+export type { ApplicationsDeps, TokenOutcome };
 
 /**
  * Step 1: anyone applies. Creates the application waiting for the executive's confirmation and sends the link.

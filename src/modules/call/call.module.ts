@@ -1,4 +1,4 @@
-import type { AppModule } from '../../app/modules.js';
+import type { AppModule } from '../../app/app-module.js';
 import { callAccess } from './call.access.js';
 import { registerCallPages } from './call.pages.js';
 import { callReference } from './call.reference.js';

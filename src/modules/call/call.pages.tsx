@@ -7,7 +7,7 @@ import { locales } from '../../app/i18n/i18n.js';
 import { registryStats } from '../supporters/supporters.queries.js';
 import { readBundleProvenance } from '../../app/reference/bundle-file.js';
 import { referenceDir } from '../../app/reference/reference.js';
-import { OpenDataPage } from '../supporters/views/open-data-page.js';
+import { OpenDataPage } from './views/open-data-page.js';
 import { callMessages } from './call.messages.js';
 import { getCallDocument, listPrinciples } from './call.usecases.js';
 import { CallPage } from './views/document-page.js';

@@ -42,7 +42,7 @@ export const callReference: ReferencePart<ParsedCallBundle> = {
   async build(sharedDir) {
     // The official files' readers are loaded here only: a start that loads the bundle does not need them.
     const { readCallContent } = await import('./call.source.js');
-    const { readFirstSeen } = await import('../supporters/supporters.source.js');
+    const { readFirstSeen } = await import('../../shared/first-seen.js');
     const parsed = await readCallContent(path.join(sharedDir, 'data/pariscall.international'));
     const problems = parsed.issues.filter((i) => i.severity === 'error');
     if (problems.length) throw new Error(`the Call's texts have errors: ${problems.map((p) => `${p.source}: ${p.message}`).join('; ')}`);

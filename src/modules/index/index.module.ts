@@ -1,6 +1,6 @@
 import { can } from '../../app/authz/policy.js';
 import { indexPolicies } from './index.policies.js';
-import type { AppModule } from '../../app/modules.js';
+import type { AppModule } from '../../app/app-module.js';
 import { indexAccess } from './index.access.js';
 import { registerAccountSection } from '../accounts/accounts.sections.js';
 import { registerIndexApi } from './index.api.js';

@@ -5,17 +5,12 @@
  */
 import { resolveCountryCode } from '../../shared/countries.js';
 import type { SourceIssue } from '../../shared/source-issues.js';
+import { isIsoDate } from '../../shared/dates.js';
 import { cleanText } from '../../shared/text.js';
 import { supporterCategories, type SupporterCategory } from './supporters.constants.js';
 import type { SupporterRecord } from './supporters.models.js';
 
-export function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
+export { isIsoDate };
 
 /** The front-matter fields of an official supporter file (the CSV export has all but `linkedin`). */
 export const supporterFields = [

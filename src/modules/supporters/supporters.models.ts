@@ -6,6 +6,10 @@ import {
   type JoinedOnSource,
   type SupporterCategory,
 } from './supporters.constants.js';
+import type { SupporterRow } from './supporters.tables.js';
+
+/** A registry entry as the registry's use cases return it (other modules name it from here, not from the tables). */
+export type { SupporterRow };
 
 /**
  * A supporter as read from a source (an official `_supporters/*.md` file or a CSV row), already validated and

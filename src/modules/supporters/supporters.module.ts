@@ -1,4 +1,4 @@
-import type { AppModule } from '../../app/modules.js';
+import type { AppModule } from '../../app/app-module.js';
 import { supportersAccess } from './supporters.access.js';
 import { forgetFacetCombos } from './supporters.facet-memo.js';
 import { registerSupporterApi } from './supporters.api.js';

@@ -8,9 +8,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { readFirstSeen } from '../../shared/first-seen.js';
 import { yamlErrorIssues, type SourceIssue } from '../../shared/source-issues.js';
 import { isIsoDate, readSupporterFields, type RawSupporterFields } from './supporters.fields.js';
 import type { SupporterRecord } from './supporters.models.js';
+
+export { readFirstSeen };
 
 export type { SourceIssue };
 export { isIsoDate, readSupporterFields, supporterFields, type RawField, type RawSupporterFields, type SupporterField } from './supporters.fields.js';
@@ -111,26 +114,6 @@ export function parseSupporterFile(
     issues.push({ source, line: parts.bodyLine, severity: 'warning', code: 'supporters.source.statement-html', message });
   }
   return { record: result.record, issues };
-}
-
-/**
- * Reads a `file,first_seen` CSV (one row per supporter file, the date it first appeared in the official repository).
- * Throws on a malformed file: it is our own derived data, so a problem there is a bug to fix, not a row to skip.
- */
-export async function readFirstSeen(csvPath: string): Promise<Map<string, string>> {
-  const rows = parseCsv(await fs.readFile(csvPath, 'utf8'), { bom: true, skip_empty_lines: true, trim: true }) as string[][];
-  const [header, ...data] = rows;
-  if (!header || header[0] !== 'file' || header[1] !== 'first_seen') {
-    throw new Error(`${csvPath}: expected the header "file,first_seen"`);
-  }
-  const firstSeen = new Map<string, string>();
-  data.forEach(([file, date], index) => {
-    if (!file || !date || !isIsoDate(date)) {
-      throw new Error(`${csvPath}: row ${index + 2} must be "<file>,<YYYY-MM-DD>"`);
-    }
-    firstSeen.set(file, date);
-  });
-  return firstSeen;
 }
 
 /** Jekyll's rule: a first line `---`, then YAML up to a line `---` (or `...`), then the body. */

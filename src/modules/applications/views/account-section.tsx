@@ -1,5 +1,5 @@
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
-import type { SupporterRow } from '../../supporters/supporters.tables.js';
+import type { SupporterRow } from '../../supporters/supporters.models.js';
 import { applicationMessages } from '../applications.messages.js';
 import { kindLabel } from '../applications.models.js';
 import type { ApplicationStatus } from '../applications.schemas.js';

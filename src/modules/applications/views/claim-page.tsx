@@ -2,7 +2,7 @@ import { Honeypot } from '../../../app/html/honeypot.js';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { countryName } from '../../../shared/countries.js';
-import type { SupporterRow } from '../../supporters/supporters.tables.js';
+import type { SupporterRow } from '../../supporters/supporters.models.js';
 import { supporterMessages } from '../../supporters/supporters.messages.js';
 import { applicationMessages } from '../applications.messages.js';
 import { limits } from '../applications.schemas.js';

@@ -1,7 +1,7 @@
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { countryName } from '../../../shared/countries.js';
-import type { SupporterRow } from '../../supporters/supporters.tables.js';
+import type { SupporterRow } from '../../supporters/supporters.models.js';
 import { applicationMessages } from '../applications.messages.js';
 
 /** The secretariat finds any entry (imported or joined here) to edit or withdraw it. */

@@ -3,7 +3,7 @@ import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { countryOptions } from '../../../shared/countries.js';
 import { supporterCategories } from '../../supporters/supporters.constants.js';
 import { supporterMessages } from '../../supporters/supporters.messages.js';
-import type { SupporterRow } from '../../supporters/supporters.tables.js';
+import type { SupporterRow } from '../../supporters/supporters.models.js';
 import { applicationMessages } from '../applications.messages.js';
 import { limits } from '../applications.schemas.js';
 import type { ApplicationRow } from '../applications.tables.js';

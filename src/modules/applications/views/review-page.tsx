@@ -4,7 +4,7 @@ import type { Delivery } from '../../../app/jobs/jobs.repository.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { countryName } from '../../../shared/countries.js';
 import { languageName } from '../../../shared/languages.js';
-import type { SupporterRow } from '../../supporters/supporters.tables.js';
+import type { SupporterRow } from '../../supporters/supporters.models.js';
 import { supporterMessages } from '../../supporters/supporters.messages.js';
 import { applicationMessages, type ApplicationMessageKey, type ApplicationMessages } from '../applications.messages.js';
 import { editableFields, isOpen, kindLabel, type EditableField } from '../applications.models.js';

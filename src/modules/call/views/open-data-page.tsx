@@ -1,7 +1,7 @@
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import type { Provenance } from '../../../app/reference/bundle-file.js';
-import { supporterMessages } from '../supporters.messages.js';
+import { supporterMessages } from '../../supporters/supporters.messages.js';
 import { SourcesSection } from './sources-section.js';
 
 /** How to reuse the registry: CSV, JSON API, OpenAPI documentation, embeddable counters. */
@@ -36,6 +36,10 @@ export function OpenDataPage({ locale, publicUrl, sources = [] }: { locale: Loca
       </ul>
       <p>
         <a href="/api/docs">{safeT('openData.docs')}</a> · <a href="/api/openapi.json">openapi.json</a>
+      </p>
+      <p>
+        {safeT('openData.withdrawn')} <a href={`/${locale}/supporters/withdrawn`}>{safeT('withdrawn.link')}</a> ·{' '}
+        <a href="/api/v1/withdrawals">/api/v1/withdrawals</a>
       </p>
       <h2>{safeT('embed.title')}</h2>
       <p>{safeT('openData.embed')}</p>

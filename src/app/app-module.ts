@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import type { RouteAccess } from './authz/access.js';
+import type { AppContext } from './context.js';
+import type { JobHandlers } from './jobs/job-definition.js';
+import type { ReferencePart } from './reference/reference.js';
+
+/** A capability's manifest: how it plugs its routes, pages and event handlers into the application. */
+export interface AppModule {
+  name: string;
+  register(app: FastifyInstance, context: AppContext): Promise<void>;
+  /**
+   * Outbox job handlers, each bound to its definition (`jobHandlers(handleJob(checkSignalsJob, …))`, definitions in
+   * `<module>.jobs.ts`), so a handler's payload is typed by the definition's schema; each must be idempotent.
+   */
+  jobHandlers?(context: AppContext): JobHandlers;
+  /** Its part of the reference bundle (`reference/`): built from `../shared`, loaded on first start when empty. */
+  reference?: ReferencePart[];
+  /** Who may reach each of its routes (`<module>.access.ts`), checked against the registered routes by the authorization matrix. */
+  access?: readonly RouteAccess[];
+}
