@@ -1,281 +1,68 @@
 /**
- * `pariscall`: serve, migrate, import, export. Each command validates the configuration first and says clearly
- * what is wrong with it.
+ * `pariscall`: serve, migrate, import, export, accounts, the index. Each command validates the configuration first and
+ * says clearly what is wrong with it. On the embedded database, while a server holds it, the secretariat's everyday
+ * commands are run by that server (through its admin socket) instead of being refused.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
-import { z } from 'zod';
-import { ConfigError, loadConfig, type Config } from './app/config/config.js';
+import { loadConfig } from './app/config/config.js';
 import { openDatabase } from './app/database/database.js';
-import { describeDatabaseError } from './app/database/database-errors.js';
 import { migrateDatabase } from './app/database/migrate.js';
-import { AppError } from './app/http/errors.js';
+import { buildProgram, describeCliError, isForwardable, type CliIo } from './cli-program.js';
 
-// Each command loads what it needs (dynamic imports): `serve` starts without the importers, the CSV writer or the
-// account functions, and a start's time is mostly module loading.
-
-const actor = `cli:${os.userInfo().username}`;
-
-function config(): Config {
-  return loadConfig();
-}
-
-async function withDatabase<T>(run: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const cfg = config();
-  const database = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
-  try {
-    await migrateDatabase(database);
-    return await run(database);
-  } finally {
-    await database.close();
-  }
-}
-
-const program = new Command('pariscall').description('The Paris Call Platform');
-
-program
-  .command('serve')
-  .description('serve the platform (migrates the database first)')
-  .action(async () => {
-    const cfg = config();
-    // The embedded database compiles its WebAssembly in the background while the web server's modules load (loaded
-    // here so the other commands do not pay for them): both are most of a start's time.
-    const opening = openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir, fromTemplate: true });
-    opening.catch(() => {}); // awaited (and reported) by startServer
-    const { startServer } = await import('./main.js');
-    await startServer(cfg, opening);
-  });
-
-program
-  .command('worker')
-  .description('run the outbox worker (e-mails, checks) without serving, for servers started with JOBS=false; use with DATABASE_URL')
-  .action(async () => {
-    const { startWorker } = await import('./main.js');
-    await startWorker(config());
-  });
-
-program
-  .command('migrate')
-  .description('apply pending database migrations')
-  .action(async () => {
-    await withDatabase(async () => console.log('Database is up to date.'));
-  });
-
-program
-  .command('import')
-  .description('import supporters and the Call texts from a directory in the official repository layout, or supporters from the official CSV')
-  .argument('<source>', 'directory (e.g. ../shared/data/pariscall.international) or .csv file')
-  .option('--first-seen <csv>', 'file,first_seen CSV of first appearance dates (default: pariscall-registry-first-seen.csv beside the directory)')
-  .option('--skip-invalid', 'import the valid records even if some are invalid')
-  .option('--dry-run', 'report what would change without writing')
-  .option('--json', 'print the report as JSON')
-  .action(async (source: string, options: { firstSeen?: string; skipInvalid?: boolean; dryRun?: boolean; json?: boolean }) => {
-    if (!fs.existsSync(source)) throw new InvalidArgumentError(`${source} does not exist`);
-    const { formatImportReport, importSite } = await import('./site-import.js');
-    const report = await withDatabase((database) =>
-      importSite(database, { source, firstSeenCsv: options.firstSeen, skipInvalid: options.skipInvalid, dryRun: options.dryRun, actor }),
-    );
-    console.log(options.json ? JSON.stringify(report, null, 2) : formatImportReport(report));
-  });
-
-program
-  .command('export')
-  .description('write the registry as the official CSV')
-  .argument('[format]', 'csv', 'csv')
-  .option('-o, --out <file>', 'output file (default: standard output)')
-  .action(async (format: string, options: { out?: string }) => {
-    if (format !== 'csv') throw new InvalidArgumentError('only csv is supported');
-    const { exportSupportersCsv } = await import('./modules/supporters/supporters.queries.js');
-    const { supporterFiltersSchema } = await import('./modules/supporters/supporters.schemas.js');
-    const csv = await withDatabase((database) => exportSupportersCsv({ db: database.db, filters: supporterFiltersSchema.parse({}) }));
-    if (options.out) fs.writeFileSync(options.out, csv);
-    else process.stdout.write(csv);
-  });
-
-// ——— Reference bundle: the Call's real data shipped in reference/, derived from ../shared by the importers. ———
-const referenceCommand = program.command('reference').description('the reference bundle shipped in reference/ (the Call\'s real data)');
-
-referenceCommand
-  .command('build')
-  .description('rebuild reference/ from the shared reference folder with the platform\'s importers (deterministic: same input, same bytes)')
-  .option('--shared <dir>', 'the shared reference folder', '../shared')
-  .option('--out <dir>', 'the bundle directory (default: reference/ of this checkout)')
-  .option('--check', 'write nothing; exit 1 if the bundle differs from what the build gives')
-  .action(async (options: { shared: string; out?: string; check?: boolean }) => {
-    if (!fs.existsSync(options.shared)) throw new InvalidArgumentError(`${options.shared} does not exist`);
-    const { buildReferenceFiles, writeReferenceFiles } = await import('./app/reference/build.js');
-    const { referenceDir } = await import('./app/reference/reference.js');
-    const { referenceParts } = await import('./app/modules.js');
-    const outDir = options.out ?? referenceDir;
-    const files = await buildReferenceFiles({ parts: referenceParts(), sharedDir: options.shared });
-    if (options.check) {
-      const stale = Object.entries(files).filter(([file, content]) => {
-        const current = fs.existsSync(`${outDir}/${file}`) ? fs.readFileSync(`${outDir}/${file}`, 'utf8') : null;
-        return current !== content;
-      });
-      for (const [file] of stale) console.log(`differs: ${file}`);
-      console.log(stale.length ? `${stale.length} file(s) differ from the build` : 'The bundle matches the build.');
-      if (stale.length) process.exitCode = 1;
-      return;
+const terminal: CliIo = {
+  config: () => loadConfig(),
+  async withDatabase(run) {
+    const cfg = loadConfig();
+    const database = await openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+    try {
+      await migrateDatabase(database);
+      return await run(database);
+    } finally {
+      await database.close();
     }
-    const result = await writeReferenceFiles(outDir, files);
-    const bytes = Object.values(files).reduce((sum, content) => sum + Buffer.byteLength(content), 0);
-    for (const file of result.written) console.log(`wrote    ${file}`);
-    for (const file of result.removed) console.log(`removed  ${file}`);
-    console.log(`${Object.keys(files).length} files (${(bytes / 1024).toFixed(0)} KiB), ${result.written.length} written, ${result.unchanged.length} unchanged, ${result.removed.length} removed.`);
-  });
+  },
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+  write: (text) => void process.stdout.write(text),
+  fail: () => void (process.exitCode = 1),
+  resolve: (file) => path.resolve(file),
+};
 
-// ——— Accounts: the first administrator is created here; later ones by administrators in the back office. ———
-const user = program.command('user').description('manage secretariat accounts');
-
-user
-  .command('create')
-  .description('create a moderator or administrator (or give an existing account that role)')
-  .argument('<email>', 'e-mail address; they sign in with a link sent there, then enrol a passkey')
-  .option('--admin', 'administrator: moderates and manages accounts')
-  .option('--moderator', 'moderator: reviews applications')
-  .option('--name <name>', 'display name')
-  .option('--locale <locale>', 'language of their e-mails: en or fr', 'en')
-  .action(async (email: string, options: { admin?: boolean; moderator?: boolean; name?: string; locale: string }) => {
-    if (Boolean(options.admin) === Boolean(options.moderator)) throw new InvalidArgumentError('give exactly one of --admin or --moderator');
-    if (!z.email().safeParse(email.trim().toLowerCase()).success) throw new InvalidArgumentError(`${email} is not a valid e-mail address`);
-    if (options.locale !== 'en' && options.locale !== 'fr') throw new InvalidArgumentError('--locale must be en or fr');
-    const role = options.admin ? 'admin' : 'moderator';
-    const locale = options.locale;
-    const { ensureSecretariatUser } = await import('./app/auth/users.js');
-    const { operatorSignInLink } = await import('./modules/accounts/accounts.usecases.js');
-    const cfg = config();
-    const { result, link } = await withDatabase(async (database) => {
-      const result = await database.db.transaction((tx) => ensureSecretariatUser(tx, { email, role, name: options.name ?? null, locale, actor }));
-      const link = await operatorSignInLink({ db: database.db, config: cfg }, { userId: result.user.id, email: result.user.email!, locale, operator: actor });
-      return { result, link };
-    });
-    console.log(`${result.created ? 'Created' : 'Updated'} ${role} ${result.user.email} (${result.user.id}).`);
-    // The next step, so the first administrator is not left guessing where the sign-in e-mail went.
-    const mail = cfg.smtpUrl ? 'sent through the mail relay in SMTP_URL' : `written as .eml files to ${path.join(cfg.dataDir, 'outbox')} (SMTP_URL is not set)`;
-    console.log(`Next: open this sign-in link within 20 minutes (it works once):\n  ${link}`);
-    console.log(`Later: sign in at ${cfg.publicUrl}/${locale}/sign-in; the link is e-mailed to ${result.user.email} (${mail}).`);
-    console.log('The back office then asks for a second factor: a passkey, or an authenticator app with recovery codes.');
-  });
-
-user
-  .command('list')
-  .description('list accounts (erased ones are left out)')
-  .option('--json', 'print as JSON')
-  .action(async (options: { json?: boolean }) => {
-    const { listUsers } = await import('./app/auth/users.js');
-    const rows = await withDatabase((database) => listUsers(database.db));
-    const shown = rows.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, status: u.status, lastSignInAt: u.lastSignInAt?.toISOString() ?? null }));
-    if (options.json) return console.log(JSON.stringify(shown, null, 2));
-    for (const u of shown) console.log([u.email, u.role, u.status, u.lastSignInAt ?? 'never signed in'].join('\t'));
-    if (shown.length === 0) console.log('No accounts.');
-  });
-
-user
-  .command('disable')
-  .description('disable an account and sign it out everywhere')
-  .argument('<email>')
-  .option('--reason <text>', 'recorded in the audit log')
-  .action(async (email: string, options: { reason?: string }) => {
-    const { getUserByEmail, setUserStatus } = await import('./app/auth/users.js');
-    await withDatabase(async (database) => {
-      const found = await getUserByEmail(database.db, email);
-      if (!found) throw new InvalidArgumentError(`no account for ${email}`);
-      await database.db.transaction((tx) => setUserStatus(tx, { userId: found.id, status: 'disabled', actor, reason: options.reason }));
-    });
-    console.log(`Disabled ${email.trim().toLowerCase()}.`);
-  });
-
-// ——— Cyberstability Index: the composite-indicator engine on an analyst's COINr files. ———
-const indexCommand = program.command('index').description('composite indices in the JRC COINr convention (iData/iMeta)');
-
-indexCommand
-  .command('run')
-  .description('run the pipeline on iData/iMeta and write every aggregate\'s scores and ranks per unit (and time)')
-  .requiredOption('--data <file>', 'iData as .csv, or an .xlsx workbook with iData (and iMeta) sheets')
-  .option('--meta <file>', 'iMeta as .csv or .xlsx (default: the iMeta sheet of the --data workbook)')
-  .option('--config <file>', 'pipeline.json (default: COINr defaults: denominate, treat, min-max 0–100, arithmetic mean)')
-  .requiredOption('--out <file>', 'results as .csv, .xlsx or .json (.json adds the configuration as run and each step\'s record)')
-  .action(async (options: { data: string; meta?: string; config?: string; out: string }) => {
-    const { runIndexFiles } = await import('./modules/index/io/index.run.js');
-    const outcome = await runIndexFiles(options);
-    if (!outcome.ok) {
-      console.error(outcome.report);
-      process.exitCode = 1;
-      return;
-    }
-    console.log(`Wrote scores and ranks of ${outcome.aggregates} aggregate(s) for ${outcome.units} unit row(s) to ${outcome.out}.`);
-  });
-
-indexCommand
-  .command('pilot')
-  .description('build the pilot edition\'s iData/iMeta from the open data (EuRepoC, #KeepItOn, ITU GCI, World Bank) with its coverage report')
-  .option('--sources <dir>', 'folder of the open data', '../shared/data/index')
-  .requiredOption('--out-dir <dir>', 'writes iData.csv, iMeta.csv, pipeline.json and coverage.json there')
-  .action(async (options: { sources: string; outDir: string }) => {
-    const { writePilotEdition } = await import('./modules/index/sources/index.pilot-files.js');
-    const summary = await writePilotEdition({ sourcesDir: options.sources, outDir: options.outDir });
-    console.log(summary);
-  });
-
-indexCommand
-  .command('publish')
-  .description('build and publish an index edition into the configured database (published editions never change)')
-  .option('--pilot', 'the pilot edition from the open data (EuRepoC, #KeepItOn, ITU GCI, World Bank), labelled "Pilot"')
-  .option('--sources <dir>', 'folder of the open data', '../shared/data/index')
-  .option('--slug <slug>', 'public identifier of the edition', 'pilot')
-  .option('--note-en <text>', 'why this edition differs from the previous one (English)')
-  .option('--note-fr <text>', 'why this edition differs from the previous one (French)')
-  .action(async (options: { pilot?: boolean; sources: string; slug: string; noteEn?: string; noteFr?: string }) => {
-    if (!options.pilot) throw new InvalidArgumentError('only --pilot can be published from the command line for now');
-    if (!fs.existsSync(options.sources)) throw new InvalidArgumentError(`${options.sources} does not exist`);
-    const { publishPilotEdition } = await import('./modules/index/index.pilot-usecases.js');
-    const { edition } = await withDatabase((database) =>
-      publishPilotEdition({ db: database.db }, { kind: 'system', ref: actor }, {
-        sourcesDir: options.sources,
-        slug: options.slug,
-        changesNote: { en: options.noteEn, fr: options.noteFr },
-      }),
-    );
-    const snapshot = edition.snapshot;
-    console.log(`Published ${edition.slug} ("${edition.titleEn}"): ${snapshot?.units.length ?? 0} units × ${snapshot?.times.length ?? 0} time point(s), ${snapshot?.uncertainty.runs ?? 0} Monte Carlo runs.`);
-    console.log(`Without data yet: ${snapshot?.coverage.withoutData.categories.length ?? 0} categories, ${snapshot?.coverage.withoutData.indicators.length ?? 0} indicators (listed on the edition).`);
-  });
-
-program.parseAsync().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
-  else if (error instanceof AppError) {
-    console.error(`Error: ${error.localize('en')}`);
-    for (const issue of error.issues) console.error(`  ${issue.field}: ${issue.message}`);
-  } else {
-    // A database that cannot be opened is said with its cause and what to check (drizzle's own message names only the
-    // query, such as the migrator's first); DATABASE_URL's password is never printed.
-    const databaseUrl = process.env.DATABASE_URL || undefined;
-    const described = describeDatabaseError(error, databaseUrl);
-    const message = described ?? messageWithCauses(error);
-    console.error(withoutPassword(message, databaseUrl));
-  }
+const argv = process.argv.slice(2);
+run().catch((error: unknown) => {
+  console.error(describeCliError(error));
   process.exitCode = 1;
 });
 
-/** The error's message, then its causes' (a query's failure wraps the driver's error). */
-function messageWithCauses(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const lines = [error.message];
-  for (let cause = error.cause, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth += 1) {
-    lines.push(`  caused by: ${cause.message}`);
-  }
-  return lines.join('\n');
+async function run(): Promise<void> {
+  if (await forwardedToServer()) return;
+  await buildProgram(terminal).parseAsync(process.argv);
 }
 
-function withoutPassword(text: string, databaseUrl: string | undefined): string {
-  let password = '';
+/**
+ * On the embedded database held by a running server, an everyday command goes to that server; true if it did. A
+ * server that does not answer (killed) leaves the command to run here, which then takes over its stale lock.
+ */
+async function forwardedToServer(): Promise<boolean> {
+  if (!isForwardable(argv)) return false;
+  let cfg;
   try {
-    password = databaseUrl ? decodeURIComponent(new URL(databaseUrl).password) : '';
+    cfg = loadConfig();
   } catch {
-    return databaseUrl ? text.replaceAll(databaseUrl, '<DATABASE_URL>') : text;
+    return false; // the command itself reports the configuration problem
   }
-  return password ? text.replaceAll(password, '***').replaceAll(encodeURIComponent(password), '***') : text;
+  if (cfg.databaseUrl) return false;
+  const { forwardCommand, serverTakesCommands } = await import('./app/admin/admin-client.js');
+  if (!serverTakesCommands(cfg.dataDir)) return false;
+  let outcome;
+  try {
+    outcome = await forwardCommand(cfg.dataDir, argv, process.cwd());
+  } catch {
+    return false;
+  }
+  if (outcome.stdout) process.stdout.write(outcome.stdout);
+  if (outcome.stderr) process.stderr.write(outcome.stderr);
+  console.error(`(run by the server that holds the embedded database in ${cfg.dataDir})`);
+  process.exitCode = outcome.code;
+  return true;
 }

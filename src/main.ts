@@ -16,6 +16,17 @@ export async function startServer(config: Config, opening?: Promise<DatabaseHand
   const app = await createServer({ config, database });
   await loadFirstStartData(app, database, config);
   stopOnSignals(app, database);
+  // The embedded database has one owner: the command line's everyday commands reach it through this server.
+  if (!config.databaseUrl) {
+    const { listenAdminSocket } = await import('./app/admin/admin-socket.js');
+    const { runForwardedCommand } = await import('./forwarded-commands.js');
+    const close = await listenAdminSocket({
+      dataDir: config.dataDir,
+      log: app.log,
+      run: (argv, cwd) => runForwardedCommand(argv, cwd, { config, database, events: app.context.events }),
+    });
+    app.addHook('onClose', close);
+  }
   await app.listen({ port: config.port, host: config.host });
   // Links in e-mails, the embed snippet and the API's server list all use it: say which one, and where it came from.
   app.log.info(`Public URL ${config.publicUrl} (from ${config.publicUrlSource}); links in e-mails point there`);
