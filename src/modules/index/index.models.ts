@@ -139,6 +139,16 @@ export interface SnapshotRow {
   bands: Record<string, { score: Band; rank: Band }>;
 }
 
+/**
+ * An estimate with its confidence interval (`SnapshotUncertainty.interval`), as computed: a Sobol estimate can fall
+ * below 0 or above 1 by sampling noise alone, which the interval shows. Null where undefined.
+ */
+export interface Estimate {
+  estimate: number | null;
+  low: number | null;
+  high: number | null;
+}
+
 /** First-order and total Sobol indices of one uncertain choice for one aggregate. */
 export interface SensitivityIndex {
   /** Factor name as the engine reports it, e.g. "weights, level 1". */
@@ -147,13 +157,32 @@ export interface SensitivityIndex {
   first: number | null;
   /** Share explained by this choice including its interactions; null = undefined. */
   total: number | null;
+  /** `first` with its confidence interval; absent from editions published before intervals were computed. */
+  firstInterval?: Estimate;
+  /** `total` with its confidence interval; absent likewise. */
+  totalInterval?: Estimate;
+}
+
+/** Why the runs made differ from the runs asked for; absent from editions published before it was recorded. */
+export interface RunsDesign {
+  /** The run budget the edition was configured with. */
+  requested: number;
+  /** Base sample N of the Saltelli design. */
+  baseSample: number;
+  /** Blocks of N runs: the samples A and B and one per uncertain choice (k + 2). */
+  blocks: number;
+  /** In English, for readers of the JSON: null when every run asked for was made. */
+  reason: string | null;
 }
 
 /** How the bands were computed: enough to reproduce them exactly. */
 export interface SnapshotUncertainty {
   seed: number;
-  /** Monte Carlo runs made. */
+  /** Monte Carlo runs made: the largest multiple of the design's blocks within the runs asked for (`design`). */
   runs: number;
+  design?: RunsDesign;
+  /** How the confidence intervals of the Sobol indices were computed; absent from editions published before. */
+  interval?: { level: number; resamples: number; method: string };
   /** Percentiles of the bands: always [5, 50, 95]. */
   percentiles: number[];
   /** The uncertain choices: weights of a level perturbed by ±perturbation, or alternatives drawn with equal odds. */
@@ -206,6 +235,25 @@ function band(values: (number | null)[] | undefined): Band {
 export function pickTime(snapshot: EditionSnapshot, requested: number | '' | undefined): number | null {
   if (typeof requested === 'number' && snapshot.times.includes(requested)) return requested;
   return snapshot.times[snapshot.times.length - 1] ?? null;
+}
+
+const INTERVAL_METHOD = 'percentile bootstrap over the base samples of the Saltelli design, seeded from the edition seed';
+
+/** Runs asked for and made, and why they differ: the Saltelli design makes whole blocks of N runs. */
+export function runsDesign(u: Pick<UncertaintyResult, 'requestedRuns' | 'runs' | 'n'>): RunsDesign {
+  const blocks = u.n > 0 ? u.runs / u.n : 0;
+  const reason = u.requestedRuns === u.runs ? null
+    : `${u.runs} of the ${u.requestedRuns} runs asked for were made: the Saltelli design behind the Sobol indices runs ` +
+      `the model in ${blocks} blocks of N = ${u.n} (the samples A and B, and one block per uncertain choice), so the ` +
+      `budget is rounded down to a multiple of ${blocks}.`;
+  return { requested: u.requestedRuns, baseSample: u.n, blocks, reason };
+}
+
+function sensitivityIndex(s: UncertaintyResult['targets'][number]['sensitivity'][number]): SensitivityIndex {
+  return {
+    factor: s.factor, first: s.first, total: s.total,
+    firstInterval: { estimate: s.first, ...s.firstInterval }, totalInterval: { estimate: s.total, ...s.totalInterval },
+  };
 }
 
 /**
@@ -300,9 +348,11 @@ export function buildSnapshot(input: {
   return {
     format: 1, top, times, units, nodes, rows,
     uncertainty: {
-      seed: uncertainty.seed, runs: uncertainty.runs, percentiles: uncertainty.percentiles,
+      seed: uncertainty.seed, runs: uncertainty.runs, design: runsDesign(uncertainty),
+      interval: { ...uncertainty.interval, method: INTERVAL_METHOD },
+      percentiles: uncertainty.percentiles,
       factors: uncertainty.factors.map((f) => ({ name: f.name, kind: f.kind, alternatives: f.alternatives, perturbation: f.perturbation })),
-      sensitivity: Object.fromEntries(uncertainty.targets.map((t) => [t.code, t.sensitivity])),
+      sensitivity: Object.fromEntries(uncertainty.targets.map((t) => [t.code, t.sensitivity.map(sensitivityIndex)])),
     },
     coverage,
     config: result.config,

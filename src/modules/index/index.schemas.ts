@@ -32,6 +32,7 @@ export const withdrawalReasonSchema = textInput({ multiline: true }).trim().min(
 // ——— Responses ———
 
 const num = z.number().nullable();
+const estimate = z.object({ estimate: num, low: num, high: num }).describe('A Sobol index as estimated, and its confidence interval');
 const band = z.object({ p5: num, p50: num, p95: num }).describe('5th, 50th and 95th percentiles over the Monte Carlo runs');
 
 export const withoutDataSchema = z.object({
@@ -93,12 +94,25 @@ export const snapshotSchema = z
     rows: z.array(snapshotRowSchema),
     uncertainty: z.object({
       seed: z.number().int(),
-      runs: z.number().int(),
+      runs: z.number().int().describe('Monte Carlo runs made: the largest multiple of design.blocks within design.requested'),
+      design: z
+        .object({
+          requested: z.number().int().describe('Runs asked for'),
+          baseSample: z.number().int().describe('Base sample N of the Saltelli design'),
+          blocks: z.number().int().describe('Blocks of N runs: samples A and B, and one per uncertain choice'),
+          reason: z.string().nullable().describe('Why fewer runs were made than asked for (English); null when all were'),
+        })
+        .optional()
+        .describe('Runs asked for and made; absent from editions published before it was recorded'),
+      interval: z
+        .object({ level: z.number(), resamples: z.number().int(), method: z.string() })
+        .optional()
+        .describe('How the confidence intervals of the Sobol indices were computed'),
       percentiles: z.array(z.number()),
       factors: z.array(z.object({ name: z.string(), kind: z.string(), alternatives: num, perturbation: num })),
       sensitivity: z
-        .record(z.string(), z.array(z.object({ factor: z.string(), first: num, total: num })))
-        .describe('First-order and total Sobol indices per aggregate and factor'),
+        .record(z.string(), z.array(z.object({ factor: z.string(), first: num, total: num, firstInterval: estimate.optional(), totalInterval: estimate.optional() })))
+        .describe('First-order and total Sobol indices per aggregate and factor, each with its confidence interval (estimate, low, high): an estimate outside 0–1 is sampling noise'),
     }),
     coverage: z.object({
       indicators: z.array(z.object({ code: z.string(), name: z.string(), unitsWithData: z.record(z.string(), z.number().int()) })),

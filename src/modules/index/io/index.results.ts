@@ -135,7 +135,9 @@ function aboutTable(edition: EditionDownload): TextTable {
     ['Pilot', edition.isPilot ? 'yes: computed from open data, not an edition adopted by working group 5' : 'no'],
     ['Withdrawn', edition.status === 'withdrawn' ? `${edition.withdrawnAt?.toISOString() ?? ''}: ${edition.withdrawalReason ?? ''}` : null],
     ['Changes note (en)', edition.changesNoteEn], ['Changes note (fr)', edition.changesNoteFr],
-    ['Index', edition.snapshot.top], ['Monte Carlo runs', formatNumber(edition.snapshot.uncertainty.runs)], ['Seed', formatNumber(edition.snapshot.uncertainty.seed)],
+    ['Index', edition.snapshot.top], ['Monte Carlo runs', formatNumber(edition.snapshot.uncertainty.runs)],
+    ['Monte Carlo runs asked for', formatNumber(edition.snapshot.uncertainty.design?.requested ?? null)],
+    ['Why fewer runs', edition.snapshot.uncertainty.design?.reason ?? null], ['Seed', formatNumber(edition.snapshot.uncertainty.seed)],
   ];
   return { columns: ['Field', 'Value'], rows: fields.map(([Field, value]) => ({ Field, Value: value === null ? 'NA' : safeText(value) })) };
 }

@@ -1,11 +1,30 @@
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
-import { ColumnHeads, EditionNotices } from './page-parts.js';
+import { ColumnHeads, EditionNotices, RunsNote } from './page-parts.js';
 import { indexMessages } from '../index.messages.js';
 import { isWithheld, withheldSourcesText } from '../index.withheld.js';
 import { formatScore } from './format.js';
 import { MethodologySteps } from './methodology-steps.js';
 import type { EditionView } from './ranking-page.js';
+import type { Estimate } from '../index.models.js';
+
+const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
+
+/**
+ * A Sobol index as a share, never a negative one or one above 1: the estimate and its interval are shown within
+ * 0–1, and a first-order index whose interval reaches 0 (or, in an edition without intervals, whose estimate is not
+ * above 0) is said to be indistinguishable from 0. The JSON keeps the estimate and interval as computed.
+ */
+export function sobolText(locale: Locale, e: Estimate, firstOrder: boolean): string {
+  const t = indexMessages(locale);
+  const share = (v: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(clamp01(v));
+  if (e.estimate === null) return '—';
+  const hasInterval = e.low !== null && e.high !== null;
+  const noise = firstOrder && (hasInterval ? (e.low as number) <= 0 : e.estimate <= 0);
+  if (!hasInterval) return noise ? t('method.sensitivity.noiseOnly') : share(e.estimate);
+  const ends = { low: share(e.low as number), high: share(e.high as number) };
+  return noise ? t('method.sensitivity.noise', ends) : t('method.sensitivity.value', { estimate: share(e.estimate), ...ends });
+}
 
 /**
  * The methodology as run: the framework with weights, directions and sources, every pipeline step with its settings,
@@ -19,7 +38,7 @@ export function MethodologyPage(props: { locale: Locale; edition: EditionView; p
   const safeT = escaping(t);
   const topName = snapshot.nodes.find((n) => n.code === snapshot.top)?.name ?? snapshot.top;
   const sensitivity = snapshot.uncertainty.sensitivity[snapshot.top] ?? [];
-  const share = (v: number | null) => (v === null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(v));
+  const interval = snapshot.uncertainty.interval;
   return (
     <Layout locale={locale} title={t('method.title', { edition: edition.title })} path={props.path} current="index">
       <p class="breadcrumb">
@@ -57,11 +76,19 @@ export function MethodologyPage(props: { locale: Locale; edition: EditionView; p
       <MethodologySteps locale={locale} config={snapshot.config} />
       <h2>{safeT('method.uncertainty')}</h2>
       <p>{safeT('method.uncertainty.body', { runs: snapshot.uncertainty.runs, seed: snapshot.uncertainty.seed })}</p>
+      <RunsNote locale={locale} snapshot={snapshot} />
       <ul>
         {snapshot.uncertainty.factors.map((f) => (
           <li safe>{`${f.name}${f.perturbation !== null ? ` (±${Math.round(f.perturbation * 100)} %)` : ''}${f.alternatives !== null ? ` (${f.alternatives})` : ''}`}</li>
         ))}
       </ul>
+      {sensitivity.length && interval ? (
+        <p>
+          {safeT('method.sensitivity.intro', { level: Math.round(interval.level * 100), n: snapshot.uncertainty.design?.baseSample ?? '—', resamples: interval.resamples })}
+        </p>
+      ) : (
+        ''
+      )}
       {sensitivity.length ? (
         <div class="table-scroll">
           <table>
@@ -74,10 +101,10 @@ export function MethodologyPage(props: { locale: Locale; edition: EditionView; p
                     {s.factor}
                   </th>
                   <td class="num" safe>
-                    {share(s.first)}
+                    {sobolText(locale, s.firstInterval ?? { estimate: s.first, low: null, high: null }, true)}
                   </td>
                   <td class="num" safe>
-                    {share(s.total)}
+                    {sobolText(locale, s.totalInterval ?? { estimate: s.total, low: null, high: null }, false)}
                   </td>
                 </tr>
               ))}

@@ -109,3 +109,16 @@ export function ColumnHeads(props: { columns: Column[] }): JSX.Element {
     </thead>
   );
 }
+
+/**
+ * Why fewer Monte Carlo runs were made than the edition asked for (the Saltelli design makes whole blocks of runs),
+ * wherever the number of runs is shown; nothing when every run asked for was made or the edition predates the record.
+ */
+export function RunsNote(props: { locale: Locale; snapshot: EditionSnapshot }): JSX.Element {
+  const { runs, design } = props.snapshot.uncertainty;
+  if (!design || design.requested === runs) return <></>;
+  const safeT = escaping(indexMessages(props.locale));
+  return (
+    <p class="runs-note">{safeT('runs.fewer', { runs, requested: design.requested, blocks: design.blocks, n: design.baseSample })}</p>
+  );
+}

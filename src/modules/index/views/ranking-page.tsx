@@ -7,7 +7,7 @@ import { ScoreBand } from './band-bar.js';
 import { ChangesSection, type ChangesView } from './changes-section.js';
 import { formatRank, formatScore, scoreDomain } from './format.js';
 import { indexChartMessages } from './index-charts.locales.js';
-import { ColumnHeads, Downloads, EditionNotices, TimeNav, UnitCell, type EditionStanding } from './page-parts.js';
+import { ColumnHeads, Downloads, EditionNotices, RunsNote, TimeNav, UnitCell, type EditionStanding } from './page-parts.js';
 import { WithheldNotice } from './withheld.js';
 
 export interface EditionView extends EditionStanding {
@@ -57,8 +57,11 @@ export function RankingPage(props: { locale: Locale; edition: EditionView; chang
 }
 
 /**
- * The ranking table of one time point: rank and rank band, unit, score and score band, category scores (a category
- * withheld for licence reasons says so, its sources named above the table). Units link to their pages under `base`;
+ * The ranking table of one time point: unit, rank and score with their 5–95 % bands; the category scores follow in a
+ * second table behind a disclosure, headed by category codes (each an `abbr` giving the full name), since the five
+ * long category names side by side made the table twice as wide as the page. Each table scrolls in its own labelled
+ * region with the unit column kept in view, and its caption sits above the region so that it is never cut. A category
+ * withheld for licence reasons says so, its sources named above the tables. Units link to their pages under `base`;
  * a draft's preview passes null (its units have no pages yet).
  */
 export function RankingTable(props: { locale: Locale; snapshot: EditionSnapshot; time: number | null; base: string | null }): JSX.Element {
@@ -74,17 +77,19 @@ export function RankingTable(props: { locale: Locale; snapshot: EditionSnapshot;
   return (
     <>
       <WithheldNotice locale={locale} snapshot={snapshot} nodes={categories} />
-      <div class="table-scroll">
-        <table>
-          <caption>{safeT('ranking.caption', { index: topName, time: String(time ?? '—'), runs: snapshot.uncertainty.runs })}</caption>
+      <p id="ranking-caption" class="table-caption">
+        {safeT('ranking.caption', { index: topName, time: String(time ?? '—'), runs: snapshot.uncertainty.runs })}
+      </p>
+      <RunsNote locale={locale} snapshot={snapshot} />
+      <div class="table-scroll sticky-first" role="region" aria-labelledby="ranking-caption" tabindex="0">
+        <table aria-labelledby="ranking-caption">
           <ColumnHeads
             columns={[
-              { label: t('ranking.col.rank'), num: true },
-              { label: t('ranking.col.rankBand'), num: true },
               { label: t('ranking.col.unit') },
+              { label: t('ranking.col.rank'), num: true },
               { label: t('ranking.col.score'), num: true },
               { label: t('ranking.col.band') },
-              ...categories.map((c) => ({ label: c.name, num: true })),
+              { label: t('ranking.col.rankBand'), num: true },
             ]}
           />
           <tbody>
@@ -93,28 +98,63 @@ export function RankingTable(props: { locale: Locale; snapshot: EditionSnapshot;
               const score = row.scores[top] ?? null;
               return (
                 <tr>
+                  <UnitCell locale={locale} base={base} snapshot={snapshot} unit={row.unit} time={row.time} />
                   <td class="num" safe>
                     {formatRank(locale, row.ranks[top])}
                   </td>
-                  <td class="num">{band ? `${formatRank(locale, band.rank.p5)}–${formatRank(locale, band.rank.p95)}` : '—'}</td>
-                  <UnitCell locale={locale} base={base} snapshot={snapshot} unit={row.unit} time={row.time} />
                   <td class="num" safe>
                     {score === null ? t('ranking.missing') : formatScore(locale, score)}
                   </td>
                   <td>
                     {score === null ? '' : <ScoreBand locale={locale} value={score} low={band?.score.p5 ?? null} high={band?.score.p95 ?? null} domain={domain} />}
                   </td>
-                  {categories.map((c) => (
-                    <td class="num" safe>
-                      {isWithheld(c) ? withheld : formatScore(locale, row.scores[c.code])}
-                    </td>
-                  ))}
+                  <td class="num">{band ? `${formatRank(locale, band.rank.p5)}–${formatRank(locale, band.rank.p95)}` : '—'}</td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       </div>
+      {categories.length > 0 ? (
+        <details class="ranking-categories">
+          <summary>{safeT('ranking.categories', { count: categories.length })}</summary>
+          <p id="ranking-categories-caption" class="table-caption">
+            {safeT('ranking.caption.categories', { time: String(time ?? '—') })}
+          </p>
+          <div class="table-scroll sticky-first" role="region" aria-labelledby="ranking-categories-caption" tabindex="0">
+            <table aria-labelledby="ranking-categories-caption">
+              <thead>
+                <tr>
+                  <th scope="col" safe>
+                    {t('ranking.col.unit')}
+                  </th>
+                  {categories.map((c) => (
+                    <th scope="col" class="num">
+                      <abbr title={c.name} safe>
+                        {c.code}
+                      </abbr>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr>
+                    <UnitCell locale={locale} base={base} snapshot={snapshot} unit={row.unit} time={row.time} />
+                    {categories.map((c) => (
+                      <td class="num" safe>
+                        {isWithheld(c) ? withheld : formatScore(locale, row.scores[c.code])}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : (
+        ''
+      )}
     </>
   );
 }
