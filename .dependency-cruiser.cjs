@@ -72,7 +72,7 @@ module.exports = {
       severity: 'error',
       comment: 'drizzle-orm queries (eq, sql, and, …) are written in a *.repository.ts; use cases and handlers call it.',
       from: { path: '^src/', pathNot: queryPlaces },
-      to: { path: '^node_modules/drizzle-orm/', pathNot: '^node_modules/drizzle-orm/pg-core/' },
+      to: { path: '(^|/)node_modules/drizzle-orm/', pathNot: '(^|/)node_modules/drizzle-orm/pg-core/' },
     },
   ],
   options: {

@@ -38,4 +38,23 @@ describe('module boundaries', () => {
   it('src/ breaks none of the boundary rules', { timeout: 300_000 }, async () => {
     expect((await violations(['src'])).map(describeViolation)).toEqual([]);
   });
+
+  it('each rule catches its violation in a small tree that breaks every rule once, and allows what it should', { timeout: 120_000 }, async () => {
+    // test/fixtures/boundaries/src: a module "alpha" and a module "beta", infrastructure beside them.
+    const found = await violations(['src'], path.join(root, 'test/fixtures/boundaries'));
+    // A loop is reported from whichever of its files the cruise meets first: named here by its folder.
+    const named = found.map((v) =>
+      v.rule.name === 'no-circular' ? `no-circular: in ${path.dirname(v.from)}` : `${v.rule.name}: ${v.from} → ${v.to.replace(/^.*node_modules\//, 'node_modules/')}`,
+    );
+    expect(named.sort()).toEqual(
+      [
+        'app-imports-no-module: src/app/infra.ts → src/modules/alpha/alpha.repository.ts',
+        'module-through-its-public-surface: src/modules/beta/beta.usecases.ts → src/modules/alpha/alpha.repository.ts',
+        'module-through-its-public-surface: src/modules/beta/beta.usecases.ts → src/modules/alpha/alpha.tables.ts',
+        'queries-only-in-repositories: src/modules/alpha/alpha.usecases.ts → node_modules/drizzle-orm/index.d.ts',
+        'tables-only-for-foreign-keys: src/modules/beta/beta.tables.ts → src/modules/alpha/alpha.usecases.ts',
+        'no-circular: in src/modules/beta',
+      ].sort(),
+    );
+  });
 });
