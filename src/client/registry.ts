@@ -9,6 +9,11 @@ if (form) {
   document.documentElement.classList.add('js');
   let controller: AbortController | undefined;
   let timer: number | undefined;
+  // The filters sit behind a disclosure: open on a wide screen, closed on a phone (results first) until asked for.
+  const disclosure = () => form.querySelector<HTMLDetailsElement>('details.filters-disclosure');
+  const wide = window.matchMedia('(min-width: 50.01rem)');
+  const opened = disclosure();
+  if (opened && wide.matches) opened.open = true;
 
   const urlFor = (): string => {
     const params = new URLSearchParams();
@@ -42,7 +47,11 @@ if (form) {
       // Replace the filters (new counts) and the results, keeping what the user is typing.
       const search = form.querySelector<HTMLInputElement>('#q');
       const typed = search?.value;
+      const wasOpen = disclosure()?.open ?? false;
       form.querySelector('.registry-body')?.replaceWith(next.querySelector('.registry-body') as Element);
+      // The new filters keep the disclosure as it was: a person choosing filters on a phone keeps seeing them.
+      const replaced = disclosure();
+      if (replaced) replaced.open = wasOpen;
       if (search && typed !== undefined) search.value = typed;
       if (push) history.pushState({ registry: true }, '', url);
       document.title = doc.title;

@@ -11,9 +11,9 @@ export const fr: Catalog<typeof en> = {
   'layout.nav.principles': 'Les 9 principes',
   'layout.nav.supporters': 'Soutiens',
   'layout.nav.map': 'Carte et croissance',
-  'layout.nav.api': 'Données ouvertes et API',
+  'layout.nav.api': 'Données et API',
   'layout.nav.index': 'Indice de cyberstabilité',
-  'layout.nav.join': 'Rejoindre l’Appel',
+  'layout.nav.join': 'Adhérer',
   'layout.nav.account': 'Votre compte',
   'layout.language.switch': 'English',
   'layout.footer.data':

@@ -17,6 +17,8 @@ export const en = {
   'list.search.label': 'Search supporters',
   'list.search.hint': 'Name, country (in English or French) or sub-type; accents and case do not matter, partial words match.',
   'list.search.submit': 'Search',
+  'withdrawn.link': 'Supporters who withdrew from the Call',
+  'openData.withdrawn': 'Withdrawals stay on record, with the dates each supporter joined and withdrew:',
   'list.filters': 'Filters',
   'list.filter.category': 'Category',
   'list.filter.country': 'Country',

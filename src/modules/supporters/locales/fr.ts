@@ -19,6 +19,8 @@ export const fr: Catalog<typeof en> = {
   'list.search.label': 'Rechercher un soutien',
   'list.search.hint': 'Nom, pays (en français ou en anglais) ou type ; accents et majuscules indifférents, mots partiels acceptés.',
   'list.search.submit': 'Rechercher',
+  'withdrawn.link': 'Soutiens qui se sont retirés de l’Appel',
+  'openData.withdrawn': 'Les retraits restent consignés, avec les dates d’adhésion et de retrait de chaque soutien :',
   'list.filters': 'Filtres',
   'list.filter.category': 'Catégorie',
   'list.filter.country': 'Pays',

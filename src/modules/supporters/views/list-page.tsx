@@ -26,6 +26,9 @@ export function ListPage({ locale, state, result, path }: ListPageProps): JSX.El
     <Layout locale={locale} title={t('list.title')} path={path} current="supporters" scripts={['registry']} description={t('list.intro')}>
       <h1>{safeT('list.title')}</h1>
       <p class="lead">{safeT('list.intro')}</p>
+      <p>
+        <a href={`/${locale}/supporters/withdrawn`}>{safeT('withdrawn.link')}</a>
+      </p>
       <form method="get" action={base} class="registry" id="registry-form" data-enhance="registry">
         <div class="search-row" role="search">
           <label for="q">{safeT('list.search.label')}</label>
@@ -40,79 +43,84 @@ export function ListPage({ locale, state, result, path }: ListPageProps): JSX.El
         {/* Live updates replace the results below; this region stays in place so screen readers announce the new count. */}
         <p id="results-status" class="visually-hidden" role="status" aria-atomic="true"></p>
         <div class="registry-body">
+          {/* Results first: on a phone they come before the filters, which wait behind a disclosure (open on wide screens). */}
+          <Results locale={locale} state={state} result={result} base={base} first={first} last={last} />
           <section class="filters" aria-labelledby="filters-title">
-            <h2 id="filters-title">{safeT('list.filters')}</h2>
-            <fieldset>
-              <legend>{safeT('list.filter.category')}</legend>
-              {categoryFacets.map((category) => {
-                const count = result.facets.category.find((f) => f.value === category)?.count ?? 0;
-                if (count === 0 && !state.category.includes(category)) return '';
-                return (
+            <details class="filters-disclosure">
+              <summary>
+                <h2 id="filters-title">{safeT('list.filters')}</h2>
+              </summary>
+              <fieldset>
+                <legend>{safeT('list.filter.category')}</legend>
+                {categoryFacets.map((category) => {
+                  const count = result.facets.category.find((f) => f.value === category)?.count ?? 0;
+                  if (count === 0 && !state.category.includes(category)) return '';
+                  return (
+                    <div class="check">
+                      <input type="checkbox" id={`category-${category}`} name="category" value={category} checked={state.category.includes(category)} />
+                      <label for={`category-${category}`}>
+                        {categoryLabel(locale, category) as 'safe'} <span class="count">({formatNumber(locale, count) as 'safe'})</span>
+                      </label>
+                    </div>
+                  );
+                })}
+              </fieldset>
+              <FacetSelect
+                locale={locale}
+                id="country"
+                label={t('list.filter.country')}
+                values={result.facets.country}
+                selected={state.country}
+                labelOf={(v) => countryLabel(locale, v.value)}
+                sortByLabel
+              />
+              <FacetSelect
+                locale={locale}
+                id="nature"
+                label={t('list.filter.nature')}
+                values={result.facets.nature}
+                selected={state.nature}
+                labelOf={(v) => natureLabel(v.value, v.label ?? null, locale) ?? v.value}
+              />
+              <fieldset>
+                <legend>{safeT('list.filter.year')}</legend>
+                {result.facets.year.map((v) => (
                   <div class="check">
-                    <input type="checkbox" id={`category-${category}`} name="category" value={category} checked={state.category.includes(category)} />
-                    <label for={`category-${category}`}>
-                      {categoryLabel(locale, category) as 'safe'} <span class="count">({formatNumber(locale, count) as 'safe'})</span>
+                    <input type="checkbox" id={`year-${v.value}`} name="year" value={v.value} checked={state.year.includes(Number(v.value))} />
+                    <label for={`year-${v.value}`}>
+                      {v.value as 'safe'} <span class="count">({formatNumber(locale, v.count) as 'safe'})</span>
                     </label>
                   </div>
-                );
-              })}
-            </fieldset>
-            <FacetSelect
-              locale={locale}
-              id="country"
-              label={t('list.filter.country')}
-              values={result.facets.country}
-              selected={state.country}
-              labelOf={(v) => countryLabel(locale, v.value)}
-              sortByLabel
-            />
-            <FacetSelect
-              locale={locale}
-              id="nature"
-              label={t('list.filter.nature')}
-              values={result.facets.nature}
-              selected={state.nature}
-              labelOf={(v) => natureLabel(v.value, v.label ?? null, locale) ?? v.value}
-            />
-            <fieldset>
-              <legend>{safeT('list.filter.year')}</legend>
-              {result.facets.year.map((v) => (
-                <div class="check">
-                  <input type="checkbox" id={`year-${v.value}`} name="year" value={v.value} checked={state.year.includes(Number(v.value))} />
-                  <label for={`year-${v.value}`}>
-                    {v.value as 'safe'} <span class="count">({formatNumber(locale, v.count) as 'safe'})</span>
-                  </label>
-                </div>
-              ))}
-            </fieldset>
-            <div class="field">
-              <label for="sort">{safeT('list.sort.label')}</label>
-              {/* The client script leaves the default order out of the URL; it depends on whether a search is set. */}
-              <select id="sort" name="sort" data-default={state.q ? 'relevance' : 'name'}>
-                {sortOrders
-                  .filter((s) => s !== 'relevance' || state.q)
-                  .map((s) => (
-                    <option value={s} selected={(state.sort ?? (state.q ? 'relevance' : 'name')) === s}>
-                      {safeT(`list.sort.${s}`)}
+                ))}
+              </fieldset>
+              <div class="field">
+                <label for="sort">{safeT('list.sort.label')}</label>
+                {/* The client script leaves the default order out of the URL; it depends on whether a search is set. */}
+                <select id="sort" name="sort" data-default={state.q ? 'relevance' : 'name'}>
+                  {sortOrders
+                    .filter((s) => s !== 'relevance' || state.q)
+                    .map((s) => (
+                      <option value={s} selected={(state.sort ?? (state.q ? 'relevance' : 'name')) === s}>
+                        {safeT(`list.sort.${s}`)}
+                      </option>
+                    ))}
+                </select>
+              </div>
+              <div class="field">
+                <label for="pageSize">{safeT('list.pageSize')}</label>
+                <select id="pageSize" name="pageSize">
+                  {pageSizes.map((size) => (
+                    <option value={String(size)} selected={state.pageSize === size}>
+                      {String(size) as 'safe'}
                     </option>
                   ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="pageSize">{safeT('list.pageSize')}</label>
-              <select id="pageSize" name="pageSize">
-                {pageSizes.map((size) => (
-                  <option value={String(size)} selected={state.pageSize === size}>
-                    {String(size) as 'safe'}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" class="apply">
-              {safeT('list.filter.apply')}
-            </button>
+                </select>
+              </div>
+              <button type="submit" class="apply">
+                {safeT('list.filter.apply')}
+              </button>
+            </details>
           </section>
-          <Results locale={locale} state={state} result={result} base={base} first={first} last={last} />
         </div>
       </form>
     </Layout>
