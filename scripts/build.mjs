@@ -42,7 +42,7 @@ const { clientBundleOptions } = await import(path.join(dist, 'app/http/assets.js
 const clientSources = (await fs.readdir(path.join(src, 'client'))).filter((f) => f.endsWith('.ts'));
 await fs.rm(path.join(dist, 'client'), { recursive: true, force: true });
 await esbuild.build({ ...clientBundleOptions, entryPoints: clientSources.map((f) => path.join(src, 'client', f)), outdir: path.join(dist, 'client') });
-await fs.copyFile(path.join(src, 'client/site.css'), path.join(dist, 'client/site.css'));
+for (const file of ['site.css', 'favicon.svg']) await fs.copyFile(path.join(src, 'client', file), path.join(dist, 'client', file));
 const transpiled = performance.now();
 
 const { createDatabaseTemplate } = await import(path.join(dist, 'app/database/template-build.js'));

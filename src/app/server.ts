@@ -16,6 +16,7 @@ import type { AppContext } from './context.js';
 import { pingDatabase, type DatabaseHandle } from './database/database.js';
 import { isDatabaseUnavailable } from './database/database-errors.js';
 import { EventBus } from './events/events.js';
+import { apiDocsOptions } from './http/api-docs.js';
 import { registerAssets } from './http/assets.js';
 import { clientErrorHandler, routingError } from './http/client-errors.js';
 import { AppError, toProblem } from './http/errors.js';
@@ -118,7 +119,7 @@ export async function createServer(options: ServerOptions): Promise<App> {
     transform: jsonSchemaTransform,
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { url: '/api/openapi.json' } as never });
+  await app.register(swaggerUi, await apiDocsOptions('Paris Call Platform API'));
 
   app.setErrorHandler((error, request, reply) => {
     const locale = requestLocale(request);

@@ -44,6 +44,7 @@ export function Layout(props: PropsWithChildren<LayoutProps>): JSX.Element {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{`${props.title} · ${t('site.name')}`}</title>
           {props.description ? <meta name="description" content={props.description} /> : ''}
+          <link rel="icon" href={assetPath('favicon.svg')} type="image/svg+xml" />
           <link rel="stylesheet" href={assetPath('site.css')} />
           <link rel="alternate" hreflang={other} href={`/${other}${props.path}`} />
           {(props.head ?? '') as 'safe'}

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 
-const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client');
+/** The browser's files: stylesheet, icon and script sources (src/client), or their build (dist/client). */
+export const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client');
 
 interface Asset {
   body: Buffer;
@@ -55,6 +56,7 @@ export async function buildAssets(): Promise<void> {
     for (const file of result.outputFiles) store(path.basename(file.path), Buffer.from(file.contents), 'text/javascript; charset=utf-8');
   }
   store('site.css', await fs.readFile(path.join(clientDir, 'site.css')), 'text/css; charset=utf-8');
+  store('favicon.svg', await fs.readFile(path.join(clientDir, 'favicon.svg')), 'image/svg+xml');
 }
 
 export async function registerAssets(app: FastifyInstance): Promise<void> {
@@ -67,5 +69,11 @@ export async function registerAssets(app: FastifyInstance): Promise<void> {
       return reply.header('content-encoding', 'gzip').send(asset.gzip);
     }
     return reply.send(asset.body);
+  });
+  // Browsers, feed readers and crawlers ask for /favicon.ico whatever the page links: they get the same icon (an SVG
+  // under that name is understood by current browsers), cached for a day since this URL carries no content hash.
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) => {
+    const icon = assets.get('favicon.svg')!;
+    return reply.type(icon.type).header('cache-control', 'public, max-age=86400').send(icon.body);
   });
 }
