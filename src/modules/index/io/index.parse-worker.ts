@@ -91,11 +91,13 @@ port.once('message', async (request: WorkerRequest) => {
   const refused: Array<Refusal | null> = [];
   for (const job of request.jobs) refused.push(await precheck(job));
   if (refused.some((r) => r !== null)) {
-    port.postMessage(refused.map((r): ParseResult => (r ? { ok: false, refused: r } : { ok: false, unread: true })));
+    port.postMessage(JSON.stringify(refused.map((r): ParseResult => (r ? { ok: false, refused: r } : { ok: false, unread: true }))));
     return;
   }
   const results: ParseResult[] = [];
   // One file after another: the worker's memory cap is for the largest file, not for all of them at once.
   for (const job of request.jobs) results.push(await parseJob(job));
-  port.postMessage(results);
+  // As JSON text: the main thread parses 130,000 cells from JSON two to three times faster than it deserializes the
+  // structured clone of as many objects (a pause every other request waits for).
+  port.postMessage(JSON.stringify(results));
 });

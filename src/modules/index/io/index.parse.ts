@@ -60,6 +60,7 @@ export function inWorker<T>(request: WorkerRequest, limits: WorkerLimits = parse
 
 /** Parses the files in one worker, after any read already running has finished; `limits` are the worker's (tests lower them). */
 export async function parseInWorker(jobs: ParseJob[], limits: WorkerLimits = parseWorkerLimits): Promise<ParseOutcome> {
-  const outcome = await inWorker<ParseResult[]>({ kind: 'parse', jobs }, limits);
-  return outcome.ok ? { ok: true, results: outcome.reply } : outcome;
+  // The worker replies with JSON text (index.parse-worker.ts says why).
+  const outcome = await inWorker<string>({ kind: 'parse', jobs }, limits);
+  return outcome.ok ? { ok: true, results: JSON.parse(outcome.reply) as ParseResult[] } : outcome;
 }
