@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import type { CommandOutcome } from './app/admin/admin-socket.js';
 import type { Config } from './app/config/config.js';
 import { openDatabase, type DatabaseHandle } from './app/database/database.js';
+import type { EventBus } from './app/events/events.js';
 import { readTemplateNotes } from './app/database/template.js';
 import { migrateDatabase } from './app/database/migrate.js';
 import { createServer, type App } from './app/server.js';
@@ -10,20 +12,23 @@ import { referenceParts } from './app/modules.js';
 import { isRegistryEmpty } from './modules/supporters/supporters.queries.js';
 
 /** config → database → migrate → (first start: the official checkout if there is one, then the reference bundle) → listen. */
-export async function startServer(config: Config, opening?: Promise<DatabaseHandle>): Promise<App> {
+/** Runs a command line for the terminal, in this process (cli-program.ts's runEmbeddedCommand). */
+export type CommandRunner = (argv: string[], cwd: string, context: { config: Config; database: DatabaseHandle; events: EventBus }) => Promise<CommandOutcome>;
+
+export async function startServer(config: Config, opening?: Promise<DatabaseHandle>, options: { runCommand?: CommandRunner } = {}): Promise<App> {
   const database = await (opening ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, fromTemplate: true }));
   await migrateDatabase(database);
   const app = await createServer({ config, database });
   await loadFirstStartData(app, database, config);
   stopOnSignals(app, database);
   // The embedded database has one owner: the command line's everyday commands reach it through this server.
-  if (!config.databaseUrl) {
+  const runCommand = options.runCommand;
+  if (!config.databaseUrl && runCommand) {
     const { listenAdminSocket } = await import('./app/admin/admin-socket.js');
-    const { runForwardedCommand } = await import('./forwarded-commands.js');
     const close = await listenAdminSocket({
       dataDir: config.dataDir,
       log: app.log,
-      run: (argv, cwd) => runForwardedCommand(argv, cwd, { config, database, events: app.context.events }),
+      run: (argv, cwd) => runCommand(argv, cwd, { config, database, events: app.context.events }),
     });
     app.addHook('onClose', close);
   }
