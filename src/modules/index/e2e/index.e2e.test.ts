@@ -150,5 +150,44 @@ describe.skipIf(!hasChromium)('accessibility of the index pages', () => {
       }
       await page.close();
     }, 60_000);
+
+    it.each([[1280, 800], [390, 844]])(`${locale}: at %i px the pilot's ranking stays within the page (at 1280 px within its box, no scrolling), its caption whole, the category scores a click away`, async (width, height) => {
+      const page = await browser.newPage({ viewport: { width, height } });
+      expect((await page.goto(`${base}/${locale}/index/pilot?time=2020`))?.status()).toBe(200);
+      const measure = () =>
+        page.evaluate(() => {
+          const box = document.querySelector('[aria-labelledby="ranking-caption"].table-scroll') as HTMLElement;
+          const caption = document.getElementById('ranking-caption') as HTMLElement;
+          const rect = caption.getBoundingClientRect();
+          return {
+            table: (box.querySelector('table') as HTMLElement).getBoundingClientRect().width,
+            box: box.clientWidth,
+            captionInside: box.contains(caption),
+            captionLeft: rect.left,
+            captionRight: rect.right,
+            captionClipped: caption.scrollWidth > caption.clientWidth,
+            page: document.documentElement.scrollWidth,
+            viewport: window.innerWidth,
+          };
+        });
+      const m = await measure();
+      // The page itself never scrolls sideways; at 1280 px the ranking needs no scrolling either.
+      expect(m.page).toBeLessThanOrEqual(m.viewport);
+      if (width >= 1280) expect(m.table).toBeLessThanOrEqual(m.box);
+      expect(m.captionInside).toBe(false);
+      expect(m.captionLeft).toBeGreaterThanOrEqual(0);
+      expect(m.captionRight).toBeLessThanOrEqual(m.viewport);
+      expect(m.captionClipped).toBe(false);
+      await expectNoAxeViolations(page);
+
+      // The category scores: headed by codes whose full names are their titles, also within the page.
+      await page.locator('details.ranking-categories > summary').click();
+      const categories = page.locator('details.ranking-categories table');
+      await expect(categories.isVisible()).resolves.toBe(true);
+      await expect(categories.locator('thead abbr[title="Confidence in using cyberspace safely and securely"]').count()).resolves.toBe(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await expectNoAxeViolations(page);
+      await page.close();
+    }, 60_000);
   }
 });
