@@ -118,7 +118,8 @@ export async function erasePersonalDataInJobs(tx: Executor, email: string): Prom
     .update(jobs)
     .set({
       payload: sql`jsonb_build_object('to', '', 'subject', '', 'text', '', 'html', '', 'erased', true,
-        'locale', ${jobs.payload}->'locale', 'tag', ${jobs.payload}->'tag', 'deliveredBy', ${jobs.payload}->'deliveredBy')`,
+        'locale', ${jobs.payload}->'locale', 'tag', ${jobs.payload}->'tag')
+        || case when ${jobs.payload} ? 'deliveredBy' then jsonb_build_object('deliveredBy', ${jobs.payload}->'deliveredBy') else '{}'::jsonb end`,
       status: sql`case when ${jobs.status} = 'pending' then 'dead' else ${jobs.status} end`,
       // Relay errors often quote the recipient ("550 <someone@…> unknown"), so they go too.
       lastError: sql`case when ${jobs.status} = 'pending' then 'cancelled: recipient erased'

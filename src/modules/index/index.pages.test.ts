@@ -1,9 +1,9 @@
 import type { SystemActor } from '../../app/authz/actor.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexMessages } from './index.messages.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { createDraftEdition, publishEdition } from './index.usecases.js';
 import { fixtureTable } from './index.usecases.test-support.js';
+import { methodologyStepMessages } from './views/methodology-steps.locales.js';
 
 /** The public pages of a published edition, in both languages, say what the API says, with bands beside every score. */
 const operator: SystemActor = { kind: 'system', ref: 'cli:test' };
@@ -79,9 +79,12 @@ describe.each(['en', 'fr'] as const)('index pages in %s', (locale) => {
   it('generates the methodology from the configuration, listing what has no data', async () => {
     const res = await t.app.inject({ url: `/${locale}/index/test-edition/methodology` });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('minmax');
+    // Each step in words (issue 14.5), not the configuration's JSON.
+    const steps = methodologyStepMessages(locale);
+    expect(res.body).toContain(steps('setting', { label: steps('opt.method'), value: steps('opt.method.minmax') }));
+    expect(res.body).toContain(steps('step.aggregate'));
+    expect(res.body).not.toContain('&quot;step&quot;');
     expect(res.body).toContain('Management of change');
-    expect(res.body).toContain(indexMessages(locale)('method.aggregation'));
   });
 
   it('answers 404 for a draft or an unknown edition', async () => {
