@@ -26,9 +26,6 @@ export function ListPage({ locale, state, result, path }: ListPageProps): JSX.El
     <Layout locale={locale} title={t('list.title')} path={path} current="supporters" scripts={['registry']} description={t('list.intro')}>
       <h1>{safeT('list.title')}</h1>
       <p class="lead">{safeT('list.intro')}</p>
-      <p>
-        <a href={`/${locale}/supporters/withdrawn`}>{safeT('withdrawn.link')}</a>
-      </p>
       <form method="get" action={base} class="registry" id="registry-form" data-enhance="registry">
         <div class="search-row" role="search">
           <label for="q">{safeT('list.search.label')}</label>
@@ -257,6 +254,10 @@ function Results({ locale, state, result, base, first, last }: ResultsProps): JS
           <Pagination locale={locale} state={state} result={result} base={base} />
         </>
       )}
+      {/* After the results, so the search box stays the first stop after the skip link. */}
+      <p class="note">
+        <a href={`/${locale}/supporters/withdrawn`}>{safeT('withdrawn.link')}</a>
+      </p>
     </section>
   );
 }
