@@ -15,9 +15,12 @@ export function SourcesSection({ locale, files }: { locale: Locale; files: Prove
         {t('sources.title')}
       </h2>
       <p safe>{t('sources.intro')}</p>
-      <div class="table-scroll">
+      {/* A region that can take focus: a keyboard can scroll the table when it is wider than the screen. */}
+      <div class="table-scroll" role="region" aria-labelledby="sources-caption" tabindex="0">
         <table class="sources-table">
-          <caption safe>{t('sources.caption')}</caption>
+          <caption id="sources-caption" safe>
+            {t('sources.caption')}
+          </caption>
           <thead>
             <tr>
               <th scope="col" safe>{t('sources.contents')}</th>
