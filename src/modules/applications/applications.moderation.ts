@@ -11,7 +11,15 @@ import type { Actor } from '../../app/authz/actor.js';
 import type { Locale } from '../../app/i18n/i18n.js';
 import { resendDelivery } from '../../app/jobs/jobs.repository.js';
 import { enqueueJob } from '../../app/jobs/outbox.js';
-import { getSupporterForEdit, markSupporterClaimed, publicFieldsOf, publishSupporter, updateSupporterFields } from '../supporters/supporters.usecases.js';
+import {
+  getSupporterForEdit,
+  markSupporterClaimed,
+  publicFieldsOf,
+  publishSupporter,
+  recordSupporterVerification,
+  updateSupporterFields,
+  verificationEvidenceOf,
+} from '../supporters/supporters.usecases.js';
 import { applicationLink, sendApplicationEmail, type ApplicationEmail } from './applications.emails.js';
 import { applicationConflict, applicationNotFound, supporterGone } from './applications.errors.js';
 import { infoRequestTtlMs, nextStatus, transitions } from './applications.models.js';
@@ -52,6 +60,7 @@ async function decide(
       if (current.kind === 'join') {
         const supporter = await publishSupporter(tx, publicFieldsOf(current), { actor, cause: current.id });
         set.supporterId = supporter.id;
+        await recordSupporterVerification(tx, supporter.id, verificationEvidenceOf(current), { actor, cause: current.id });
         if (current.applicantUserId) await grantRole(tx, actorRef(actor), { userId: current.applicantUserId, role: 'representative', scopeId: supporter.id, cause: current.id });
       } else if (current.kind === 'claim') {
         // The existing entry gains a representative; nothing is published, and imports now leave the entry alone.
@@ -59,6 +68,7 @@ async function decide(
         if (!entry || entry.status !== 'published') throw supporterGone();
         if (current.applicantUserId) await grantRole(tx, actorRef(actor), { userId: current.applicantUserId, role: 'representative', scopeId: entry.id, cause: current.id });
         await markSupporterClaimed(tx, entry.id, { actor, cause: current.id });
+        await recordSupporterVerification(tx, entry.id, verificationEvidenceOf(current), { actor, cause: current.id });
       } else {
         if (!current.supporterId || !(await getSupporterForEdit(tx, current.supporterId))) throw supporterGone();
         await updateSupporterFields(tx, current.supporterId, publicFieldsOf(current), { actor, cause: current.id });

@@ -125,14 +125,14 @@ describe('GET /api/v1/stats', () => {
 });
 
 describe('GET /supporters.csv', () => {
-  it('has exactly the official header and one quoted row per supporter', async () => {
+  it('has the official header, then the verification columns, and one quoted row per supporter', async () => {
     const response = await get('/supporters.csv');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     const lines = response.body.trimEnd().split('\n');
-    expect(lines[0]).toBe('name,category,nationality,nature,website,twitter,date_signed');
+    expect(lines[0]).toBe('name,category,nationality,nature,website,twitter,date_signed,verification_level,verified_on');
     expect(lines).toHaveLength(14);
-    expect(lines).toContain('"Roumanie","state","ROM","","","",""');
+    expect(lines).toContain('"Roumanie","state","ROM","","","","","official-registry","2019-09-16"');
   });
 
   it('accepts the registry filters and says the same as the API', async () => {

@@ -71,15 +71,16 @@ export async function registerSupporterApi(root: FastifyInstance, context: AppCo
     {
       schema: {
         tags,
-        summary: 'The registry as CSV, official columns',
-        description: 'Columns `name,category,nationality,nature,website,twitter,date_signed`, as the official site exports them. Accepts the same filters as /api/v1/supporters.',
+        summary: 'The registry as CSV, official columns and the verification',
+        description:
+          'Columns `name,category,nationality,nature,website,twitter,date_signed`, as the official site exports them, then `verification_level,verified_on` (see `verification` in /api/v1/supporters). Accepts the same filters as /api/v1/supporters.',
         querystring: supporterFiltersSchema,
         produces: ['text/csv'],
       },
     },
     async (request, reply) => {
       reply.header('content-disposition', 'attachment; filename="supporters.csv"');
-      return context.cache.send(request, reply, 'text/csv; charset=utf-8', () => exportSupportersCsv({ db, filters: request.query }));
+      return context.cache.send(request, reply, 'text/csv; charset=utf-8', () => exportSupportersCsv({ db, filters: request.query, verification: true }));
     },
   );
 }

@@ -17,6 +17,15 @@ export const registryStartDate = '2019-09-16';
 /** Facet value for supporters without a country (the European Union, INTERPOL, a few others). */
 export const noCountry = 'none' as const;
 
+/**
+ * How the registry knows a supporter is who it says, weakest platform check first: `official-registry` (imported from the
+ * official registry of the Call), then what the secretariat saw before approving on the platform: its review only, the
+ * executive's e-mail on the website's domain, the verification code published on the website (file or DNS record), a
+ * note verbale (the diplomatic route). Only the level and its date are public, never the evidence.
+ */
+export const verificationLevels = ['official-registry', 'secretariat-review', 'email-domain', 'website', 'diplomatic-route'] as const;
+export type VerificationLevel = (typeof verificationLevels)[number];
+
 export const supporterStatuses = ['published', 'withdrawn'] as const;
 export type SupporterStatus = (typeof supporterStatuses)[number];
 

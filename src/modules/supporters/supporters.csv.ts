@@ -12,6 +12,12 @@ import type { ParsedSupporters, SourceIssue } from './supporters.source.js';
 export const officialCsvColumns = ['name', 'category', 'nationality', 'nature', 'website', 'twitter', 'date_signed'] as const;
 export type OfficialCsvColumn = (typeof officialCsvColumns)[number];
 
+/**
+ * Appended after the official columns by the public download (`/supporters.csv`): the verification level and its day.
+ * Readers of the official format ignore extra columns, our importer included; `pariscall export csv` leaves them out.
+ */
+export const verificationCsvColumns = ['verification_level', 'verified_on'] as const;
+
 export interface CsvSupporter {
   name: string;
   category: string | null;
@@ -21,6 +27,8 @@ export interface CsvSupporter {
   website: string | null;
   twitter: string | null;
   dateSigned: string | null;
+  /** Written only when the export asks for the verification columns. */
+  verification?: { level: string; on: string | null };
 }
 
 /** A record as one export row; a supporter without a source code (e.g. signed up here) exports its ISO code. */
@@ -41,13 +49,21 @@ export function toCsvSupporter(record: SupporterRecord): CsvSupporter {
  * line ends (csv-stringify's default, and what the template produces), null as `""`. Inner quotes are doubled (the
  * official template does not, which breaks on a name with a quote). Formula-like cells are neutralised.
  */
-export function supportersToCsv(rows: Iterable<CsvSupporter>): string {
+export function supportersToCsv(rows: Iterable<CsvSupporter>, options: { verification?: boolean } = {}): string {
+  const columns = options.verification ? [...officialCsvColumns, ...verificationCsvColumns] : officialCsvColumns;
   const values = [...rows].map((row) =>
-    [row.name, row.category, row.sourceCountryCode, row.nature, row.website, row.twitter, row.dateSigned].map((value) =>
-      value === null ? '' : neutraliseCell(value),
-    ),
+    [
+      row.name,
+      row.category,
+      row.sourceCountryCode,
+      row.nature,
+      row.website,
+      row.twitter,
+      row.dateSigned,
+      ...(options.verification ? [row.verification?.level ?? null, row.verification?.on ?? null] : []),
+    ].map((value) => (value === null ? '' : neutraliseCell(value))),
   );
-  return `${officialCsvColumns.join(',')}\n${stringify(values, { quoted: true, quoted_empty: true })}`;
+  return `${columns.join(',')}\n${stringify(values, { quoted: true, quoted_empty: true })}`;
 }
 
 /**

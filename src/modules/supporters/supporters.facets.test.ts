@@ -3,17 +3,25 @@ import { computeFacets } from './supporters.facets.js';
 import type { FacetCombo } from './supporters.repository.js';
 import { supporterFiltersSchema } from './supporters.schemas.js';
 
-const combo = (category: string | null, countryCode: string | null, natureKey: string | null, joinedYear: number | null, count: number): FacetCombo => ({
+const combo = (
+  category: string | null,
+  countryCode: string | null,
+  natureKey: string | null,
+  joinedYear: number | null,
+  count: number,
+  verificationLevel = 'official-registry',
+): FacetCombo => ({
   category,
   countryCode,
   natureKey,
   nature: natureKey,
   joinedYear,
+  verificationLevel,
   count,
 });
 
 const combos = [
-  combo('state', 'FRA', 'ue', 2018, 1),
+  combo('state', 'FRA', 'ue', 2018, 1, 'diplomatic-route'),
   combo('private-sector', 'FRA', 'entreprise', 2019, 10),
   combo('private-sector', 'DEU', 'entreprise', 2020, 5),
   combo('civil-society', 'DEU', 'ong', 2019, 3),
@@ -59,5 +67,17 @@ describe('faceted counts', () => {
     const { total, facets } = computeFacets(combos, filters({ country: 'JPN' }));
     expect(total).toBe(0);
     expect(facets.country).toContainEqual({ value: 'JPN', count: 0 });
+  });
+
+  it('the verification level is a facet like the others: counted with the other filters, filtering the total', () => {
+    const all = computeFacets(combos, filters({}));
+    expect(all.facets.verification).toEqual([
+      { value: 'official-registry', count: 20 },
+      { value: 'diplomatic-route', count: 1 },
+    ]);
+    const states = computeFacets(combos, filters({ verification: 'diplomatic-route' }));
+    expect(states.total).toBe(1);
+    expect(states.facets.category).toEqual([{ value: 'state', count: 1 }]);
+    expect(computeFacets(combos, filters({ verification: 'official-registry', country: 'FRA' })).total).toBe(10);
   });
 });

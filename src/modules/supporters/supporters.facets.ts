@@ -14,6 +14,7 @@ export interface Facets {
   country: FacetValue[];
   nature: FacetValue[];
   year: FacetValue[];
+  verification: FacetValue[];
 }
 
 type Dimension = keyof Facets;
@@ -23,6 +24,7 @@ const valueOf: Record<Dimension, (c: FacetCombo) => string | null> = {
   country: (c) => c.countryCode ?? noCountry,
   nature: (c) => c.natureKey,
   year: (c) => (c.joinedYear === null ? null : String(c.joinedYear)),
+  verification: (c) => c.verificationLevel,
 };
 
 function selected(filters: SupporterFilters, dimension: Dimension): string[] {
@@ -35,6 +37,8 @@ function selected(filters: SupporterFilters, dimension: Dimension): string[] {
       return filters.nature;
     case 'year':
       return filters.year.map(String);
+    case 'verification':
+      return filters.verification;
   }
 }
 

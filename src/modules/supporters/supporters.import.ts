@@ -75,6 +75,9 @@ export function toRow(record: SupporterRecord): NewSupporterRow {
     searchText: buildSearchText(record),
     sortName: sortName(record.name),
     status: 'published',
+    // Imported entries are vouched for by the official registry, from the day they first appeared there (else joined).
+    verificationLevel: 'official-registry',
+    verifiedOn: record.firstSeen ?? record.dateSigned,
     source: record.source,
     sourceHash: recordHash(record),
   };

@@ -5,6 +5,7 @@ import {
   type CategoryFacet,
   type JoinedOnSource,
   type SupporterCategory,
+  type VerificationLevel,
 } from './supporters.constants.js';
 import type { SupporterRow } from './supporters.tables.js';
 
@@ -97,3 +98,38 @@ export function supporterCountryName(countryCode: string | null, locale: 'en' | 
 }
 
 export { cleanText };
+
+/** What the secretariat had proved when it approved an entry on the platform: facts for choosing a level, never shown. */
+export interface VerificationEvidence {
+  /** A note verbale was recorded (the diplomatic route of States and intergovernmental bodies). */
+  noteVerbale: boolean;
+  /** The verification code was found at the website (the `/.well-known/` file or the DNS TXT record). */
+  websiteCode: boolean;
+  /** The executive's e-mail address is on the website's domain. */
+  emailDomain: boolean;
+}
+
+/** A level with the day it was established. */
+export interface Verification {
+  level: VerificationLevel;
+  on: string | null;
+}
+
+/** The strongest level the evidence supports; an approval with none of it still had the secretariat's review. */
+export function verificationLevelFor(evidence: VerificationEvidence): VerificationLevel {
+  if (evidence.noteVerbale) return 'diplomatic-route';
+  if (evidence.websiteCode) return 'website';
+  if (evidence.emailDomain) return 'email-domain';
+  return 'secretariat-review';
+}
+
+/** Platform levels, weakest first; `official-registry` is below them all, since a platform approval supersedes it. */
+const strength: Record<VerificationLevel, number> = { 'official-registry': 0, 'secretariat-review': 1, 'email-domain': 2, website: 3, 'diplomatic-route': 4 };
+
+/**
+ * The level an entry keeps after a new approval: the new one unless the entry already holds one at least as strong (a
+ * second representative's weaker evidence does not lower what an earlier approval proved, nor move its date).
+ */
+export function nextVerification(current: Verification, approved: Verification): Verification {
+  return strength[current.level] >= strength[approved.level] ? current : approved;
+}

@@ -13,6 +13,8 @@ export const supporterPolicies = definePolicies('supporters', {
   update: rule((actor) => secretariatOrSystem(actor)),
   /** Record that an imported entry is now managed by its representatives (an approved claim). */
   markClaimed: rule((actor) => secretariatOrSystem(actor)),
+  /** Record the verification level an approval established (the public sees the level and its date). */
+  verify: rule((actor) => secretariatOrSystem(actor)),
   /** Take an entry out of the registry: the secretariat, the system, or one of the entry's representatives. */
   withdraw: rule<{ supporterId: string }>((actor, { supporterId }) => (holds(actor, 'representative', supporterId) ? allow : secretariatOrSystem(actor))),
   /** Import the official source into the registry (the CLI, the reference bundle at first start). */

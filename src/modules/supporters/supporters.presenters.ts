@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Locale } from '../../app/i18n/i18n.js';
 import { countryName } from '../../shared/countries.js';
 import { renderMarkdown } from '../../shared/markdown.js';
-import { uncategorised, type CategoryFacet, type JoinedOnSource } from './supporters.constants.js';
+import { uncategorised, type CategoryFacet, type JoinedOnSource, type VerificationLevel } from './supporters.constants.js';
 import type { supporterDetailSchema, supporterSummarySchema } from './supporters.schemas.js';
 import type { SupporterRow } from './supporters.tables.js';
 
@@ -29,6 +29,8 @@ export function presentSupporter(row: SupporterRow, locale: Locale = 'en'): Supp
     firstSeen: row.firstSeen,
     joinedOn: row.joinedOn,
     joinedOnSource: row.joinedOnSource as JoinedOnSource | null,
+    // The level and its day only: the evidence behind it stays with the application.
+    verification: { level: row.verificationLevel as VerificationLevel, on: row.verifiedOn },
     url: `/${locale}/supporters/${encodeURIComponent(row.slug)}`,
   };
 }

@@ -129,8 +129,11 @@ export async function registryStats(input: { db: Executor }): Promise<RegistrySt
   };
 }
 
-/** The official CSV, for all published supporters or those matching the filters. */
-export async function exportSupportersCsv(input: { db: Executor; filters: SupporterFilters }): Promise<string> {
+/**
+ * The official CSV, for all published supporters or those matching the filters; with `verification`, the public
+ * download's two extra columns after the official ones (the level and its day).
+ */
+export async function exportSupportersCsv(input: { db: Executor; filters: SupporterFilters; verification?: boolean }): Promise<string> {
   const rows = await createSupportersRepository(input.db).exportRows(input.filters);
   return supportersToCsv(
     rows.map((row) => ({
@@ -141,7 +144,9 @@ export async function exportSupportersCsv(input: { db: Executor; filters: Suppor
       website: row.website,
       twitter: row.twitter,
       dateSigned: row.dateSigned,
+      verification: { level: row.verificationLevel, on: row.verifiedOn },
     })),
+    { verification: input.verification },
   );
 }
 

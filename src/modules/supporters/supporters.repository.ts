@@ -19,6 +19,7 @@ export interface FacetCombo {
   natureKey: string | null;
   nature: string | null;
   joinedYear: number | null;
+  verificationLevel: string;
   count: number;
 }
 
@@ -70,6 +71,7 @@ function filterConditions(filters: SupporterFilters): SQL | undefined {
     countryCondition(filters.country),
     filters.nature.length ? inArray(supporters.natureKey, filters.nature) : undefined,
     filters.year.length ? inArray(supporters.joinedYear, filters.year) : undefined,
+    filters.verification.length ? inArray(supporters.verificationLevel, filters.verification) : undefined,
   );
 }
 
@@ -108,11 +110,12 @@ export function createSupportersRepository(db: Executor) {
           // One published spelling per sub-type key is enough for its label; grouping by spelling would multiply groups.
           nature: sql<string | null>`min(${supporters.nature})`,
           joinedYear: supporters.joinedYear,
+          verificationLevel: supporters.verificationLevel,
           count: sql<number>`count(*)::int`,
         })
         .from(supporters)
         .where(and(published, textCondition(q)))
-        .groupBy(supporters.category, supporters.countryCode, supporters.natureKey, supporters.joinedYear);
+        .groupBy(supporters.category, supporters.countryCode, supporters.natureKey, supporters.joinedYear, supporters.verificationLevel);
     },
 
     async search(filters: SupporterFilters, limit: number, offset: number): Promise<SupporterRow[]> {

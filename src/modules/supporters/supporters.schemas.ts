@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { textInput } from '../../shared/text-input.js';
-import { categoryFacets, maxApiPageSize, noCountry, sortOrders } from './supporters.constants.js';
+import { categoryFacets, maxApiPageSize, noCountry, sortOrders, verificationLevels } from './supporters.constants.js';
 
 /**
  * Query parameters may be repeated (`?category=state&category=civil-society`): both forms become an array. An empty
@@ -28,6 +28,7 @@ export const supporterFiltersSchema = z.object({
   country: many(countryFilter).describe('ISO 3166-1 alpha-3 country code, or "none" for supporters without a country; repeat to combine'),
   nature: many(textInput().trim().min(1).max(100)).describe('Sub-type key as returned in facets.nature[].value; repeat to combine'),
   year: many(z.coerce.number().int().min(2018).max(2100)).describe('Year joined; repeat to combine'),
+  verification: many(z.enum(verificationLevels)).describe('Verification level (see verification.level); repeat to combine'),
   sort: z.enum(sortOrders).optional().describe('Sort order; defaults to relevance when q is set, else name'),
 });
 export type SupporterFilters = z.output<typeof supporterFiltersSchema>;
@@ -53,6 +54,17 @@ export const countrySchema = z
   })
   .describe('Country of establishment');
 
+export const verificationSchema = z
+  .object({
+    level: z
+      .enum(verificationLevels)
+      .describe(
+        '`official-registry`: imported from the official registry of the Call; otherwise approved on this platform by the secretariat, with `diplomatic-route` (a note verbale), `website` (a verification code published on the website, as a file or a DNS record), `email-domain` (the e-mail address of its executive is on the website\'s domain) or `secretariat-review` (the secretariat\'s review alone)',
+      ),
+    on: z.string().nullable().describe('Day of that verification (YYYY-MM-DD): first appearance in the official registry, or the approval; null when unknown'),
+  })
+  .describe('How the entry was verified; the evidence itself is never published');
+
 export const supporterSummarySchema = z.object({
   slug: z.string().describe('Stable identifier, the official file name'),
   name: z.string(),
@@ -68,6 +80,7 @@ export const supporterSummarySchema = z.object({
   firstSeen: z.string().nullable().describe('Date the supporter first appeared in the official registry repository; 2019-09-16 means on or before'),
   joinedOn: z.string().nullable().describe('dateSigned, else firstSeen'),
   joinedOnSource: z.enum(['signed', 'first-seen']).nullable(),
+  verification: verificationSchema,
   url: z.string().describe('Public page'),
 });
 
@@ -83,6 +96,7 @@ export const facetsSchema = z.object({
   country: z.array(facetValue),
   nature: z.array(facetValue),
   year: z.array(facetValue),
+  verification: z.array(facetValue),
 });
 
 export const supporterListSchema = z.object({

@@ -50,9 +50,17 @@ export const supporters = pgTable(
      */
     platformChange: text('platform_change'),
     platformChangedAt: timestamp('platform_changed_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * How the entry was verified (supporters.constants.ts `verificationLevels`), shown to the public with `verified_on`:
+     * `official-registry` for imported entries (the default: a row the platform did not approve came from the official
+     * registry), else what the secretariat's evidence proved when it approved the entry.
+     */
+    verificationLevel: text('verification_level').notNull().default('official-registry'),
+    /** The day of that verification: the first-seen (else join) date of an imported entry, the approval day otherwise. */
+    verifiedOn: date('verified_on', { mode: 'string' }),
     ...timestamps,
   },
-  // Also `supporters__facets`, a partial covering index for the facet counts, created in migrations/0003 by hand.
+  // Also `supporters__facets`, a partial covering index for the facet counts, created by hand (migrations/0003, 0013).
   (t) => [
     uniqueIndex('supporters__slug').on(t.slug),
     index('supporters__category').on(t.category),
@@ -70,6 +78,10 @@ export const supporters = pgTable(
     ),
     check('supporters__status_valid', sql`${t.status} in ('published', 'withdrawn')`),
     check('supporters__platform_change_valid', sql`${t.platformChange} is null or ${t.platformChange} in ('joined', 'claimed', 'edited')`),
+    check(
+      'supporters__verification_level_valid',
+      sql`${t.verificationLevel} in ('official-registry', 'secretariat-review', 'email-domain', 'website', 'diplomatic-route')`,
+    ),
     check('supporters__joined_on_source_valid', sql`${t.joinedOnSource} is null or ${t.joinedOnSource} in ('signed', 'first-seen')`),
   ],
 );

@@ -1,6 +1,6 @@
 /**
  * Write use cases other modules call to change the registry: publish a supporter approved on the platform, apply an
- * approved edit, withdraw an entry. Each runs inside the caller's transaction (so the moderation decision and the
+ * approved edit, record what the secretariat verified, withdraw an entry. Each runs inside the caller's transaction (so the moderation decision and the
  * registry change commit together) and records an audit entry; callers emit `registry.changed` after the commit.
  */
 import { recordAudit } from '../../app/audit/audit.js';
@@ -8,8 +8,8 @@ import { actorRef, type Actor } from '../../app/authz/actor.js';
 import { authorize } from '../../app/authz/policy.js';
 import type { Executor } from '../../app/database/database.js';
 import { foldText } from '../../shared/text.js';
-import type { SupporterCategory } from './supporters.constants.js';
-import { buildSearchText, joinedOn, natureKey, sortName } from './supporters.models.js';
+import type { SupporterCategory, VerificationLevel } from './supporters.constants.js';
+import { buildSearchText, joinedOn, natureKey, nextVerification, sortName, verificationLevelFor, type VerificationEvidence } from './supporters.models.js';
 import { supporterPolicies } from './supporters.policies.js';
 import { createSupportersRepository } from './supporters.repository.js';
 import type { SupporterRow } from './supporters.tables.js';
@@ -84,6 +84,9 @@ export async function publishSupporter(
     dateSigned: signedOn,
     ...joinedOn({ dateSigned: signedOn, firstSeen: null }),
     status: 'published',
+    // The floor for an entry approved here; recordSupporterVerification raises it to what the evidence proved.
+    verificationLevel: 'secretariat-review',
+    verifiedOn: signedOn,
     source: change.cause ? `platform:${change.cause}` : 'platform',
     platformChange: 'joined',
     platformChangedAt: new Date(),
@@ -132,6 +135,47 @@ export async function markSupporterClaimed(db: Executor, supporterId: string, ch
   authorize(change.actor, supporterPolicies.markClaimed, undefined);
   await createSupportersRepository(db).updateById(supporterId, { platformChange: 'claimed', platformChangedAt: new Date() });
   await recordAudit(db, { actor: actorRef(change.actor), action: 'supporters.claim', subject: supporterId, reason: change.reason ?? null, details: { cause: change.cause } });
+}
+
+/**
+ * What an application proved, read from the record the moderation keeps of it: the note verbale reference, and the
+ * signals the platform checked (only a `pass` counts). Structural, so the registry needs nothing else of that module.
+ */
+export function verificationEvidenceOf(application: { noteVerbale: string | null; signals: ReadonlyArray<{ kind: string; status: string }> }): VerificationEvidence {
+  const passed = (kind: string) => application.signals.some((signal) => signal.kind === kind && signal.status === 'pass');
+  return {
+    noteVerbale: Boolean(application.noteVerbale?.trim()),
+    websiteCode: passed('well-known') || passed('dns-txt'),
+    emailDomain: passed('email-domain'),
+  };
+}
+
+/**
+ * Records, on approval of a join or a claim, the strongest verification level the secretariat's evidence supports,
+ * dated `on` (default today, UTC). An entry already holding a level at least as strong keeps it. Only the level and the
+ * day become public; the evidence stays with the application. Returns the level the entry now has.
+ */
+export async function recordSupporterVerification(
+  db: Executor,
+  supporterId: string,
+  evidence: VerificationEvidence,
+  change: Change & { on?: string },
+): Promise<SupporterRow['verificationLevel']> {
+  authorize(change.actor, supporterPolicies.verify, undefined);
+  const repository = createSupportersRepository(db);
+  const before = await repository.findById(supporterId);
+  if (!before) throw new Error(`no supporter ${supporterId}`);
+  const current = { level: before.verificationLevel as VerificationLevel, on: before.verifiedOn };
+  const next = nextVerification(current, { level: verificationLevelFor(evidence), on: change.on ?? new Date().toISOString().slice(0, 10) });
+  if (next !== current) await repository.updateById(supporterId, { verificationLevel: next.level, verifiedOn: next.on });
+  await recordAudit(db, {
+    actor: actorRef(change.actor),
+    action: 'supporters.verify',
+    subject: supporterId,
+    reason: change.reason ?? null,
+    details: { level: next.level, on: next.on, previous: before.verificationLevel, cause: change.cause },
+  });
+  return next.level;
 }
 
 /** A supporter's current public fields, for edit forms and moderation diffs. */

@@ -41,6 +41,8 @@ export function OpenDataPage({ locale, publicUrl, sources = [] }: { locale: Loca
         {safeT('openData.withdrawn')} <a href={`/${locale}/supporters/withdrawn`}>{safeT('withdrawn.link')}</a> ·{' '}
         <a href="/api/v1/withdrawals">/api/v1/withdrawals</a>
       </p>
+      <h2 id="verification">{safeT('openData.verificationTitle')}</h2>
+      <p>{safeT('openData.verification')}</p>
       <h2>{safeT('embed.title')}</h2>
       <p>{safeT('openData.embed')}</p>
       <pre>

@@ -105,6 +105,20 @@ export const en = {
   'openData.docs': 'Interactive API documentation (OpenAPI 3.1)',
   'openData.embed': 'Counters to embed on another site (an iframe):',
 
+  'verification.official-registry': 'Imported from the official registry',
+  'verification.secretariat-review': 'Reviewed by the secretariat',
+  'verification.email-domain': 'E-mail domain verified',
+  'verification.website': 'Website verified',
+  'verification.diplomatic-route': 'Verified through the diplomatic route',
+  'list.filter.verification': 'Verification',
+  'detail.verification': 'Verification',
+  'detail.verifiedOn': '{level}, {date}',
+  'detail.verifiedOnOrBefore': '{level}, on or before {date}',
+  'detail.verificationHelp': 'What the levels mean',
+  'openData.verificationTitle': 'Verification',
+  'openData.verification':
+    'Each supporter’s page, the API (verification) and the CSV (verification_level, verified_on) say how the entry was verified, and on which day: imported from the official registry of the Call (official-registry), or approved on this platform by the secretariat through the diplomatic route, with a note verbale (diplomatic-route), with a verification code published on its website (website), with its executive’s e-mail address on the website’s domain (email-domain), or on the secretariat’s review alone (secretariat-review). The evidence itself is never published.',
+
   // Errors, by error code (supporters.errors.ts)
   'supporters.not-found': 'No published supporter has the identifier "{slug}"',
   'supporters.import.invalid': '{errors} invalid file(s): nothing was imported (use --skip-invalid to import the rest)',

@@ -107,6 +107,20 @@ export const fr: Catalog<typeof en> = {
   'openData.docs': 'Documentation interactive de l’API (OpenAPI 3.1)',
   'openData.embed': 'Compteurs à intégrer sur un autre site (iframe) :',
 
+  'verification.official-registry': 'Importé du registre officiel',
+  'verification.secretariat-review': 'Examiné par le secrétariat',
+  'verification.email-domain': 'Domaine de l’adresse électronique vérifié',
+  'verification.website': 'Site web vérifié',
+  'verification.diplomatic-route': 'Vérifié par la voie diplomatique',
+  'list.filter.verification': 'Vérification',
+  'detail.verification': 'Vérification',
+  'detail.verifiedOn': '{level}, le {date}',
+  'detail.verifiedOnOrBefore': '{level}, le {date} au plus tard',
+  'detail.verificationHelp': 'Ce que signifient les niveaux',
+  'openData.verificationTitle': 'Vérification',
+  'openData.verification':
+    'La page de chaque soutien, l’API (verification) et le CSV (verification_level, verified_on) indiquent comment l’entrée a été vérifiée, et à quelle date : importée du registre officiel de l’Appel (official-registry), ou approuvée sur cette plateforme par le secrétariat par la voie diplomatique, sur note verbale (diplomatic-route), grâce à un code de vérification publié sur son site web (website), grâce à l’adresse électronique de son dirigeant sur le domaine du site web (email-domain), ou sur le seul examen du secrétariat (secretariat-review). Les justificatifs eux-mêmes ne sont jamais publiés.',
+
   // Errors, by error code (supporters.errors.ts)
   'supporters.not-found': 'Aucun soutien publié ne porte l’identifiant « {slug} »',
   'supporters.import.invalid': '{errors} fichier(s) invalide(s) : rien n’a été importé (utilisez --skip-invalid pour importer le reste)',

@@ -3,7 +3,7 @@ import { escaping, formatDate, type Locale } from '../../../app/i18n/i18n.js';
 import { isOnOrBefore } from '../supporters.models.js';
 import { supporterMessages } from '../supporters.messages.js';
 import { safeUrl, twitterUrl, type SupporterDetail } from '../supporters.presenters.js';
-import { categoryLabel, natureLabel } from './labels.js';
+import { categoryLabel, natureLabel, verifiedLabel } from './labels.js';
 
 export interface DetailPageProps {
   locale: Locale;
@@ -91,6 +91,15 @@ export function DetailPage({ locale, supporter, path, publicUrl }: DetailPagePro
               : isOnOrBefore(supporter.joinedOn, supporter.joinedOnSource)
                 ? t('detail.joinedOnOrBefore', { date: joined })
                 : t('detail.joinedFirstSeen', { date: joined })}
+        </dd>
+        <dt>{safeT('detail.verification')}</dt>
+        <dd>
+          <a href={`/${locale}/supporters?verification=${supporter.verification.level}`} safe>
+            {verifiedLabel(locale, supporter.verification)}
+          </a>{' '}
+          <span class="note">
+            (<a href={`/${locale}/open-data#verification`}>{safeT('detail.verificationHelp')}</a>)
+          </span>
         </dd>
         {links.length ? (
           <>

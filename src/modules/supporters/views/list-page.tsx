@@ -1,11 +1,11 @@
 import { escapeHtml } from '@kitajs/html';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, formatNumber, type Locale } from '../../../app/i18n/i18n.js';
-import { categoryFacets, pageSizes, sortOrders } from '../supporters.constants.js';
+import { categoryFacets, pageSizes, sortOrders, verificationLevels } from '../supporters.constants.js';
 import { supporterMessages } from '../supporters.messages.js';
 import type { SearchResult } from '../supporters.queries.js';
 import type { FacetValue } from '../supporters.facets.js';
-import { categoryLabel, countryLabel, joinedLabel, joinedShort, natureLabel } from './labels.js';
+import { categoryLabel, countryLabel, joinedLabel, joinedShort, natureLabel, verificationLabel } from './labels.js';
 import { listQuery, without, type ListState } from './query.js';
 
 export interface ListPageProps {
@@ -89,6 +89,21 @@ export function ListPage({ locale, state, result, path }: ListPageProps): JSX.El
                     </label>
                   </div>
                 ))}
+              </fieldset>
+              <fieldset>
+                <legend>{safeT('list.filter.verification')}</legend>
+                {verificationLevels.map((level) => {
+                  const count = result.facets.verification.find((f) => f.value === level)?.count ?? 0;
+                  if (count === 0 && !state.verification.includes(level)) return '';
+                  return (
+                    <div class="check">
+                      <input type="checkbox" id={`verification-${level}`} name="verification" value={level} checked={state.verification.includes(level)} />
+                      <label for={`verification-${level}`}>
+                        {verificationLabel(locale, level) as 'safe'} <span class="count">({formatNumber(locale, count) as 'safe'})</span>
+                      </label>
+                    </div>
+                  );
+                })}
               </fieldset>
               <div class="field">
                 <label for="sort">{safeT('list.sort.label')}</label>
@@ -184,6 +199,7 @@ function Results({ locale, state, result, base, first, last }: ResultsProps): JS
     chips.push({ label: natureLabel(v, facet?.label ?? null, locale) ?? v, href: base + listQuery(without(state, 'nature', v)) });
   }
   for (const v of state.year) chips.push({ label: String(v), href: base + listQuery(without(state, 'year', v)) });
+  for (const v of state.verification) chips.push({ label: verificationLabel(locale, v), href: base + listQuery(without(state, 'verification', v)) });
   const csvHref = `/supporters.csv${listQuery({ ...state, page: 1, pageSize: 50, sort: undefined })}`;
   return (
     <section class="results" id="results" aria-labelledby="results-title">

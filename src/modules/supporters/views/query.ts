@@ -13,6 +13,7 @@ export function listQuery(state: Partial<ListState>): string {
   for (const v of state.country ?? []) params.append('country', v);
   for (const v of state.nature ?? []) params.append('nature', v);
   for (const v of state.year ?? []) params.append('year', String(v));
+  for (const v of state.verification ?? []) params.append('verification', v);
   if (state.sort) params.set('sort', state.sort);
   if (state.pageSize && state.pageSize !== 50) params.set('pageSize', String(state.pageSize));
   if (state.page && state.page > 1) params.set('page', String(state.page));
@@ -21,7 +22,7 @@ export function listQuery(state: Partial<ListState>): string {
 }
 
 /** The same state without one filter value, back on the first page. */
-export function without(state: ListState, key: 'q' | 'category' | 'country' | 'nature' | 'year', value?: string | number): ListState {
+export function without(state: ListState, key: 'q' | 'category' | 'country' | 'nature' | 'year' | 'verification', value?: string | number): ListState {
   const next: ListState = { ...state, page: 1 };
   if (key === 'q') next.q = undefined;
   else if (key === 'year') next.year = state.year.filter((v) => v !== value);
