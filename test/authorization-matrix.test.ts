@@ -23,6 +23,8 @@ import type { ApplicationForm } from '../src/modules/applications/applications.s
 import { createDraftEdition, publishEdition } from '../src/modules/index/index.usecases.js';
 import { fixtureTable } from '../src/modules/index/index.usecases.test-support.js';
 import { supporters } from '../src/modules/supporters/supporters.tables.js';
+import { toolkitReference } from '../src/modules/toolkit/toolkit.reference.js';
+import { referenceDir } from '../src/app/reference/reference.js';
 
 /**
  * The authorization matrix, generated: every registered route × every audience, against the access each module declares
@@ -77,6 +79,9 @@ beforeAll(async () => {
   tokens.invitation = await issueToken(db, { purpose: 'representative.invite', subjectId: known.orgA, email: 'colleague@org-a.example', ttlMs: 3_600_000 });
   const [mail] = await db.select().from(jobs).where(eq(jobs.type, 'email.send')).limit(1);
   known.jobId = mail!.id;
+  // The toolkit as a fresh clone serves it (its reference bundle), so its cell pages have a cell to show.
+  const toolkit = await toolkitReference.read(referenceDir);
+  await db.transaction((tx) => toolkitReference.load(tx, toolkit, 'test'));
 
   const operator = { kind: 'system', ref: 'cli:test' } as const;
   const edition = (slug: string) => ({
@@ -125,6 +130,8 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/deliveries\/:id/, () => known.jobId],
   [/\/users\/:id/, () => known.targetUserId],
   [/\/principles\/:number/, () => '1'],
+  [/\/toolkit\/cells\/:framework/, () => 'pp-9'],
+  [/\/toolkit\/cells\/[^/]+\/:action/, () => 'a4'],
   [/\/assets\/:name/, () => 'site.css'],
   [/\/api\/docs\*$/, () => '/static/swagger-ui.css'], // swagger-ui's files, under its wildcard
 ];

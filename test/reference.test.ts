@@ -66,7 +66,17 @@ describe('the reference bundle', () => {
 
   it('stays under 2 MB, every data file with its provenance (source, version date, licence) in its first line', async () => {
     const files = await listBundleFiles(referenceDir);
-    expect(files).toEqual(['call/documents.jsonl', 'call/principles.jsonl', 'index/pilot-edition.jsonl', 'registry/milestones.jsonl', 'registry/supporters.jsonl']);
+    expect(files).toEqual([
+      'call/documents.jsonl',
+      'call/principles.jsonl',
+      'index/pilot-edition.jsonl',
+      'registry/milestones.jsonl',
+      'registry/supporters.jsonl',
+      'toolkit/actions.jsonl',
+      'toolkit/cells.jsonl',
+      'toolkit/dataset.jsonl',
+      'toolkit/frameworks.jsonl',
+    ]);
     let bytes = fs.statSync(path.join(referenceDir, 'README.md')).size;
     for (const file of files) {
       const text = fs.readFileSync(path.join(referenceDir, file), 'utf8');

@@ -1,0 +1,94 @@
+import { Layout } from '../../../app/html/layout.js';
+import { escaping, formatDate, type Locale } from '../../../app/i18n/i18n.js';
+import type { FrameworkCategory } from '../toolkit.constants.js';
+import { toolkitMessages } from '../toolkit.messages.js';
+import type { CellDetail } from '../toolkit.queries.js';
+
+/** Only web links become anchors: a resource is data from a workbook, not markup. */
+const isWebLink = (url: string) => /^https?:\/\//i.test(url);
+
+/**
+ * One framework × action pair: the quotation as published (in English, whatever the page's language), the provision
+ * it cites, or that the reviewers found nothing, or that nobody reviewed it; then where every value was read.
+ */
+export function CellPage(props: { locale: Locale; detail: CellDetail }): JSX.Element {
+  const { locale, detail } = props;
+  const { framework, action, cell, dataset } = detail;
+  const t = toolkitMessages(locale);
+  const safeT = escaping(t);
+  const title = t('cell.title', { action: action.code, framework: framework.name });
+  const paragraphs = (cell?.quotation ?? '').split(/\n\s*\n/);
+  const page = /p\. (\d+)/.exec(action.titleSource)?.[1] ?? '?';
+  return (
+    <Layout locale={locale} title={title} path={`/toolkit/cells/${framework.key}/${action.code.toLowerCase()}`}>
+      <p>
+        <a href={`/${locale}/toolkit`}>{safeT('cell.back')}</a>
+      </p>
+      <h1 safe>{title}</h1>
+      <dl>
+        <dt>{safeT('cell.action')}</dt>
+        <dd lang="en" safe>{`${action.code}: ${action.title}`}</dd>
+        <dt>{safeT('cell.principle')}</dt>
+        <dd safe>{t(`principle.${action.principle}`)}</dd>
+        <dt>{safeT('cell.framework')}</dt>
+        <dd lang="en" safe>{framework.name}</dd>
+        <dt>{safeT('cell.category')}</dt>
+        <dd safe>{t(`category.${framework.category as FrameworkCategory}`)}</dd>
+        <dt>{safeT('cell.type')}</dt>
+        <dd lang="en" safe>{framework.documentType}</dd>
+      </dl>
+      <h2>{safeT('cell.status')}</h2>
+      {cell?.quotation ? (
+        <>
+          {cell.locator ? (
+            <p>
+              <strong>{safeT('cell.locator')}</strong>
+              {': '}
+              <span lang="en" safe>
+                {cell.locator}
+              </span>{' '}
+              <span class="meta" safe>{`(${t('cell.locator.suggested')})`}</span>
+            </p>
+          ) : (
+            ''
+          )}
+          <blockquote lang="en">
+            {paragraphs.map((text) => (
+              <p safe>{text}</p>
+            ))}
+          </blockquote>
+          {locale === 'en' ? '' : <p class="meta">{safeT('cell.quotation.lang')}</p>}
+        </>
+      ) : (
+        <p>{safeT(cell ? 'cell.absent' : 'cell.unknown')}</p>
+      )}
+      <h2>{safeT('cell.provenance')}</h2>
+      <dl>
+        <dt>{safeT('cell.dataset')}</dt>
+        <dd safe>{`${t('dataset.published')} (${formatDate(locale, dataset.version)})`}</dd>
+        {cell ? (
+          <>
+            <dt>{safeT('cell.source')}</dt>
+            <dd>
+              <code safe>{cell.sourceCell}</code>
+              {cell.mergedRange ? <p safe>{t('cell.merged', { range: cell.mergedRange })}</p> : ''}
+            </dd>
+          </>
+        ) : (
+          ''
+        )}
+        <dt>{safeT('cell.actionSource')}</dt>
+        <dd safe>{t('cell.actionSource.value', { page })}</dd>
+        <dt>{safeT('cell.resources')}</dt>
+        <dd>
+          <ul>
+            {(framework.resources as string[]).map((url) => (
+              <li>{isWebLink(url) ? <a href={url} rel="noopener" safe>{url}</a> : <span safe>{url}</span>}</li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+      <p class="meta">{safeT('toolkit.attribution')}</p>
+    </Layout>
+  );
+}
