@@ -46,6 +46,16 @@ describe('the toolkit served from the reference bundle', () => {
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
+  it('documents both endpoints, their paging and their items, in the OpenAPI document', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/v1/toolkit/frameworks', '/api/v1/toolkit/actions']) {
+      const get = spec.paths[path]?.get;
+      expect(get?.tags, path).toEqual(['toolkit']);
+      expect(get.parameters.map((p: { name: string }) => p.name)).toEqual(['page', 'pageSize']);
+      expect(Object.keys(get.responses['200'].content['application/json'].schema.properties)).toEqual(['dataset', 'total', 'page', 'pageSize', 'items']);
+    }
+  });
+
   it('renders the matrix in both languages: 35 rows grouped by category, a link per pair', async () => {
     for (const [locale, heading, category] of [
       ['en', 'ICT supply-chain security toolkit', 'Intergovernmental'],
