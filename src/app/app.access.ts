@@ -8,6 +8,7 @@ export const appAccess = declareAccess([
   { method: 'GET', path: '/', access: 'public' },
   { method: 'GET', path: '/healthz', access: 'public' },
   { method: 'GET', path: '/assets/:name', access: 'public' },
+  { method: 'GET', path: '/favicon.ico', access: 'public' },
   { method: 'GET', path: '/api/openapi.json', access: 'public' },
   { method: 'GET', path: '/api/docs*', access: 'public' },
 ]);
