@@ -50,7 +50,7 @@ function label(t: Translate, key: string, fallback: string): string {
 /** One line per setting of a step: its label and its value in words. */
 function Settings(props: { t: Translate; locale: Locale; options: Record<string, unknown> }): JSX.Element {
   const entries = Object.entries(props.options).filter(([, v]) => v !== undefined);
-  if (entries.length === 0) return <span class="meta">{escaping(props.t)('step.none')}</span>;
+  if (entries.length === 0) return <span class="meta" safe>{props.t('step.none')}</span>;
   return (
     <ul>
       {entries.map(([key, value]) => (

@@ -110,7 +110,7 @@ export function MatrixPage(props: { locale: Locale; matrix: ToolkitMatrix }): JS
                             </td>
                           );
                         })}
-                        <td class="num">{String(f.quoted)}</td>
+                        <td class="num" safe>{String(f.quoted)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -120,7 +120,7 @@ export function MatrixPage(props: { locale: Locale; matrix: ToolkitMatrix }): JS
                 <tr>
                   <th scope="row">{safeT('matrix.actionTotal')}</th>
                   {columns.map((a) => (
-                    <td class="num">{String(a.quoted)}</td>
+                    <td class="num" safe>{String(a.quoted)}</td>
                   ))}
                   <td></td>
                 </tr>
