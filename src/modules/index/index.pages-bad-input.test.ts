@@ -1,24 +1,16 @@
-import type { SystemActor } from '../../app/authz/actor.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { createDraftEdition, publishEdition } from './index.usecases.js';
-import { fixtureTable } from './index.usecases.test-support.js';
+import { publishFixtureEdition } from './index.usecases.test-support.js';
 
 /** An address the index does not have is a 404, whatever is in it: unknown units, control characters in a slug. */
-const operator: SystemActor = { kind: 'system', ref: 'cli:test' };
 let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const deps = { db: t.database.db };
-  await createDraftEdition(deps, operator, {
+  await publishFixtureEdition(t.database.db, {
     slug: 'probe-edition',
     titles: { en: 'Probe edition', fr: 'Édition sonde' },
-    iData: fixtureTable('small-iData.csv'),
-    iMeta: fixtureTable('small-iMeta.csv'),
-    config: { steps: [{ step: 'normalise', method: 'minmax', lower: 0, upper: 100 }] },
   });
-  await publishEdition(deps, operator, { slug: 'probe-edition', changesNote: { en: 'First', fr: 'Première' } });
 });
 afterAll(async () => t?.close());
 

@@ -1,10 +1,8 @@
-import type { SystemActor } from '../../app/authz/actor.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import type { EditionSnapshot } from './index.models.js';
 import { indexMessages } from './index.messages.js';
-import { createDraftEdition, publishEdition } from './index.usecases.js';
-import { fixtureTable } from './index.usecases.test-support.js';
+import { publishFixtureEdition } from './index.usecases.test-support.js';
 import { readXlsxTables } from './io/index.xlsx.js';
 import { sobolText } from './views/methodology-page.js';
 import { PreviewPage } from './views/secretariat/preview-page.js';
@@ -14,21 +12,16 @@ import { PreviewPage } from './views/secretariat/preview-page.js';
  * than asked, how many were asked for and why; every Sobol index with its confidence interval, and never a negative
  * share. The small fixture has two weight factors, so the design runs in blocks of 4: 514 asked, 512 made.
  */
-const operator: SystemActor = { kind: 'system', ref: 'cli:test' };
 let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const deps = { db: t.database.db };
-  await createDraftEdition(deps, operator, {
+  await publishFixtureEdition(t.database.db, {
     slug: 'runs-edition',
     titles: { en: 'Runs edition', fr: 'Édition des tirages' },
-    iData: fixtureTable('small-iData.csv'),
-    iMeta: fixtureTable('small-iMeta.csv'),
     config: { steps: [{ step: 'denominate' }, { step: 'normalise', method: 'minmax', lower: 0, upper: 100 }] },
     uncertainty: { seed: 7, runs: 514, weightPerturbation: 0.25 },
   });
-  await publishEdition(deps, operator, { slug: 'runs-edition', changesNote: { en: 'First', fr: 'Première' } });
 });
 afterAll(async () => t?.close());
 

@@ -1,28 +1,23 @@
-import type { SystemActor } from '../../app/authz/actor.js';
+import { systemActor } from '../../app/authz/actor.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
-import { createDraftEdition, publishEdition } from './index.usecases.js';
-import { fixtureTable } from './index.usecases.test-support.js';
+import { createDraftEdition } from './index.usecases.js';
+import { fixtureTable, publishFixtureEdition } from './index.usecases.test-support.js';
 import { methodologyStepMessages } from './views/methodology-steps.locales.js';
 
 /** The public pages of a published edition, in both languages, say what the API says, with bands beside every score. */
-const operator: SystemActor = { kind: 'system', ref: 'cli:test' };
 let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const deps = { db: t.database.db };
-  await createDraftEdition(deps, operator, {
+  await publishFixtureEdition(t.database.db, {
     slug: 'test-edition',
     titles: { en: 'Test edition', fr: 'Édition d’essai' },
-    iData: fixtureTable('small-iData.csv'),
-    iMeta: fixtureTable('small-iMeta.csv'),
     config: { steps: [{ step: 'denominate' }, { step: 'normalise', method: 'minmax', lower: 0, upper: 100 }] },
     uncertainty: { seed: 7, runs: 256, weightPerturbation: 0.25 },
     withoutData: { categories: [{ code: 'C4', name: 'Management of change' }], indicators: [] },
   });
-  await publishEdition(deps, operator, { slug: 'test-edition', changesNote: { en: 'First', fr: 'Première' } });
-  await createDraftEdition(deps, operator, {
+  await createDraftEdition({ db: t.database.db }, systemActor('cli:test'), {
     slug: 'not-published',
     titles: { en: 'Draft', fr: 'Brouillon' },
     iData: fixtureTable('small-iData.csv'),
