@@ -4,7 +4,7 @@
  */
 import type { Actor } from '../../app/authz/actor.js';
 import { allow, allowIf, authorize, definePolicies, rule, userRule } from '../../app/authz/policy.js';
-import { holds, isSecretariat, secretariatOnly, secretariatOrSystem } from '../../app/authz/rules.js';
+import { holds, isSecretariat, secretariatOnly } from '../../app/authz/rules.js';
 import type { SupporterRow } from '../supporters/supporters.models.js';
 import { applicationNotFound, claimEntryNotFound, claimEntryWithdrawn, notRepresentative } from './applications.errors.js';
 import type { ApplicationRow } from './applications.tables.js';
@@ -34,8 +34,6 @@ export const applicationPolicies = definePolicies('applications', {
   manageEntry: userRule<{ supporterId: string }>((user, { supporterId }) => allowIf(managesEntry(user, supporterId), notRepresentative)),
   /** Any signed-in person sees their own applications and organisations. */
   ownAccount: userRule(() => allow),
-  /** Expire a stale application (the outbox's timer) or import: the platform itself, or the secretariat. */
-  expire: rule((actor) => secretariatOrSystem(actor)),
 });
 
 /** The application if the actor may see it; otherwise the view rule's 404 (also for an id that does not exist). */
