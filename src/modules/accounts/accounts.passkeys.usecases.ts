@@ -13,7 +13,8 @@ import { accountPolicies } from './accounts.policies.js';
 /** The passkeys page: the person's passkeys, whether this session may add one, whether an authenticator app is set up, and whether the back office waits for a second factor. */
 export async function showOwnPasskeys(deps: AccountsDeps, actor: Actor) {
   const user = authorize(actor, accountPolicies.own, undefined);
-  const [passkeys, factorCount, totp] = await Promise.all([listPasskeys(deps.db, user.userId), secondFactorCount(deps.db, user.userId), totpEnrolled(deps.db, user.userId)]);
+  const [passkeys, totp] = await Promise.all([listPasskeys(deps.db, user.userId), totpEnrolled(deps.db, user.userId)]);
+  const factorCount = passkeys.length + (totp ? 1 : 0);
   return { passkeys, totp, canEnrol: can(user, accountPolicies.enrolFactor, { factorCount }), backOfficeWaits: needsSecondFactor(user.role, user.method) };
 }
 

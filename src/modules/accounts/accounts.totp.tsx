@@ -31,8 +31,16 @@ export async function registerTotpPages(app: FastifyInstance, context: AppContex
   const deps: AccountsDeps = { db: context.database.db, config: context.config };
   registerPrivacyPart(totpPrivacyPart);
 
-  async function renderSetup(request: FastifyRequest, reply: FastifyReply, locale: Locale, actor: Actor, extra: { error?: string; notice?: string } = {}, status = 200) {
-    const status_ = await totpStatus(deps, actor);
+  async function renderSetup(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    locale: Locale,
+    actor: Actor,
+    extra: { error?: string; notice?: string } = {},
+    status = 200,
+    known?: Awaited<ReturnType<typeof totpStatus>>,
+  ) {
+    const status_ = known ?? (await totpStatus(deps, actor));
     let enrolment: TotpEnrolment | null = null;
     if (!status_.enrolled) {
       try {
@@ -53,10 +61,11 @@ export async function registerTotpPages(app: FastifyInstance, context: AppContex
     app.get(`/${locale}/account/totp`, { schema: { hide: true } }, async (request, reply) => {
       const actor = await getActor(request);
       const done = parseNotice(['removed', 'recovery'], request.query);
+      const current = await totpStatus(deps, actor);
       let notice: string | undefined;
       if (done === 'removed') notice = t('totp.removed');
-      if (done === 'recovery') notice = t('secondFactor.recoveryUsed', { count: (await totpStatus(deps, actor)).recoveryCodesLeft });
-      return renderSetup(request, reply, locale, actor, { notice });
+      if (done === 'recovery') notice = t('secondFactor.recoveryUsed', { count: current.recoveryCodesLeft });
+      return renderSetup(request, reply, locale, actor, { notice }, 200, current);
     });
 
     app.post(`/${locale}/account/totp`, { schema: { hide: true }, ...authorizeBeforeBody(accountPolicies.own), preHandler: verifyCsrf, config: { rateLimit: codeRateLimit } }, async (request, reply) => {
