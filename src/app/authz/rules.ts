@@ -1,5 +1,5 @@
 /** Building blocks of the modules' rules: platform roles, scoped roles, and the system's standing. */
-import { isSecretariatRole, type Actor, type ScopedRole, type SessionMethod } from './actor.js';
+import { isSecretariatRole, type Actor, type ScopedRole } from './actor.js';
 import { forbidden, passkeyRequired, unauthorized } from './authz.errors.js';
 import { allow, refuse, type Verdict } from './policy.js';
 
@@ -8,7 +8,7 @@ import { allow, refuse, type Verdict } from './policy.js';
  * the secretariat's roles reach the back office only from such a session (whoever reads a moderator's mailbox must not
  * be a moderator).
  */
-export function needsSecondFactor(role: string, method: SessionMethod | string): boolean {
+export function needsSecondFactor(role: string, method: string): boolean {
   return isSecretariatRole(role) && method === 'email-link';
 }
 
