@@ -38,6 +38,10 @@ export const actionCount = 25;
 export const recipientKinds = ['states', 'private-sector', 'individuals'] as const;
 export type RecipientKind = (typeof recipientKinds)[number];
 
+/** The four stakeholder groups of the report's matrix (pp. 26–31), in its column order. */
+export const stakeholderKinds = ['public-sector', 'international-organizations', 'supply-side', 'demand-side'] as const;
+export type StakeholderKind = (typeof stakeholderKinds)[number];
+
 /**
  * What a framework × action cell says. `quoted`: the reviewers cite a provision; `reviewed-absent`: the framework was
  * reviewed for the action and nothing was found (WG6 draws its gap findings from these blanks). A pair with no cell

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { idColumn, timestamps } from '../../app/database/columns.js';
-import { cellStatuses, frameworkCategories, principleKeys } from './toolkit.constants.js';
+import { cellStatuses, frameworkCategories, principleKeys, stakeholderKinds } from './toolkit.constants.js';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -26,6 +26,10 @@ export const toolkitDatasets = pgTable(
     sourceSha256: text('source_sha256').notNull(),
     /** What the importer noticed, with each cell: `[{ cell, kind, detail }]`. */
     anomalies: jsonb('anomalies').notNull().default([]),
+    /** What a curated layer is for, shown with it; null for a published layer. */
+    description: text('description'),
+    /** Who created a curated layer (`user:…`, `system:…`); null for a published layer, whose authors are its source. */
+    createdBy: text('created_by'),
     ...timestamps,
   },
   (t) => [uniqueIndex('toolkit_datasets__key').on(t.key)],
@@ -116,4 +120,109 @@ export const toolkitCells = pgTable(
     check('toolkit_cells__status', sql`${t.status} in (${inList(cellStatuses)})`),
     check('toolkit_cells__quotation', sql`(${t.status} = 'quoted') = (${t.quotation} is not null)`),
   ],
+);
+
+/** The 25 × 4 stakeholder groups of the report's matrix (pp. 26–31), in its column order. */
+export const toolkitStakeholderRoles = pgTable(
+  'toolkit_stakeholder_roles',
+  {
+    id: idColumn('tks'),
+    actionCode: text('action_code').notNull(),
+    /** `public-sector`, `international-organizations`, `supply-side`, `demand-side`. */
+    stakeholder: text('stakeholder').notNull(),
+    marked: boolean('marked').notNull(),
+    /** The note after the mark ("if it is a customer of ICT products and services"), as printed, [sic] kept. */
+    condition: text('condition'),
+    /** The cell says "except for mainstream users" (only meaningful on the demand side). */
+    excludesMainstreamUsers: boolean('excludes_mainstream_users').notNull().default(false),
+    /** The stakeholder columns one merged cell spans, this one included; null when the cell is not merged. */
+    mergedWith: jsonb('merged_with').$type<string[]>(),
+    /** `report p. 27`. */
+    source: text('source').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({ name: 'toolkit_stakeholder_roles__action', columns: [t.actionCode], foreignColumns: [toolkitActions.code] }).onDelete('cascade'),
+    uniqueIndex('toolkit_stakeholder_roles__action_stakeholder').on(t.actionCode, t.stakeholder),
+    check('toolkit_stakeholder_roles__stakeholder', sql`${t.stakeholder} in (${inList(stakeholderKinds)})`),
+  ],
+);
+
+/**
+ * A correction a curated layer makes to a cell of another layer's framework (or a cell of its own frameworks): the
+ * published layer stays as it was, the correction is shown beside it with its author and reason.
+ */
+export const toolkitCellCorrections = pgTable(
+  'toolkit_cell_corrections',
+  {
+    id: idColumn('tkr'),
+    /** The curated layer the correction belongs to. */
+    datasetId: text('dataset_id').notNull(),
+    frameworkId: text('framework_id').notNull(),
+    actionCode: text('action_code').notNull(),
+    status: text('status').notNull(),
+    quotation: text('quotation'),
+    locator: text('locator'),
+    /** Why: shown with the correction. */
+    reason: text('reason').notNull(),
+    createdBy: text('created_by').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({ name: 'toolkit_cell_corrections__dataset', columns: [t.datasetId], foreignColumns: [toolkitDatasets.id] }).onDelete('cascade'),
+    foreignKey({ name: 'toolkit_cell_corrections__framework', columns: [t.frameworkId], foreignColumns: [toolkitFrameworks.id] }).onDelete('cascade'),
+    foreignKey({ name: 'toolkit_cell_corrections__action', columns: [t.actionCode], foreignColumns: [toolkitActions.code] }).onDelete('restrict'),
+    uniqueIndex('toolkit_cell_corrections__dataset_cell').on(t.datasetId, t.frameworkId, t.actionCode),
+    check('toolkit_cell_corrections__status', sql`${t.status} in (${inList(cellStatuses)})`),
+    check('toolkit_cell_corrections__quotation', sql`(${t.status} = 'quoted') = (${t.quotation} is not null)`),
+  ],
+);
+
+/**
+ * A verified supporter's proposal for a curated layer (a newer framework or a corrected cell), held for the
+ * secretariat's moderation; applying it writes into the layer through the same use cases as the secretariat's edits.
+ */
+export const toolkitProposals = pgTable(
+  'toolkit_proposals',
+  {
+    id: idColumn('tkp'),
+    datasetId: text('dataset_id').notNull(),
+    /** `framework` or `cell`. */
+    kind: text('kind').notNull(),
+    /** The proposed framework or cell, as its form's schema parsed it. */
+    payload: jsonb('payload').notNull(),
+    /** `pending`, `accepted`, `rejected`. */
+    status: text('status').notNull().default('pending'),
+    proposedBy: text('proposed_by').notNull(),
+    /** The supporter the proposer represents. */
+    supporterId: text('supporter_id').notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    decisionNote: text('decision_note'),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({ name: 'toolkit_proposals__dataset', columns: [t.datasetId], foreignColumns: [toolkitDatasets.id] }).onDelete('cascade'),
+    index('toolkit_proposals__status').on(t.status, t.createdAt),
+    check('toolkit_proposals__kind', sql`${t.kind} in ('framework', 'cell')`),
+    check('toolkit_proposals__status', sql`${t.status} in ('pending', 'accepted', 'rejected')`),
+  ],
+);
+
+/**
+ * A self-assessment its author chose to keep behind a private link. The link's token is never stored: the row is
+ * found by the token's hash and its content is sealed under a key derived from the token, so neither a database dump
+ * nor the platform's secret key reveals an organisation's answers. Deleting the row forgets them.
+ */
+export const toolkitSavedAssessments = pgTable(
+  'toolkit_saved_assessments',
+  {
+    id: idColumn('tkv'),
+    /** sha256 of the link's token, base64url. */
+    lookup: text('lookup').notNull(),
+    /** The assessment and its earlier versions, sealed (AES-256-GCM) under the token. */
+    sealed: text('sealed').notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('toolkit_saved_assessments__lookup').on(t.lookup)],
 );
