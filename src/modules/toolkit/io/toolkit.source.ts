@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { publishedDatasetKey } from '../toolkit.constants.js';
 import type { ParsedAction, ParsedDataset } from '../toolkit.models.js';
+import { readStakeholderMatrix } from './toolkit.report-matrix.js';
 import { readReportActions } from './toolkit.report-text.js';
 import { ToolkitSourceError } from './toolkit.source-error.js';
 import { readWorkbookBytes } from './toolkit.xlsx.js';
@@ -52,6 +53,7 @@ export async function readWg6Dataset(sources: Wg6Sources): Promise<ParsedDataset
       principleSource: filed.source,
     };
   });
+  const stakeholderRoles = readStakeholderMatrix(sources.reportText, sources.reportName, new Map(report.map((action) => [action.code, action.title])));
   const date = /(\d{4}-\d{2}-\d{2})/.exec(sources.workbookName)?.[1];
   if (!date) throw new ToolkitSourceError(sources.workbookName, 'the file name carries no version date (YYYY-MM-DD)');
   return {
@@ -63,6 +65,7 @@ export async function readWg6Dataset(sources: Wg6Sources): Promise<ParsedDataset
     frameworks: workbook.frameworks,
     actions,
     cells: workbook.cells,
+    stakeholderRoles,
     anomalies,
   };
 }
