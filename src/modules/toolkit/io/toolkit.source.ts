@@ -72,8 +72,19 @@ export async function readWg6Dataset(sources: Wg6Sources): Promise<ParsedDataset
 
 /** Reads the WG6 files from a checkout of the official site and the folder of report texts. */
 export async function readWg6FromShared(officialSiteDir: string, reportsTextDir: string): Promise<ParsedDataset> {
-  const workbookPath = path.join(officialSiteDir, wg6Files.workbook);
-  const reportPath = path.join(reportsTextDir, wg6Files.reportText);
+  return readWg6Files(path.join(officialSiteDir, wg6Files.workbook), path.join(reportsTextDir, wg6Files.reportText));
+}
+
+/**
+ * Where the report's text is expected when only the workbook is named: the `reports-text/` folder beside the official
+ * site's checkout (`<shared>/data/pariscall.international/assets/files/x.xlsx` → `<shared>/data/reports-text/`).
+ */
+export function defaultReportPath(workbookPath: string): string {
+  return path.resolve(path.dirname(workbookPath), '../../../reports-text', wg6Files.reportText);
+}
+
+/** Reads a WG6 workbook and the report's text from two paths. */
+export async function readWg6Files(workbookPath: string, reportPath: string): Promise<ParsedDataset> {
   return readWg6Dataset({
     workbook: await fs.readFile(workbookPath),
     workbookName: path.basename(workbookPath),
