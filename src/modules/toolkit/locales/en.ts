@@ -51,4 +51,6 @@ export const en = {
   'cell.dataset': 'Data set',
   'cell.resources': 'Framework’s resources',
   'cell.back': 'Back to the matrix',
+  'related.principle6':
+    'Working group 6’s 25 actions for the security of ICT products and their supply chain, the 35 frameworks that address them, and a self-assessment that finds which framework closes your gaps.',
 } as const;

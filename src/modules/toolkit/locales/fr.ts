@@ -55,4 +55,6 @@ export const fr: Catalog<typeof en> = {
   'cell.dataset': 'Jeu de données',
   'cell.resources': 'Ressources du référentiel',
   'cell.back': 'Retour à la matrice',
+  'related.principle6':
+    'Les 25 actions du groupe de travail 6 pour la sécurité des produits numériques et de leur chaîne d’approvisionnement, les 35 référentiels qui les traitent, et une auto-évaluation qui indique quel référentiel comble vos lacunes.',
 };
