@@ -24,6 +24,7 @@ import { createDraftEdition, publishEdition } from '../src/modules/index/index.u
 import { fixtureTable } from '../src/modules/index/index.usecases.test-support.js';
 import { supporters } from '../src/modules/supporters/supporters.tables.js';
 import { toolkitReference } from '../src/modules/toolkit/toolkit.reference.js';
+import { normsReference } from '../src/modules/norms/norms.reference.js';
 import { referenceDir } from '../src/app/reference/reference.js';
 
 /**
@@ -82,6 +83,8 @@ beforeAll(async () => {
   // The toolkit as a fresh clone serves it (its reference bundle), so its cell pages have a cell to show.
   const toolkit = await toolkitReference.read(referenceDir);
   await db.transaction((tx) => toolkitReference.load(tx, toolkit, 'test'));
+  const norms = await normsReference.read(referenceDir);
+  await db.transaction((tx) => normsReference.load(tx, norms, 'test'));
 
   const operator = { kind: 'system', ref: 'cli:test' } as const;
   const edition = (slug: string) => ({
@@ -130,6 +133,7 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/deliveries\/:id/, () => known.jobId],
   [/\/users\/:id/, () => known.targetUserId],
   [/\/principles\/:number/, () => '1'],
+  [/\/norms\/:code/, () => '13i'],
   [/\/toolkit\/cells\/:framework/, () => 'pp-9'],
   [/\/toolkit\/cells\/[^/]+\/:action/, () => 'a4'],
   [/\/assets\/:name/, () => 'site.css'],

@@ -51,6 +51,12 @@ export const en = {
   'cell.dataset': 'Data set',
   'cell.resources': 'Framework’s resources',
   'cell.back': 'Back to the matrix',
+  'related.norm13i.title': 'Toolkit action A14: dynamic management of digital security',
+  'related.norm13i':
+    'Vulnerability management, CVD policies, vulnerability handling and bug bounties: working group 6 maps this action to paragraph 13(i) of A/70/174 and shows the frameworks that address it.',
+  'related.norm13j.title': 'Toolkit action A18: multi-stakeholder cooperation, security researchers included',
+  'related.norm13j':
+    'Bug bounties, vulnerability disclosure policies, ISACs and CERTs: working group 6 quotes the words of this norm for the action (its workbook labels them 13(i)) and shows the frameworks that address it.',
   'related.principle6':
     'Working group 6’s 25 actions for the security of ICT products and their supply chain, the 35 frameworks that address them, and a self-assessment that finds which framework closes your gaps.',
 } as const;

@@ -55,6 +55,12 @@ export const fr: Catalog<typeof en> = {
   'cell.dataset': 'Jeu de données',
   'cell.resources': 'Ressources du référentiel',
   'cell.back': 'Retour à la matrice',
+  'related.norm13i.title': 'Action A14 de la boîte à outils : gestion dynamique de la sécurité numérique',
+  'related.norm13i':
+    'Gestion des vulnérabilités, politiques de divulgation coordonnée, traitement des vulnérabilités et programmes de primes aux bogues : le groupe de travail 6 rattache cette action au paragraphe 13 i) du rapport A/70/174 et montre les référentiels qui la traitent.',
+  'related.norm13j.title': 'Action A18 de la boîte à outils : coopération multipartite, chercheurs en sécurité compris',
+  'related.norm13j':
+    'Primes aux bogues, politiques de divulgation des vulnérabilités, ISAC et CERT : le groupe de travail 6 cite les termes de cette norme pour l’action (son classeur les rattache au 13 i)) et montre les référentiels qui la traitent.',
   'related.principle6':
     'Les 25 actions du groupe de travail 6 pour la sécurité des produits numériques et de leur chaîne d’approvisionnement, les 35 référentiels qui les traitent, et une auto-évaluation qui indique quel référentiel comble vos lacunes.',
 };
