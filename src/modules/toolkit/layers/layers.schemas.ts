@@ -31,8 +31,13 @@ const lines = (max: number) =>
     .pipe(z.string().min(1, { error: required }).max(max, { error: tooLong }));
 
 /** An optional field: absent or blank is null. */
-const optional = <S extends z.ZodType<string | null>>(schema: S) =>
-  z.union([z.literal('').transform(() => null), z.null(), z.undefined().transform(() => null), schema]);
+const optional = <S extends z.ZodType<string>>(schema: S) =>
+  z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => v ?? '')
+    .pipe(z.union([z.literal('').transform(() => null), schema]));
 
 const actionCode = z
   .string()

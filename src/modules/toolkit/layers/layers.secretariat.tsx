@@ -43,7 +43,7 @@ export async function registerLayerSecretariatPages(app: FastifyInstance, contex
         const layer = await createLayer({ db, actor: await getActor(request), layer: parsed.value });
         return reply.redirect(`/${locale}/toolkit/layers/${layer.key}?done=created`, 303);
       } catch (error) {
-        if (error instanceof AppError && error.code === 'toolkit.layer.key-taken') return layerForm(request, reply, { values: formValues(request.body), errors: { key: 'layers.error.keyTaken' } }, 422);
+        if (error instanceof AppError && error.code === 'toolkit.layer.key-taken') return layerForm(request, reply, { values: formValues(request.body), errors: { key: 'layers.error.keyInUse' } }, 422);
         throw error;
       }
     });

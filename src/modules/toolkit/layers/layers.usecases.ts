@@ -41,6 +41,7 @@ export async function createLayer(input: { db: Executor; actor: Actor; layer: La
   authorize(input.actor, toolkitPolicies.createLayer, undefined);
   return input.db.transaction(async (tx) => {
     const repository = createLayersRepository(tx);
+    if (await repository.findLayer(input.layer.key)) throw layerKeyTaken({ key: input.layer.key });
     const row = await repository.insertLayer({
       key: input.layer.key,
       name: input.layer.name,

@@ -183,6 +183,7 @@ export const en = {
   'layers.error.notFound': 'No such layer in the toolkit',
   'layers.error.immutable': 'This layer is published and never changes: corrections and newer frameworks go into a curated layer.',
   'layers.error.keyTaken': 'A layer already has the key {key}: choose another.',
+  'layers.error.keyInUse': 'A layer already has this key: choose another.',
   'layers.error.frameworkNotFound': 'No framework {key} in the toolkit',
   'layers.error.notAProposer': 'Only the representatives of a verified supporter can propose changes to the toolkit.',
   'layers.error.proposalNotFound': 'No such proposal',

@@ -187,6 +187,7 @@ export const fr: Catalog<typeof en> = {
   'layers.error.notFound': 'Aucune couche de ce nom dans la boîte à outils',
   'layers.error.immutable': 'Cette couche est publiée et ne change jamais : les corrections et les référentiels plus récents vont dans une couche éditoriale.',
   'layers.error.keyTaken': 'Une couche porte déjà la clé {key} : choisissez-en une autre.',
+  'layers.error.keyInUse': 'Une couche porte déjà cette clé : choisissez-en une autre.',
   'layers.error.frameworkNotFound': 'Aucun référentiel {key} dans la boîte à outils',
   'layers.error.notAProposer': 'Seuls les représentants d’un soutien vérifié peuvent proposer des modifications de la boîte à outils.',
   'layers.error.proposalNotFound': 'Aucune proposition de ce nom',
