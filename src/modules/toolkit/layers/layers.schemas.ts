@@ -31,7 +31,7 @@ const lines = (max: number) =>
     .pipe(z.string().min(1, { error: required }).max(max, { error: tooLong }));
 
 /** An optional field: absent or blank is null. */
-const optional = <S extends z.ZodType<string>>(schema: S) =>
+const optional = <S extends z.ZodType<string, string>>(schema: S) =>
   z
     .string()
     .nullable()

@@ -86,7 +86,7 @@ describe('the secretariat writes in a curated layer', () => {
 
   it('refuses a correction naming a framework that does not exist, writing nothing', async () => {
     const db = t.database.db;
-    const [{ n: before }] = await db.select({ n: count() }).from(toolkitCellCorrections);
+    const before = (await db.select({ n: count() }).from(toolkitCellCorrections))[0]!.n;
     expect(await refusal(correctCell({ db, actor: people.moderator, layerKey: 'corrections-2025', correction: buildCorrection({ framework: 'pp-99' }) }))).toBe('404 toolkit.framework.not-found');
     expect((await db.select({ n: count() }).from(toolkitCellCorrections))[0]!.n).toBe(before);
   });
@@ -111,7 +111,7 @@ describe('who may write or propose', () => {
     ['a representative of another supporter', () => people.unverifiedRep, () => people.verified.id, '403 toolkit.proposal.not-allowed'],
   ])('%s may not propose', async (_name, actor, supporter, expected) => {
     const db = t.database.db;
-    const [{ n: before }] = await db.select({ n: count() }).from(toolkitProposals);
+    const before = (await db.select({ n: count() }).from(toolkitProposals))[0]!.n;
     const outcome = await refusal(proposeChange({ db, actor: actor(), layerKey: 'corrections-2025', supporterId: supporter(), kind: 'cell', correction: buildCorrection() }));
     expect(outcome.split(' ')[0]).toBe(expected.split(' ')[0]);
     if (expected.includes('toolkit')) expect(outcome).toBe(expected);
@@ -146,7 +146,7 @@ describe('proposals and their moderation', () => {
   it('rejecting leaves the layer as it was, keeps the note, e-mails it; a second decision is refused', async () => {
     const db = t.database.db;
     const proposal = await proposeChange({ db, actor: people.verifiedRep, layerKey: 'corrections-2025', supporterId: people.verified.id, kind: 'cell', correction: buildCorrection({ action: 'A7', status: 'quoted', quotation: 'Some text', reason: 'Found in annex' }) });
-    const [{ n: before }] = await db.select({ n: count() }).from(toolkitCellCorrections);
+    const before = (await db.select({ n: count() }).from(toolkitCellCorrections))[0]!.n;
     await rejectProposal({ db, actor: people.moderator, proposalId: proposal.id, note: 'The annex is not binding.', publicUrl: 'https://pariscall.example' });
     expect((await db.select({ n: count() }).from(toolkitCellCorrections))[0]!.n).toBe(before);
     const [decided] = await db.select().from(toolkitProposals).where(eq(toolkitProposals.id, proposal.id));
