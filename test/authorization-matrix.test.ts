@@ -136,6 +136,10 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/norms\/:code/, () => '13i'],
   [/\/toolkit\/cells\/:framework/, () => 'pp-9'],
   [/\/toolkit\/cells\/[^/]+\/:action/, () => 'a4'],
+  // The published layer: every write into it is refused as a conflict (409) to whoever may write, after authorization.
+  [/\/toolkit\/layers\/:key/, () => 'wg6-2021'],
+  [/\/frameworks\/:framework/, () => 'pp-9'],
+  [/\/toolkit\/proposals\/:id/, () => 'tkp_matrix'],
   [/\/assets\/:name/, () => 'site.css'],
   [/\/api\/docs\*$/, () => '/static/swagger-ui.css'], // swagger-ui's files, under its wildcard
 ];

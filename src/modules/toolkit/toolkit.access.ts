@@ -1,4 +1,7 @@
-/** Who reaches the toolkit's routes: everyone, its data is public (the matrix test checks every route against this). */
+/**
+ * Who reaches the toolkit's routes (the matrix test checks every route against this): everyone reads its data; curated
+ * layers are written by the secretariat, and proposed to by signed-in representatives of verified supporters.
+ */
 import { declareAccess } from '../../app/authz/access.js';
 
 export const toolkitAccess = declareAccess([
@@ -6,4 +9,23 @@ export const toolkitAccess = declareAccess([
   { method: 'GET', path: '/:locale/toolkit/cells/:framework/:action', access: 'public' },
   { method: 'GET', path: '/api/v1/toolkit/frameworks', access: 'public' },
   { method: 'GET', path: '/api/v1/toolkit/actions', access: 'public' },
+  // Curated layers (layers/): reading is public; the forms answer anyone signed in (they write for the secretariat,
+  // send a proposal for a verified supporter's representative, and say who may to anyone else).
+  { method: 'GET', path: '/:locale/toolkit/layers', access: 'public' },
+  { method: 'GET', path: '/:locale/toolkit/layers/:key', access: 'public' },
+  { method: 'GET', path: '/:locale/toolkit/layers/:key/diff', access: 'public' },
+  { method: 'GET', path: '/api/v1/toolkit/layers', access: 'public' },
+  { method: 'GET', path: '/api/v1/toolkit/layers/:key', access: 'public' },
+  { method: 'GET', path: '/api/v1/toolkit/layers/:key/cells.csv', access: 'public' },
+  { method: 'GET', path: '/:locale/toolkit/layers/:key/frameworks/new', access: 'signed-in' },
+  { method: 'POST', path: '/:locale/toolkit/layers/:key/frameworks/new', access: 'signed-in' },
+  { method: 'GET', path: '/:locale/toolkit/corrections/new', access: 'signed-in' },
+  { method: 'POST', path: '/:locale/toolkit/corrections/new', access: 'signed-in' },
+  { method: 'GET', path: '/:locale/toolkit/proposals', access: 'signed-in' },
+  { method: 'GET', path: '/:locale/secretariat/toolkit/layers', access: 'secretariat' },
+  { method: 'POST', path: '/:locale/secretariat/toolkit/layers', access: 'secretariat' },
+  { method: 'GET', path: '/:locale/secretariat/toolkit/layers/:key/frameworks/:framework', access: 'secretariat' },
+  { method: 'POST', path: '/:locale/secretariat/toolkit/layers/:key/frameworks/:framework', access: 'secretariat' },
+  { method: 'GET', path: '/:locale/secretariat/toolkit/proposals', access: 'secretariat' },
+  { method: 'POST', path: '/:locale/secretariat/toolkit/proposals/:id', access: 'secretariat' },
 ]);

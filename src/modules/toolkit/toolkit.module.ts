@@ -1,4 +1,5 @@
 import type { AppModule } from '../../app/app-module.js';
+import { registerLayers } from './layers/layers.register.js';
 import { toolkitAccess } from './toolkit.access.js';
 import { registerToolkitApi } from './toolkit.api.js';
 import { registerToolkitPages } from './toolkit.pages.js';
@@ -14,5 +15,6 @@ export const toolkitModule: AppModule = {
   async register(app, context) {
     await registerToolkitApi(app, context);
     await registerToolkitPages(app, context);
+    await registerLayers(app, context);
   },
 };

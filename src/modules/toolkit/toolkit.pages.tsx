@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
+import { getActor } from '../../app/auth/auth.plugin.js';
+import { sendPrivatePage } from '../../app/http/private-page.js';
 import { parseParams } from '../../app/http/validation.js';
 import { locales } from '../../app/i18n/i18n.js';
+import { cellLayersSection } from './layers/layers.cell.js';
 import { getToolkitCell, toolkitMatrix } from './toolkit.queries.js';
 import { cellParamsSchema } from './toolkit.schemas.js';
 import { CellPage } from './views/cell-page.js';
@@ -19,7 +22,11 @@ export async function registerToolkitPages(app: FastifyInstance, context: AppCon
 
     app.get(`/${locale}/toolkit/cells/:framework/:action`, { schema: { hide: true } }, async (request, reply) => {
       const { framework, action } = parseParams(cellParamsSchema, request.params);
-      return reply.type(html).send(CellPage({ locale, detail: await getToolkitCell({ db, framework, action }) }));
+      const detail = await getToolkitCell({ db, framework, action });
+      const actor = await getActor(request);
+      const page = CellPage({ locale, detail, layers: await cellLayersSection({ db, actor, locale, framework, action }) });
+      // The "suggest a correction" link depends on who asks: a signed-in visitor's page is not kept by shared caches.
+      return actor.kind === 'user' ? sendPrivatePage(reply, page) : reply.type(html).send(page);
     });
   }
 }
