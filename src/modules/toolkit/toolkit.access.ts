@@ -6,4 +6,9 @@ export const toolkitAccess = declareAccess([
   { method: 'GET', path: '/:locale/toolkit/cells/:framework/:action', access: 'public' },
   { method: 'GET', path: '/api/v1/toolkit/frameworks', access: 'public' },
   { method: 'GET', path: '/api/v1/toolkit/actions', access: 'public' },
+  // Exports (exports/): the read API beyond the lists, the downloads and their page.
+  { method: 'GET', path: '/api/v1/toolkit/frameworks/:key', access: 'public' },
+  { method: 'GET', path: '/api/v1/toolkit/actions/:code', access: 'public' },
+  { method: 'GET', path: '/api/v1/toolkit/cells', access: 'public' },
+  { method: 'GET', path: '/api/v1/toolkit/datasets', access: 'public' },
 ]);

@@ -51,4 +51,7 @@ export const en = {
   'cell.dataset': 'Data set',
   'cell.resources': 'Framework’s resources',
   'cell.back': 'Back to the matrix',
+  'export.error.frameworkNotFound': 'No framework {key} in the toolkit',
+  'export.error.actionNotFound': 'No action {code} in the toolkit (the actions are A1 to A25)',
+  'export.error.notLoaded': 'The toolkit’s data have not been loaded yet',
 } as const;

@@ -55,4 +55,7 @@ export const fr: Catalog<typeof en> = {
   'cell.dataset': 'Jeu de données',
   'cell.resources': 'Ressources du référentiel',
   'cell.back': 'Retour à la matrice',
+  'export.error.frameworkNotFound': 'Aucun référentiel {key} dans la boîte à outils',
+  'export.error.actionNotFound': 'Aucune action {code} dans la boîte à outils (les actions vont de A1 à A25)',
+  'export.error.notLoaded': 'Les données de la boîte à outils n’ont pas encore été chargées',
 };
