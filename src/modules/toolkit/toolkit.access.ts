@@ -11,4 +11,7 @@ export const toolkitAccess = declareAccess([
   { method: 'GET', path: '/api/v1/toolkit/actions/:code', access: 'public' },
   { method: 'GET', path: '/api/v1/toolkit/cells', access: 'public' },
   { method: 'GET', path: '/api/v1/toolkit/datasets', access: 'public' },
+  { method: 'GET', path: '/:locale/toolkit/export/frameworks.csv', access: 'public' },
+  { method: 'GET', path: '/:locale/toolkit/export/actions.csv', access: 'public' },
+  { method: 'GET', path: '/:locale/toolkit/export/cells.csv', access: 'public' },
 ]);

@@ -105,3 +105,23 @@ export async function getToolkitAction(input: { db: Executor; code: string }): P
 export async function listToolkitDatasets(input: { db: Executor }) {
   return createToolkitExportsRepository(input.db).listDatasets();
 }
+
+/** The published frameworks narrowed to keys, categories and marked recipients (frameworks.csv); counts over all actions. */
+export async function exportToolkitFrameworks(input: { db: Executor; filters: Pick<CellFilters, 'framework' | 'category' | 'recipient'> }): Promise<ExportFramework[]> {
+  const { framework, category, recipient } = input.filters;
+  const { frameworks } = await readPublishedToolkit(input);
+  const recipients = (f: ExportFramework) => f.recipients as Record<string, { marked: boolean }>;
+  return frameworks.filter(
+    (f) =>
+      (framework.length === 0 || framework.includes(f.key)) &&
+      (category.length === 0 || (category as string[]).includes(f.category)) &&
+      (recipient.length === 0 || recipient.some((kind) => recipients(f)[kind]?.marked === true)),
+  );
+}
+
+/** The actions narrowed to codes and principles (actions.csv); counts over all frameworks. */
+export async function exportToolkitActions(input: { db: Executor; filters: Pick<CellFilters, 'action' | 'principle'> }): Promise<ExportAction[]> {
+  const { action, principle } = input.filters;
+  const { actions } = await readPublishedToolkit(input);
+  return actions.filter((a) => (action.length === 0 || action.includes(a.code)) && (principle.length === 0 || principle.includes(a.principle)));
+}

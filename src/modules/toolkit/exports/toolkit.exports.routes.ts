@@ -2,7 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../app/context.js';
 import { registerToolkitExportsApi } from './toolkit.exports.api.js';
+import { registerToolkitDownloadFiles } from './toolkit.exports.files.js';
 
 export async function registerToolkitExports(app: FastifyInstance, context: AppContext): Promise<void> {
   await registerToolkitExportsApi(app, context);
+  await registerToolkitDownloadFiles(app, context);
 }
