@@ -14,4 +14,5 @@ export const toolkitAccess = declareAccess([
   { method: 'GET', path: '/:locale/toolkit/export/frameworks.csv', access: 'public' },
   { method: 'GET', path: '/:locale/toolkit/export/actions.csv', access: 'public' },
   { method: 'GET', path: '/:locale/toolkit/export/cells.csv', access: 'public' },
+  { method: 'GET', path: '/:locale/toolkit/export/wg6-2021.xlsx', access: 'public' },
 ]);

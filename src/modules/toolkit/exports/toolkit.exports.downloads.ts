@@ -7,8 +7,9 @@ import type { z } from 'zod';
 import type { Executor } from '../../../app/database/database.js';
 import type { Locale } from '../../../app/i18n/i18n.js';
 import { actionColumns, cellColumns, frameworkColumns, toolkitCsv } from './toolkit.exports.csv.js';
-import { exportToolkitActions, exportToolkitCells, exportToolkitFrameworks, noFilters } from './toolkit.exports.queries.js';
+import { exportToolkitActions, exportToolkitCells, exportToolkitFrameworks, noFilters, readPublishedToolkit } from './toolkit.exports.queries.js';
 import { actionFiltersSchema, cellFiltersSchema, frameworkFiltersSchema } from './toolkit.exports.schemas.js';
+import { writeToolkitWorkbook, xlsxType } from './toolkit.exports.xlsx.js';
 
 export const csvType = 'text/csv; charset=utf-8';
 
@@ -53,6 +54,12 @@ export const toolkitDownloads: Download[] = [
     contentType: csvType,
     filters: cellFiltersSchema,
     build: async ({ db, locale, filters }) => toolkitCsv(locale, cellColumns, await exportToolkitCells({ db, filters })),
+  }),
+  download({
+    file: 'wg6-2021.xlsx',
+    format: 'xlsx',
+    contentType: xlsxType,
+    build: async ({ db, locale, publicUrl }) => writeToolkitWorkbook(await readPublishedToolkit({ db }), locale, publicUrl),
   }),
 ];
 

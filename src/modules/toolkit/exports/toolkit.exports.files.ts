@@ -8,7 +8,7 @@ import { publishedDatasetKey } from '../toolkit.constants.js';
 import { toolkitDownloads } from './toolkit.exports.downloads.js';
 
 /** `wg6-2021-cells.csv`, `wg6-2021-oscal-mapping.json`: the layer's key first, so files from two layers never collide. */
-export const downloadName = (file: string) => `${publishedDatasetKey}-${file.replace('/', '-')}`;
+export const downloadName = (file: string) => (file.startsWith(`${publishedDatasetKey}.`) ? file : `${publishedDatasetKey}-${file.replace('/', '-')}`);
 
 export async function registerToolkitDownloadFiles(app: FastifyInstance, context: AppContext): Promise<void> {
   const { db } = context.database;

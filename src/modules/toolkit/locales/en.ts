@@ -77,4 +77,7 @@ export const en = {
   'export.csv.locator': 'Provision',
   'export.csv.quotation': 'Quotation',
   'export.csv.mergedRange': 'Merged range',
+  'export.xlsx.version': 'Version date of the data: {version}',
+  'export.xlsx.provenance': 'Exported by the Paris Call Platform from the data set “{name}”, read from {source} (workbook sha256 {sha256}).',
+  'export.xlsx.layout': 'The data sheets keep the layout of the published workbook: each framework on its row, each quotation in its cell, merged cells merged again. The About texts of the original are not reproduced.',
 } as const;

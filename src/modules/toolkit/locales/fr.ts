@@ -81,4 +81,7 @@ export const fr: Catalog<typeof en> = {
   'export.csv.locator': 'Disposition',
   'export.csv.quotation': 'Citation',
   'export.csv.mergedRange': 'Plage fusionnée',
+  'export.xlsx.version': 'Date de version des données : {version}',
+  'export.xlsx.provenance': 'Exporté par la plateforme de l’Appel de Paris depuis le jeu de données « {name} », lu dans {source} (sha256 du classeur : {sha256}).',
+  'export.xlsx.layout': 'Les feuilles de données gardent la disposition du classeur publié : chaque référentiel sur sa ligne, chaque citation dans sa cellule, les cellules fusionnées fusionnées à nouveau. Les textes « About » de l’original ne sont pas reproduits.',
 };
