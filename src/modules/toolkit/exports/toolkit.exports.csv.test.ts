@@ -80,4 +80,20 @@ describe('the toolkit CSV downloads', () => {
     expect(neutraliseCell("'=x")).toBe("''=x");
     expect(neutraliseCell('Article 4')).toBe('Article 4');
   });
+
+  it('lists every download on the downloads page, with format, size and the WG6 attribution, in both languages', async () => {
+    for (const [locale, heading, attribution] of [
+      ['en', 'Download the toolkit’s data', 'Source: Paris Call working group 6'],
+      ['fr', 'Télécharger les données de la boîte à outils', 'Source : groupe de travail 6 de l’Appel de Paris'],
+    ] as const) {
+      const response = await t.app.inject({ method: 'GET', url: `/${locale}/toolkit/downloads` });
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toContain(`<h1>${heading}</h1>`);
+      for (const file of ['frameworks.csv', 'actions.csv', 'cells.csv', 'wg6-2021.xlsx', 'oscal/catalog.json', 'oscal/provisions.json', 'oscal/mapping.json']) {
+        expect(response.body).toContain(`href="/${locale}/toolkit/export/${file}"`);
+      }
+      expect(response.body.match(/<td class="num">\d+ k[Bo]<\/td>/g)).toHaveLength(7);
+      expect(response.body).toContain(attribution);
+    }
+  });
 });

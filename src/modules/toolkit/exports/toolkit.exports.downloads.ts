@@ -7,11 +7,20 @@ import type { z } from 'zod';
 import type { Executor } from '../../../app/database/database.js';
 import type { Locale } from '../../../app/i18n/i18n.js';
 import { actionColumns, cellColumns, frameworkColumns, toolkitCsv } from './toolkit.exports.csv.js';
-import { exportToolkitActions, exportToolkitCells, exportToolkitFrameworks, noFilters, readPublishedToolkit } from './toolkit.exports.queries.js';
+import { exportToolkitActions, exportToolkitCells, exportToolkitFrameworks, readPublishedToolkit } from './toolkit.exports.queries.js';
 import { actionFiltersSchema, cellFiltersSchema, frameworkFiltersSchema } from './toolkit.exports.schemas.js';
 import { writeToolkitWorkbook, xlsxType } from './toolkit.exports.xlsx.js';
+import { actionsCatalog, provisionsCatalog } from './toolkit.oscal.catalogs.js';
+import { mappingCollection } from './toolkit.oscal.mapping.js';
 
 export const csvType = 'text/csv; charset=utf-8';
+const jsonType = 'application/json; charset=utf-8';
+
+/** An OSCAL document built from the published layer, as indented JSON (files meant to be read as well as parsed). */
+const oscal =
+  (build: (toolkit: Awaited<ReturnType<typeof readPublishedToolkit>>, locale: Locale, publicUrl: string) => unknown) =>
+  async ({ db, locale, publicUrl }: BuildInput<unknown>) =>
+    `${JSON.stringify(build(await readPublishedToolkit({ db }), locale, publicUrl), null, 2)}\n`;
 
 export interface BuildInput<F> {
   db: Executor;
@@ -61,7 +70,7 @@ export const toolkitDownloads: Download[] = [
     contentType: xlsxType,
     build: async ({ db, locale, publicUrl }) => writeToolkitWorkbook(await readPublishedToolkit({ db }), locale, publicUrl),
   }),
+  download({ file: 'oscal/catalog.json', format: 'oscal', contentType: jsonType, build: oscal(actionsCatalog) }),
+  download({ file: 'oscal/provisions.json', format: 'oscal', contentType: jsonType, build: oscal(provisionsCatalog) }),
+  download({ file: 'oscal/mapping.json', format: 'oscal', contentType: jsonType, build: oscal(mappingCollection) }),
 ];
-
-/** What a download holds without any filter: what the downloads page measures. */
-export const unfiltered = { ...noFilters };
