@@ -140,6 +140,8 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/toolkit\/layers\/:key/, () => 'wg6-2021'],
   [/\/frameworks\/:framework/, () => 'pp-9'],
   [/\/toolkit\/proposals\/:id/, () => 'tkp_matrix'],
+  [/\/toolkit\/frameworks\/:key/, () => 'pp-9'],
+  [/\/toolkit\/actions\/:code/, () => 'A4'],
   [/\/assets\/:name/, () => 'site.css'],
   [/\/api\/docs\*$/, () => '/static/swagger-ui.css'], // swagger-ui's files, under its wildcard
 ];
