@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceDir } from '../../../app/reference/reference.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { toolkitReference } from '../toolkit.reference.js';
-import { neutraliseCell } from './toolkit.exports.csv.js';
+import { neutraliseCell } from '../../../app/csv/csv-cells.js';
 
 describe('the toolkit CSV downloads', () => {
   let t: TestApp;

@@ -4,6 +4,7 @@
  * stable machine values of the API (`public-policy`, `quoted`, `true`), so a French and an English file hold the same
  * data, and texts are as published (in English).
  */
+import { neutraliseCell } from '../../../app/csv/csv-cells.js';
 import { stringify } from 'csv-stringify/sync';
 import type { Locale } from '../../../app/i18n/i18n.js';
 import { recipientKinds, type RecipientKind } from '../toolkit.constants.js';
@@ -59,13 +60,6 @@ export const cellColumns: Array<Column<ExportCellRow>> = [
   { label: 'export.csv.mergedRange', value: (c) => c.mergedRange },
 ];
 
-/**
- * OWASP CSV injection: a cell starting with = + - @ tab or CR may run as a formula in a spreadsheet, so it gets a
- * leading `'` (one more before quotes already there, so the change can be undone), as in the registry's export.
- */
-export function neutraliseCell(value: string): string {
-  return /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /** Rows as CSV with the header row in the locale's language; null is an empty cell. */
 export function toolkitCsv<T>(locale: Locale, columns: Array<Column<T>>, rows: T[]): string {

@@ -3,6 +3,7 @@
  * and CSV (one row per cell the layer states: its frameworks' cells, then its corrections with before and after).
  */
 import { stringify } from 'csv-stringify/sync';
+import { neutraliseCell } from '../../../app/csv/csv-cells.js';
 import { z } from 'zod';
 import { cellStatuses, frameworkCategories, recipientKinds } from '../toolkit.constants.js';
 import type { Author, CellState } from './layers.models.js';
@@ -140,5 +141,6 @@ export function layerCsv(download: LayerDownload): string {
       c.date.slice(0, 10),
     ]),
   ];
-  return stringify([[...layerCsvColumns], ...rows]);
+  // Quotations and reasons are typed by people: a cell that looks like a formula is neutralised, as in every export.
+  return stringify([[...layerCsvColumns], ...rows.map((row) => row.map((value) => (typeof value === 'string' ? neutraliseCell(value) : value)))]);
 }
