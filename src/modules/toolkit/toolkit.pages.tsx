@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
 import { parseParams } from '../../app/http/validation.js';
 import { locales } from '../../app/i18n/i18n.js';
+import { registerAssessmentPages } from './assessment/assessment.pages.js';
 import { getToolkitCell, toolkitMatrix } from './toolkit.queries.js';
 import { cellParamsSchema } from './toolkit.schemas.js';
 import { CellPage } from './views/cell-page.js';
@@ -22,4 +23,5 @@ export async function registerToolkitPages(app: FastifyInstance, context: AppCon
       return reply.type(html).send(CellPage({ locale, detail: await getToolkitCell({ db, framework, action }) }));
     });
   }
+  await registerAssessmentPages(app, context);
 }

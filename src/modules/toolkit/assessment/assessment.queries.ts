@@ -1,6 +1,6 @@
 /** Read use cases of the self-assessment: the toolkit data a report needs (public), and a report itself. */
 import type { Executor } from '../../../app/database/database.js';
-import { publishedDatasetKey, recipientKinds, stakeholderKinds, type PrincipleKey, type RecipientKind, type StakeholderKind } from '../toolkit.constants.js';
+import { publishedDatasetKey, type FrameworkCategory, recipientKinds, stakeholderKinds, type PrincipleKey, type RecipientKind, type StakeholderKind } from '../toolkit.constants.js';
 import type { StakeholderMark } from './assessment.applicability.js';
 import { buildGapReport, type GapReport } from './assessment.report.js';
 import { createAssessmentRepository } from './assessment.repository.js';
@@ -32,7 +32,7 @@ export async function assessmentReference(input: { db: Executor }): Promise<Asse
       actions: actions.map((a) => ({ ...a, principle: a.principle as PrincipleKey })),
       frameworks: frameworks.map((f) => {
         const recipients = f.recipients as Record<RecipientKind, { marked: boolean }>;
-        return { key: f.key, name: f.name, position: f.position, recipients: Object.fromEntries(recipientKinds.map((k) => [k, recipients[k]?.marked === true])) as Record<RecipientKind, boolean> };
+        return { key: f.key, name: f.name, category: f.category as FrameworkCategory, position: f.position, recipients: Object.fromEntries(recipientKinds.map((k) => [k, recipients[k]?.marked === true])) as Record<RecipientKind, boolean> };
       }),
       quoted,
     },

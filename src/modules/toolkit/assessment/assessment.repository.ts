@@ -14,7 +14,7 @@ export function createAssessmentRepository(db: Executor) {
     /** The data set's frameworks in workbook order (name, position, recipients). */
     async listFrameworks(datasetKey: string) {
       return db
-        .select({ key: toolkitFrameworks.key, name: toolkitFrameworks.name, position: toolkitFrameworks.position, recipients: toolkitFrameworks.recipients })
+        .select({ key: toolkitFrameworks.key, name: toolkitFrameworks.name, category: toolkitFrameworks.category, position: toolkitFrameworks.position, recipients: toolkitFrameworks.recipients })
         .from(toolkitFrameworks)
         .innerJoin(toolkitDatasets, eq(toolkitFrameworks.datasetId, toolkitDatasets.id))
         .where(eq(toolkitDatasets.key, datasetKey))

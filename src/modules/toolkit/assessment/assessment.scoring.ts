@@ -3,7 +3,7 @@
  * read for each gap and why, the change since the previous version. Every weight is stated here and shown on the
  * report page (views/report-method.tsx), so a reader can redo the arithmetic.
  */
-import type { PrincipleKey, RecipientKind } from '../toolkit.constants.js';
+import type { FrameworkCategory, PrincipleKey, RecipientKind } from '../toolkit.constants.js';
 import { notApplicable, recipientOf, targetLevel } from './assessment.constants.js';
 import type { AssessmentContext, AssessmentVersion, Level } from './assessment.schemas.js';
 
@@ -17,6 +17,7 @@ export interface ReferenceAction {
 export interface ReferenceFramework {
   key: string;
   name: string;
+  category: FrameworkCategory;
   position: number;
   recipients: Record<RecipientKind, boolean>;
 }

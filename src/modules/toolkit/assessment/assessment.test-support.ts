@@ -68,7 +68,7 @@ export async function bundleReference(): Promise<ReferenceData> {
     dataset: parsed.key,
     actions: parsed.actions.map((a) => ({ code: a.code, number: a.number, principle: a.principle as PrincipleKey, title: a.title })),
     frameworks: parsed.frameworks.map((f) => ({
-      key: f.key, name: f.name, position: f.position,
+      key: f.key, name: f.name, category: f.category, position: f.position,
       recipients: Object.fromEntries(recipientKinds.map((k) => [k, f.recipients[k].marked])) as Record<RecipientKind, boolean>,
     })),
     quoted,
