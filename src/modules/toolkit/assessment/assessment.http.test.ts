@@ -3,7 +3,7 @@
  * beside their fields, exports (JSON validated against its JSON Schema with ajv, CSV parsed back), re-import, and
  * the private link (saved sealed, opened, versioned, deleted at once, rate-limited).
  */
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -5,6 +5,7 @@
 import type { Children } from '@kitajs/html';
 import { Layout } from '../../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../../app/i18n/i18n.js';
+import { toolkitMessages } from '../../toolkit.messages.js';
 import { notApplicable } from '../assessment.constants.js';
 import { assessmentMessages } from '../assessment.messages.js';
 import type { Level } from '../assessment.schemas.js';
@@ -14,11 +15,12 @@ export const assessmentBase = (locale: Locale) => `/${locale}/toolkit/assessment
 export function AssessmentFrame(props: { locale: Locale; title: string; path: string; step: 'context' | 'questions' | 'report' | null; children: Children }): JSX.Element {
   const t = assessmentMessages(props.locale);
   const safeT = escaping(t);
+  const safeToolkit = escaping(toolkitMessages(props.locale));
   const steps = ['context', 'questions', 'report'] as const;
   return (
     <Layout locale={props.locale} title={props.title} path={props.path} scripts={['assessment']} head={'<meta name="robots" content="noindex">'}>
       <p class="no-print">
-        <a href={`/${props.locale}/toolkit`}>{escaping(assessmentMessages(props.locale))('title')}</a>
+        <a href={`/${props.locale}/toolkit`}>{safeToolkit('toolkit.title')}</a>
       </p>
       {props.step ? (
         <nav aria-label={t('steps.label')} class="steps no-print">
@@ -51,10 +53,11 @@ export function formatInstant(locale: Locale, iso: string | Date): string {
 /** The errors listed at the top of a form, each linking to its field. */
 export function ErrorSummary(props: { locale: Locale; errors: Record<string, string> }): JSX.Element {
   const entries = Object.entries(props.errors);
+  const safeSummary = escaping(assessmentMessages(props.locale));
   if (entries.length === 0) return '';
   return (
     <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
-      <h2>{escaping(assessmentMessages(props.locale))('error.summary')}</h2>
+      <h2>{safeSummary('error.summary')}</h2>
       <ul>
         {entries.map(([field, message]) => (
           <li>

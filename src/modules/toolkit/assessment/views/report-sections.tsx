@@ -82,6 +82,7 @@ export function GapsSection(props: { locale: Locale; report: GapReport; data: Re
   const t = assessmentMessages(locale);
   const safeT = escaping(t);
   const names = new Map(data.frameworks.map((f) => [f.key, f.name]));
+  const safeToolkit = escaping(toolkitMessages(locale));
   const w = recommendationWeights;
   return (
     <section aria-labelledby="gaps-title">
@@ -124,7 +125,7 @@ export function GapsSection(props: { locale: Locale; report: GapReport; data: Re
                 {gap.recommendations.length > shownRecommendations ? (
                   <p class="meta">
                     {safeT('report.gap.more', { count: gap.recommendations.length - shownRecommendations })}{' '}
-                    <a href={`/${locale}/toolkit`}>{escaping(toolkitMessages(locale))('toolkit.title')}</a>
+                    <a href={`/${locale}/toolkit`}>{safeToolkit('toolkit.title')}</a>
                   </p>
                 ) : (
                   ''
