@@ -21,7 +21,7 @@ export function createToolkitRepository(db: Executor) {
       return row?.n ?? 0;
     },
 
-    async insertDataset(dataset: Omit<ParsedDataset, 'frameworks' | 'actions' | 'cells'>, immutable: boolean): Promise<ToolkitDatasetRow> {
+    async insertDataset(dataset: Omit<ParsedDataset, 'frameworks' | 'actions' | 'cells' | 'stakeholderRoles'>, immutable: boolean): Promise<ToolkitDatasetRow> {
       const [row] = await db
         .insert(toolkitDatasets)
         .values({ key: dataset.key, name: dataset.name, immutable, version: dataset.version, source: dataset.source, sourceSha256: dataset.sourceSha256, anomalies: dataset.anomalies })
