@@ -2,28 +2,18 @@
  * The fixed vocabulary of the self-assessment: what an organisation says about itself (kind, roles, size), the
  * maturity scale, the target, and the caps that keep a posted or uploaded assessment small.
  */
-import type { RecipientKind, StakeholderKind } from '../toolkit.constants.js';
+import { organisationKinds as matrixKinds } from '../toolkit.applicability.js';
 
-/** Kinds of organisation, each read as a column of the report's stakeholder matrix (pp. 26–31). */
-export const organisationKinds = ['public-sector', 'international-organization', 'private-sector'] as const;
+/**
+ * Kinds of organisation assessed, as the stakeholder matrix's applicability reads them (toolkit.applicability.ts);
+ * individuals are not assessed here, the matrix leaves most actions to organisations.
+ */
+export const organisationKinds = matrixKinds.filter((k): k is Exclude<(typeof matrixKinds)[number], 'individual'> => k !== 'individual');
 export type OrganisationKind = (typeof organisationKinds)[number];
 
 /** Sizes (EU recommendation 2003/361 head counts); micro, small and medium make an SME. */
 export const organisationSizes = ['micro', 'small', 'medium', 'large'] as const;
 export type OrganisationSize = (typeof organisationSizes)[number];
-
-/** The workbook's recipient column that addresses each kind of organisation (intergovernmental texts address states). */
-export const recipientOf: Record<OrganisationKind, RecipientKind> = {
-  'public-sector': 'states',
-  'international-organization': 'states',
-  'private-sector': 'private-sector',
-};
-
-/** The stakeholder matrix's column for a public body or an international organisation; a company's depends on its roles. */
-export const stakeholderOf: Record<Exclude<OrganisationKind, 'private-sector'>, StakeholderKind> = {
-  'public-sector': 'public-sector',
-  'international-organization': 'international-organizations',
-};
 
 /** Maturity levels 0 (nothing) to 5 (optimised), as in CMMI-style scales; `n/a` needs a justification. */
 export const maturityLevels = [0, 1, 2, 3, 4, 5] as const;

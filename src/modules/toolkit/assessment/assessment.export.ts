@@ -25,7 +25,7 @@ export function assessmentToJson(assessment: Assessment, report: GapReport, data
         return {
           code: a.code,
           principle: a.principle,
-          applicable: applicability.applicable,
+          applicable: applicability.applies,
           reasons: applicability.reasons,
           level: score?.level ?? null,
           distance: score?.distance ?? 0,
@@ -68,7 +68,7 @@ export function assessmentToCsv(assessment: Assessment, report: GapReport, data:
       a.code,
       a.principle,
       a.title,
-      report.applicability.get(a.code)?.applicable ? 'yes' : 'no',
+      report.applicability.get(a.code)?.applies ? 'yes' : 'no',
       answer ? (answer.level === notApplicable ? notApplicable : String(answer.level)) : '',
       answer?.justification ?? '',
       (answer?.evidence ?? []).join(' '),

@@ -58,7 +58,6 @@ export function readContextForm(body: FormBody, locale: Locale, frameworkKeys: s
   if (!kind) errors.organisationKind = t('error.kind');
   const size = organisationSizes.find((s) => s === values.size);
   if (!size) errors.size = t('error.size');
-  if (kind === 'private-sector' && !values.customer && !values.developer) errors.roles = t('error.roles');
   const typed = values.jurisdictions.split(/[,;\s]+/).filter(Boolean);
   const jurisdictions = typed.map((raw) => ({ raw, parsed: jurisdictionSchema.safeParse(raw) }));
   const unknown = jurisdictions.filter((j) => !j.parsed.success).map((j) => j.raw);

@@ -15,7 +15,6 @@ import { toolkitReference } from '../toolkit.reference.js';
 import { toolkitSavedAssessments } from '../toolkit.tables.js';
 import { csvColumns } from './assessment.export.js';
 import { assessmentJsonSchema } from './assessment.json-schema.js';
-import { insertFixtureMarks } from './assessment.test-support.js';
 
 let t: TestApp;
 let csrf = { token: '', cookie: '' };
@@ -25,7 +24,6 @@ beforeAll(async () => {
   t = await createTestApp();
   const parsed = await toolkitReference.read(referenceDir);
   await t.database.db.transaction((tx) => toolkitReference.load(tx, parsed, 'test'));
-  await insertFixtureMarks(t.database.db);
   csrf = await csrfFor(t, '/en/toolkit/assessment');
 });
 afterAll(async () => t?.close());
@@ -43,7 +41,7 @@ const hidden = (html: string, name: string) => {
   return value.replace(/&quot;|&#34;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 };
 
-const companyContext = { step: 'context', label: 'Acme <Security>', organisationKind: 'private-sector', customer: 'on', developer: 'on', size: 'medium', jurisdictions: 'fr, DEU, EU', frameworks: ['pp-5', 'sl-8'] };
+const companyContext = { step: 'context', label: 'Acme <Security>', organisationKind: 'private-organization', customer: 'on', developer: 'on', size: 'medium', jurisdictions: 'fr, DEU, EU', frameworks: ['pp-5', 'sl-8'] };
 
 /** Every applicable question answered with `level`, unless `overrides` says otherwise. */
 function answers(questionsPage: string, level: string, overrides: Record<string, string> = {}) {
@@ -188,7 +186,7 @@ describe('the self-assessment without JavaScript', () => {
     const row = rows.find((r) => !before.some((b) => b.id === r.id))!;
     expect(row.lookup).not.toBe(token);
     expect(row.sealed).not.toContain('Acme');
-    expect(row.sealed).not.toContain('private-sector');
+    expect(row.sealed).not.toContain('private-organization');
 
     const opened = await t.app.inject({ url: location });
     expect(opened.statusCode).toBe(200);

@@ -21,7 +21,7 @@ const version = {
       required: ['label', 'organisationKind', 'customer', 'developer', 'size', 'jurisdictions', 'frameworksApplied'],
       properties: {
         label: { type: 'string', maxLength: 120 },
-        organisationKind: { enum: ['public-sector', 'international-organization', 'private-sector'] },
+        organisationKind: { enum: ['public-sector', 'international-organization', 'private-organization'] },
         customer: { type: 'boolean' },
         developer: { type: 'boolean' },
         size: { enum: ['micro', 'small', 'medium', 'large'] },

@@ -24,7 +24,7 @@ import { readImportedFile, type Upload } from './assessment.import.js';
 import { assessmentMessages } from './assessment.messages.js';
 import { assessmentReference, assessmentReport, type AssessmentReference } from './assessment.queries.js';
 import { actionCodeSchema, tokenParamsSchema, versionSchema, type Assessment, type StepState } from './assessment.schemas.js';
-import { applicableActions } from './assessment.applicability.js';
+import { applicabilityOf } from './assessment.profile.js';
 import { forgetSavedAssessment, openSavedAssessment, saveAssessment, saveAssessmentVersion } from './assessment.usecases.js';
 import { ContextPage } from './views/context-page.js';
 import { ImportPage } from './views/import-page.js';
@@ -81,7 +81,7 @@ export async function registerAssessmentPages(app: FastifyInstance, context: App
         return sendPrivatePage(reply, ContextPage({ locale, csrfField: csrfField(request, reply), frameworks: data.frameworks, ...extra }), status);
       };
       const renderQuestions = (request: FastifyRequest, reply: FastifyReply, reference: AssessmentReference, state: StepState, extra: { values?: AnswerValues; errors?: FieldErrors; link?: string | undefined } = {}, status = 200) => {
-        const applicability = applicableActions(state.context, reference.marks, reference.data.actions.map((a) => a.code));
+        const applicability = applicabilityOf(state.context, reference.data.actions.map((a) => a.code), reference.marks);
         const page = QuestionsPage({ locale, csrfField: csrfField(request, reply), state, actions: reference.data.actions, applicability, ...extra, link: extra.link });
         return sendPrivatePage(reply, page, status);
       };
@@ -135,8 +135,8 @@ export async function registerAssessmentPages(app: FastifyInstance, context: App
         if (!state) return damaged(request, reply);
         const reference = await assessmentReference(deps);
         const link = linkOf(body);
-        const applicability = applicableActions(state.context, reference.marks, reference.data.actions.map((a) => a.code));
-        const codes = reference.data.actions.map((a) => a.code).filter((c) => applicability.get(c)?.applicable);
+        const applicability = applicabilityOf(state.context, reference.data.actions.map((a) => a.code), reference.marks);
+        const codes = reference.data.actions.map((a) => a.code).filter((c) => applicability.get(c)?.applies);
         const read = readAnswersForm(body, locale, codes);
         if (!read.answers) return renderQuestions(request, reply, reference, state, { values: read.values, errors: read.errors, link }, 422);
         return renderReport(request, reply, reference, assembleAssessment(state, read.answers, reference.data.dataset, new Date()), { link });

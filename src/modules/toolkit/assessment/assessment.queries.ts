@@ -1,15 +1,16 @@
 /** Read use cases of the self-assessment: the toolkit data a report needs (public), and a report itself. */
 import type { Executor } from '../../../app/database/database.js';
 import { publishedDatasetKey, type FrameworkCategory, recipientKinds, stakeholderKinds, type PrincipleKey, type RecipientKind, type StakeholderKind } from '../toolkit.constants.js';
-import type { StakeholderMark } from './assessment.applicability.js';
+import type { StakeholderCell } from './assessment.profile.js';
 import { buildGapReport, type GapReport } from './assessment.report.js';
+import { createStakeholderRolesRepository } from '../toolkit.stakeholders.repository.js';
 import { createAssessmentRepository } from './assessment.repository.js';
 import type { Assessment } from './assessment.schemas.js';
 import type { ReferenceData } from './assessment.scoring.js';
 
 export interface AssessmentReference {
   data: ReferenceData;
-  marks: StakeholderMark[];
+  marks: StakeholderCell[];
 }
 
 /** The published data set as the assessment reads it: actions, frameworks, quoted pairs, the stakeholder matrix. */
@@ -19,7 +20,7 @@ export async function assessmentReference(input: { db: Executor }): Promise<Asse
     repository.listActions(),
     repository.listFrameworks(publishedDatasetKey),
     repository.listQuotedCells(publishedDatasetKey),
-    repository.listStakeholderMarks(),
+    createStakeholderRolesRepository(input.db).listRoles(),
   ]);
   const quoted = new Map<string, Map<string, string | null>>();
   for (const cell of cells) {
@@ -38,7 +39,7 @@ export async function assessmentReference(input: { db: Executor }): Promise<Asse
     },
     marks: marks
       .filter((m): m is typeof m & { stakeholder: StakeholderKind } => (stakeholderKinds as readonly string[]).includes(m.stakeholder))
-      .map((m) => ({ ...m })),
+      .map((m) => ({ actionCode: m.actionCode, stakeholder: m.stakeholder, marked: m.marked, condition: m.condition, excludesMainstreamUsers: m.excludesMainstreamUsers, source: m.source })),
   };
 }
 

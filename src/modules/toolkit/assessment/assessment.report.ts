@@ -3,8 +3,8 @@
  * same answers always give the same report, whether posted by a form, uploaded, or opened from a private link.
  */
 import { principleKeys, type PrincipleKey } from '../toolkit.constants.js';
-import { applicableActions, type Applicability, type StakeholderMark } from './assessment.applicability.js';
-import { recipientOf, targetLevel } from './assessment.constants.js';
+import { targetLevel } from './assessment.constants.js';
+import { applicabilityOf, recipientOf, type Applicability, type StakeholderCell } from './assessment.profile.js';
 import type { Assessment, AssessmentVersion } from './assessment.schemas.js';
 import {
   compareVersions, rankGaps, recommendFrameworks, scoreAction, summarisePrinciples,
@@ -29,22 +29,22 @@ export interface GapReport {
   difference: VersionDifference | null;
 }
 
-function gapsOf(version: AssessmentVersion, data: ReferenceData, marks: StakeholderMark[]): { scores: ActionScore[]; applicability: Map<string, Applicability> } {
-  const applicability = applicableActions(version.context, marks, data.actions.map((a) => a.code));
+function gapsOf(version: AssessmentVersion, data: ReferenceData, marks: readonly StakeholderCell[]): { scores: ActionScore[]; applicability: Map<string, Applicability> } {
+  const applicability = applicabilityOf(version.context, data.actions.map((a) => a.code), marks);
   const scores = data.actions
-    .filter((a) => applicability.get(a.code)?.applicable)
+    .filter((a) => applicability.get(a.code)?.applies)
     .map((a) => scoreAction(a, version.answers[a.code]?.level ?? null, version.context, data));
   return { scores, applicability };
 }
 
 /** The report: priorities, recommendations, the minimum cover with its reasons, and the change since last time. */
-export function buildGapReport(assessment: Assessment, data: ReferenceData, marks: StakeholderMark[]): GapReport {
+export function buildGapReport(assessment: Assessment, data: ReferenceData, marks: readonly StakeholderCell[]): GapReport {
   const { current } = assessment;
   const number = new Map(data.actions.map((a) => [a.code, a.number]));
   const { scores, applicability } = gapsOf(current, data, marks);
   const ranked = rankGaps(scores, (code) => number.get(code) ?? 0);
   const gapCodes = ranked.map((g) => g.code);
-  const kind = recipientOf[current.context.organisationKind];
+  const kind = recipientOf(current.context);
   const cover = minimumSetCover(
     gapCodes,
     data.frameworks.map((f) => ({

@@ -1,7 +1,7 @@
 /** All SQL of the self-assessment: the toolkit data a report reads, and the assessments kept behind private links. */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../../app/database/database.js';
-import { toolkitActions, toolkitCells, toolkitDatasets, toolkitFrameworks, toolkitSavedAssessments, toolkitStakeholderRoles } from '../toolkit.tables.js';
+import { toolkitActions, toolkitCells, toolkitDatasets, toolkitFrameworks, toolkitSavedAssessments } from '../toolkit.tables.js';
 
 export type SavedAssessmentRow = typeof toolkitSavedAssessments.$inferSelect;
 
@@ -29,12 +29,6 @@ export function createAssessmentRepository(db: Executor) {
         .innerJoin(toolkitFrameworks, eq(toolkitCells.frameworkId, toolkitFrameworks.id))
         .innerJoin(toolkitDatasets, eq(toolkitFrameworks.datasetId, toolkitDatasets.id))
         .where(and(eq(toolkitDatasets.key, datasetKey), eq(toolkitCells.status, 'quoted')));
-    },
-
-    async listStakeholderMarks() {
-      return db
-        .select({ actionCode: toolkitStakeholderRoles.actionCode, stakeholder: toolkitStakeholderRoles.stakeholder, marked: toolkitStakeholderRoles.marked, condition: toolkitStakeholderRoles.condition, source: toolkitStakeholderRoles.source })
-        .from(toolkitStakeholderRoles);
     },
 
     async insertSaved(row: { lookup: string; sealed: string }): Promise<SavedAssessmentRow> {

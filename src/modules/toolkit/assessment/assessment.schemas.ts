@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { resolveCountryCode } from '../../../shared/countries.js';
 import { textInput } from '../../../shared/text-input.js';
-import { assessmentLimits, exportFormat, exportFormatVersion, maturityLevels, notApplicable, organisationKinds, organisationSizes } from './assessment.constants.js';
+import { assessmentLimits, exportFormat, exportFormatVersion, maturityLevels, notApplicable, organisationKinds, organisationSizes, type OrganisationKind } from './assessment.constants.js';
 
 export const actionCodeSchema = z.string().regex(/^A([1-9]|1\d|2[0-5])$/, 'an action code, A1 to A25');
 export const frameworkKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a framework key');
@@ -54,7 +54,7 @@ export const jurisdictionSchema = z
 export const contextSchema = z
   .object({
     label: textInput().trim().max(assessmentLimits.labelLength).describe('A name for this assessment, for the organisation’s own use'),
-    organisationKind: z.enum(organisationKinds),
+    organisationKind: z.enum(organisationKinds as [OrganisationKind, ...OrganisationKind[]]),
     /** Buys ICT products and services (the matrix's demand side). */
     customer: z.boolean(),
     /** Develops or produces ICT products and services (the matrix's supply side). */
@@ -63,11 +63,7 @@ export const contextSchema = z
     jurisdictions: z.array(jurisdictionSchema).max(assessmentLimits.jurisdictions),
     frameworksApplied: z.array(frameworkKeySchema).max(200),
   })
-  .strict()
-  .refine((c) => c.organisationKind !== 'private-sector' || c.customer || c.developer, {
-    path: ['customer'],
-    message: 'a company assessed here buys or develops ICT products and services',
-  });
+  .strict();
 export type AssessmentContext = z.infer<typeof contextSchema>;
 
 /** One version of the assessment: its context and the answers, keyed by action code. */

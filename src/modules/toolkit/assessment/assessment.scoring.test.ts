@@ -1,41 +1,35 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applicableActions, meetsCondition } from './assessment.applicability.js';
+import { applicabilityOf } from './assessment.profile.js';
+import type { StakeholderCell } from './assessment.profile.js';
 import { buildGapReport } from './assessment.report.js';
 import { recommendFrameworks, scoreAction, type ReferenceData } from './assessment.scoring.js';
 import { lookupOf, newAssessmentToken, sealAssessment, unsealAssessment } from './assessment.sealing.js';
-import { bundleReference, buildAssessment, buildContext, fixtureMarks } from './assessment.test-support.js';
+import { bundleReference, buildAssessment, buildContext } from './assessment.test-support.js';
 
 let data: ReferenceData;
+let fixtureMarks: StakeholderCell[];
 beforeAll(async () => {
-  data = await bundleReference();
+  ({ data, marks: fixtureMarks } = await bundleReference());
 });
 const codes = () => data.actions.map((a) => a.code);
 const action = (code: string) => data.actions.find((a) => a.code === code)!;
 
-describe('which actions apply', () => {
+describe('which actions apply (the report’s matrix, through toolkit.applicability)', () => {
   it('a public body that only buys ICT gets A2 (customers) but not A3 (developers) nor A4–A6 (both)', () => {
-    const applies = applicableActions(buildContext({ organisationKind: 'public-sector', customer: true, developer: false }), fixtureMarks, codes());
-    expect(applies.get('A2')).toMatchObject({ applicable: true, reasons: [{ stakeholder: 'public-sector' }] });
-    expect(applies.get('A3')?.applicable).toBe(false);
-    expect(applies.get('A4')?.applicable).toBe(false);
-    expect(applies.get('A1')?.applicable).toBe(false); // the public-sector column is blank for A1
-    expect(applies.get('A19')?.applicable).toBe(true);
-    expect([...applies.values()].filter((a) => a.applicable)).toHaveLength(19);
+    const applies = applicabilityOf(buildContext({ organisationKind: 'public-sector', customer: true, developer: false }), codes(), fixtureMarks);
+    expect(applies.get('A2')).toMatchObject({ applies: true, reasons: [{ stakeholder: 'public-sector', met: true }] });
+    expect(applies.get('A3')?.applies).toBe(false);
+    expect(applies.get('A4')?.applies).toBe(false);
+    expect(applies.get('A1')?.applies).toBe(false); // the public-sector column is blank for A1
+    expect(applies.get('A19')?.applies).toBe(true);
+    expect([...applies.values()].filter((a) => a.applies)).toHaveLength(19);
   });
 
   it('a company on the demand side only is not asked about its product’s code (A3) but is about vulnerability management (A14)', () => {
-    const applies = applicableActions(buildContext({ customer: true, developer: false }), fixtureMarks, codes());
-    expect(applies.get('A3')?.applicable).toBe(false);
-    expect(applies.get('A14')).toMatchObject({ applicable: true, reasons: [{ stakeholder: 'demand-side' }] });
-    expect(applies.get('A13')?.applicable).toBe(false);
-  });
-
-  it('reads the printed conditions: customer, developer, both, or a note that restricts nothing', () => {
-    const customerOnly = buildContext({ organisationKind: 'public-sector', customer: true, developer: false });
-    expect(meetsCondition('(if it is a customer of ICT products and services)', customerOnly)).toBe(true);
-    expect(meetsCondition('(if it is a developer/producer of ICT products and services)', customerOnly)).toBe(false);
-    expect(meetsCondition('(if it is both a customer and developer/product [sic] of ICT products and services)', customerOnly)).toBe(false);
-    expect(meetsCondition('(public sector could both develop such policies for the market)', customerOnly)).toBe(true);
+    const applies = applicabilityOf(buildContext({ customer: true, developer: false }), codes(), fixtureMarks);
+    expect(applies.get('A3')?.applies).toBe(false);
+    expect(applies.get('A14')).toMatchObject({ applies: true, reasons: [{ stakeholder: 'demand-side' }] });
+    expect(applies.get('A13')?.applies).toBe(false);
   });
 });
 

@@ -4,7 +4,8 @@
  * report page (views/report-method.tsx), so a reader can redo the arithmetic.
  */
 import type { FrameworkCategory, PrincipleKey, RecipientKind } from '../toolkit.constants.js';
-import { notApplicable, recipientOf, targetLevel } from './assessment.constants.js';
+import { notApplicable, targetLevel } from './assessment.constants.js';
+import { recipientOf } from './assessment.profile.js';
 import type { AssessmentContext, AssessmentVersion, Level } from './assessment.schemas.js';
 
 export interface ReferenceAction {
@@ -81,7 +82,7 @@ export interface Recommendation {
 
 /** The frameworks quoting a provision for `gap`, best first (ties in the workbook's order). */
 export function recommendFrameworks(gap: string, gaps: string[], context: AssessmentContext, data: ReferenceData): Recommendation[] {
-  const kind = recipientOf[context.organisationKind];
+  const kind = recipientOf(context);
   const w = recommendationWeights;
   return data.frameworks
     .filter((f) => data.quoted.get(f.key)?.has(gap))

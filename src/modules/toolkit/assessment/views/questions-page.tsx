@@ -1,7 +1,7 @@
 import { FieldError } from '../../../../app/html/field.js';
 import { escaping, type Locale } from '../../../../app/i18n/i18n.js';
-import type { Applicability } from '../assessment.applicability.js';
-import { stakeholderColumns } from '../assessment.applicability.js';
+import { groupsOf } from '../../toolkit.applicability.js';
+import { profileOf, type Applicability } from '../assessment.profile.js';
 import { assessmentLimits, maturityLevels, notApplicable } from '../assessment.constants.js';
 import type { AnswerValues, FieldErrors } from '../assessment.forms.js';
 import { assessmentMessages, type AssessmentKey } from '../assessment.messages.js';
@@ -28,9 +28,9 @@ export function QuestionsPage(props: QuestionsPageProps): JSX.Element {
   const safeT = escaping(t);
   const errors = props.errors ?? {};
   const values = props.values ?? {};
-  const applicable = props.actions.filter((a) => props.applicability.get(a.code)?.applicable);
-  const others = props.actions.filter((a) => !props.applicability.get(a.code)?.applicable);
-  const columns = stakeholderColumns(state.context).map((c) => t(`stakeholder.${c}`));
+  const applicable = props.actions.filter((a) => props.applicability.get(a.code)?.applies);
+  const others = props.actions.filter((a) => !props.applicability.get(a.code)?.applies);
+  const columns = groupsOf(profileOf(state.context)).map((c) => t(`stakeholder.${c}`));
   const levels = [...maturityLevels.map(String), notApplicable];
   return (
     <AssessmentFrame locale={locale} title={`${t('step.questions')} · ${t('title')}`} path="/toolkit/assessment" step="questions">
@@ -44,7 +44,7 @@ export function QuestionsPage(props: QuestionsPageProps): JSX.Element {
         {applicable.map((action) => {
           const code = action.code;
           const typed = values[code] ?? { level: '', justification: '', evidence: '' };
-          const reasons = props.applicability.get(code)?.reasons ?? [];
+          const reasons = (props.applicability.get(code)?.reasons ?? []).filter((r) => r.met);
           const levelError = errors[`level-${code}`];
           return (
             <fieldset class="question" id={`question-${code}`}>
@@ -65,7 +65,7 @@ export function QuestionsPage(props: QuestionsPageProps): JSX.Element {
                     <>
                       {i ? '; ' : ''}
                       <span safe>{t(`stakeholder.${r.stakeholder}`)}</span>
-                      {r.condition ? <span lang="en" safe>{` ${r.condition}`}</span> : ''}
+                      {r.condition ? <span lang="en" safe>{` (${r.condition})`}</span> : ''}
                     </>
                   ))}
                 </p>
