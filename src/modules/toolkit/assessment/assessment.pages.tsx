@@ -2,7 +2,8 @@
  * The self-assessment's pages in every language. Without JavaScript it is a chain of POST forms: the context, then the
  * questions, then the report, each step carrying what came before in hidden fields, so nothing is stored unless the
  * visitor saves behind a private link. Every answer-bearing response is `no-store`, sent with `Referrer-Policy:
- * no-referrer` and kept out of search engines; request bodies are never logged (the logger records no body).
+ * no-referrer` and kept out of search engines; request bodies are never logged (the logger records no body), nor are
+ * these routes' request lines, whose URLs may hold a private link's token.
  */
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -196,6 +197,8 @@ export async function registerAssessmentPages(app: FastifyInstance, context: App
         return renderQuestions(request, reply, reference, { context: current.context, previous }, { values: answerValuesOf(current.answers) });
       });
     }
-  });
+    // Request lines (logged at debug level) would hold a private link's token in their URL: these routes log warnings
+    // and errors only.
+  }, { logLevel: 'warn' });
 }
 

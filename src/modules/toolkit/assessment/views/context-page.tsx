@@ -99,10 +99,8 @@ export function ContextPage(props: ContextPageProps): JSX.Element {
             return group.length === 0 ? (
               ''
             ) : (
-              <>
-                <h3 class="check-group" safe>
-                  {tk(`category.${category}`)}
-                </h3>
+              <fieldset class="check-group">
+                <legend safe>{tk(`category.${category}`)}</legend>
                 {group.map((f) => (
                   <div class="check">
                     <input type="checkbox" name="frameworks" id={`framework-${f.key}`} value={f.key} checked={values.frameworks.includes(f.key)} />
@@ -111,7 +109,7 @@ export function ContextPage(props: ContextPageProps): JSX.Element {
                     </label>
                   </div>
                 ))}
-              </>
+              </fieldset>
             );
           })}
           <FieldError name="frameworks" message={errors.frameworks} />

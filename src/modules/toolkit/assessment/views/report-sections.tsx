@@ -52,6 +52,7 @@ export function PrinciplesSection(props: { locale: Locale; report: GapReport }):
       </p>
       <div class="chart-pair">
         <PrinciplesChart locale={locale} report={report} />
+        <div class="table-scroll" role="region" aria-labelledby="principles-caption" tabindex="0">
         <table class="chart-table" aria-describedby="principles-caption">
           <thead>
             <tr>
@@ -72,6 +73,7 @@ export function PrinciplesSection(props: { locale: Locale; report: GapReport }):
             ))}
           </tbody>
         </table>
+        </div>
       </div>
     </section>
   );
