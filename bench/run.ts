@@ -67,7 +67,7 @@ const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }
   uploads: { title: '8. Hostile uploads to the index secretariat', run: () => benchUploads({ cpuProfDir: values['cpu-prof'] }) },
   outage: { title: '9. Losing PostgreSQL under load', run: () => benchOutage() },
   'toolkit-import': { title: '10. Import of the WG6 toolkit workbook and report', run: () => benchToolkitImport({ runs: 3 }) },
-  'toolkit-assessment': { title: '11. Toolkit self-assessment: gap report', run: () => benchToolkitAssessment({ randomCases: 200, rounds: 5 }) },
+  'toolkit-assessment': { title: '11. Toolkit self-assessment: gap report', run: () => benchToolkitAssessment({ randomCases: 200, rounds: 15 }) },
 };
 
 const selected = (values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(sections)) as GoalId[];
