@@ -102,6 +102,18 @@ describe('the self-assessment without JavaScript', () => {
     expect(response.body).toMatch(/id="level-A2-na" value="n\/a" checked/);
   });
 
+  it('goes back from the questions to the context and forward again without losing what was typed', async () => {
+    const questions = await post('/en/toolkit/assessment/questions', companyContext);
+    const back = await post('/en/toolkit/assessment', { ...answers(questions.body, '4'), 'justification-A3': 'typed before going back' });
+    expect(back.statusCode).toBe(200);
+    expect(back.body).toMatch(/id="organisationKind-private-organization" value="private-organization" checked/);
+    expect(back.body).toContain('value="FRA, DEU, EU"');
+    const forward = await post('/en/toolkit/assessment/questions', { ...companyContext, organisationKind: 'public-sector', previous: hidden(back.body, 'previous'), draft: hidden(back.body, 'draft') });
+    expect(forward.statusCode).toBe(200);
+    expect(forward.body).toMatch(/id="level-A2-4" value="4" checked/);
+    expect(forward.body).toContain('typed before going back</textarea>');
+  });
+
   it('reports gaps by priority, recommendations with their score, and the smallest cover with its reasons', async () => {
     const response = await reportFor('1', { 'level-A7': '4', 'level-A1': 'n/a', 'justification-A1': 'We sell no product', 'evidence-A14': 'https://example.org/cvd' });
     expect(response.statusCode).toBe(200);
@@ -220,6 +232,15 @@ describe('the self-assessment without JavaScript', () => {
     const damaged = await post('/en/toolkit/assessment/report', { state: '{"context":{}}', 'level-A1': '3' });
     expect(damaged.statusCode).toBe(422);
     expect(damaged.body).toContain('This form’s hidden data is damaged or out of date');
+    // No CSRF token: refused before anything is read or saved.
+    const forged = await t.app.inject({ method: 'POST', url: '/en/toolkit/assessment/save', remoteAddress: '10.3.0.1', payload: 'assessment=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(forged.statusCode).toBe(403);
+    // A new version for a link that names nothing: 404, nothing created.
+    const report = await reportFor('2');
+    const count = (await t.database.db.select().from(toolkitSavedAssessments)).length;
+    const unknown = await post(`/en/toolkit/assessment/s/${'x'.repeat(43)}`, { assessment: hidden(report.body, 'assessment') });
+    expect(unknown.statusCode).toBe(404);
+    expect(await t.database.db.select().from(toolkitSavedAssessments)).toHaveLength(count);
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) statuses.push((await post('/en/toolkit/assessment/save', { assessment: 'not json' }, '10.2.0.1')).statusCode);
     expect(statuses.slice(0, 30).every((s) => s === 422)).toBe(true);

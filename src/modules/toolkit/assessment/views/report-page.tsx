@@ -30,7 +30,7 @@ export function ReportPage(props: ReportPageProps): JSX.Element {
   const date = formatInstant(locale, assessment.current.assessedAt);
   const carry = { assessment: json, ...(props.link ? { link: props.link } : {}) };
   return (
-    <AssessmentFrame locale={locale} title={`${saved ? t('saved.title') : t('report.title')} · ${t('title')}`} path={saved ? '/toolkit/assessment' : '/toolkit/assessment'} step={saved ? null : 'report'}>
+    <AssessmentFrame locale={locale} title={`${saved ? t('saved.title') : t('report.title')} · ${t('title')}`} path={saved ? `/toolkit/assessment/s/${saved.token}` : '/toolkit/assessment'} step={saved ? null : 'report'}>
       <article class="assessment-report">
         <h1>{safeT(saved ? 'saved.title' : 'report.title')}</h1>
         {saved?.notice ? <p class="notice no-print" role="status" safe>{saved.notice}</p> : ''}
