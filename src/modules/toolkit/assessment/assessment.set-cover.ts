@@ -67,7 +67,8 @@ export function minimumSetCover(universe: readonly string[], candidates: readonl
   const dominated = new Set<number>();
   masked.forEach((x, i) =>
     masked.forEach((y, j) => {
-      if (i !== j && !dominated.has(j) && (x.mask & y.mask) === x.mask && (x.mask !== y.mask || prefer(y.c, x.c) < 0) && prefer(y.c, x.c) <= 0) dominated.add(i);
+      // Positions differ, so `prefer` never ties: of two equal masks exactly one is left out.
+      if (i !== j && !dominated.has(j) && (x.mask & y.mask) === x.mask && prefer(y.c, x.c) < 0) dominated.add(i);
     }),
   );
   const sets = masked.filter((_, i) => !dominated.has(i)).sort((a, b) => prefer(a.c, b.c));
