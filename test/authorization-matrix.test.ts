@@ -25,6 +25,8 @@ import { fixtureTable } from '../src/modules/index/index.usecases.test-support.j
 import { supporters } from '../src/modules/supporters/supporters.tables.js';
 import { toolkitReference } from '../src/modules/toolkit/toolkit.reference.js';
 import { normsReference } from '../src/modules/norms/norms.reference.js';
+import { buildAssessment } from '../src/modules/toolkit/assessment/assessment.test-support.js';
+import { saveAssessment } from '../src/modules/toolkit/assessment/assessment.usecases.js';
 import { referenceDir } from '../src/app/reference/reference.js';
 
 /**
@@ -54,7 +56,7 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
-const known = { orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition' };
+const known = { orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '' };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
 const tokens = { invitation: '', signIn: '', confirm: '', unknown: 'x'.repeat(43) };
 
@@ -85,6 +87,8 @@ beforeAll(async () => {
   await db.transaction((tx) => toolkitReference.load(tx, toolkit, 'test'));
   const norms = await normsReference.read(referenceDir);
   await db.transaction((tx) => normsReference.load(tx, norms, 'test'));
+  // A self-assessment behind a private link (its token is the credential); deleting it is idempotent for the rest.
+  known.assessmentToken = (await saveAssessment({ db }, { assessment: buildAssessment() })).token;
 
   const operator = { kind: 'system', ref: 'cli:test' } as const;
   const edition = (slug: string) => ({
@@ -142,6 +146,7 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/toolkit\/proposals\/:id/, () => 'tkp_matrix'],
   [/\/toolkit\/frameworks\/:key/, () => 'pp-9'],
   [/\/toolkit\/actions\/:code/, () => 'A4'],
+  [/\/toolkit\/assessment\/s\/:token/, () => known.assessmentToken],
   [/\/assets\/:name/, () => 'site.css'],
   [/\/api\/docs\*$/, () => '/static/swagger-ui.css'], // swagger-ui's files, under its wildcard
 ];

@@ -5,6 +5,7 @@ import { sendPrivatePage } from '../../app/http/private-page.js';
 import { parseParams } from '../../app/http/validation.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { cellLayersSection } from './layers/layers.cell.js';
+import { registerAssessmentPages } from './assessment/assessment.pages.js';
 import { getToolkitCell, toolkitMatrix } from './toolkit.queries.js';
 import { cellParamsSchema } from './toolkit.schemas.js';
 import { CellPage } from './views/cell-page.js';
@@ -29,4 +30,5 @@ export async function registerToolkitPages(app: FastifyInstance, context: AppCon
       return actor.kind === 'user' ? sendPrivatePage(reply, page) : reply.type(html).send(page);
     });
   }
+  await registerAssessmentPages(app, context);
 }
