@@ -1,3 +1,4 @@
+import { RelatedWorkList } from '../../../app/html/related-work-list.js';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import type { RelatedWork } from '../../../app/related.js';
@@ -71,16 +72,7 @@ export function NormPage({ locale, norm, related }: { locale: Locale; norm: Norm
       <section aria-labelledby="related-work">
         <h2 id="related-work">{safeT('norm.related')}</h2>
         {related.length ? (
-          <ul class="related-work">
-            {related.map((work) => (
-              <li>
-                <a href={`/${locale}${work.path}`} safe>
-                  {work.title(locale)}
-                </a>
-                <p safe>{work.summary(locale)}</p>
-              </li>
-            ))}
-          </ul>
+          <RelatedWorkList locale={locale} related={related} />
         ) : (
           <p>{safeT('norm.noRelated')}</p>
         )}
