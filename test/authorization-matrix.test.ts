@@ -132,6 +132,8 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/principles\/:number/, () => '1'],
   [/\/toolkit\/cells\/:framework/, () => 'pp-9'],
   [/\/toolkit\/cells\/[^/]+\/:action/, () => 'a4'],
+  [/\/toolkit\/actions\/:code/, () => 'a4'],
+  [/\/toolkit\/frameworks\/:key/, () => 'pp-9'],
   [/\/assets\/:name/, () => 'site.css'],
   [/\/api\/docs\*$/, () => '/static/swagger-ui.css'], // swagger-ui's files, under its wildcard
 ];

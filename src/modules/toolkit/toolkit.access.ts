@@ -4,6 +4,10 @@ import { declareAccess } from '../../app/authz/access.js';
 export const toolkitAccess = declareAccess([
   { method: 'GET', path: '/:locale/toolkit', access: 'public' },
   { method: 'GET', path: '/:locale/toolkit/cells/:framework/:action', access: 'public' },
+  { method: 'GET', path: '/:locale/toolkit/actions/:code', access: 'public' },
+  { method: 'GET', path: '/:locale/toolkit/frameworks/:key', access: 'public' },
+  { method: 'GET', path: '/:locale/toolkit/search', access: 'public' },
+  { method: 'GET', path: '/:locale/toolkit/compare', access: 'public' },
   { method: 'GET', path: '/api/v1/toolkit/frameworks', access: 'public' },
   { method: 'GET', path: '/api/v1/toolkit/actions', access: 'public' },
 ]);
