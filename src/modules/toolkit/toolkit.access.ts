@@ -8,6 +8,10 @@ export const toolkitAccess = declareAccess([
   { method: 'GET', path: '/:locale/toolkit/frameworks/:key', access: 'public' },
   { method: 'GET', path: '/:locale/toolkit/search', access: 'public' },
   { method: 'GET', path: '/:locale/toolkit/compare', access: 'public' },
+  { method: 'GET', path: '/:locale/toolkit/coverage', access: 'public' },
+  { method: 'GET', path: '/:locale/toolkit/stakeholders', access: 'public' },
+  { method: 'GET', path: '/:locale/toolkit/coverage.csv', access: 'public' },
+  { method: 'GET', path: '/api/v1/toolkit/coverage', access: 'public' },
   { method: 'GET', path: '/api/v1/toolkit/frameworks', access: 'public' },
   { method: 'GET', path: '/api/v1/toolkit/actions', access: 'public' },
 ]);

@@ -4,6 +4,7 @@
  * the one of the research note (§2.7): a pair counts when its cell is `quoted`, merged cells counting for every action
  * they span (the importer already expanded them). Pure functions, no I/O.
  */
+import { stringify } from 'csv-stringify/sync';
 import { frameworkSheets, principles, type CellStatus, type FrameworkCategory, type PrincipleKey } from './toolkit.constants.js';
 
 /** How many of the least-covered actions are named; actions tied with the last one named are named too. */
@@ -128,3 +129,14 @@ export function computeCoverage(input: CoverageInput): Coverage {
 }
 
 const actionNumber = (code: string) => Number(code.slice(1));
+
+/** What the figures count, said with them in the API and the CSV (the report's insights used other definitions). */
+export const coverageDefinition =
+  'A framework addresses an action when the WG6 reviewers quote a provision of it for that action (cell status "quoted"); a merged workbook cell counts for each action it spans. Counts are over the 35 frameworks of the data set "WG6 2021 as published".';
+
+/** The per-action figures as CSV (one row per action, a column per category), written by csv-stringify. */
+export function coverageToCsv(coverage: Coverage): string {
+  const categories = frameworkSheets.map((s) => s.category);
+  const rows = coverage.perAction.map((a) => [a.code, a.principle, a.title, a.quoted, a.reviewedAbsent, a.notReviewed, ...categories.map((c) => a.byCategory[c])]);
+  return stringify(rows, { header: true, columns: ['action', 'principle', 'title', 'quoted', 'reviewed_absent', 'not_reviewed', ...categories.map((c) => `quoted_${c.replaceAll('-', '_')}`)] });
+}

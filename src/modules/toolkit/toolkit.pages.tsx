@@ -2,14 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
 import { parseOrThrow, parseParams } from '../../app/http/validation.js';
 import { locales } from '../../app/i18n/i18n.js';
-import { compareToolkitFrameworks, getToolkitAction, getToolkitCell, getToolkitFramework, searchToolkit, toolkitMatrix } from './toolkit.queries.js';
+import { coverageToCsv } from './toolkit.coverage.js';
+import { compareToolkitFrameworks, getToolkitAction, getToolkitCell, getToolkitFramework, searchToolkit, toolkitCoverage, toolkitMatrix, toolkitStakeholderMatrix } from './toolkit.queries.js';
 import { actionParamsSchema, cellParamsSchema, compareQuerySchema, frameworkParamsSchema, matrixQuerySchema, searchQuerySchema } from './toolkit.schemas.js';
 import { ActionPage } from './views/action-page.js';
 import { CellPage } from './views/cell-page.js';
 import { ComparePage, compareProblem } from './views/compare-page.js';
+import { CoveragePage } from './views/coverage-page.js';
 import { FrameworkPage } from './views/framework-page.js';
 import { MatrixPage } from './views/matrix-page.js';
 import { SearchPage } from './views/search-page.js';
+import { StakeholdersPage } from './views/stakeholders-page.js';
 
 const html = 'text/html; charset=utf-8';
 
@@ -55,5 +58,22 @@ export async function registerToolkitPages(app: FastifyInstance, context: AppCon
         .type(html)
         .send(ComparePage({ locale, keys, comparison, problem }));
     });
+
+    app.get(`/${locale}/toolkit/coverage`, { schema: { hide: true } }, async (_request, reply) => {
+      const { coverage } = await toolkitCoverage({ db });
+      return reply.type(html).send(CoveragePage({ locale, coverage }));
+    });
+
+    app.get(`/${locale}/toolkit/coverage.csv`, { schema: { hide: true } }, async (_request, reply) => {
+      const { coverage } = await toolkitCoverage({ db });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="wg6-2021-coverage.csv"')
+        .send(coverageToCsv(coverage));
+    });
+
+    app.get(`/${locale}/toolkit/stakeholders`, { schema: { hide: true } }, async (_request, reply) =>
+      reply.type(html).send(StakeholdersPage({ locale, matrix: await toolkitStakeholderMatrix({ db }) })),
+    );
   }
 }

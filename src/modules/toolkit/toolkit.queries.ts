@@ -237,3 +237,19 @@ export async function toolkitCoverage(input: { db: Executor }): Promise<{ datase
   const rows = await readPublished(input.db);
   return { dataset: rows?.dataset ?? null, coverage: computeCoverage(rows ?? { frameworks: [], actions: [], cells: [] }) };
 }
+
+/** The report's stakeholder matrix: the 25 actions, each with its row of marks (empty until the matrix is imported). */
+export interface StakeholderMatrix {
+  actions: Array<ToolkitActionRow & { principle: PrincipleKey; roles: ToolkitStakeholderRoleRow[] }>;
+  /** False when no row of the matrix has been imported yet. */
+  loaded: boolean;
+}
+
+export async function toolkitStakeholderMatrix(input: { db: Executor }): Promise<StakeholderMatrix> {
+  const repository = createToolkitRepository(input.db);
+  const [actions, roles] = await Promise.all([repository.listActions(), repository.listStakeholderRoles()]);
+  return {
+    actions: actions.map((a) => ({ ...a, principle: a.principle as PrincipleKey, roles: roles.filter((r) => r.actionCode === a.code) })),
+    loaded: roles.length > 0,
+  };
+}
