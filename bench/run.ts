@@ -3,7 +3,7 @@
  * figures to bench/README.md and bench/results.json. Sections run one after another (never two servers at once);
  * whatever a section starts or creates is undone at the end, also on failure or Ctrl-C.
  *
- *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage] [--no-synthetic] [--iterations N] [--seconds N]
+ *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import] [--no-synthetic] [--iterations N] [--seconds N]
  *                    [--cpu-prof DIR] [--no-write] [--report-only] [--quiet-load 1] [--quiet-wait 600]
  */
 import os from 'node:os';
@@ -18,6 +18,7 @@ import { mergeResults, readPreviousResults, summaryTable, writeResults } from '.
 import type { GoalId, GoalResult } from './lib/results.js';
 import { benchOutage } from './outage.js';
 import { benchSearch } from './search.js';
+import { benchToolkitImport } from './toolkit-import.js';
 import { benchStartup } from './startup.js';
 import { benchUploads } from './uploads.js';
 import { benchWeight } from './weight.js';
@@ -64,6 +65,7 @@ const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }
   index: { title: '7. Cyberstability Index engine: pipeline and uncertainty analysis', run: () => benchIndex(indexDefaults) },
   uploads: { title: '8. Hostile uploads to the index secretariat', run: () => benchUploads({ cpuProfDir: values['cpu-prof'] }) },
   outage: { title: '9. Losing PostgreSQL under load', run: () => benchOutage() },
+  'toolkit-import': { title: '10. Import of the WG6 toolkit workbook and report', run: () => benchToolkitImport({ runs: 3 }) },
 };
 
 const selected = (values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(sections)) as GoalId[];

@@ -33,7 +33,7 @@ export interface CliIo {
 }
 
 /** The commands a running server runs for the command line on the embedded database: the secretariat's everyday ones. */
-export const forwardableCommands = ['user create', 'user list', 'user disable', 'import', 'index publish', 'export'];
+export const forwardableCommands = ['user create', 'user list', 'user disable', 'import', 'index publish', 'export', 'toolkit import'];
 
 /** Whether `argv` (without `node pariscall`) starts with a command the server takes. */
 export function isForwardable(argv: string[]): boolean {
@@ -82,18 +82,19 @@ export function buildProgram(io: CliIo): Command {
 
   program
     .command('import')
-    .description('import supporters and the Call texts from a directory in the official repository layout, or supporters from the official CSV')
+    .description('import supporters, the Call texts and the WG6 toolkit from a directory in the official repository layout, or supporters from the official CSV')
     .argument('<source>', 'directory (e.g. ../shared/data/pariscall.international) or .csv file')
     .option('--first-seen <csv>', 'file,first_seen CSV of first appearance dates (default: pariscall-registry-first-seen.csv beside the directory)')
     .option('--skip-invalid', 'import the valid records even if some are invalid')
     .option('--dry-run', 'report what would change without writing')
+    .option('--reports-text <dir>', 'folder of the reports\' texts, for the WG6 toolkit (default: reports-text/ beside the directory)')
     .option('--json', 'print the report as JSON')
-    .action(async (source: string, options: { firstSeen?: string; skipInvalid?: boolean; dryRun?: boolean; json?: boolean }) => {
+    .action(async (source: string, options: { firstSeen?: string; skipInvalid?: boolean; dryRun?: boolean; reportsText?: string; json?: boolean }) => {
       source = io.resolve(source);
       if (!fs.existsSync(source)) throw new InvalidArgumentError(`${source} does not exist`);
       const { formatImportReport, importSite } = await import('./site-import.js');
       const report = await io.withDatabase((database) =>
-        importSite(database, { source, firstSeenCsv: options.firstSeen && io.resolve(options.firstSeen), skipInvalid: options.skipInvalid, dryRun: options.dryRun, actor, events: io.events }),
+        importSite(database, { source, firstSeenCsv: options.firstSeen && io.resolve(options.firstSeen), reportsText: options.reportsText && io.resolve(options.reportsText), skipInvalid: options.skipInvalid, dryRun: options.dryRun, actor, events: io.events }),
       );
       io.out(options.json ? JSON.stringify(report, null, 2) : formatImportReport(report));
     });
@@ -110,6 +111,32 @@ export function buildProgram(io: CliIo): Command {
       const csv = await io.withDatabase((database) => exportSupportersCsv({ db: database.db, filters: supporterFiltersSchema.parse({}) }));
       if (options.out) fs.writeFileSync(io.resolve(options.out), csv);
       else io.write(csv);
+    });
+
+  // ——— ICT supply-chain security toolkit (working group 6). ———
+  const toolkitCommand = program.command('toolkit').description('the ICT supply-chain security toolkit of working group 6');
+
+  toolkitCommand
+    .command('import')
+    .description('import the WG6 workbook and the report\'s text as the published layer "WG6 2021 as published" (idempotent; another file is refused)')
+    .argument('<xlsx>', 'the WG6 workbook (Paris-Call-WG6-Supply-chain-security-mapping-version-2021-11-10.xlsx)')
+    .option('--report <txt>', 'the report\'s text (default: reports-text/ beside the official site checkout the workbook is in)')
+    .option('--json', 'print the report as JSON')
+    .action(async (xlsx: string, options: { report?: string; json?: boolean }) => {
+      xlsx = io.resolve(xlsx);
+      if (!fs.existsSync(xlsx)) throw new InvalidArgumentError(`${xlsx} does not exist`);
+      const { defaultReportPath, readWg6Files } = await import('./modules/toolkit/io/toolkit.source.js');
+      const report = options.report ? io.resolve(options.report) : defaultReportPath(xlsx);
+      if (!fs.existsSync(report)) throw new InvalidArgumentError(`the report's text ${report} does not exist (give it with --report)`);
+      const { asImportError, importPublishedDataset } = await import('./modules/toolkit/toolkit.import.js');
+      const { formatToolkitImportReport } = await import('./modules/toolkit/toolkit.import-report.js');
+      const dataset = await readWg6Files(xlsx, report).catch((error: unknown) => {
+        throw asImportError(error);
+      });
+      const outcome = await io.withDatabase((database) => importPublishedDataset({ db: database.db, dataset, actor: { kind: 'system', ref: actor } }));
+      // The response cache holds the toolkit's pages too: the registry's change event is the one that empties it.
+      if (outcome.written) io.events?.emit('registry.changed', { reason: 'toolkit-import' });
+      io.out(options.json ? JSON.stringify(outcome, null, 2) : formatToolkitImportReport(outcome));
     });
 
   // ——— Reference bundle: the Call's real data shipped in reference/, derived from ../shared by the importers. ———

@@ -14,12 +14,16 @@ import { parseSupportersCsv } from './modules/supporters/supporters.csv.js';
 import { importInvalid } from './modules/supporters/supporters.errors.js';
 import { importSupporters, toFieldIssue, type ImportReport, type KeptReason } from './modules/supporters/supporters.import.js';
 import { readOfficialSupporters } from './modules/supporters/supporters.source.js';
+import { asImportError, importPublishedDataset, type ToolkitImportReport } from './modules/toolkit/toolkit.import.js';
+import type { ParsedDataset } from './modules/toolkit/toolkit.models.js';
 
 export interface SiteImportOptions {
   source: string;
   firstSeenCsv?: string;
   skipInvalid?: boolean;
   dryRun?: boolean;
+  /** The WG6 report's text folder (default: `reports-text/` beside the official checkout, as in the shared folder). */
+  reportsText?: string;
   /** The operator or process importing (`cli:alice`, `system:first-start`): the system acting, named in the audit log. */
   actor: string;
   events?: EventBus;
@@ -27,6 +31,8 @@ export interface SiteImportOptions {
 
 export interface SiteImportReport extends ImportReport {
   call: { documents: number; principles: number } | null;
+  /** The WG6 toolkit's published layer, when the checkout holds its workbook; why not otherwise. */
+  toolkit: ToolkitImportReport | { skipped: string } | null;
   durationMs: number;
 }
 
@@ -37,11 +43,12 @@ export async function importSite(database: DatabaseHandle, options: SiteImportOp
   if (stat.isFile()) {
     const parsed = parseSupportersCsv(await fs.readFile(options.source, 'utf8'), path.basename(options.source));
     const report = await importSupporters({ db: database.db, ...parsed, actor, skipInvalid: options.skipInvalid, dryRun: options.dryRun, events: options.events });
-    return { ...report, call: null, durationMs: performance.now() - started };
+    return { ...report, call: null, toolkit: null, durationMs: performance.now() - started };
   }
-  const [parsed, call] = await Promise.all([
+  const [parsed, call, toolkit] = await Promise.all([
     readOfficialSupporters(options.source, options.firstSeenCsv ? { firstSeenCsv: options.firstSeenCsv } : {}),
     readCallContent(options.source),
+    readToolkit(options.source, options.reportsText),
   ]);
   const callErrors = call.issues.filter((i) => i.severity === 'error');
   const allErrors = [...parsed.issues.filter((i) => i.severity === 'error'), ...callErrors];
@@ -51,16 +58,36 @@ export async function importSite(database: DatabaseHandle, options: SiteImportOp
   }
   let report!: ImportReport;
   let callReport: SiteImportReport['call'] = null;
+  let toolkitReport: SiteImportReport['toolkit'] = 'skipped' in toolkit ? toolkit : null;
   await database.db.transaction(async (tx) => {
     report = await importSupporters({ db: tx, ...parsed, actor, skipInvalid: options.skipInvalid, dryRun: options.dryRun });
     if (!options.dryRun && (call.documents.length || call.principles.length)) {
       callReport = await importCallContent({ db: tx, parsed: call, actor });
     }
+    if (!options.dryRun && 'dataset' in toolkit) toolkitReport = await importPublishedDataset({ db: tx, dataset: toolkit.dataset, actor });
   });
   options.events?.emit('registry.changed', { reason: 'import' });
   report.warnings.push(...call.issues.filter((i) => i.severity === 'warning'));
   report.errors.push(...callErrors);
-  return { ...report, call: callReport, durationMs: performance.now() - started };
+  return { ...report, call: callReport, toolkit: toolkitReport, durationMs: performance.now() - started };
+}
+
+/**
+ * The WG6 workbook of the checkout and the report's text, read before the transaction. A checkout without the workbook
+ * (a test fixture, an older snapshot) imports without the toolkit and says so; a workbook that does not read is an
+ * error naming its sheet and cell, and nothing is imported.
+ */
+async function readToolkit(source: string, reportsText: string | undefined): Promise<{ dataset: ParsedDataset } | { skipped: string }> {
+  const { readWg6FromShared, wg6Files } = await import('./modules/toolkit/io/toolkit.source.js');
+  const reportsDir = reportsText ?? path.resolve(source, '../reports-text');
+  const exists = (file: string) => fs.access(file).then(() => true, () => false);
+  if (!(await exists(path.join(source, wg6Files.workbook)))) return { skipped: `no ${wg6Files.workbook}` };
+  if (!(await exists(path.join(reportsDir, wg6Files.reportText)))) return { skipped: `no ${wg6Files.reportText} in ${reportsDir} (give the folder with --reports-text)` };
+  try {
+    return { dataset: await readWg6FromShared(source, reportsDir) };
+  } catch (error) {
+    throw asImportError(error);
+  }
 }
 
 const keptReasonText: Record<KeptReason, string> = {
@@ -86,6 +113,11 @@ export function formatImportReport(report: SiteImportReport): string {
   }
   if (report.notInSource.length) lines.push(`  in the registry but not in the source (kept): ${report.notInSource.length} (${report.notInSource.slice(0, 10).join(', ')})`);
   if (report.call) lines.push(`  Call texts: ${report.call.documents} documents, ${report.call.principles} principles`);
+  if (report.toolkit && 'skipped' in report.toolkit) lines.push(`  WG6 toolkit: not imported (${report.toolkit.skipped})`);
+  else if (report.toolkit) {
+    const t = report.toolkit;
+    lines.push(`  WG6 toolkit: ${t.written ? 'imported' : 'unchanged'}: ${t.frameworks} frameworks, ${t.actions} actions, ${t.cells} reviewed pairs (${t.quoted} quoted), ${t.stakeholderCells} stakeholder cells, ${t.anomalies.length} anomalies (\`pariscall toolkit import\` lists them)`);
+  }
   for (const issue of report.errors) lines.push(`  error   ${issue.source}${issue.line ? `:${issue.line}` : ''}: ${issue.message}`);
   for (const issue of report.warnings) lines.push(`  warning ${issue.source}${issue.line ? `:${issue.line}` : ''}: ${issue.message}`);
   return lines.join('\n');

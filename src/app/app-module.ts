@@ -3,6 +3,7 @@ import type { RouteAccess } from './authz/access.js';
 import type { AppContext } from './context.js';
 import type { JobHandlers } from './jobs/job-definition.js';
 import type { ReferencePart } from './reference/reference.js';
+import type { RelatedWork } from './related.js';
 
 /** A capability's manifest: how it plugs its routes, pages and event handlers into the application. */
 export interface AppModule {
@@ -17,4 +18,6 @@ export interface AppModule {
   reference?: ReferencePart[];
   /** Who may reach each of its routes (`<module>.access.ts`), checked against the registered routes by the authorization matrix. */
   access?: readonly RouteAccess[];
+  /** Its pages that serve one of the Call's principles, listed on that principle's page. */
+  related?: readonly RelatedWork[];
 }

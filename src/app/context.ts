@@ -3,6 +3,7 @@ import type { DatabaseHandle } from './database/database.js';
 import type { EventBus } from './events/events.js';
 import type { ResponseCache } from './http/response-cache.js';
 import type { JobWorker } from './jobs/worker.js';
+import type { RelatedWork } from './related.js';
 
 /** What every module receives from the composition root. */
 export interface AppContext {
@@ -15,4 +16,6 @@ export interface AppContext {
    * No mailer here on purpose: modules send e-mail only through the outbox.
    */
   jobs: { worker: JobWorker };
+  /** What the modules declare as serving each principle (their manifests' `related`). */
+  related: readonly RelatedWork[];
 }

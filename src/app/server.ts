@@ -69,7 +69,14 @@ export async function createServer(options: ServerOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
 
   const jobs = createJobs({ config, database, log: app.log.child({ component: 'jobs' }) });
-  const context: AppContext = { config, database, events: new EventBus(), cache: new ResponseCache(), jobs: { worker: jobs.worker } };
+  const context: AppContext = {
+    config,
+    database,
+    events: new EventBus(),
+    cache: new ResponseCache(),
+    jobs: { worker: jobs.worker },
+    related: modules.flatMap((module) => module.related ?? []),
+  };
   for (const module of modules) addJobHandlers(jobs.handlers, module.name, module.jobHandlers?.(context) ?? {});
   // Started by startServer when JOBS is on; stopped with the server, before the caller closes the database.
   app.addHook('onClose', () => jobs.close());

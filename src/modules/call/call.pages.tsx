@@ -40,7 +40,12 @@ export async function registerCallPages(app: FastifyInstance, context: AppContex
       const principle = (await listPrinciples({ db })).find((p) => p.number === number);
       if (!principle) throw principleNotFound();
       return context.cache.send(request, reply, html, async () =>
-        PrinciplePage({ locale, principle, caseStudies: await getCallDocument({ db, key: `case-studies/principle-${number}`, locale }) }),
+        PrinciplePage({
+          locale,
+          principle,
+          caseStudies: await getCallDocument({ db, key: `case-studies/principle-${number}`, locale }),
+          related: context.related.filter((work) => work.principle === number),
+        }),
       );
     });
     app.get(`/${locale}/open-data`, { schema: { hide: true } }, async (request, reply) =>

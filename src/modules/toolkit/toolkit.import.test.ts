@@ -11,6 +11,7 @@ import { readWg6FromShared, wg6Files } from './io/toolkit.source.js';
 import { importPublishedDataset } from './toolkit.import.js';
 import type { ParsedDataset } from './toolkit.models.js';
 import { createToolkitRepository } from './toolkit.repository.js';
+import { createStakeholderRolesRepository } from './toolkit.stakeholders.repository.js';
 
 /** A small published data set: two frameworks, three actions, one quotation merged over two actions. */
 function buildDataset(overrides: Partial<ParsedDataset> = {}): ParsedDataset {
@@ -51,6 +52,11 @@ function buildDataset(overrides: Partial<ParsedDataset> = {}): ParsedDataset {
       { frameworkKey: 'pp-6', action: 'A2', status: 'reviewed-absent', quotation: null, locator: null, source: 'Public policy!G6', mergedRange: null },
       { frameworkKey: 'pp-6', action: 'A3', status: 'quoted', quotation: 'Section 2', locator: null, source: 'Public policy!H6', mergedRange: null },
     ],
+    stakeholderRoles: [
+      { action: 'A1', stakeholder: 'public-sector', marked: true, condition: 'if it is a customer', excludesMainstreamUsers: false, mergedWith: null, source: 'report p. 26' },
+      { action: 'A1', stakeholder: 'supply-side', marked: true, condition: null, excludesMainstreamUsers: true, mergedWith: ['supply-side', 'demand-side'], source: 'report p. 26' },
+      { action: 'A1', stakeholder: 'demand-side', marked: true, condition: null, excludesMainstreamUsers: true, mergedWith: ['supply-side', 'demand-side'], source: 'report p. 26' },
+    ],
     anomalies: [{ cell: 'Public policy!G5', kind: 'merged-actions', detail: 'one quotation spans G5:H5' }],
     ...overrides,
   };
@@ -86,6 +92,26 @@ describe('importing a published data set', () => {
     ]);
     const audit = await database.db.select({ actor: auditLog.actor, subject: auditLog.subject }).from(auditLog).where(eq(auditLog.action, 'toolkit.import-published'));
     expect(audit).toEqual([{ actor: 'cli:test', subject: dataset!.id }]);
+    const roles = await createStakeholderRolesRepository(database.db).listRoles();
+    expect(roles.map((r) => [r.actionCode, r.stakeholder, r.marked, r.mergedWith])).toEqual([
+      ['A1', 'public-sector', true, null],
+      ['A1', 'supply-side', true, ['supply-side', 'demand-side']],
+      ['A1', 'demand-side', true, ['supply-side', 'demand-side']],
+    ]);
+    expect(report).toMatchObject({ stakeholderCells: 3, stakeholderMarks: 3 });
+  });
+
+  it('adds the stakeholder matrix to a layer imported before it was read, once', async () => {
+    const other = await createTestDatabase();
+    try {
+      await importPublishedDataset({ db: other.db, dataset: buildDataset({ stakeholderRoles: [] }), actor: cli });
+      const again = await importPublishedDataset({ db: other.db, dataset: buildDataset(), actor: cli });
+      expect(again.written).toBe(true);
+      expect(await createStakeholderRolesRepository(other.db).countRoles()).toBe(3);
+      expect((await importPublishedDataset({ db: other.db, dataset: buildDataset(), actor: cli })).written).toBe(false);
+    } finally {
+      await other.close();
+    }
   });
 
   it('when the same file is imported again, nothing is written and the report says so', async () => {
@@ -117,7 +143,7 @@ describe.skipIf(!workbook.available)(workbook.title('importing the published WG6
   it('stores 35 frameworks, 25 actions and 875 reviewed pairs, 271 of them quoted', async () => {
     const dataset = await readWg6FromShared(sharedPaths.officialSite, path.join(sharedDir, 'data/reports-text'));
     const report = await importPublishedDataset({ db: database.db, dataset, actor: systemActor('cli:test') });
-    expect(report).toMatchObject({ written: true, frameworks: 35, actions: 25, cells: 875, quoted: 271 });
+    expect(report).toMatchObject({ written: true, frameworks: 35, actions: 25, cells: 875, quoted: 271, stakeholderCells: 100, stakeholderMarks: 76 });
     const repository = createToolkitRepository(database.db);
     const cells = await repository.listCells((await repository.findDataset('wg6-2021'))!.id);
     expect(cells.filter((c) => c.status === 'quoted')).toHaveLength(271);

@@ -12,6 +12,7 @@ import { datasetImmutable, sourceInvalid } from './toolkit.errors.js';
 import type { ImportAnomaly, ParsedDataset } from './toolkit.models.js';
 import { toolkitPolicies } from './toolkit.policies.js';
 import { createToolkitRepository } from './toolkit.repository.js';
+import { createStakeholderRolesRepository } from './toolkit.stakeholders.repository.js';
 
 export interface ToolkitImportReport {
   dataset: string;
@@ -22,6 +23,9 @@ export interface ToolkitImportReport {
   /** Reviewed framework × action pairs, and those with a quotation. */
   cells: number;
   quoted: number;
+  /** Cells of the report's 25 × 4 stakeholder matrix, and those marked. */
+  stakeholderCells: number;
+  stakeholderMarks: number;
   anomalies: ImportAnomaly[];
 }
 
@@ -41,25 +45,33 @@ export async function importPublishedDataset(input: { db: Executor; dataset: Par
     actions: dataset.actions.length,
     cells: dataset.cells.length,
     quoted: dataset.cells.filter((cell) => cell.status === 'quoted').length,
+    stakeholderCells: dataset.stakeholderRoles.length,
+    stakeholderMarks: dataset.stakeholderRoles.filter((role) => role.marked).length,
     anomalies: dataset.anomalies,
   };
   return input.db.transaction(async (tx) => {
     const repository = createToolkitRepository(tx);
+    const roles = createStakeholderRolesRepository(tx);
     const existing = await repository.findDataset(dataset.key);
     if (existing) {
       if (existing.sourceSha256 !== dataset.sourceSha256) throw datasetImmutable({ key: dataset.key });
-      return report;
+      // A layer imported before the stakeholder matrix was read gets it now: it is the report's, not an edit.
+      if ((await roles.countRoles()) > 0) return report;
+      await roles.insertRoles(dataset.stakeholderRoles);
+      await recordAudit(tx, { actor: actorRef(input.actor), action: 'toolkit.import-stakeholder-matrix', subject: existing.id, details: { cells: dataset.stakeholderRoles.length } });
+      return { ...report, written: true };
     }
-    const { frameworks, actions, cells, ...meta } = dataset;
+    const { frameworks, actions, cells, stakeholderRoles, ...meta } = dataset;
     const row = await repository.insertDataset(meta, true);
     await repository.insertMissingActions(actions);
     const frameworkIds = await repository.insertFrameworks(row.id, frameworks);
     await repository.insertCells(frameworkIds, cells);
+    await roles.insertRoles(stakeholderRoles);
     await recordAudit(tx, {
       actor: actorRef(input.actor),
       action: 'toolkit.import-published',
       subject: row.id,
-      details: { key: dataset.key, source: dataset.source, sha256: dataset.sourceSha256, frameworks: frameworks.length, cells: cells.length, anomalies: dataset.anomalies.length },
+      details: { key: dataset.key, source: dataset.source, sha256: dataset.sourceSha256, frameworks: frameworks.length, cells: cells.length, stakeholderCells: stakeholderRoles.length, anomalies: dataset.anomalies.length },
     });
     return { ...report, written: true };
   });

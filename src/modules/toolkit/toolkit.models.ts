@@ -2,7 +2,7 @@
  * The toolkit's records as the importer produces them and the bundle ships them: frameworks, actions and the
  * framework × action cells of one data set, each with the place in the source it was read from.
  */
-import type { CellStatus, FrameworkCategory, PrincipleKey, RecipientKind } from './toolkit.constants.js';
+import type { CellStatus, FrameworkCategory, PrincipleKey, RecipientKind, StakeholderKind } from './toolkit.constants.js';
 
 /** A recipient column of a framework: marked or not, and the note after the "X" when there is one. */
 export interface Recipient {
@@ -54,6 +54,21 @@ export interface ParsedCell {
   mergedRange: string | null;
 }
 
+/** One cell of the report's 25 × 4 stakeholder matrix (pp. 26–31). */
+export interface ParsedStakeholderRole {
+  action: string;
+  stakeholder: StakeholderKind;
+  marked: boolean;
+  /** The note printed under the mark, without its parentheses, [sic] kept; null when the mark stands alone. */
+  condition: string | null;
+  /** The cell reads "✗, except for mainstream users". */
+  excludesMainstreamUsers: boolean;
+  /** The groups one merged cell spans, this one included; null when the cell is the group's own. */
+  mergedWith: StakeholderKind[] | null;
+  /** `report p. 27`. */
+  source: string;
+}
+
 /** Something the importer read in a way a reviewer should know about, with the cell it concerns. */
 export interface ImportAnomaly {
   cell: string;
@@ -83,5 +98,6 @@ export interface ParsedDataset {
   frameworks: ParsedFramework[];
   actions: ParsedAction[];
   cells: ParsedCell[];
+  stakeholderRoles: ParsedStakeholderRole[];
   anomalies: ImportAnomaly[];
 }

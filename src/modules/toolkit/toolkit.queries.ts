@@ -10,8 +10,8 @@ import {
   type ToolkitCellRow,
   type ToolkitDatasetRow,
   type ToolkitFrameworkRow,
-  type ToolkitStakeholderRoleRow,
 } from './toolkit.repository.js';
+import { createStakeholderRolesRepository, type ToolkitStakeholderRoleRow } from './toolkit.stakeholders.repository.js';
 import { findTerms, passageAround, queryTerms, type Passage } from './toolkit.search.js';
 
 /** True when no data set has been imported: the reference bundle is loaded only then. */
@@ -141,7 +141,7 @@ export async function getToolkitAction(input: { db: Executor; code: string }): P
   const action = rows?.actions.find((a) => a.code === input.code);
   if (!rows || !action) throw cellNotFound();
   const byFramework = new Map(rows.cells.filter((c) => c.actionCode === action.code).map((c) => [c.frameworkKey, c]));
-  const roles = (await createToolkitRepository(input.db).listStakeholderRoles()).filter((r) => r.actionCode === action.code);
+  const roles = (await createStakeholderRolesRepository(input.db).listRoles()).filter((r) => r.actionCode === action.code);
   return {
     dataset: rows.dataset,
     action,
@@ -246,8 +246,7 @@ export interface StakeholderMatrix {
 }
 
 export async function toolkitStakeholderMatrix(input: { db: Executor }): Promise<StakeholderMatrix> {
-  const repository = createToolkitRepository(input.db);
-  const [actions, roles] = await Promise.all([repository.listActions(), repository.listStakeholderRoles()]);
+  const [actions, roles] = await Promise.all([createToolkitRepository(input.db).listActions(), createStakeholderRolesRepository(input.db).listRoles()]);
   return {
     actions: actions.map((a) => ({ ...a, principle: a.principle as PrincipleKey, roles: roles.filter((r) => r.actionCode === a.code) })),
     loaded: roles.length > 0,

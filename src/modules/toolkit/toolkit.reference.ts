@@ -9,9 +9,9 @@ import { systemActor } from '../../app/authz/actor.js';
 import type { Executor } from '../../app/database/database.js';
 import { formatBundleFile, readBundleFile, type Provenance } from '../../app/reference/bundle-file.js';
 import type { ReferencePart } from '../../app/reference/reference.js';
-import { cellStatuses, frameworkCategories, principleKeys, recipientKinds } from './toolkit.constants.js';
+import { cellStatuses, frameworkCategories, principleKeys, recipientKinds, stakeholderKinds } from './toolkit.constants.js';
 import { importPublishedDataset } from './toolkit.import.js';
-import type { ImportAnomaly, ParsedAction, ParsedCell, ParsedDataset, ParsedFramework } from './toolkit.models.js';
+import type { ImportAnomaly, ParsedAction, ParsedCell, ParsedDataset, ParsedFramework, ParsedStakeholderRole } from './toolkit.models.js';
 import { isToolkitEmpty } from './toolkit.queries.js';
 
 export const toolkitFiles = {
@@ -19,6 +19,7 @@ export const toolkitFiles = {
   actions: 'toolkit/actions.jsonl',
   frameworks: 'toolkit/frameworks.jsonl',
   cells: 'toolkit/cells.jsonl',
+  stakeholderRoles: 'toolkit/stakeholder-roles.jsonl',
 } as const;
 
 const licence =
@@ -73,6 +74,16 @@ const cellSchema = z.strictObject({
   mergedRange: z.string().min(1).nullable(),
 }) satisfies z.ZodType<ParsedCell>;
 
+const stakeholderRoleSchema = z.strictObject({
+  action: z.string().regex(/^A\d{1,2}$/),
+  stakeholder: z.enum(stakeholderKinds),
+  marked: z.boolean(),
+  condition: z.string().min(1).nullable(),
+  excludesMainstreamUsers: z.boolean(),
+  mergedWith: z.array(z.enum(stakeholderKinds)).min(2).nullable(),
+  source: z.string().regex(/^report p\. \d+$/),
+}) satisfies z.ZodType<ParsedStakeholderRole>;
+
 export const toolkitReference: ReferencePart<ParsedDataset> = {
   name: 'toolkit',
 
@@ -80,7 +91,7 @@ export const toolkitReference: ReferencePart<ParsedDataset> = {
     // The readers (and exceljs) are loaded here only: a start that loads the bundle does not need them.
     const { readWg6FromShared, wg6Files } = await import('./io/toolkit.source.js');
     const dataset = await readWg6FromShared(path.join(sharedDir, 'data/pariscall.international'), path.join(sharedDir, 'data/reports-text'));
-    const { frameworks, actions, cells, ...meta } = dataset;
+    const { frameworks, actions, cells, stakeholderRoles, ...meta } = dataset;
     const common = {
       source: `pariscall.international repository: ${wg6Files.workbook} (sha256 ${meta.sourceSha256}); the report's text: reports-text/${wg6Files.reportText}`,
       version: meta.version,
@@ -92,19 +103,24 @@ export const toolkitReference: ReferencePart<ParsedDataset> = {
       [toolkitFiles.actions]: formatBundleFile(provenance(toolkitFiles.actions, 'the 25 actions A1–A25 with their OECD principle and their titles in the report and the workbook'), actions),
       [toolkitFiles.frameworks]: formatBundleFile(provenance(toolkitFiles.frameworks, 'the 35 frameworks mapped by working group 6, with category, type, recipients and resource links'), frameworks),
       [toolkitFiles.cells]: formatBundleFile(provenance(toolkitFiles.cells, 'every framework × action pair reviewed by working group 6: the quotation, or reviewed with nothing found, with its cell'), cells),
+      [toolkitFiles.stakeholderRoles]: formatBundleFile(
+        provenance(toolkitFiles.stakeholderRoles, "the report's 25 × 4 matrix of actions × stakeholder groups (pp. 26–31): marks, conditions as printed, merged cells, page"),
+        stakeholderRoles,
+      ),
     };
   },
 
   async read(bundleDir) {
-    const [dataset, actions, frameworks, cells] = await Promise.all([
+    const [dataset, actions, frameworks, cells, stakeholderRoles] = await Promise.all([
       readBundleFile(bundleDir, toolkitFiles.dataset, datasetSchema),
       readBundleFile(bundleDir, toolkitFiles.actions, actionSchema),
       readBundleFile(bundleDir, toolkitFiles.frameworks, frameworkSchema),
       readBundleFile(bundleDir, toolkitFiles.cells, cellSchema),
+      readBundleFile(bundleDir, toolkitFiles.stakeholderRoles, stakeholderRoleSchema),
     ]);
     const meta = dataset.records[0];
     if (!meta || dataset.records.length !== 1) throw new Error(`reference/${toolkitFiles.dataset}: expected exactly one data set`);
-    return { ...meta, actions: actions.records, frameworks: frameworks.records as ParsedFramework[], cells: cells.records };
+    return { ...meta, actions: actions.records, frameworks: frameworks.records as ParsedFramework[], cells: cells.records, stakeholderRoles: stakeholderRoles.records };
   },
 
   isEmpty: (db: Executor) => isToolkitEmpty({ db }),

@@ -2,13 +2,12 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Executor } from '../../app/database/database.js';
 import type { ParsedAction, ParsedCell, ParsedDataset, ParsedFramework } from './toolkit.models.js';
-import { toolkitActions, toolkitCells, toolkitDatasets, toolkitFrameworks, toolkitStakeholderRoles } from './toolkit.tables.js';
+import { toolkitActions, toolkitCells, toolkitDatasets, toolkitFrameworks } from './toolkit.tables.js';
 
 export type ToolkitDatasetRow = typeof toolkitDatasets.$inferSelect;
 export type ToolkitActionRow = typeof toolkitActions.$inferSelect;
 export type ToolkitFrameworkRow = typeof toolkitFrameworks.$inferSelect;
 export type ToolkitCellRow = typeof toolkitCells.$inferSelect;
-export type ToolkitStakeholderRoleRow = typeof toolkitStakeholderRoles.$inferSelect;
 
 export function createToolkitRepository(db: Executor) {
   return {
@@ -22,7 +21,7 @@ export function createToolkitRepository(db: Executor) {
       return row?.n ?? 0;
     },
 
-    async insertDataset(dataset: Omit<ParsedDataset, 'frameworks' | 'actions' | 'cells'>, immutable: boolean): Promise<ToolkitDatasetRow> {
+    async insertDataset(dataset: Omit<ParsedDataset, 'frameworks' | 'actions' | 'cells' | 'stakeholderRoles'>, immutable: boolean): Promise<ToolkitDatasetRow> {
       const [row] = await db
         .insert(toolkitDatasets)
         .values({ key: dataset.key, name: dataset.name, immutable, version: dataset.version, source: dataset.source, sourceSha256: dataset.sourceSha256, anomalies: dataset.anomalies })
@@ -93,16 +92,6 @@ export function createToolkitRepository(db: Executor) {
     async findCell(frameworkId: string, actionCode: string): Promise<ToolkitCellRow | undefined> {
       const [row] = await db.select().from(toolkitCells).where(and(eq(toolkitCells.frameworkId, frameworkId), eq(toolkitCells.actionCode, actionCode))).limit(1);
       return row;
-    },
-
-    /** The report's stakeholder matrix (25 actions × 4 groups), in action order; its column order is the caller's. */
-    async listStakeholderRoles(): Promise<ToolkitStakeholderRoleRow[]> {
-      const rows = await db
-        .select({ role: toolkitStakeholderRoles })
-        .from(toolkitStakeholderRoles)
-        .innerJoin(toolkitActions, eq(toolkitStakeholderRoles.actionCode, toolkitActions.code))
-        .orderBy(asc(toolkitActions.number), asc(toolkitStakeholderRoles.stakeholder));
-      return rows.map((row) => row.role);
     },
   };
 }

@@ -8,6 +8,7 @@ export const en = {
   'principles.number': 'Principle {number}',
   'principles.caseStudies': 'Case studies',
   'principles.noCaseStudies': 'No case study has been published for this principle yet.',
+  'principles.related': 'Tools of the Call for this principle',
   'principles.all': 'All principles',
   'principles.missing': 'The principles have not been imported yet.',
   'home.callIntro': 'Launched in 2018, the Paris Call brings together States, public authorities, companies and civil society organisations around nine principles for a secure and peaceful cyberspace.',

@@ -10,6 +10,7 @@ export const fr: Catalog<typeof en> = {
   'principles.number': 'Principe {number}',
   'principles.caseStudies': 'Études de cas',
   'principles.noCaseStudies': 'Aucune étude de cas n’a encore été publiée pour ce principe.',
+  'principles.related': 'Outils de l’Appel pour ce principe',
   'principles.all': 'Tous les principes',
   'principles.missing': 'Les principes n’ont pas encore été importés.',
   'home.callIntro': 'Lancé en 2018, l’Appel de Paris réunit des États, des organismes publics, des entreprises et des organisations de la société civile autour de neuf principes pour un cyberespace sûr et pacifique.',

@@ -3,6 +3,7 @@ import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { callMessages } from '../call.messages.js';
 import type { principles as principlesTable } from '../call.tables.js';
 import type { RenderedDocument } from '../call.usecases.js';
+import type { RelatedWork } from '../../../app/related.js';
 import { TranslatedDocument } from './document-page.js';
 
 type Principle = typeof principlesTable.$inferSelect;
@@ -42,9 +43,11 @@ export interface PrinciplePageProps {
   locale: Locale;
   principle: Principle;
   caseStudies: RenderedDocument | null;
+  /** The platform's tools and work that serve this principle (other modules declare them). */
+  related: readonly RelatedWork[];
 }
 
-export function PrinciplePage({ locale, principle, caseStudies }: PrinciplePageProps): JSX.Element {
+export function PrinciplePage({ locale, principle, caseStudies, related }: PrinciplePageProps): JSX.Element {
   const t = callMessages(locale);
   const safeT = escaping(t);
   return (
@@ -57,6 +60,21 @@ export function PrinciplePage({ locale, principle, caseStudies }: PrinciplePageP
       <p class="lead" safe>
         {name(principle, locale, 'fullName')}
       </p>
+      {related.length > 0 && (
+        <section aria-labelledby="related-work">
+          <h2 id="related-work">{safeT('principles.related')}</h2>
+          <ul class="related-work">
+            {related.map((work) => (
+              <li>
+                <a href={`/${locale}${work.path}`} safe>
+                  {work.title(locale)}
+                </a>
+                <p safe>{work.summary(locale)}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="case-studies">
         <h2 id="case-studies">{safeT('principles.caseStudies')}</h2>
         {caseStudies ? (

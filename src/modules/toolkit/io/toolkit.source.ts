@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { publishedDatasetKey } from '../toolkit.constants.js';
 import type { ParsedAction, ParsedDataset } from '../toolkit.models.js';
+import { readStakeholderMatrix } from './toolkit.report-matrix.js';
 import { readReportActions } from './toolkit.report-text.js';
 import { ToolkitSourceError } from './toolkit.source-error.js';
 import { readWorkbookBytes } from './toolkit.xlsx.js';
@@ -52,6 +53,7 @@ export async function readWg6Dataset(sources: Wg6Sources): Promise<ParsedDataset
       principleSource: filed.source,
     };
   });
+  const stakeholderRoles = readStakeholderMatrix(sources.reportText, sources.reportName, new Map(report.map((action) => [action.code, action.title])));
   const date = /(\d{4}-\d{2}-\d{2})/.exec(sources.workbookName)?.[1];
   if (!date) throw new ToolkitSourceError(sources.workbookName, 'the file name carries no version date (YYYY-MM-DD)');
   return {
@@ -63,14 +65,26 @@ export async function readWg6Dataset(sources: Wg6Sources): Promise<ParsedDataset
     frameworks: workbook.frameworks,
     actions,
     cells: workbook.cells,
+    stakeholderRoles,
     anomalies,
   };
 }
 
 /** Reads the WG6 files from a checkout of the official site and the folder of report texts. */
 export async function readWg6FromShared(officialSiteDir: string, reportsTextDir: string): Promise<ParsedDataset> {
-  const workbookPath = path.join(officialSiteDir, wg6Files.workbook);
-  const reportPath = path.join(reportsTextDir, wg6Files.reportText);
+  return readWg6Files(path.join(officialSiteDir, wg6Files.workbook), path.join(reportsTextDir, wg6Files.reportText));
+}
+
+/**
+ * Where the report's text is expected when only the workbook is named: the `reports-text/` folder beside the official
+ * site's checkout (`<shared>/data/pariscall.international/assets/files/x.xlsx` → `<shared>/data/reports-text/`).
+ */
+export function defaultReportPath(workbookPath: string): string {
+  return path.resolve(path.dirname(workbookPath), '../../../reports-text', wg6Files.reportText);
+}
+
+/** Reads a WG6 workbook and the report's text from two paths. */
+export async function readWg6Files(workbookPath: string, reportPath: string): Promise<ParsedDataset> {
   return readWg6Dataset({
     workbook: await fs.readFile(workbookPath),
     workbookName: path.basename(workbookPath),

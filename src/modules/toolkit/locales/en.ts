@@ -87,7 +87,6 @@ export const en = {
   'action.stakeholders': 'Stakeholder groups it concerns',
   'action.stakeholders.none': 'The report marks no stakeholder group for this action.',
   'action.stakeholders.empty': 'The report’s stakeholder matrix has not been loaded yet.',
-  'action.stakeholders.source': 'WG6 report, {source}',
   'action.matrixLink': 'See the whole stakeholder matrix',
   'framework.heading': 'Framework',
   'framework.category': 'Category',
@@ -172,4 +171,6 @@ export const en = {
   'coverage.json': 'coverage (JSON, API)',
   'coverage.cells': 'every cell (CSV)',
   'coverage.none': 'none',
+  'related.principle6':
+    'Working group 6’s 25 actions for the security of ICT products and their supply chain, the 35 frameworks that address them, and a self-assessment that finds which framework closes your gaps.',
 } as const;

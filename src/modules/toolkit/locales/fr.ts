@@ -91,7 +91,6 @@ export const fr: Catalog<typeof en> = {
   'action.stakeholders': 'Parties prenantes concernées',
   'action.stakeholders.none': 'Le rapport ne marque aucune partie prenante pour cette action.',
   'action.stakeholders.empty': 'La matrice des parties prenantes du rapport n’est pas encore chargée.',
-  'action.stakeholders.source': 'rapport du GT6, {source}',
   'action.matrixLink': 'Voir toute la matrice des parties prenantes',
   'framework.heading': 'Référentiel',
   'framework.category': 'Catégorie',
@@ -176,4 +175,6 @@ export const fr: Catalog<typeof en> = {
   'coverage.json': 'couverture (JSON, API)',
   'coverage.cells': 'toutes les cases (CSV)',
   'coverage.none': 'aucun',
+  'related.principle6':
+    'Les 25 actions du groupe de travail 6 pour la sécurité des produits numériques et de leur chaîne d’approvisionnement, les 35 référentiels qui les traitent, et une auto-évaluation qui indique quel référentiel comble vos lacunes.',
 };

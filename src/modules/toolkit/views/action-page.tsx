@@ -4,7 +4,7 @@ import { frameworkSheets, stakeholderKinds } from '../toolkit.constants.js';
 import { toolkitMessages } from '../toolkit.messages.js';
 import type { ActionDetail } from '../toolkit.queries.js';
 import type { ToolkitFrameworkRow } from '../toolkit.repository.js';
-import { StakeholderNote } from './stakeholder-note.js';
+import { RoleMark } from './stakeholders-page.js';
 import { Quotation, ToolkitNav, reportPage, toolkitHref } from './toolkit-parts.js';
 
 /** A list of frameworks, each linking to its page and to its cell for this action. */
@@ -95,7 +95,8 @@ export function ActionPage(props: { locale: Locale; detail: ActionDetail }): JSX
             return role ? (
               <li>
                 <strong safe>{t(`stakeholder.${kind}`)}</strong>
-                <StakeholderNote role={role} />
+                {' — '}
+                <RoleMark locale={locale} role={role} />
               </li>
             ) : (
               ''
@@ -106,7 +107,7 @@ export function ActionPage(props: { locale: Locale; detail: ActionDetail }): JSX
       {detail.roles.length > 0 ? (
         <p>
           <span class="meta" safe>
-            {t('action.stakeholders.source', { source: detail.roles[0]!.source })}
+            {t('cell.actionSource.value', { page: reportPage(detail.roles[0]!.source) })}
           </span>{' '}
           · <a href={toolkitHref.stakeholders(locale)}>{safeT('action.matrixLink')}</a>
         </p>

@@ -1,4 +1,4 @@
-import type { ToolkitStakeholderRoleRow } from '../toolkit.repository.js';
+import type { ToolkitStakeholderRoleRow } from '../toolkit.stakeholders.repository.js';
 
 /**
  * What the report prints after a stakeholder's mark, in its words: ", except for mainstream users" when the cell says

@@ -3,7 +3,7 @@ import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { principles, stakeholderKinds, type StakeholderKind } from '../toolkit.constants.js';
 import { toolkitMessages } from '../toolkit.messages.js';
 import type { StakeholderMatrix } from '../toolkit.queries.js';
-import type { ToolkitStakeholderRoleRow } from '../toolkit.repository.js';
+import type { ToolkitStakeholderRoleRow } from '../toolkit.stakeholders.repository.js';
 import { StakeholderNote } from './stakeholder-note.js';
 import { ToolkitNav, toolkitHref } from './toolkit-parts.js';
 
