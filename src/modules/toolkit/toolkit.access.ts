@@ -10,6 +10,7 @@ export const toolkitAccess = declareAccess([
   { method: 'GET', path: '/:locale/toolkit/compare', access: 'public' },
   { method: 'GET', path: '/:locale/toolkit/coverage', access: 'public' },
   { method: 'GET', path: '/:locale/toolkit/stakeholders', access: 'public' },
+  { method: 'GET', path: '/:locale/toolkit/stakeholders/mine', access: 'public' },
   { method: 'GET', path: '/:locale/toolkit/coverage.csv', access: 'public' },
   { method: 'GET', path: '/api/v1/toolkit/coverage', access: 'public' },
   { method: 'GET', path: '/api/v1/toolkit/frameworks', access: 'public' },

@@ -3,14 +3,15 @@ import type { AppContext } from '../../app/context.js';
 import { parseOrThrow, parseParams } from '../../app/http/validation.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { coverageToCsv } from './toolkit.coverage.js';
-import { compareToolkitFrameworks, getToolkitAction, getToolkitCell, getToolkitFramework, searchToolkit, toolkitCoverage, toolkitMatrix, toolkitStakeholderMatrix } from './toolkit.queries.js';
-import { actionParamsSchema, cellParamsSchema, compareQuerySchema, frameworkParamsSchema, matrixQuerySchema, searchQuerySchema } from './toolkit.schemas.js';
+import { compareToolkitFrameworks, getToolkitAction, getToolkitCell, getToolkitFramework, searchToolkit, toolkitCoverage, toolkitMatrix, toolkitMyRole, toolkitStakeholderMatrix } from './toolkit.queries.js';
+import { actionParamsSchema, cellParamsSchema, compareQuerySchema, frameworkParamsSchema, matrixQuerySchema, myRoleQuerySchema, searchQuerySchema } from './toolkit.schemas.js';
 import { ActionPage } from './views/action-page.js';
 import { CellPage } from './views/cell-page.js';
 import { ComparePage, compareProblem } from './views/compare-page.js';
 import { CoveragePage } from './views/coverage-page.js';
 import { FrameworkPage } from './views/framework-page.js';
 import { MatrixPage } from './views/matrix-page.js';
+import { MyRolePage } from './views/my-role-page.js';
 import { SearchPage } from './views/search-page.js';
 import { StakeholdersPage } from './views/stakeholders-page.js';
 
@@ -75,5 +76,16 @@ export async function registerToolkitPages(app: FastifyInstance, context: AppCon
     app.get(`/${locale}/toolkit/stakeholders`, { schema: { hide: true } }, async (_request, reply) =>
       reply.type(html).send(StakeholdersPage({ locale, matrix: await toolkitStakeholderMatrix({ db }) })),
     );
+
+    app.get(`/${locale}/toolkit/stakeholders/mine`, { schema: { hide: true } }, async (request, reply) => {
+      const { kind, buys, develops } = parseOrThrow(myRoleQuerySchema, request.query, locale);
+      const result = kind ? await toolkitMyRole({ db, profile: { kind, buysIct: buys, developsIct: develops } }) : null;
+      // Boxes ticked without a kind: the form again, its message beside the question left unanswered.
+      const missingKind = !kind && (buys || develops);
+      return reply
+        .code(missingKind ? 400 : 200)
+        .type(html)
+        .send(MyRolePage({ locale, answers: { kind, buys, develops }, result, missingKind }));
+    });
   }
 }

@@ -1,8 +1,9 @@
 /** Read use cases of the toolkit: everything it holds is public, so nothing here authorizes. */
 import type { Executor } from '../../app/database/database.js';
-import { publishedDatasetKey, type CellStatus, type PrincipleKey } from './toolkit.constants.js';
+import { publishedDatasetKey, type CellStatus, type PrincipleKey, type StakeholderKind } from './toolkit.constants.js';
 import { cellNotFound } from './toolkit.errors.js';
-import { keepsAction, keepsFramework, type MatrixFilter } from './toolkit.filters.js';
+import { addressedTo, keepsAction, keepsFramework, type MatrixFilter } from './toolkit.filters.js';
+import { applicableActions, recipientOf, type Applicability, type OrganisationProfile } from './toolkit.applicability.js';
 import { computeCoverage, type Coverage } from './toolkit.coverage.js';
 import {
   createToolkitRepository,
@@ -250,5 +251,33 @@ export async function toolkitStakeholderMatrix(input: { db: Executor }): Promise
   return {
     actions: actions.map((a) => ({ ...a, principle: a.principle as PrincipleKey, roles: roles.filter((r) => r.actionCode === a.code) })),
     loaded: roles.length > 0,
+  };
+}
+
+/** One action as it concerns an organisation: whether, why, and the frameworks addressed to its kind that cover it. */
+export interface RoleAction {
+  action: ToolkitActionRow & { principle: PrincipleKey };
+  applicability: Applicability;
+  /** Frameworks whose recipients include the organisation's kind and that quote a provision for the action. */
+  frameworks: ToolkitFrameworkRow[];
+}
+
+/**
+ * The "my role" lens: the 25 actions read against an organisation profile by `applicableActions` (the report's
+ * matrix and its conditions), each with the published frameworks addressed to that kind of organisation
+ * (`recipientOf`) that quote a provision for it.
+ */
+export async function toolkitMyRole(input: { db: Executor; profile: OrganisationProfile }): Promise<{ loaded: boolean; actions: RoleAction[] }> {
+  const [rows, roles] = await Promise.all([readPublished(input.db), createStakeholderRolesRepository(input.db).listRoles()]);
+  if (!rows || roles.length === 0) return { loaded: false, actions: [] };
+  // The column is CHECKed against `stakeholderKinds` by the database.
+  const cells = roles.map((r) => ({ ...r, stakeholder: r.stakeholder as StakeholderKind }));
+  const answers = applicableActions(input.profile, rows.actions.map((a) => a.code), cells);
+  const recipient = recipientOf(input.profile);
+  const addressed = rows.frameworks.filter((f) => addressedTo(f.recipients, recipient));
+  const quoted = new Set(rows.cells.filter((c) => c.status === 'quoted').map((c) => `${c.frameworkKey} ${c.actionCode}`));
+  return {
+    loaded: true,
+    actions: rows.actions.map((action, i) => ({ action, applicability: answers[i]!, frameworks: addressed.filter((f) => quoted.has(`${f.key} ${action.code}`)) })),
   };
 }

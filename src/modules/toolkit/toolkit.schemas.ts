@@ -1,6 +1,7 @@
 /** What crosses the toolkit's edge: the read API's query strings and responses, each field described for OpenAPI. */
 import { z } from 'zod';
 import { textInput } from '../../shared/text-input.js';
+import { organisationKinds } from './toolkit.applicability.js';
 import { cellStatuses, frameworkCategories, maxApiPageSize, principleKeys, recipientKinds, type FrameworkCategory } from './toolkit.constants.js';
 
 export const listQuerySchema = z.strictObject({
@@ -135,4 +136,17 @@ export const coverageSchema = z.object({
     }),
   ),
   leastCovered: z.array(z.string()).describe('Codes of the five least-covered actions (ties with the fifth included), fewest frameworks first'),
+});
+
+/** A checkbox of a GET form: present (`yes`) or absent. */
+const checkbox = z
+  .union([z.literal('yes'), z.literal('')])
+  .optional()
+  .transform((v) => v === 'yes');
+
+/** The "my role" form: what the organisation is and its part in ICT products and services; no kind shows the form alone. */
+export const myRoleQuerySchema = z.object({
+  kind: optional(z.enum(organisationKinds)),
+  buys: checkbox,
+  develops: checkbox,
 });
