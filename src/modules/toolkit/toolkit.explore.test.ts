@@ -32,7 +32,7 @@ describe('the toolkit explorer', () => {
   it('the action page shows every quotation for the action, the frameworks reviewed with nothing found, in both languages', async () => {
     const en = await get('/en/toolkit/actions/a4');
     expect(en.statusCode).toBe(200);
-    expect(en.body).toContain('<h1 lang="en">Increasing and providing transparency on traceability');
+    expect(en.body).toContain('<h1><span lang="en"><span>Increasing and providing transparency on traceability');
     expect(en.body).toContain('Frameworks that address it (17)');
     expect(en.body).toContain('Reviewed, nothing found (18)');
     expect(en.body.match(/<blockquote lang="en">/g)).toHaveLength(17);

@@ -5,7 +5,7 @@ import { toolkitMessages } from '../toolkit.messages.js';
 import type { ActionDetail } from '../toolkit.queries.js';
 import type { ToolkitFrameworkRow } from '../toolkit.repository.js';
 import { RoleMark } from './stakeholders-page.js';
-import { Quotation, ToolkitNav, reportPage, toolkitHref } from './toolkit-parts.js';
+import { ActionTitle, Quotation, ToolkitNav, reportPage, toolkitHref } from './toolkit-parts.js';
 
 /** A list of frameworks, each linking to its page and to its cell for this action. */
 function FrameworkList(props: { locale: Locale; frameworks: ToolkitFrameworkRow[] }): JSX.Element {
@@ -39,10 +39,10 @@ export function ActionPage(props: { locale: Locale; detail: ActionDetail }): JSX
       <p class="eyebrow" safe>
         {t('action.heading', { code: action.code })}
       </p>
-      <h1 lang="en" safe>
-        {action.title}
+      <h1>
+        <ActionTitle title={action.title} />
       </h1>
-      <dl class="facts">
+      <dl>
         <dt>{safeT('action.principle')}</dt>
         <dd safe>{t(`principle.${action.principle}`)}</dd>
       </dl>

@@ -3,7 +3,7 @@ import { escaping, formatDate, type Locale } from '../../../app/i18n/i18n.js';
 import type { FrameworkCategory } from '../toolkit.constants.js';
 import { toolkitMessages } from '../toolkit.messages.js';
 import type { CellDetail } from '../toolkit.queries.js';
-import { ToolkitNav, isWebLink, toolkitHref } from './toolkit-parts.js';
+import { ActionTitle, ToolkitNav, isWebLink, toolkitHref } from './toolkit-parts.js';
 
 
 /**
@@ -28,7 +28,9 @@ export function CellPage(props: { locale: Locale; detail: CellDetail }): JSX.Ele
       <dl>
         <dt>{safeT('cell.action')}</dt>
         <dd lang="en">
-          <a href={toolkitHref.action(locale, action.code)} safe>{`${action.code}: ${action.title}`}</a>
+          <a href={toolkitHref.action(locale, action.code)}>
+            {action.code as 'safe'}: <ActionTitle title={action.title} />
+          </a>
         </dd>
         <dt>{safeT('cell.principle')}</dt>
         <dd safe>{t(`principle.${action.principle}`)}</dd>

@@ -4,7 +4,7 @@ import { frameworkSheets } from '../toolkit.constants.js';
 import type { Coverage } from '../toolkit.coverage.js';
 import { toolkitMessages } from '../toolkit.messages.js';
 import { BarChart } from './bar-chart.js';
-import { ToolkitNav, toolkitHref } from './toolkit-parts.js';
+import { ActionTitle, ToolkitNav, toolkitHref } from './toolkit-parts.js';
 
 /**
  * Coverage analytics, computed from the cells: the least-covered actions first (the report's gap findings, A15 end of
@@ -37,7 +37,7 @@ export function CoveragePage(props: { locale: Locale; coverage: Coverage }): JSX
         {coverage.leastCovered.map((a) => (
           <li>
             <a href={toolkitHref.action(locale, a.code)}>
-              {a.code as 'safe'}: <span lang="en" safe>{a.title}</span>
+              {a.code as 'safe'}: <ActionTitle title={a.title} />
             </a>
             {' — '}
             <span safe>{t('coverage.least.item', { count: a.quoted })}</span>

@@ -3,7 +3,7 @@ import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { recipientKinds, type FrameworkCategory, type RecipientKind } from '../toolkit.constants.js';
 import { toolkitMessages } from '../toolkit.messages.js';
 import type { FrameworkDetail } from '../toolkit.queries.js';
-import { Quotation, ToolkitNav, isWebLink, toolkitHref } from './toolkit-parts.js';
+import { ActionTitle, Quotation, ToolkitNav, isWebLink, toolkitHref } from './toolkit-parts.js';
 
 type StoredRecipient = { marked: boolean; note: string | null; source: string; merged: string | null };
 
@@ -26,7 +26,7 @@ export function FrameworkPage(props: { locale: Locale; detail: FrameworkDetail }
       <h1 lang="en" safe>
         {framework.name}
       </h1>
-      <dl class="facts">
+      <dl>
         <dt>{safeT('framework.category')}</dt>
         <dd safe>{t(`category.${framework.category as FrameworkCategory}`)}</dd>
         <dt>{safeT('framework.type')}</dt>
@@ -93,7 +93,7 @@ export function FrameworkPage(props: { locale: Locale; detail: FrameworkDetail }
         <article class="toolkit-quote">
           <h3>
             <a href={toolkitHref.action(locale, action.code)}>
-              {action.code as 'safe'}: <span lang="en" safe>{action.title}</span>
+              {action.code as 'safe'}: <ActionTitle title={action.title} />
             </a>
           </h3>
           <Quotation locale={locale} cell={cell} frameworkKey={framework.key} />
@@ -121,7 +121,7 @@ function ActionList(props: { locale: Locale; actions: Array<{ code: string; titl
       {props.actions.map((a) => (
         <li>
           <a href={toolkitHref.action(props.locale, a.code)}>
-            {a.code as 'safe'}: <span lang="en" safe>{a.title}</span>
+            {a.code as 'safe'}: <ActionTitle title={a.title} />
           </a>
         </li>
       ))}

@@ -5,7 +5,7 @@ import { groupsOf, organisationKinds, recipientOf, type OrganisationKind, type O
 import { toolkitMessages } from '../toolkit.messages.js';
 import type { RoleAction } from '../toolkit.queries.js';
 import { StakeholderNote } from './stakeholder-note.js';
-import { ToolkitNav, reportPage, toolkitHref } from './toolkit-parts.js';
+import { ActionTitle, ToolkitNav, reportPage, toolkitHref } from './toolkit-parts.js';
 
 export interface MyRoleProps {
   locale: Locale;
@@ -24,7 +24,7 @@ function RoleActionItem(props: { locale: Locale; item: RoleAction; withFramework
   return (
     <li>
       <a href={toolkitHref.action(locale, item.action.code)}>
-        {item.action.code as 'safe'}: <span lang="en" safe>{item.action.title}</span>
+        {item.action.code as 'safe'}: <ActionTitle title={item.action.title} />
       </a>
       {item.applicability.applies ? (
         <>

@@ -2,7 +2,7 @@ import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { toolkitMessages } from '../toolkit.messages.js';
 import type { SearchHit } from '../toolkit.queries.js';
-import { ToolkitNav, toolkitHref } from './toolkit-parts.js';
+import { ActionTitle, ToolkitNav, toolkitHref } from './toolkit-parts.js';
 
 /** A passage with its matches in `<mark>`; every piece is escaped, the marks are the only markup. */
 function PassageText(props: { hit: SearchHit }): JSX.Element {
@@ -52,8 +52,8 @@ export function SearchPage(props: { locale: Locale; q: string; result: { terms: 
                   </a>
                 </h2>
                 <p class="meta">
-                  <a href={toolkitHref.action(locale, hit.action.code)} lang="en" safe>
-                    {hit.action.title}
+                  <a href={toolkitHref.action(locale, hit.action.code)}>
+                    <ActionTitle title={hit.action.title} />
                   </a>
                   {hit.cell.locator ? <span lang="en" safe>{` · ${hit.cell.locator}`}</span> : ''}
                 </p>

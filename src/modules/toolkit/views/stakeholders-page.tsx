@@ -5,7 +5,7 @@ import { toolkitMessages } from '../toolkit.messages.js';
 import type { StakeholderMatrix } from '../toolkit.queries.js';
 import type { ToolkitStakeholderRoleRow } from '../toolkit.stakeholders.repository.js';
 import { StakeholderNote } from './stakeholder-note.js';
-import { ToolkitNav, toolkitHref } from './toolkit-parts.js';
+import { ActionTitle, ToolkitNav, toolkitHref } from './toolkit-parts.js';
 
 /**
  * The cells of one action's row as the report prints them: a merged cell is one cell spanning its columns (its first
@@ -86,7 +86,7 @@ export function StakeholdersPage(props: { locale: Locale; matrix: StakeholderMat
                       <tr id={`stakeholders-${a.code.toLowerCase()}`}>
                         <th scope="row">
                           <a href={toolkitHref.action(locale, a.code)}>
-                            {a.code as 'safe'}: <span lang="en" safe>{a.title}</span>
+                            {a.code as 'safe'}: <ActionTitle title={a.title} />
                           </a>
                         </th>
                         {stakeholderCells(a.roles).map((cell) => (

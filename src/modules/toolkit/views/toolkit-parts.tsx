@@ -79,3 +79,21 @@ export function Quotation(props: { locale: Locale; cell: ToolkitCellRow; framewo
     </>
   );
 }
+
+/**
+ * An action's title in English as printed, with a line-break opportunity after each slash: "requirements/standards/
+ * certification/conformity" is one word to the browser and would widen a 390-pixel page.
+ */
+export function ActionTitle(props: { title: string }): JSX.Element {
+  const parts = props.title.split('/');
+  return (
+    <span lang="en">
+      {parts.map((part, i) => (
+        <>
+          <span safe>{i < parts.length - 1 ? `${part}/` : part}</span>
+          {i < parts.length - 1 ? <wbr /> : ''}
+        </>
+      ))}
+    </span>
+  );
+}
