@@ -76,6 +76,14 @@ describe('the toolkit explorer', () => {
     expect((await get('/en/toolkit/actions/x4')).statusCode).toBe(404);
   });
 
+  it('serves the pages compressed from the response cache, and a wrong comparison is never cached', async () => {
+    const first = await t.app.inject({ method: 'GET', url: '/en/toolkit/coverage', headers: { 'accept-encoding': 'br' } });
+    expect(first.headers['content-encoding']).toBe('br');
+    const again = await t.app.inject({ method: 'GET', url: '/en/toolkit/coverage', headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    for (let i = 0; i < 2; i++) expect((await get('/en/toolkit/compare?f=pp-5')).statusCode).toBe(400);
+  });
+
   it('the matrix links its row heads to the frameworks and its column heads to the actions', async () => {
     const page = (await get('/en/toolkit')).body;
     expect(page.match(/href="\/en\/toolkit\/frameworks\//g)).toHaveLength(35);
@@ -138,6 +146,7 @@ describe('the toolkit explorer', () => {
       })
       .returning();
     await db.insert(toolkitCells).values({ frameworkId: framework!.id, actionCode: 'A9', status: 'quoted', quotation: 'Renforcer la SÉCURITÉ des PME.', sourceCell: 'test!A1' });
+    t.app.context.cache.invalidate(); // as the import's registry.changed event does
     try {
       for (const q of ['securite', 'Sécurité', 'SECURITE pme']) {
         const page = (await get(`/fr/toolkit/search?q=${encodeURIComponent(q)}`)).body;
@@ -146,6 +155,7 @@ describe('the toolkit explorer', () => {
       }
     } finally {
       await db.delete(toolkitFrameworks).where(eq(toolkitFrameworks.id, framework!.id));
+      t.app.context.cache.invalidate();
     }
   });
 

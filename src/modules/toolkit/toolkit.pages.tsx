@@ -19,73 +19,71 @@ const html = 'text/html; charset=utf-8';
 
 /**
  * The toolkit's public pages in every language: the matrix (filtered by a GET form), one page per framework × action
- * pair, per action and per framework, the search in the quotations and the comparison of two or three frameworks.
+ * pair, per action and per framework, the search in the quotations, the comparison of two or three frameworks, the
+ * coverage, the stakeholder matrix and the "my role" lens. They show the published layer, which only an import
+ * changes, and every import empties the response cache (`registry.changed`): so they are cached and sent compressed.
+ * Answers to a wrong choice (400) are rendered each time, never cached.
  */
 export async function registerToolkitPages(app: FastifyInstance, context: AppContext): Promise<void> {
   const { db } = context.database;
+  const page = { schema: { hide: true } };
   for (const locale of locales) {
-    app.get(`/${locale}/toolkit`, { schema: { hide: true } }, async (request, reply) => {
+    app.get(`/${locale}/toolkit`, { ...page, config: { cacheQuery: matrixQuerySchema } }, async (request, reply) => {
       const filter = parseOrThrow(matrixQuerySchema, request.query, locale);
-      return reply.type(html).send(MatrixPage({ locale, filter, matrix: await toolkitMatrix({ db, filter }) }));
+      return context.cache.send(request, reply, html, async () => MatrixPage({ locale, filter, matrix: await toolkitMatrix({ db, filter }) }));
     });
 
-    app.get(`/${locale}/toolkit/cells/:framework/:action`, { schema: { hide: true } }, async (request, reply) => {
+    app.get(`/${locale}/toolkit/cells/:framework/:action`, page, async (request, reply) => {
       const { framework, action } = parseParams(cellParamsSchema, request.params);
-      return reply.type(html).send(CellPage({ locale, detail: await getToolkitCell({ db, framework, action }) }));
+      return context.cache.send(request, reply, html, async () => CellPage({ locale, detail: await getToolkitCell({ db, framework, action }) }));
     });
 
-    app.get(`/${locale}/toolkit/actions/:code`, { schema: { hide: true } }, async (request, reply) => {
+    app.get(`/${locale}/toolkit/actions/:code`, page, async (request, reply) => {
       const { code } = parseParams(actionParamsSchema, request.params);
-      return reply.type(html).send(ActionPage({ locale, detail: await getToolkitAction({ db, code }) }));
+      return context.cache.send(request, reply, html, async () => ActionPage({ locale, detail: await getToolkitAction({ db, code }) }));
     });
 
-    app.get(`/${locale}/toolkit/frameworks/:key`, { schema: { hide: true } }, async (request, reply) => {
+    app.get(`/${locale}/toolkit/frameworks/:key`, page, async (request, reply) => {
       const { key } = parseParams(frameworkParamsSchema, request.params);
-      return reply.type(html).send(FrameworkPage({ locale, detail: await getToolkitFramework({ db, key }) }));
+      return context.cache.send(request, reply, html, async () => FrameworkPage({ locale, detail: await getToolkitFramework({ db, key }) }));
     });
 
-    app.get(`/${locale}/toolkit/search`, { schema: { hide: true } }, async (request, reply) => {
-      const { q } = parseOrThrow(searchQuerySchema, request.query, locale);
-      return reply.type(html).send(SearchPage({ locale, q: q ?? '', result: await searchToolkit({ db, q: q ?? '' }) }));
+    app.get(`/${locale}/toolkit/search`, { ...page, config: { cacheQuery: searchQuerySchema } }, async (request, reply) => {
+      const q = parseOrThrow(searchQuerySchema, request.query, locale).q ?? '';
+      return context.cache.send(request, reply, html, async () => SearchPage({ locale, q, result: await searchToolkit({ db, q }) }));
     });
 
-    app.get(`/${locale}/toolkit/compare`, { schema: { hide: true } }, async (request, reply) => {
+    app.get(`/${locale}/toolkit/compare`, { ...page, config: { cacheQuery: compareQuerySchema } }, async (request, reply) => {
       const { f: keys } = parseOrThrow(compareQuerySchema, request.query, locale);
       const comparison = await compareToolkitFrameworks({ db, keys });
       // No framework asked for is the blank form; a wrong choice is the form again with its message, as a 400.
       const problem = keys.length === 0 ? null : compareProblem(comparison, keys);
-      return reply
-        .code(problem ? 400 : 200)
-        .type(html)
-        .send(ComparePage({ locale, keys, comparison, problem }));
+      if (problem) return reply.code(400).type(html).send(ComparePage({ locale, keys, comparison, problem }));
+      return context.cache.send(request, reply, html, async () => ComparePage({ locale, keys, comparison, problem }));
     });
 
-    app.get(`/${locale}/toolkit/coverage`, { schema: { hide: true } }, async (_request, reply) => {
-      const { coverage } = await toolkitCoverage({ db });
-      return reply.type(html).send(CoveragePage({ locale, coverage }));
-    });
-
-    app.get(`/${locale}/toolkit/coverage.csv`, { schema: { hide: true } }, async (_request, reply) => {
-      const { coverage } = await toolkitCoverage({ db });
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="wg6-2021-coverage.csv"')
-        .send(coverageToCsv(coverage));
-    });
-
-    app.get(`/${locale}/toolkit/stakeholders`, { schema: { hide: true } }, async (_request, reply) =>
-      reply.type(html).send(StakeholdersPage({ locale, matrix: await toolkitStakeholderMatrix({ db }) })),
+    app.get(`/${locale}/toolkit/coverage`, page, async (request, reply) =>
+      context.cache.send(request, reply, html, async () => CoveragePage({ locale, coverage: (await toolkitCoverage({ db })).coverage })),
     );
 
-    app.get(`/${locale}/toolkit/stakeholders/mine`, { schema: { hide: true } }, async (request, reply) => {
+    app.get(`/${locale}/toolkit/coverage.csv`, page, async (request, reply) => {
+      reply.header('content-disposition', 'attachment; filename="wg6-2021-coverage.csv"');
+      return context.cache.send(request, reply, 'text/csv; charset=utf-8', async () => coverageToCsv((await toolkitCoverage({ db })).coverage));
+    });
+
+    app.get(`/${locale}/toolkit/stakeholders`, page, async (request, reply) =>
+      context.cache.send(request, reply, html, async () => StakeholdersPage({ locale, matrix: await toolkitStakeholderMatrix({ db }) })),
+    );
+
+    app.get(`/${locale}/toolkit/stakeholders/mine`, { ...page, config: { cacheQuery: myRoleQuerySchema } }, async (request, reply) => {
       const { kind, buys, develops } = parseOrThrow(myRoleQuerySchema, request.query, locale);
-      const result = kind ? await toolkitMyRole({ db, profile: { kind, buysIct: buys, developsIct: develops } }) : null;
+      const answers = { kind, buys, develops };
       // Boxes ticked without a kind: the form again, its message beside the question left unanswered.
-      const missingKind = !kind && (buys || develops);
-      return reply
-        .code(missingKind ? 400 : 200)
-        .type(html)
-        .send(MyRolePage({ locale, answers: { kind, buys, develops }, result, missingKind }));
+      if (!kind && (buys || develops)) return reply.code(400).type(html).send(MyRolePage({ locale, answers, result: null, missingKind: true }));
+      return context.cache.send(request, reply, html, async () => {
+        const result = kind ? await toolkitMyRole({ db, profile: { kind, buysIct: buys, developsIct: develops } }) : null;
+        return MyRolePage({ locale, answers, result, missingKind: false });
+      });
     });
   }
 }
