@@ -4,8 +4,9 @@ import type { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { problemSchema } from '../../app/http/problem.schema.js';
 import { presentAction, presentFramework } from './toolkit.presenters.js';
-import { listToolkitPage } from './toolkit.queries.js';
-import { actionListSchema, frameworkListSchema, listQuerySchema } from './toolkit.schemas.js';
+import { coverageDefinition } from './toolkit.coverage.js';
+import { listToolkitPage, toolkitCoverage } from './toolkit.queries.js';
+import { actionListSchema, coverageSchema, frameworkListSchema, listQuerySchema } from './toolkit.schemas.js';
 
 const tags = ['toolkit'];
 
@@ -47,6 +48,28 @@ export async function registerToolkitApi(root: FastifyInstance, context: AppCont
       const { page, pageSize } = request.query;
       const result = await listToolkitPage({ db, of: 'actions', page, pageSize });
       return { ...result, items: result.items.map(presentAction) } satisfies z.infer<typeof actionListSchema>;
+    },
+  );
+
+  app.get(
+    '/api/v1/toolkit/coverage',
+    {
+      schema: {
+        tags,
+        summary: 'How many frameworks address each action',
+        description:
+          'Coverage of the 25 actions by the published frameworks, computed from the cells: per action (and by framework category), per OECD principle, per category, and the least-covered actions.',
+        response: { 200: coverageSchema },
+      },
+    },
+    async () => {
+      const { dataset, coverage } = await toolkitCoverage({ db });
+      return {
+        dataset: dataset?.key ?? null,
+        definition: coverageDefinition,
+        ...coverage,
+        leastCovered: coverage.leastCovered.map((a) => a.code),
+      } satisfies z.infer<typeof coverageSchema>;
     },
   );
 }

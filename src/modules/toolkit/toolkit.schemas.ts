@@ -1,6 +1,8 @@
 /** What crosses the toolkit's edge: the read API's query strings and responses, each field described for OpenAPI. */
 import { z } from 'zod';
-import { cellStatuses, frameworkCategories, maxApiPageSize, principleKeys } from './toolkit.constants.js';
+import { textInput } from '../../shared/text-input.js';
+import { organisationKinds } from './toolkit.applicability.js';
+import { cellStatuses, frameworkCategories, maxApiPageSize, principleKeys, recipientKinds, type FrameworkCategory } from './toolkit.constants.js';
 
 export const listQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).max(100000).default(1).describe('Page number, from 1'),
@@ -62,3 +64,89 @@ export const actionListSchema = z.object({
 });
 
 export const cellStatusSchema = z.enum(cellStatuses);
+
+/** An action code in a page's path (`a4`, `A4`). */
+export const actionParamsSchema = z.object({ code: cellParamsSchema.shape.action });
+
+/** A framework key in a page's path (`pp-5`). */
+export const frameworkParamsSchema = z.object({ key: cellParamsSchema.shape.framework });
+
+/** A select's "any" option sends an empty value: it means no filter. */
+const optional = <T extends z.ZodType>(item: T) =>
+  z
+    .union([z.literal(''), item])
+    .optional()
+    .transform((v) => (v === '' || v === undefined ? undefined : (v as z.output<T>)));
+
+/** The matrix page's filters (a GET form); unknown parameters are ignored. */
+export const matrixQuerySchema = z.object({
+  category: optional(z.enum(frameworkCategories as [FrameworkCategory, ...FrameworkCategory[]])),
+  recipient: optional(z.enum(recipientKinds)),
+  documentType: optional(textInput().trim().max(300)),
+  principle: optional(z.enum(principleKeys)),
+});
+
+/** The search page's query: words looked for in the quotations. */
+export const searchQuerySchema = z.object({ q: optional(textInput().trim().max(200)) });
+
+/** The compare page's frameworks, `?f=pp-5&f=sl-3`; how many may be compared is checked by the page. */
+export const compareQuerySchema = z.object({
+  f: z
+    .union([z.string(), z.array(z.string()).max(20)])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((key) => key.trim()).filter((key) => key !== '')),
+});
+
+const actionCoverageSchema = z.object({
+  code: z.string().describe('`A1` … `A25`'),
+  title: z.string(),
+  principle: z.enum(principleKeys),
+  quoted: z.number().int().describe('Frameworks quoting a provision for the action'),
+  reviewedAbsent: z.number().int().describe('Frameworks reviewed for the action with nothing found'),
+  notReviewed: z.number().int().describe('Frameworks not reviewed for the action'),
+  byCategory: z.object(Object.fromEntries(frameworkCategories.map((c) => [c, z.number().int()])) as Record<FrameworkCategory, z.ZodNumber>).describe('`quoted` by framework category'),
+});
+
+/** The coverage analytics, as `/api/v1/toolkit/coverage` returns them. */
+export const coverageSchema = z.object({
+  dataset: z.string().nullable().describe('The data set counted (`wg6-2021`), null when none is loaded'),
+  definition: z.string().describe('What is counted'),
+  frameworks: z.number().int(),
+  actions: z.number().int(),
+  quoted: z.number().int().describe('Framework × action pairs with a quotation'),
+  reviewedAbsent: z.number().int().describe('Pairs reviewed with nothing found'),
+  notReviewed: z.number().int().describe('Pairs not reviewed'),
+  perAction: z.array(actionCoverageSchema),
+  perPrinciple: z.array(
+    z.object({
+      principle: z.enum(principleKeys),
+      actions: z.array(z.string()),
+      pairs: z.number().int().describe('Quoted pairs over the principle\'s actions'),
+      meanPerAction: z.number().describe('`pairs` / number of actions, two decimals'),
+      frameworksAddressing: z.number().int().describe('Frameworks quoting something for at least one of its actions'),
+      frameworksWithout: z.array(z.string()).describe('Names of the frameworks quoting nothing for any of its actions'),
+    }),
+  ),
+  perCategory: z.array(
+    z.object({
+      category: z.enum(frameworkCategories as [FrameworkCategory, ...FrameworkCategory[]]),
+      frameworks: z.number().int(),
+      pairs: z.number().int().describe('Quoted pairs of the category\'s frameworks'),
+      meanPerFramework: z.number().describe('Actions addressed per framework, two decimals'),
+    }),
+  ),
+  leastCovered: z.array(z.string()).describe('Codes of the five least-covered actions (ties with the fifth included), fewest frameworks first'),
+});
+
+/** A checkbox of a GET form: present (`yes`) or absent. */
+const checkbox = z
+  .union([z.literal('yes'), z.literal('')])
+  .optional()
+  .transform((v) => v === 'yes');
+
+/** The "my role" form: what the organisation is and its part in ICT products and services; no kind shows the form alone. */
+export const myRoleQuerySchema = z.object({
+  kind: optional(z.enum(organisationKinds)),
+  buys: checkbox,
+  develops: checkbox,
+});

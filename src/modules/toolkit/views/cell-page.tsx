@@ -3,9 +3,8 @@ import { escaping, formatDate, type Locale } from '../../../app/i18n/i18n.js';
 import type { FrameworkCategory } from '../toolkit.constants.js';
 import { toolkitMessages } from '../toolkit.messages.js';
 import type { CellDetail } from '../toolkit.queries.js';
+import { ActionTitle, ToolkitNav, isWebLink, toolkitHref } from './toolkit-parts.js';
 
-/** Only web links become anchors: a resource is data from a workbook, not markup. */
-const isWebLink = (url: string) => /^https?:\/\//i.test(url);
 
 /**
  * One framework × action pair: the quotation as published (in English, whatever the page's language), the provision
@@ -21,17 +20,26 @@ export function CellPage(props: { locale: Locale; detail: CellDetail; /** Curate
   const page = /p\. (\d+)/.exec(action.titleSource)?.[1] ?? '?';
   return (
     <Layout locale={locale} title={title} path={`/toolkit/cells/${framework.key}/${action.code.toLowerCase()}`}>
+      <ToolkitNav locale={locale} />
       <p>
-        <a href={`/${locale}/toolkit`}>{safeT('cell.back')}</a>
+        <a href={toolkitHref.matrix(locale)}>{safeT('cell.back')}</a>
       </p>
       <h1 safe>{title}</h1>
       <dl>
         <dt>{safeT('cell.action')}</dt>
-        <dd lang="en" safe>{`${action.code}: ${action.title}`}</dd>
+        <dd lang="en">
+          <a href={toolkitHref.action(locale, action.code)}>
+            {action.code as 'safe'}: <ActionTitle title={action.title} />
+          </a>
+        </dd>
         <dt>{safeT('cell.principle')}</dt>
         <dd safe>{t(`principle.${action.principle}`)}</dd>
         <dt>{safeT('cell.framework')}</dt>
-        <dd lang="en" safe>{framework.name}</dd>
+        <dd lang="en">
+          <a href={toolkitHref.framework(locale, framework.key)} safe>
+            {framework.name}
+          </a>
+        </dd>
         <dt>{safeT('cell.category')}</dt>
         <dd safe>{t(`category.${framework.category as FrameworkCategory}`)}</dd>
         <dt>{safeT('cell.type')}</dt>
@@ -84,7 +92,7 @@ export function CellPage(props: { locale: Locale; detail: CellDetail; /** Curate
         <dd>
           <ul>
             {(framework.resources as string[]).map((url) => (
-              <li>{isWebLink(url) ? <a href={url} rel="noopener" safe>{url}</a> : <span safe>{url}</span>}</li>
+              <li>{isWebLink(url) ? <a href={url} rel="noopener noreferrer" safe>{url}</a> : <span safe>{url}</span>}</li>
             ))}
           </ul>
         </dd>

@@ -1,8 +1,11 @@
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, formatDate, type Locale } from '../../../app/i18n/i18n.js';
 import { frameworkSheets, principles, type CellStatus } from '../toolkit.constants.js';
+import { isUnfiltered, type MatrixFilter } from '../toolkit.filters.js';
 import { toolkitMessages } from '../toolkit.messages.js';
 import type { ToolkitMatrix } from '../toolkit.queries.js';
+import { MatrixFilters, filterQuery } from './matrix-filters.js';
+import { ToolkitNav, toolkitHref } from './toolkit-parts.js';
 
 /** Colours of the squares (SVG attributes, not styles: the site's policy admits no inline style). */
 const fills: Record<CellStatus | 'unknown', { fill: string; stroke: string }> = {
@@ -33,7 +36,38 @@ export function shortName(name: string, max = 60): string {
  * each square linking to its cell page, totals on both sides. Server-rendered; the caption stays above the scroll
  * region so a narrow screen scrolls the table, never the caption.
  */
-export function MatrixPage(props: { locale: Locale; matrix: ToolkitMatrix }): JSX.Element {
+export function MatrixPage(props: { locale: Locale; filter: MatrixFilter; matrix: ToolkitMatrix }): JSX.Element {
+  const { locale, matrix, filter } = props;
+  const t = toolkitMessages(locale);
+  const safeT = escaping(t);
+  return (
+    <Layout locale={locale} title={t('toolkit.title')} path={`/toolkit${filterQuery(filter)}`} current="toolkit">
+      <ToolkitNav locale={locale} current="matrix" />
+      <h1>{safeT('toolkit.title')}</h1>
+      {matrix.dataset ? (
+        <>
+          <p class="lead">{safeT('toolkit.intro', { frameworks: matrix.all.frameworks.length, actions: matrix.all.actions.length })}</p>
+          <p>{safeT('toolkit.dataset', { name: t('dataset.published'), date: formatDate(locale, matrix.dataset.version) })}</p>
+          <MatrixFilters locale={locale} filter={filter} frameworks={matrix.all.frameworks} actions={matrix.all.actions} />
+          {isUnfiltered(filter) ? (
+            ''
+          ) : (
+            <p role="status">
+              {safeT('filter.shown', { frameworks: matrix.frameworks.length, allFrameworks: matrix.all.frameworks.length, actions: matrix.actions.length, allActions: matrix.all.actions.length })}
+            </p>
+          )}
+          {matrix.frameworks.length === 0 ? <p>{safeT('filter.none')}</p> : <MatrixTable locale={locale} matrix={matrix} />}
+          <p class="meta">{safeT('toolkit.attribution')}</p>
+        </>
+      ) : (
+        <p>{safeT('toolkit.empty')}</p>
+      )}
+    </Layout>
+  );
+}
+
+/** The heat map itself: frameworks kept × actions kept, with their totals. */
+function MatrixTable(props: { locale: Locale; matrix: ToolkitMatrix }): JSX.Element {
   const { locale, matrix } = props;
   const t = toolkitMessages(locale);
   const safeT = escaping(t);
@@ -42,12 +76,7 @@ export function MatrixPage(props: { locale: Locale; matrix: ToolkitMatrix }): JS
   const groups = principles.map((p) => ({ ...p, actions: matrix.actions.filter((a) => a.principle === p.key) })).filter((g) => g.actions.length > 0);
   const columns = groups.flatMap((g) => g.actions);
   return (
-    <Layout locale={locale} title={t('toolkit.title')} path="/toolkit">
-      <h1>{safeT('toolkit.title')}</h1>
-      {matrix.dataset ? (
         <>
-          <p class="lead">{safeT('toolkit.intro', { frameworks: matrix.frameworks.length, actions: matrix.actions.length })}</p>
-          <p>{safeT('toolkit.dataset', { name: t('dataset.published'), date: formatDate(locale, matrix.dataset.version) })}</p>
           <p id="toolkit-matrix-caption" class="table-caption">
             {safeT('matrix.caption')}
           </p>
@@ -77,9 +106,11 @@ export function MatrixPage(props: { locale: Locale; matrix: ToolkitMatrix }): JS
                 <tr>
                   {columns.map((a) => (
                     <th scope="col">
-                      <abbr title={a.title} safe>
-                        {a.code}
-                      </abbr>
+                      <a href={toolkitHref.action(locale, a.code)} aria-label={t('matrix.actionLink', { code: a.code, title: a.title })}>
+                        <abbr title={a.title} safe>
+                          {a.code}
+                        </abbr>
+                      </a>
                     </th>
                   ))}
                 </tr>
@@ -96,8 +127,10 @@ export function MatrixPage(props: { locale: Locale; matrix: ToolkitMatrix }): JS
                     </tr>
                     {rows.map((f) => (
                       <tr>
-                        <th scope="row" title={f.name} safe>
-                          {shortName(f.name)}
+                        <th scope="row" title={f.name}>
+                          <a href={toolkitHref.framework(locale, f.key)} lang="en" safe>
+                            {shortName(f.name)}
+                          </a>
                         </th>
                         {columns.map((a) => {
                           const status = matrix.cells.get(f.key)?.get(a.code) ?? 'unknown';
@@ -127,11 +160,6 @@ export function MatrixPage(props: { locale: Locale; matrix: ToolkitMatrix }): JS
               </tfoot>
             </table>
           </div>
-          <p class="meta">{safeT('toolkit.attribution')}</p>
         </>
-      ) : (
-        <p>{safeT('toolkit.empty')}</p>
-      )}
-    </Layout>
   );
 }
