@@ -5,11 +5,9 @@
  * comparison are used through their forms, without JavaScript of ours.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { referenceDir } from '../../../app/reference/reference.js';
-import { serveTestApp, type ServedTestApp } from '../../../../test/helpers/app.js';
-import { browserTabs, expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
-import { toolkitReference } from '../toolkit.reference.js';
+import { describe, expect, it } from 'vitest';
+import { servedToolkitInBrowser } from '../toolkit.test-support.js';
+import { browserTabs, expectNoAxeViolations, hasChromium } from '../../../../test/helpers/browser.js';
 
 const pages = [
   '/toolkit/actions/a4',
@@ -23,35 +21,24 @@ const pages = [
 ];
 
 describe.skipIf(!hasChromium)('the toolkit explorer in a browser', () => {
-  let t: ServedTestApp;
-  let browser: Browser;
+  const served = servedToolkitInBrowser();
   const tabs = browserTabs();
 
-  beforeAll(async () => {
-    t = await serveTestApp();
-    const parsed = await toolkitReference.read(referenceDir);
-    await t.database.db.transaction((tx) => toolkitReference.load(tx, parsed, 'system:reference-bundle'));
-    browser = await launchBrowser();
-  }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
 
   for (const locale of ['en', 'fr'] as const) {
     it(`${locale}: every explorer page, without a violation`, async () => {
-      const page = await tabs.newPage(await tabs.context(browser));
+      const page = await tabs.newPage(await tabs.context(served.browser()));
       for (const path of pages) {
-        const response = await page.goto(`${t.base}/${locale}${path}`);
+        const response = await page.goto(`${served.app().base}/${locale}${path}`);
         expect(response?.status(), path).toBe(path.endsWith('f=pp-5') ? 400 : 200);
         await expectNoAxeViolations(page);
       }
     }, 120_000);
 
     it(`${locale}: the matrix filtered through its form, then a framework opened from its row head`, async () => {
-      const page = await tabs.newPage(await tabs.context(browser));
-      await page.goto(`${t.base}/${locale}/toolkit`);
+      const page = await tabs.newPage(await tabs.context(served.browser()));
+      await page.goto(`${served.app().base}/${locale}/toolkit`);
       await page.selectOption('#filter-category', 'intergovernmental');
       await page.selectOption('#filter-principle', 'cooperation');
       await Promise.all([page.waitForURL((url) => url.searchParams.get('category') === 'intergovernmental'), page.locator('.toolkit-filters button[type="submit"]').click()]);
@@ -62,13 +49,13 @@ describe.skipIf(!hasChromium)('the toolkit explorer in a browser', () => {
     }, 60_000);
 
     it(`${locale}: on a 390-pixel phone no explorer page scrolls sideways`, async () => {
-      const page = await tabs.newPage(await tabs.context(browser, { viewport: { width: 390, height: 844 } }));
+      const page = await tabs.newPage(await tabs.context(served.browser(), { viewport: { width: 390, height: 844 } }));
       for (const path of ['/toolkit', ...pages]) {
-        await page.goto(`${t.base}/${locale}${path}`);
+        await page.goto(`${served.app().base}/${locale}${path}`);
         const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: window.innerWidth }));
         expect(widths.page, path).toBeLessThanOrEqual(widths.view);
       }
-      await page.goto(`${t.base}/${locale}/toolkit/coverage`);
+      await page.goto(`${served.app().base}/${locale}/toolkit/coverage`);
       await expectNoAxeViolations(page);
     }, 120_000);
   }

@@ -5,33 +5,20 @@
  * table scrolls inside its region) and the caption stays in view while the table scrolls.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { referenceDir } from '../../../app/reference/reference.js';
-import { serveTestApp, type ServedTestApp } from '../../../../test/helpers/app.js';
-import { browserTabs, expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../test/helpers/browser.js';
-import { toolkitReference } from '../toolkit.reference.js';
+import { describe, expect, it } from 'vitest';
+import { servedToolkitInBrowser } from '../toolkit.test-support.js';
+import { browserTabs, expectNoAxeViolations, hasChromium } from '../../../../test/helpers/browser.js';
 
 describe.skipIf(!hasChromium)('the toolkit pages in a browser', () => {
-  let t: ServedTestApp;
-  let browser: Browser;
+  const served = servedToolkitInBrowser();
   const tabs = browserTabs();
 
-  beforeAll(async () => {
-    t = await serveTestApp();
-    const parsed = await toolkitReference.read(referenceDir);
-    await t.database.db.transaction((tx) => toolkitReference.load(tx, parsed, 'system:reference-bundle'));
-    browser = await launchBrowser();
-  }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
 
   for (const locale of ['en', 'fr'] as const) {
     it(`${locale}: the matrix and a cell opened from it, without a violation`, async () => {
-      const page = await tabs.newPage(await tabs.context(browser));
-      const matrix = await page.goto(`${t.base}/${locale}/toolkit`);
+      const page = await tabs.newPage(await tabs.context(served.browser()));
+      const matrix = await page.goto(`${served.app().base}/${locale}/toolkit`);
       expect(matrix?.status()).toBe(200);
       expect(await page.locator('html').getAttribute('lang')).toBe(locale);
       await expectNoAxeViolations(page);
@@ -42,14 +29,14 @@ describe.skipIf(!hasChromium)('the toolkit pages in a browser', () => {
       await expect(page.locator('blockquote[lang="en"]').count()).resolves.toBe(1);
       await expectNoAxeViolations(page);
 
-      const absent = await page.goto(`${t.base}/${locale}/toolkit/cells/pp-11/a1`);
+      const absent = await page.goto(`${served.app().base}/${locale}/toolkit/cells/pp-11/a1`);
       expect(absent?.status()).toBe(200);
       await expectNoAxeViolations(page);
     }, 60_000);
 
     it(`${locale}: on a 390-pixel phone the table scrolls in its region and its caption stays visible`, async () => {
-      const page = await tabs.newPage(await tabs.context(browser, { viewport: { width: 390, height: 844 } }));
-      await page.goto(`${t.base}/${locale}/toolkit`);
+      const page = await tabs.newPage(await tabs.context(served.browser(), { viewport: { width: 390, height: 844 } }));
+      await page.goto(`${served.app().base}/${locale}/toolkit`);
       const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: window.innerWidth }));
       expect(widths.page).toBeLessThanOrEqual(widths.view);
       const region = page.locator('div.table-scroll[role="region"]');

@@ -5,11 +5,9 @@
  * restored on the next visit and forgotten on request.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { referenceDir } from '../../../../app/reference/reference.js';
-import { serveTestApp, type ServedTestApp } from '../../../../../test/helpers/app.js';
-import { browserTabs, expectNoAxeViolations, hasChromium, launchBrowser } from '../../../../../test/helpers/browser.js';
-import { toolkitReference } from '../../toolkit.reference.js';
+import { describe, expect, it } from 'vitest';
+import { servedToolkitInBrowser } from '../../toolkit.test-support.js';
+import { browserTabs, expectNoAxeViolations, hasChromium } from '../../../../../test/helpers/browser.js';
 
 const texts = {
   en: { next: 'Continue to the questions', report: 'See the gap report', kindError: 'Choose the kind of organisation.', gapTitle: 'Gap report', cover: 'The smallest set of frameworks that covers your gaps', forget: 'Forget the draft kept in this browser', restored: 'Your draft from this browser has been restored.' },
@@ -17,21 +15,10 @@ const texts = {
 } as const;
 
 describe.skipIf(!hasChromium)('the self-assessment in a browser', () => {
-  let t: ServedTestApp;
-  let browser: Browser;
+  const served = servedToolkitInBrowser();
   const tabs = browserTabs();
 
-  beforeAll(async () => {
-    t = await serveTestApp();
-    const parsed = await toolkitReference.read(referenceDir);
-    await t.database.db.transaction((tx) => toolkitReference.load(tx, parsed, 'system:reference-bundle'));
-    browser = await launchBrowser();
-  }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
 
   /** Chooses a level for every question on the page (the first radio of each group at `level`). */
   async function answerAll(page: Page, level: string) {
@@ -42,7 +29,7 @@ describe.skipIf(!hasChromium)('the self-assessment in a browser', () => {
   for (const locale of ['en', 'fr'] as const) {
     it(`${locale}: from the context to the printed report, without a violation`, async () => {
       // French on a 390-pixel phone: nothing scrolls sideways.
-      const page = await tabs.newPage(await tabs.context(browser, locale === 'fr' ? { viewport: { width: 390, height: 844 } } : {}));
+      const page = await tabs.newPage(await tabs.context(served.browser(), locale === 'fr' ? { viewport: { width: 390, height: 844 } } : {}));
       const fitsWidth = async () => {
         const widths = await page.evaluate(() => ({
           page: document.documentElement.scrollWidth,
@@ -52,7 +39,7 @@ describe.skipIf(!hasChromium)('the self-assessment in a browser', () => {
         }));
         expect(widths.page, widths.wide.join(', ')).toBeLessThanOrEqual(widths.view);
       };
-      const start = await page.goto(`${t.base}/${locale}/toolkit/assessment`);
+      const start = await page.goto(`${served.app().base}/${locale}/toolkit/assessment`);
       expect(start?.status()).toBe(200);
       await expectNoAxeViolations(page);
 
@@ -91,15 +78,15 @@ describe.skipIf(!hasChromium)('the self-assessment in a browser', () => {
   }
 
   it('with JavaScript, keeps a draft in this browser, restores it, and forgets it on request', async () => {
-    const context = await tabs.context(browser);
+    const context = await tabs.context(served.browser());
     const page = await tabs.newPage(context);
-    await page.goto(`${t.base}/fr/toolkit/assessment`);
+    await page.goto(`${served.app().base}/fr/toolkit/assessment`);
     await page.locator('#label').fill('Brouillon local');
     await page.locator('#organisationKind-public-sector').check();
     await page.waitForFunction(() => (window.localStorage.getItem('pariscall.toolkit.assessment.draft') ?? '').includes('Brouillon local'));
 
     const again = await tabs.newPage(context);
-    await again.goto(`${t.base}/fr/toolkit/assessment`);
+    await again.goto(`${served.app().base}/fr/toolkit/assessment`);
     await expect(again.locator('#label').inputValue()).resolves.toBe('Brouillon local');
     await expect(again.locator('#organisationKind-public-sector').isChecked()).resolves.toBe(true);
     await expect(again.locator('[data-forget-status]').textContent()).resolves.toBe(texts.fr.restored);
@@ -108,7 +95,7 @@ describe.skipIf(!hasChromium)('the self-assessment in a browser', () => {
     await again.getByRole('button', { name: texts.fr.forget }).click();
     await expect(again.evaluate(() => window.localStorage.getItem('pariscall.toolkit.assessment.draft'))).resolves.toBeNull();
     const third = await tabs.newPage(context);
-    await third.goto(`${t.base}/fr/toolkit/assessment`);
+    await third.goto(`${served.app().base}/fr/toolkit/assessment`);
     await expect(third.locator('#label').inputValue()).resolves.toBe('');
   }, 60_000);
 });
