@@ -4,7 +4,6 @@
  * 390-pixel phone none scrolls sideways (wide tables scroll inside their regions). The matrix filters and the
  * comparison are used through their forms, without JavaScript of ours.
  */
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { servedToolkitInBrowser } from '../toolkit.test-support.js';
 import { browserTabs, expectNoAxeViolations, hasChromium } from '../../../../test/helpers/browser.js';

@@ -4,7 +4,6 @@
  * finds no WCAG 2.x A/AA (or best-practice) violation; on a 390-pixel phone the page does not scroll sideways (the
  * table scrolls inside its region) and the caption stays in view while the table scrolls.
  */
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { servedToolkitInBrowser } from '../toolkit.test-support.js';
 import { browserTabs, expectNoAxeViolations, hasChromium } from '../../../../test/helpers/browser.js';

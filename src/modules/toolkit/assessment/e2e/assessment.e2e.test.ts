@@ -4,7 +4,7 @@
  * axe-core finds no violation on any step. With JavaScript, what is typed is kept as a draft in this browser only,
  * restored on the next visit and forgotten on request.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { servedToolkitInBrowser } from '../../toolkit.test-support.js';
 import { browserTabs, expectNoAxeViolations, hasChromium } from '../../../../../test/helpers/browser.js';

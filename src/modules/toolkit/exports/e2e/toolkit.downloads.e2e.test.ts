@@ -1,5 +1,4 @@
 /** The downloads page in a real browser, both languages: no axe-core violation, and no sideways scroll at 390 pixels. */
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { servedToolkitInBrowser } from '../../toolkit.test-support.js';
 import { browserTabs, expectNoAxeViolations, hasChromium } from '../../../../../test/helpers/browser.js';
