@@ -3,7 +3,7 @@
  * figures to bench/README.md and bench/results.json. Sections run one after another (never two servers at once);
  * whatever a section starts or creates is undone at the end, also on failure or Ctrl-C.
  *
- *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-pages] [--no-synthetic] [--iterations N] [--seconds N]
+ *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-assessment,toolkit-pages] [--no-synthetic] [--iterations N] [--seconds N]
  *                    [--cpu-prof DIR] [--no-write] [--report-only] [--quiet-load 1] [--quiet-wait 600]
  */
 import os from 'node:os';
@@ -18,6 +18,7 @@ import { mergeResults, readPreviousResults, summaryTable, writeResults } from '.
 import type { GoalId, GoalResult } from './lib/results.js';
 import { benchOutage } from './outage.js';
 import { benchSearch } from './search.js';
+import { benchToolkitAssessment } from './toolkit-assessment.js';
 import { benchToolkitImport } from './toolkit-import.js';
 import { benchToolkitPages } from './toolkit-pages.js';
 import { benchStartup } from './startup.js';
@@ -67,7 +68,8 @@ const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }
   uploads: { title: '8. Hostile uploads to the index secretariat', run: () => benchUploads({ cpuProfDir: values['cpu-prof'] }) },
   outage: { title: '9. Losing PostgreSQL under load', run: () => benchOutage() },
   'toolkit-import': { title: '10. Import of the WG6 toolkit workbook and report', run: () => benchToolkitImport({ runs: 3 }) },
-  'toolkit-pages': { title: '11. The toolkit’s matrix page: weight and server time', run: () => benchToolkitPages({ requests: Number(values.iterations) }) },
+  'toolkit-assessment': { title: '11. Toolkit self-assessment: gap report', run: () => benchToolkitAssessment({ randomCases: 200, rounds: 15 }) },
+  'toolkit-pages': { title: '12. The toolkit’s matrix page: weight and server time', run: () => benchToolkitPages({ requests: Number(values.iterations) }) },
 };
 
 const selected = (values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(sections)) as GoalId[];

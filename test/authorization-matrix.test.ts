@@ -24,6 +24,9 @@ import { createDraftEdition, publishEdition } from '../src/modules/index/index.u
 import { fixtureTable } from '../src/modules/index/index.usecases.test-support.js';
 import { supporters } from '../src/modules/supporters/supporters.tables.js';
 import { toolkitReference } from '../src/modules/toolkit/toolkit.reference.js';
+import { normsReference } from '../src/modules/norms/norms.reference.js';
+import { buildAssessment } from '../src/modules/toolkit/assessment/assessment.test-support.js';
+import { saveAssessment } from '../src/modules/toolkit/assessment/assessment.usecases.js';
 import { referenceDir } from '../src/app/reference/reference.js';
 
 /**
@@ -53,7 +56,7 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
-const known = { orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition' };
+const known = { orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '' };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
 const tokens = { invitation: '', signIn: '', confirm: '', unknown: 'x'.repeat(43) };
 
@@ -82,6 +85,10 @@ beforeAll(async () => {
   // The toolkit as a fresh clone serves it (its reference bundle), so its cell pages have a cell to show.
   const toolkit = await toolkitReference.read(referenceDir);
   await db.transaction((tx) => toolkitReference.load(tx, toolkit, 'test'));
+  const norms = await normsReference.read(referenceDir);
+  await db.transaction((tx) => normsReference.load(tx, norms, 'test'));
+  // A self-assessment behind a private link (its token is the credential); deleting it is idempotent for the rest.
+  known.assessmentToken = (await saveAssessment({ db }, { assessment: buildAssessment() })).token;
 
   const operator = { kind: 'system', ref: 'cli:test' } as const;
   const edition = (slug: string) => ({
@@ -130,10 +137,16 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/deliveries\/:id/, () => known.jobId],
   [/\/users\/:id/, () => known.targetUserId],
   [/\/principles\/:number/, () => '1'],
+  [/\/norms\/:code/, () => '13i'],
   [/\/toolkit\/cells\/:framework/, () => 'pp-9'],
   [/\/toolkit\/cells\/[^/]+\/:action/, () => 'a4'],
-  [/\/toolkit\/actions\/:code/, () => 'a4'],
+  // The published layer: every write into it is refused as a conflict (409) to whoever may write, after authorization.
+  [/\/toolkit\/layers\/:key/, () => 'wg6-2021'],
+  [/\/frameworks\/:framework/, () => 'pp-9'],
+  [/\/toolkit\/proposals\/:id/, () => 'tkp_matrix'],
   [/\/toolkit\/frameworks\/:key/, () => 'pp-9'],
+  [/\/toolkit\/actions\/:code/, () => 'A4'],
+  [/\/toolkit\/assessment\/s\/:token/, () => known.assessmentToken],
   [/\/assets\/:name/, () => 'site.css'],
   [/\/api\/docs\*$/, () => '/static/swagger-ui.css'], // swagger-ui's files, under its wildcard
 ];

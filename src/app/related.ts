@@ -1,11 +1,12 @@
 import type { Locale } from './i18n/i18n.js';
 
 /**
- * A module's work that serves one of the Call's principles (the WG6 toolkit serves principle 6, lifecycle security),
- * declared in its manifest and listed on that principle's page, so the call module links to it without knowing it.
+ * A module's work that serves one of the Call's principles or one of the UN norms (the WG6 toolkit serves principle 6,
+ * lifecycle security, and its actions A14 and A18 implement norms 13(i) and 13(j)), declared in its manifest and listed
+ * on that principle's or norm's page, so the module owning the page links to it without knowing it.
  */
 export interface RelatedWork {
-  principle: number;
+  serves: { principle: number } | { norm: string };
   /** The page, without its locale prefix (`/toolkit`). */
   path: string;
   title: (locale: Locale) => string;

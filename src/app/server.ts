@@ -1,4 +1,5 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { requestLogLine } from './http/log-redaction.js';
 import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
@@ -47,7 +48,10 @@ export async function createServer(options: ServerOptions): Promise<App> {
   const helmetConfig = helmetOptions(config.publicUrl);
   const securityHeaders = securityHeadersOf(helmetConfig);
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger:
+      options.logger === false
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'], serializers: { req: requestLogLine } },
     trustProxy: config.trustProxy,
     // One log line per request costs throughput on a public registry; request logs are kept for debug levels.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),

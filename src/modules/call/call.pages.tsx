@@ -44,7 +44,7 @@ export async function registerCallPages(app: FastifyInstance, context: AppContex
           locale,
           principle,
           caseStudies: await getCallDocument({ db, key: `case-studies/principle-${number}`, locale }),
-          related: context.related.filter((work) => work.principle === number),
+          related: context.related.filter((work) => 'principle' in work.serves && work.serves.principle === number),
         }),
       );
     });

@@ -1,5 +1,7 @@
 import type { AppModule } from '../../app/app-module.js';
+import { registerLayers } from './layers/layers.register.js';
 import { toolkitAccess } from './toolkit.access.js';
+import { registerToolkitExports } from './exports/toolkit.exports.routes.js';
 import { registerToolkitApi } from './toolkit.api.js';
 import { registerToolkitPages } from './toolkit.pages.js';
 import { toolkitReference } from './toolkit.reference.js';
@@ -14,5 +16,7 @@ export const toolkitModule: AppModule = {
   async register(app, context) {
     await registerToolkitApi(app, context);
     await registerToolkitPages(app, context);
+    await registerLayers(app, context);
+    await registerToolkitExports(app, context);
   },
 };

@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
+import { getActor } from '../../app/auth/auth.plugin.js';
+import { sendPrivatePage } from '../../app/http/private-page.js';
 import { parseOrThrow, parseParams } from '../../app/http/validation.js';
 import { locales } from '../../app/i18n/i18n.js';
+import { registerAssessmentPages } from './assessment/assessment.pages.js';
+import { cellLayersSection } from './layers/layers.cell.js';
 import { coverageToCsv } from './toolkit.coverage.js';
 import { compareToolkitFrameworks, getToolkitAction, getToolkitCell, getToolkitFramework, searchToolkit, toolkitCoverage, toolkitMatrix, toolkitMyRole, toolkitStakeholderMatrix } from './toolkit.queries.js';
 import { actionParamsSchema, cellParamsSchema, compareQuerySchema, frameworkParamsSchema, matrixQuerySchema, myRoleQuerySchema, searchQuerySchema } from './toolkit.schemas.js';
@@ -33,9 +37,14 @@ export async function registerToolkitPages(app: FastifyInstance, context: AppCon
       return context.cache.send(request, reply, html, async () => MatrixPage({ locale, filter, matrix: await toolkitMatrix({ db, filter }) }));
     });
 
+    // Not cached: the cell shows the curated layers' corrections, which change without an import, and a signed-in
+    // visitor's page depends on who asks ("suggest a correction"), so it is not kept by shared caches either.
     app.get(`/${locale}/toolkit/cells/:framework/:action`, page, async (request, reply) => {
       const { framework, action } = parseParams(cellParamsSchema, request.params);
-      return context.cache.send(request, reply, html, async () => CellPage({ locale, detail: await getToolkitCell({ db, framework, action }) }));
+      const detail = await getToolkitCell({ db, framework, action });
+      const actor = await getActor(request);
+      const cell = CellPage({ locale, detail, layers: await cellLayersSection({ db, actor, locale, framework, action }) });
+      return actor.kind === 'user' ? sendPrivatePage(reply, cell) : reply.type(html).send(cell);
     });
 
     app.get(`/${locale}/toolkit/actions/:code`, page, async (request, reply) => {
@@ -86,4 +95,5 @@ export async function registerToolkitPages(app: FastifyInstance, context: AppCon
       });
     });
   }
+  await registerAssessmentPages(app, context);
 }

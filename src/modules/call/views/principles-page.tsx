@@ -1,3 +1,4 @@
+import { RelatedWorkList } from '../../../app/html/related-work-list.js';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { callMessages } from '../call.messages.js';
@@ -63,16 +64,7 @@ export function PrinciplePage({ locale, principle, caseStudies, related }: Princ
       {related.length > 0 && (
         <section aria-labelledby="related-work">
           <h2 id="related-work">{safeT('principles.related')}</h2>
-          <ul class="related-work">
-            {related.map((work) => (
-              <li>
-                <a href={`/${locale}${work.path}`} safe>
-                  {work.title(locale)}
-                </a>
-                <p safe>{work.summary(locale)}</p>
-              </li>
-            ))}
-          </ul>
+          <RelatedWorkList locale={locale} related={related} />
         </section>
       )}
       <section aria-labelledby="case-studies">

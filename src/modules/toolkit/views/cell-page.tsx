@@ -10,7 +10,7 @@ import { ActionTitle, ToolkitNav, isWebLink, toolkitHref } from './toolkit-parts
  * One framework × action pair: the quotation as published (in English, whatever the page's language), the provision
  * it cites, or that the reviewers found nothing, or that nobody reviewed it; then where every value was read.
  */
-export function CellPage(props: { locale: Locale; detail: CellDetail }): JSX.Element {
+export function CellPage(props: { locale: Locale; detail: CellDetail; /** Curated layers' section (layers/layers.cell.ts), rendered. */ layers?: string }): JSX.Element {
   const { locale, detail } = props;
   const { framework, action, cell, dataset } = detail;
   const t = toolkitMessages(locale);
@@ -70,6 +70,7 @@ export function CellPage(props: { locale: Locale; detail: CellDetail }): JSX.Ele
       ) : (
         <p>{safeT(cell ? 'cell.absent' : 'cell.unknown')}</p>
       )}
+      {(props.layers ?? '') as 'safe'}
       <h2>{safeT('cell.provenance')}</h2>
       <dl>
         <dt>{safeT('cell.dataset')}</dt>
