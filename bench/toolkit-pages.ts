@@ -49,7 +49,7 @@ async function renderTimes(runs: number): Promise<number[]> {
 
 export async function benchToolkitPages(options: { requests: number }): Promise<GoalResult> {
   const server = await startOurServer({ driver: 'pglite', dataDir: makeTempDir('toolkit-pages') }, { label: 'server (toolkit pages)' });
-  let http: { cold: number; samples: number[]; rows: Array<{ url: string; identity: number; gzip: number; brotli: number; brotli11: number }> };
+  let http: { cold: number; samples: number[]; rows: Array<{ url: string; identity: number; gzip: number; brotli: number; brotliEncoding: string; brotli11: number }> };
   try {
     const pageUrl = `${server.baseUrl}/en/toolkit`;
     const cold = await timed(pageUrl, { 'accept-encoding': 'gzip' });
@@ -67,9 +67,11 @@ export async function benchToolkitPages(options: { requests: number }): Promise<
       const plain = await timed(url.toString(), { 'accept-encoding': 'identity' });
       const gzip = await timed(url.toString(), { 'accept-encoding': 'gzip' });
       const brotli = await timed(url.toString(), { 'accept-encoding': 'br' });
-      if (gzip.encoding !== 'gzip' || brotli.encoding !== 'br') throw new Error(`${url.pathname} is not served compressed (${gzip.encoding}, ${brotli.encoding})`);
+      if (gzip.encoding !== 'gzip') throw new Error(`${url.pathname} is not served gzipped`);
+      // The page must come in brotli; the static assets are pre-compressed in gzip only, sent for "br" as the server picks.
+      if (url.pathname === '/en/toolkit' && brotli.encoding !== 'br') throw new Error('/en/toolkit is not served in brotli');
       const brotli11 = brotliCompressSync(plain.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
-      rows.push({ url: url.pathname + url.search, identity: plain.bytes, gzip: gzip.bytes, brotli: brotli.bytes, brotli11 });
+      rows.push({ url: url.pathname + url.search, identity: plain.bytes, gzip: gzip.bytes, brotli: brotli.bytes, brotliEncoding: brotli.encoding, brotli11 });
     }
     for (let i = 0; i < 20; i++) await timed(pageUrl, { 'accept-encoding': 'gzip, deflate, br' });
     const samples: number[] = [];
@@ -93,12 +95,13 @@ export async function benchToolkitPages(options: { requests: number }): Promise<
     title: 'The toolkit’s matrix page: weight and server time',
     figures: [
       figure('/en/toolkit HTML + CSS + JS, gzip', sum('gzip'), 'bytes', `${formatBytes(sum('gzip'))} (${http.rows.length} files; ${formatBytes(sum('identity'))} uncompressed)`, '< 60 KB', sum('gzip') < limit),
-      figure('/en/toolkit HTML + CSS + JS, brotli as sent', sum('brotli'), 'bytes', `${formatBytes(sum('brotli'))} (brotli 11 would give ${formatBytes(sum('brotli11'))})`, '< 60 KB', sum('brotli') < limit),
+      figure('/en/toolkit HTML + CSS + JS, as sent for Accept-Encoding: br', sum('brotli'), 'bytes', `${formatBytes(sum('brotli'))} (${http.rows.map((r) => r.brotliEncoding).join(' + ')})`, '< 60 KB', sum('brotli') < limit),
+      figure('/en/toolkit HTML + CSS + JS, all brotli (quality 11, computed by the bench)', sum('brotli11'), 'bytes', formatBytes(sum('brotli11')), '< 60 KB', sum('brotli11') < limit),
       figure('/en/toolkit over HTTP, p95', p95, 'ms', `${formatMs(p95)} p95, ${formatMs(median(http.samples))} p50 (${http.samples.length} requests); first request after start ${formatMs(http.cold)}`, '< 50 ms', p95 < 50),
       figure('/en/toolkit rendered without the cache (read + render), p95', renderP95, 'ms', `${formatMs(renderP95)} p95, ${formatMs(median(renders))} p50 (${renders.length} renders, PGlite in memory)`, '< 50 ms', renderP95 < 50),
     ],
     notes: [
-      ...http.rows.map((r) => `${r.url}: ${formatBytes(r.identity)} raw, ${formatBytes(r.gzip)} gzip, ${formatBytes(r.brotli)} brotli as sent (quality 5), ${formatBytes(r.brotli11)} brotli 11`),
+      ...http.rows.map((r) => `${r.url}: ${formatBytes(r.identity)} raw, ${formatBytes(r.gzip)} gzip, ${formatBytes(r.brotli)} as sent for br (${r.brotliEncoding}), ${formatBytes(r.brotli11)} brotli 11`),
       'HTTP: our server started like `npm start` on a new PGlite DATA_DIR (the official snapshot imported on first start, the WG6 toolkit with it); /en/toolkit requested one at a time on loopback, a new connection each, after 20 unrecorded requests (time to the last byte of the body: an upper bound of the server time). After the first request the page comes from the response cache, which every import empties.',
       'Without the cache: toolkitMatrix (the published layer read whole: 35 frameworks, 25 actions, 875 cells) and MatrixPage called in the bench process on a migrated in-memory PGlite loaded with the reference bundle, after 20 warm-up renders: what the first request after an import pays, before compression.',
     ],

@@ -44,21 +44,24 @@ interface PublishedRows {
   cells: Array<ToolkitCellRow & { frameworkKey: string }>;
 }
 
-async function readPublished(db: Executor): Promise<PublishedRows | null> {
+async function readPublished(db: Executor): Promise<PublishedRows | null>;
+async function readPublished(db: Executor, options: { text: false }): Promise<(Omit<PublishedRows, 'cells'> & { cells: Array<{ frameworkKey: string; actionCode: string; status: string }> }) | null>;
+/** `text: false` leaves the quotations out (the matrix shows only each cell's state). */
+async function readPublished(db: Executor, options: { text: boolean } = { text: true }) {
   const repository = createToolkitRepository(db);
   const dataset = await repository.findDataset(publishedDatasetKey);
   if (!dataset) return null;
   const [frameworks, actions, cells] = await Promise.all([
     repository.listFrameworks(dataset.id, { offset: 0, limit: 10_000 }),
     repository.listActions(),
-    repository.listCells(dataset.id),
+    options.text ? repository.listCells(dataset.id) : repository.listCellStatuses(dataset.id),
   ]);
   return { dataset, frameworks, actions: actions.map((a) => ({ ...a, principle: a.principle as PrincipleKey })), cells };
 }
 
 /** The matrix of the published layer, optionally filtered; the totals count only the frameworks and actions kept. */
 export async function toolkitMatrix(input: { db: Executor; filter?: MatrixFilter }): Promise<ToolkitMatrix> {
-  const rows = await readPublished(input.db);
+  const rows = await readPublished(input.db, { text: false });
   if (!rows) return { dataset: null, frameworks: [], actions: [], cells: new Map(), all: { frameworks: [], actions: [] } };
   const filter = input.filter ?? {};
   const frameworkRows = rows.frameworks.filter((f) => keepsFramework(filter, f));

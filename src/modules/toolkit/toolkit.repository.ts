@@ -89,6 +89,15 @@ export function createToolkitRepository(db: Executor) {
       return rows.map((row) => ({ ...row.cell, frameworkKey: row.frameworkKey }));
     },
 
+    /** Every cell's state without its text, for the matrix: the quotations are a few hundred kilobytes it does not show. */
+    async listCellStatuses(datasetId: string): Promise<Array<{ frameworkKey: string; actionCode: string; status: string }>> {
+      return db
+        .select({ frameworkKey: toolkitFrameworks.key, actionCode: toolkitCells.actionCode, status: toolkitCells.status })
+        .from(toolkitCells)
+        .innerJoin(toolkitFrameworks, eq(toolkitCells.frameworkId, toolkitFrameworks.id))
+        .where(eq(toolkitFrameworks.datasetId, datasetId));
+    },
+
     async findCell(frameworkId: string, actionCode: string): Promise<ToolkitCellRow | undefined> {
       const [row] = await db.select().from(toolkitCells).where(and(eq(toolkitCells.frameworkId, frameworkId), eq(toolkitCells.actionCode, actionCode))).limit(1);
       return row;

@@ -41,6 +41,7 @@ export function queryTerms(query: string): string[] {
 }
 
 const wordCharacter = /[\p{L}\p{N}]/u;
+const combiningMark = /\p{M}/u;
 
 /** A range of the original text, `[start, end)`. */
 export interface Range {
@@ -61,7 +62,10 @@ export function findTerms(original: string, terms: string[]): Range[] | null {
     for (let at = folded.text.indexOf(term); at >= 0; at = folded.text.indexOf(term, at + 1)) {
       // A word is found where a word starts ("secur" finds "security"), not inside another ("of" in "software").
       if (at > 0 && wordCharacter.test(folded.text[at - 1]!)) continue;
-      ranges.push({ start: folded.starts[at]!, end: folded.ends[at + term.length - 1]! });
+      let end = folded.ends[at + term.length - 1]!;
+      // Combining marks after the last letter fold to nothing: they belong to it, so to the match.
+      while (end < original.length && combiningMark.test(original[end]!)) end += 1;
+      ranges.push({ start: folded.starts[at]!, end });
       found = true;
     }
     if (!found) return null;

@@ -15,12 +15,23 @@ export function CoveragePage(props: { locale: Locale; coverage: Coverage }): JSX
   const { locale, coverage } = props;
   const t = toolkitMessages(locale);
   const safeT = escaping(t);
-  const n = (value: number) => formatNumber(locale, value);
-  const counts = coverage.perAction.map((a) => a.quoted);
   return (
     <Layout locale={locale} title={t('coverage.title')} path="/toolkit/coverage">
       <ToolkitNav locale={locale} current="coverage" />
       <h1>{safeT('coverage.title')}</h1>
+      {coverage.frameworks === 0 ? <p>{safeT('toolkit.empty')}</p> : <CoverageFigures locale={locale} coverage={coverage} />}
+    </Layout>
+  );
+}
+
+function CoverageFigures(props: { locale: Locale; coverage: Coverage }): JSX.Element {
+  const { locale, coverage } = props;
+  const t = toolkitMessages(locale);
+  const safeT = escaping(t);
+  const n = (value: number) => formatNumber(locale, value);
+  const counts = coverage.perAction.map((a) => a.quoted);
+  return (
+    <>
       <p class="lead">{safeT('coverage.intro', { frameworks: coverage.frameworks })}</p>
       <p>
         {safeT('coverage.totals', {
@@ -200,6 +211,6 @@ export function CoveragePage(props: { locale: Locale; coverage: Coverage }): JSX
         <a href="/api/v1/toolkit/coverage">{safeT('coverage.json')}</a> · <a href={`/${locale}/toolkit/export/cells.csv`}>{safeT('coverage.cells')}</a>
       </p>
       <p class="meta">{safeT('toolkit.attribution')}</p>
-    </Layout>
+    </>
   );
 }

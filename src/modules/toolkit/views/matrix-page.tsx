@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, formatDate, type Locale } from '../../../app/i18n/i18n.js';
 import { frameworkSheets, principles, type CellStatus } from '../toolkit.constants.js';
@@ -75,6 +76,19 @@ function MatrixTable(props: { locale: Locale; matrix: ToolkitMatrix }): JSX.Elem
     t(status === 'quoted' ? 'matrix.legend.quoted' : status === 'reviewed-absent' ? 'matrix.legend.absent' : 'matrix.legend.unknown');
   const groups = principles.map((p) => ({ ...p, actions: matrix.actions.filter((a) => a.principle === p.key) })).filter((g) => g.actions.length > 0);
   const columns = groups.flatMap((g) => g.actions);
+  // 875 squares: each status's square and label are rendered once, and a row's cells are joined as a string (a
+  // third of the page's render time otherwise). Keys and codes are escaped like any text.
+  const squares = Object.fromEntries(
+    (['quoted', 'reviewed-absent', 'unknown'] as const).map((status) => [status, { svg: String(<Square status={status} />), label: escapeHtml(statusLabel(status)) }]),
+  ) as Record<CellStatus | 'unknown', { svg: string; label: string }>;
+  const squareCells = (key: string, row: Map<string, CellStatus> | undefined) =>
+    columns
+      .map((a) => {
+        const square = squares[row?.get(a.code) ?? 'unknown'];
+        const href = escapeHtml(toolkitHref.cell(locale, key, a.code));
+        return `<td><a href="${href}">${square.svg}<span class="visually-hidden">${escapeHtml(a.code)}: ${square.label}</span></a></td>`;
+      })
+      .join('');
   return (
         <>
           <p id="toolkit-matrix-caption" class="table-caption">
@@ -132,17 +146,7 @@ function MatrixTable(props: { locale: Locale; matrix: ToolkitMatrix }): JSX.Elem
                             {shortName(f.name)}
                           </a>
                         </th>
-                        {columns.map((a) => {
-                          const status = matrix.cells.get(f.key)?.get(a.code) ?? 'unknown';
-                          return (
-                            <td>
-                              <a href={`/${locale}/toolkit/cells/${f.key}/${a.code.toLowerCase()}`}>
-                                <Square status={status} />
-                                <span class="visually-hidden" safe>{`${a.code}: ${statusLabel(status)}`}</span>
-                              </a>
-                            </td>
-                          );
-                        })}
+                        {squareCells(f.key, matrix.cells.get(f.key)) as 'safe'}
                         <td class="num" safe>{String(f.quoted)}</td>
                       </tr>
                     ))}
