@@ -14,6 +14,9 @@ export const toolkitHref = {
   stakeholders: (locale: Locale) => `/${locale}/toolkit/stakeholders`,
   myRole: (locale: Locale) => `/${locale}/toolkit/stakeholders/mine`,
   coverage: (locale: Locale) => `/${locale}/toolkit/coverage`,
+  assessment: (locale: Locale) => `/${locale}/toolkit/assessment`,
+  layers: (locale: Locale) => `/${locale}/toolkit/layers`,
+  downloads: (locale: Locale) => `/${locale}/toolkit/downloads`,
 };
 
 /** The page of the report an action's title is printed on (`report p. 13` → `13`). */
@@ -22,12 +25,12 @@ export const reportPage = (titleSource: string) => /p\. (\d+)/.exec(titleSource)
 /** Only web links become anchors: a resource is data from a workbook, not markup. */
 export const isWebLink = (url: string) => /^https?:\/\//i.test(url);
 
-type Section = 'matrix' | 'search' | 'compare' | 'stakeholders' | 'myRole' | 'coverage';
+type Section = 'matrix' | 'search' | 'compare' | 'stakeholders' | 'myRole' | 'coverage' | 'assessment' | 'layers' | 'downloads';
 
 /** The toolkit's sections, the current one marked for screen readers. */
 export function ToolkitNav(props: { locale: Locale; current?: Section }): JSX.Element {
   const t = toolkitMessages(props.locale);
-  const sections: Section[] = ['matrix', 'search', 'compare', 'stakeholders', 'myRole', 'coverage'];
+  const sections: Section[] = ['matrix', 'assessment', 'myRole', 'search', 'compare', 'stakeholders', 'coverage', 'layers', 'downloads'];
   return (
     <nav aria-label={t('nav.label')} class="toolkit-nav">
       <ul class="links">
