@@ -16,6 +16,7 @@ import { parseNotice, parseParams } from '../../../app/http/validation.js';
 import { locales } from '../../../app/i18n/i18n.js';
 import { createActionBudget } from '../../../app/limits/action-budget.js';
 import { assessmentLimits, saveBudget } from './assessment.constants.js';
+import { assessmentStateDamaged } from './assessment.errors.js';
 import { assessmentToCsv, assessmentToJson } from './assessment.export.js';
 import {
   answerValuesOf, assembleAssessment, contextValuesOf, readAnswersForm, readAssessmentField, readContextForm, readStepState,
@@ -146,7 +147,7 @@ export async function registerAssessmentPages(app: FastifyInstance, context: App
       for (const format of ['json', 'csv'] as const) {
         scope.post(`${base}/export.${format}`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
           const assessment = readAssessmentField((request.body ?? {}) as FormBody);
-          if (!assessment) return damaged(request, reply);
+          if (!assessment) throw assessmentStateDamaged();
           const reference = await assessmentReference(deps);
           const report = assessmentReport(assessment, reference);
           const day = assessment.current.assessedAt.slice(0, 10);
