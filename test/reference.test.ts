@@ -70,12 +70,14 @@ describe('the reference bundle', () => {
       'call/documents.jsonl',
       'call/principles.jsonl',
       'index/pilot-edition.jsonl',
+      'norms/norms.jsonl',
       'registry/milestones.jsonl',
       'registry/supporters.jsonl',
       'toolkit/actions.jsonl',
       'toolkit/cells.jsonl',
       'toolkit/dataset.jsonl',
       'toolkit/frameworks.jsonl',
+      'toolkit/stakeholder-roles.jsonl',
     ]);
     let bytes = fs.statSync(path.join(referenceDir, 'README.md')).size;
     for (const file of files) {
