@@ -28,7 +28,8 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 
 /** A new, empty database on the PostgreSQL server of `adminUrl` (`pariscall_<label>_<random>`), and how to drop it. */
 export async function createScratchDatabase(adminUrl: string, label: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `pariscall_${label}_${randomBytes(6).toString('hex')}`;
+  // The name is written into SQL unquoted: a label is reduced to what an identifier may hold (`toolkit-cli` → `toolkit_cli`).
+  const name = `pariscall_${label.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_${randomBytes(6).toString('hex')}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();

@@ -27,7 +27,7 @@ describe.skipIf(!workbook.available)(workbook.title('pariscall toolkit import'),
   let database: TemporaryDatabase | undefined;
   let env: Record<string, string> = {};
   beforeAll(async () => {
-    database = await createTemporaryDatabase('toolkit-cli');
+    database = await createTemporaryDatabase('toolkit_cli');
     env = database.env;
   });
   afterAll(async () => database?.remove());
