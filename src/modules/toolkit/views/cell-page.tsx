@@ -3,7 +3,7 @@ import { escaping, formatDate, type Locale } from '../../../app/i18n/i18n.js';
 import type { FrameworkCategory } from '../toolkit.constants.js';
 import { toolkitMessages } from '../toolkit.messages.js';
 import type { CellDetail } from '../toolkit.queries.js';
-import { ActionTitle, ToolkitNav, isWebLink, toolkitHref } from './toolkit-parts.js';
+import { ActionTitle, QuotedText, ToolkitNav, isWebLink, toolkitHref } from './toolkit-parts.js';
 
 
 /**
@@ -16,7 +16,6 @@ export function CellPage(props: { locale: Locale; detail: CellDetail; /** Curate
   const t = toolkitMessages(locale);
   const safeT = escaping(t);
   const title = t('cell.title', { action: action.code, framework: framework.name });
-  const paragraphs = (cell?.quotation ?? '').split(/\n\s*\n/);
   const page = /p\. (\d+)/.exec(action.titleSource)?.[1] ?? '?';
   return (
     <Layout locale={locale} title={title} path={`/toolkit/cells/${framework.key}/${action.code.toLowerCase()}`}>
@@ -48,23 +47,7 @@ export function CellPage(props: { locale: Locale; detail: CellDetail; /** Curate
       <h2>{safeT('cell.status')}</h2>
       {cell?.quotation ? (
         <>
-          {cell.locator ? (
-            <p>
-              <strong>{safeT('cell.locator')}</strong>
-              {': '}
-              <span lang="en" safe>
-                {cell.locator}
-              </span>{' '}
-              <span class="meta" safe>{`(${t('cell.locator.suggested')})`}</span>
-            </p>
-          ) : (
-            ''
-          )}
-          <blockquote lang="en">
-            {paragraphs.map((text) => (
-              <p safe>{text}</p>
-            ))}
-          </blockquote>
+          <QuotedText locale={locale} cell={cell} />
           {locale === 'en' ? '' : <p class="meta">{safeT('cell.quotation.lang')}</p>}
         </>
       ) : (

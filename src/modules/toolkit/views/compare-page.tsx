@@ -4,7 +4,7 @@ import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import { frameworkSheets } from '../toolkit.constants.js';
 import { toolkitMessages } from '../toolkit.messages.js';
 import type { Comparison } from '../toolkit.queries.js';
-import { ToolkitNav, toolkitHref } from './toolkit-parts.js';
+import { ToolkitNav, toolkitHref, ActionCodeLink } from './toolkit-parts.js';
 
 /** Why frameworks asked for cannot be compared; null when they can. */
 export type CompareProblem = { code: 'few' } | { code: 'many' } | { code: 'unknown'; keys: string[] } | null;
@@ -93,11 +93,7 @@ export function ComparePage(props: { locale: Locale; keys: string[]; comparison:
                 {comparison.actions.map((a) => (
                   <tr>
                     <th scope="row">
-                      <a href={toolkitHref.action(locale, a.code)}>
-                        <abbr title={a.title} safe>
-                          {a.code}
-                        </abbr>
-                      </a>
+                      <ActionCodeLink locale={locale} code={a.code} title={a.title} />
                     </th>
                     {shown.map((f) => {
                       const cell = comparison.cells.get(f.key)?.get(a.code);

@@ -4,7 +4,7 @@ import { frameworkSheets } from '../toolkit.constants.js';
 import type { Coverage } from '../toolkit.coverage.js';
 import { toolkitMessages } from '../toolkit.messages.js';
 import { BarChart } from './bar-chart.js';
-import { ActionTitle, ToolkitNav, toolkitHref } from './toolkit-parts.js';
+import { ActionTitle, ToolkitNav, toolkitHref, ActionCodeLink } from './toolkit-parts.js';
 
 /**
  * Coverage analytics, computed from the cells: the least-covered actions first (the report's gap findings, A15 end of
@@ -81,11 +81,7 @@ function CoverageFigures(props: { locale: Locale; coverage: Coverage }): JSX.Ele
             {coverage.perAction.map((a) => (
               <tr>
                 <th scope="row">
-                  <a href={toolkitHref.action(locale, a.code)}>
-                    <abbr title={a.title} safe>
-                      {a.code}
-                    </abbr>
-                  </a>
+                  <ActionCodeLink locale={locale} code={a.code} title={a.title} />
                 </th>
                 <td class="num" safe>{n(a.quoted)}</td>
                 <td class="num" safe>{n(a.reviewedAbsent)}</td>

@@ -46,13 +46,10 @@ export function ToolkitNav(props: { locale: Locale; current?: Section }): JSX.El
   );
 }
 
-/**
- * A quotation as published (English, paragraphs kept), the provision it cites when the cell opens with one, the
- * workbook cell it was read from (and the merge it spans) and a link to its cell page.
- */
-export function Quotation(props: { locale: Locale; cell: ToolkitCellRow; frameworkKey: string }): JSX.Element {
-  const { locale, cell } = props;
-  const t = toolkitMessages(locale);
+/** The provision a cell cites (a suggestion read from its bold opening) and its quotation as published, in English. */
+export function QuotedText(props: { locale: Locale; cell: Pick<ToolkitCellRow, 'locator' | 'quotation'> }): JSX.Element {
+  const { cell } = props;
+  const t = toolkitMessages(props.locale);
   const safeT = escaping(t);
   return (
     <>
@@ -73,6 +70,32 @@ export function Quotation(props: { locale: Locale; cell: ToolkitCellRow; framewo
           <p safe>{text}</p>
         ))}
       </blockquote>
+    </>
+  );
+}
+
+/** An action's code as a link to its page, its title on hover (the matrix's and tables' row heads). */
+export function ActionCodeLink(props: { locale: Locale; code: string; title: string }): JSX.Element {
+  return (
+    <a href={toolkitHref.action(props.locale, props.code)}>
+      <abbr title={props.title} safe>
+        {props.code}
+      </abbr>
+    </a>
+  );
+}
+
+/**
+ * A quotation as published (English, paragraphs kept), the provision it cites when the cell opens with one, the
+ * workbook cell it was read from (and the merge it spans) and a link to its cell page.
+ */
+export function Quotation(props: { locale: Locale; cell: ToolkitCellRow; frameworkKey: string }): JSX.Element {
+  const { locale, cell } = props;
+  const t = toolkitMessages(locale);
+  const safeT = escaping(t);
+  return (
+    <>
+      <QuotedText locale={locale} cell={cell} />
       <p class="meta">
         {safeT('quote.cell')} <code safe>{cell.sourceCell}</code>
         {cell.mergedRange ? <span safe>{` — ${t('cell.merged', { range: cell.mergedRange })}`}</span> : ''}
