@@ -1,11 +1,11 @@
 /** What crosses the norms' edge: the read API's query and response, each field described for OpenAPI, and page params. */
+import { pagingQuery } from '../../app/http/paging.js';
 import { z } from 'zod';
 
 export const maxNormsPageSize = 100;
 
 export const normListQuerySchema = z.strictObject({
-  page: z.coerce.number().int().min(1).max(100000).default(1).describe('Page number, from 1'),
-  pageSize: z.coerce.number().int().min(1).max(maxNormsPageSize).default(50).describe(`Items per page, at most ${maxNormsPageSize}`),
+  ...pagingQuery(maxNormsPageSize),
 });
 
 /** `13i` in a page's path (case-insensitive; `13(i)` is accepted too). */

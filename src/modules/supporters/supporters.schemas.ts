@@ -1,3 +1,4 @@
+import { pagingQuery } from '../../app/http/paging.js';
 import { z } from 'zod';
 import { textInput } from '../../shared/text-input.js';
 import { categoryFacets, maxApiPageSize, noCountry, sortOrders, verificationLevels } from './supporters.constants.js';
@@ -39,8 +40,7 @@ export const pageQuerySchema = supporterFiltersSchema.extend({
 });
 
 export const apiQuerySchema = supporterFiltersSchema.extend({
-  page: z.coerce.number().int().min(1).max(100000).default(1).describe('Page number, from 1'),
-  pageSize: z.coerce.number().int().min(1).max(maxApiPageSize).default(50).describe(`Items per page, at most ${maxApiPageSize}`),
+  ...pagingQuery(maxApiPageSize),
 });
 export type ApiQuery = z.output<typeof apiQuerySchema>;
 

@@ -1,12 +1,12 @@
 /** What crosses the toolkit's edge: the read API's query strings and responses, each field described for OpenAPI. */
+import { pagingQuery } from '../../app/http/paging.js';
 import { z } from 'zod';
 import { textInput } from '../../shared/text-input.js';
 import { organisationKinds } from './toolkit.applicability.js';
 import { cellStatuses, frameworkCategories, maxApiPageSize, principleKeys, recipientKinds, type FrameworkCategory } from './toolkit.constants.js';
 
 export const listQuerySchema = z.strictObject({
-  page: z.coerce.number().int().min(1).max(100000).default(1).describe('Page number, from 1'),
-  pageSize: z.coerce.number().int().min(1).max(maxApiPageSize).default(50).describe(`Items per page, at most ${maxApiPageSize}`),
+  ...pagingQuery(maxApiPageSize),
 });
 
 /** A framework key (`pp-5`: sheet code and row) and an action code (`A4`, case-insensitive) in a page's path. */

@@ -2,6 +2,7 @@
  * What crosses the edge of the toolkit's exports and of its read API beyond the two lists: filters (shared by the API
  * and the CSV downloads, so a view filtered on the matrix downloads as it is shown), paths and responses.
  */
+import { pagingQuery } from '../../../app/http/paging.js';
 import { z } from 'zod';
 import { cellStatuses, frameworkCategories, maxApiPageSize, principleKeys, recipientKinds, type FrameworkCategory } from '../toolkit.constants.js';
 import { actionSchema, frameworkSchema } from '../toolkit.schemas.js';
@@ -40,10 +41,7 @@ export const frameworkFiltersSchema = z.object({ framework: filters.framework, c
 /** Filters of actions.csv: those that apply to an action. */
 export const actionFiltersSchema = z.object({ action: filters.action, principle: filters.principle });
 
-const paging = {
-  page: z.coerce.number().int().min(1).max(100000).default(1).describe('Page number, from 1'),
-  pageSize: z.coerce.number().int().min(1).max(maxApiPageSize).default(50).describe(`Items per page, at most ${maxApiPageSize}`),
-};
+const paging = pagingQuery(maxApiPageSize);
 export const cellListQuerySchema = cellFiltersSchema.extend(paging);
 export const datasetListQuerySchema = z.object(paging);
 
