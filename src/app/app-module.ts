@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteAccess } from './authz/access.js';
+import type { ContributionSource } from './contributions.js';
 import type { AppContext } from './context.js';
 import type { JobHandlers } from './jobs/job-definition.js';
 import type { ReferencePart } from './reference/reference.js';
@@ -20,4 +21,6 @@ export interface AppModule {
   access?: readonly RouteAccess[];
   /** Its pages that serve one of the Call's principles, listed on that principle's page. */
   related?: readonly RelatedWork[];
+  /** What it lists on other modules' pages (a principle's, a norm's, a supporter's), read when they are served. */
+  contributions?: readonly ContributionSource[];
 }

@@ -1,4 +1,5 @@
 import type { Config } from './config/config.js';
+import type { ContributionSource } from './contributions.js';
 import type { DatabaseHandle } from './database/database.js';
 import type { EventBus } from './events/events.js';
 import type { ResponseCache } from './http/response-cache.js';
@@ -18,4 +19,6 @@ export interface AppContext {
   jobs: { worker: JobWorker };
   /** What the modules declare as serving each principle (their manifests' `related`). */
   related: readonly RelatedWork[];
+  /** What the modules list on each other's principle, norm and supporter pages (their manifests' `contributions`). */
+  contributions: readonly ContributionSource[];
 }

@@ -1,0 +1,36 @@
+import type { Executor } from './database/database.js';
+import type { Locale } from './i18n/i18n.js';
+
+/** A page of the platform that lists what supporters contributed to it: a principle's, a norm's, a supporter's. */
+export type ContributionSubject = { principle: number } | { norm: string } | { supporter: string };
+
+/** One contribution, ready to list: a published practice, a case study, a public section of a report… */
+export interface ContributionItem {
+  /** The page, without its locale prefix (`/practices/prc_…`). */
+  path: string;
+  title: string;
+  /** Who is behind it, when the listing page is not that supporter's own: a registry entry (linked) or a name. */
+  by?: { name: string; supporterSlug?: string };
+  /** A short qualifier shown after the title (the kind of practice, the report's year…), already localized. */
+  note?: string;
+}
+
+/** A group of contributions of one kind, with its heading, as one module lists them. */
+export interface ContributionGroup {
+  key: string;
+  heading: string;
+  items: ContributionItem[];
+  /** The number of items in all, when `items` is the first of more (the heading then links to `more`). */
+  total: number;
+  more?: string;
+}
+
+/**
+ * A module's contributions to the pages of other modules, read when such a page is served (the principle page of the
+ * call module lists the practices the norms module holds, without knowing that module). Published data only: these
+ * groups are shown to everyone.
+ */
+export interface ContributionSource {
+  name: string;
+  list(db: Executor, subject: ContributionSubject, locale: Locale): Promise<ContributionGroup[]>;
+}
