@@ -3,14 +3,19 @@ import { normsAccess } from './norms.access.js';
 import { registerNormsApi } from './norms.api.js';
 import { registerNormsPages } from './norms.pages.js';
 import { normsReference } from './norms.reference.js';
+import { reportsAccess } from './reports/reports.access.js';
+import { reportsContributions } from './reports/reports.contributions.js';
+import { registerReports } from './reports/reports.register.js';
 
 /** The UN norms of responsible State behaviour (A/70/174 para. 13), and the platform's work that implements each. */
 export const normsModule: AppModule = {
   name: 'norms',
   reference: [normsReference],
-  access: normsAccess,
+  access: [...normsAccess, ...reportsAccess],
+  contributions: [reportsContributions],
   async register(app, context) {
     await registerNormsApi(app, context);
     await registerNormsPages(app, context);
+    await registerReports(app, context);
   },
 };
