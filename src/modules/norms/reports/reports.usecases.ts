@@ -32,8 +32,11 @@ export async function reportingSupporter(db: Executor, supporterId: string): Pro
 }
 
 /** The sentence a pre-filled section gets for the practices it newly lists, in the report's language. */
-const practiceSentence: PracticeSentence = (language, titles) =>
-  reportsMessages(language)('reports.prefill.sentence', { count: titles.length, titles: new Intl.ListFormat(language, { type: 'conjunction' }).format(titles.map((t) => `“${t}”`)) });
+const practiceSentence: PracticeSentence = (language, titles) => {
+  const t = reportsMessages(language);
+  const quoted = titles.map((title) => t('reports.prefill.quoted', { title }));
+  return t('reports.prefill.sentence', { count: titles.length, titles: new Intl.ListFormat(language, { type: 'conjunction' }).format(quoted) });
+};
 
 /** The organisation's practices that implement the subject (a norm or a principle). */
 export function practicesFor(practices: readonly PracticeRef[], subject: Subject): PracticeRef[] {

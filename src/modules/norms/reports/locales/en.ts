@@ -146,6 +146,7 @@ export const en = {
   'reports.diff.added': 'added: ',
   'reports.diff.removed': 'removed: ',
   'reports.diff.end': ' (end)',
+  'reports.prefill.quoted': '“{title}”',
   'reports.prefill.sentence': '{count, plural, one {Practice} other {Practices}} reported in the Paris Call’s library: {titles}.',
   'reports.contribution.heading': 'Implementation reports',
   'reports.contribution.title': 'Implementation report {year}',

@@ -149,6 +149,7 @@ export const fr: Catalog<typeof en> = {
   'reports.diff.added': 'ajouté : ',
   'reports.diff.removed': 'supprimé : ',
   'reports.diff.end': ' (fin)',
+  'reports.prefill.quoted': '« {title} »',
   'reports.prefill.sentence': '{count, plural, one {Pratique signalée} other {Pratiques signalées}} dans la bibliothèque de l’Appel de Paris : {titles}.',
   'reports.contribution.heading': 'Rapports de mise en œuvre',
   'reports.contribution.title': 'Rapport de mise en œuvre {year}',
