@@ -28,6 +28,7 @@ import { normsReference } from '../src/modules/norms/norms.reference.js';
 import { buildAssessment } from '../src/modules/toolkit/assessment/assessment.test-support.js';
 import { saveAssessment } from '../src/modules/toolkit/assessment/assessment.usecases.js';
 import { referenceDir } from '../src/app/reference/reference.js';
+import { seedReport } from '../src/modules/norms/reports/reports.test-support.js';
 
 /**
  * The authorization matrix, generated: every registered route × every audience, against the access each module declares
@@ -56,7 +57,7 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
-const known = { orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '' };
+const known = { orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024' };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
 const tokens = { invitation: '', signIn: '', confirm: '', unknown: 'x'.repeat(43) };
 
@@ -87,6 +88,8 @@ beforeAll(async () => {
   await db.transaction((tx) => toolkitReference.load(tx, toolkit, 'test'));
   const norms = await normsReference.read(referenceDir);
   await db.transaction((tx) => normsReference.load(tx, norms, 'test'));
+  // A published implementation report of the representative's organisation, so its pages have something to show.
+  await seedReport(db, { supporterId: known.orgA, year: Number(known.reportYear), published: true, sections: [{ subject: 'norm:13a', visibility: 'public' }] });
   // A self-assessment behind a private link (its token is the credential); deleting it is idempotent for the rest.
   known.assessmentToken = (await saveAssessment({ db }, { assessment: buildAssessment() })).token;
 
@@ -133,6 +136,9 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/indicators\/:code/, () => 'press'],
   [/\/supporters\/:slug/, () => known.orgASlug],
   [/\/organisations\/:supporterId/, () => known.orgA],
+  [/\/reports\/:supporterSlug/, () => known.orgASlug],
+  [/\/reports\/(?:[^/:]+\/)?:year/, () => known.reportYear],
+  [/\/sections\/:subject/, () => 'norm-13a'],
   [/\/applications\/:id/, () => known.applicationId],
   [/\/deliveries\/:id/, () => known.jobId],
   [/\/users\/:id/, () => known.targetUserId],

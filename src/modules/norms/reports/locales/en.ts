@@ -89,6 +89,7 @@ export const en = {
   'reports.workspace.view': 'Read',
   'reports.workspace.remove': 'Remove this section',
   'reports.workspace.add': 'Add sections',
+  'reports.workspace.add.legend': 'Norms and principles to add',
   'reports.workspace.add.hint': 'New sections are pre-filled like the first ones.',
   'reports.workspace.add.submit': 'Add the sections chosen',
   'reports.workspace.publish': 'Publish the report',

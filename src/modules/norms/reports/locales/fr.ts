@@ -92,6 +92,7 @@ export const fr: Catalog<typeof en> = {
   'reports.workspace.view': 'Lire',
   'reports.workspace.remove': 'Retirer cette section',
   'reports.workspace.add': 'Ajouter des sections',
+  'reports.workspace.add.legend': 'Normes et principes à ajouter',
   'reports.workspace.add.hint': 'Les nouvelles sections sont préremplies comme les premières.',
   'reports.workspace.add.submit': 'Ajouter les sections choisies',
   'reports.workspace.publish': 'Publier le rapport',

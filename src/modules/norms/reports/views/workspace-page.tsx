@@ -133,7 +133,7 @@ export function WorkspacePage(props: WorkspacePageProps): JSX.Element {
               options={workspace.missing.map((subject) => ({ subject }))}
               checked={props.adding ?? []}
               error={errorText(locale, props.errors, 'subject')}
-              legend={t('reports.workspace.add')}
+              legend={t('reports.workspace.add.legend')}
               hint={t('reports.workspace.add.hint')}
             />
             <p>
