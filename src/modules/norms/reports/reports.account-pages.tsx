@@ -45,6 +45,7 @@ function subjectOf(params: { subject: string }): Subject {
 
 export async function registerReportAccountPages(app: FastifyInstance, context: AppContext): Promise<void> {
   const { db } = context.database;
+  const { events } = context;
   const write = { ...authorizeBeforeBody(reportsPolicies.useAccount), preHandler: verifyCsrf };
 
   for (const locale of locales) {
@@ -128,7 +129,7 @@ export async function registerReportAccountPages(app: FastifyInstance, context: 
       const subjects = subjectsFromForm(request.body);
       if (!subjects) return workspacePage(request, reply, params, { errors: { subject: 'reports.error.subjects' } }, 422);
       return onReport(request, reply, params, async () => {
-        await addSections({ db, actor, ...params, subjects });
+        await addSections({ db, events, actor, ...params, subjects });
         return `${reportPath(params.supporterId, params.year)}?done=added`;
       });
     });
@@ -141,7 +142,7 @@ export async function registerReportAccountPages(app: FastifyInstance, context: 
       const version = versionFromForm(request.body);
       if (version === null) return workspacePage(request, reply, params, { alert: t('reports.error.version') }, 422);
       return onReport(request, reply, params, async () => {
-        await removeSection({ db, actor, supporterId: params.supporterId, year: params.year, subject, version });
+        await removeSection({ db, events, actor, supporterId: params.supporterId, year: params.year, subject, version });
         return `${reportPath(params.supporterId, params.year)}?done=removed`;
       });
     });
@@ -152,7 +153,7 @@ export async function registerReportAccountPages(app: FastifyInstance, context: 
       await reportWorkspace({ db, actor, ...params });
       if (!confirmed(request.body)) return workspacePage(request, reply, params, { errors: { confirm: 'reports.error.confirm' } }, 422);
       return onReport(request, reply, params, async () => {
-        const { published } = await publishReport({ db, actor, ...params });
+        const { published } = await publishReport({ db, events, actor, ...params });
         return `${reportPath(params.supporterId, params.year)}?done=${published ? 'published' : 'alreadyPublished'}`;
       });
     });
@@ -193,7 +194,7 @@ export async function registerReportAccountPages(app: FastifyInstance, context: 
         return sectionPage(request, reply, params, subject, { values: parsed.values, errors: parsed.errors }, 422);
       }
       try {
-        const outcome = await saveSection({ db, actor, ...params, subject, section: parsed.value });
+        const outcome = await saveSection({ db, events, actor, ...params, subject, section: parsed.value });
         if (outcome.status === 'saved') return reply.redirect(`${reportPath(params.supporterId, params.year)}/sections/${params.subject}?done=saved`, 303);
         // Someone saved (or removed) the section since this form was loaded: nothing was written; show both texts.
         const now = outcome.current ? await reportWorkspace({ db, actor, ...params }) : workspace;

@@ -30,6 +30,7 @@ export function subjectSegment(subject: Subject): string {
 
 /** The subject a path segment names, or null. */
 export function subjectFromSegment(segment: string): Subject | null {
+  if (!/^(norm|principle)-[^:]+$/.test(segment)) return null;
   const subject = segment.replace('-', ':');
   return isSubject(subject) ? subject : null;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fixtureSite, type TestApp } from '../../../../test/helpers/app.js';
 import { auditLog } from '../../../app/audit/audit.tables.js';
 import { anonymous } from '../../../app/authz/actor.js';
+import { EventBus } from '../../../app/events/events.js';
 import { AppError } from '../../../app/http/errors.js';
 import { publicReport, sectionForEdit } from './reports.queries.js';
 import { implementationReportSections, implementationReports } from './reports.tables.js';
@@ -148,9 +149,17 @@ describe('publishing and reading by visibility', () => {
   it('publishes once a question is answered, and only once', async () => {
     await startReport({ db: db(), actor: people.actors.repA1, supporterId: people.orgA.id, year: 2019, original: 'en', subjects: ['norm:13c'] });
     expect(await refusal(publishReport({ db: db(), actor: people.actors.repA1, supporterId: people.orgA.id, year: 2019 }))).toBe('422 reports.publish.empty');
+    expect(await refusal(publishReport({ db: db(), actor: people.actors.repA1, supporterId: people.orgA.id, year: 2018 }))).toBe('404 reports.report.not-found');
     expect(await refusal(publishReport({ db: db(), actor: people.actors.repB, supporterId: people.orgA.id, year: 2024 }))).toBe('403 reports.write.not-allowed');
-    const first = await publishReport({ db: db(), actor: people.actors.repA2, supporterId: people.orgA.id, year: 2024 });
+    // Pages listing published reports are told (their cached copies are dropped); a draft's changes tell nobody.
+    const events = new EventBus();
+    const told: string[] = [];
+    events.on('registry.changed', 'test', ({ reason }) => told.push(reason));
+    await saveSection({ db: db(), events, actor: people.actors.repA1, supporterId: people.orgA.id, year: 2019, subject: 'norm:13c', section: { version: 1, visibility: 'secretariat', content: buildContent() } });
+    expect(told).toEqual([]);
+    const first = await publishReport({ db: db(), events, actor: people.actors.repA2, supporterId: people.orgA.id, year: 2024 });
     expect(first).toMatchObject({ published: true, report: { state: 'published' } });
+    expect(told).toEqual(['reports.publish']);
     expect((await publishReport({ db: db(), actor: people.actors.repA1, supporterId: people.orgA.id, year: 2024 })).published).toBe(false);
     expect(await audits('reports.publish')).toBe(1);
   });

@@ -11,6 +11,7 @@ import { actorRef, type Actor } from '../../../app/authz/actor.js';
 import { authorize } from '../../../app/authz/policy.js';
 import { recordAudit } from '../../../app/audit/audit.js';
 import type { Executor } from '../../../app/database/database.js';
+import type { EventBus } from '../../../app/events/events.js';
 import { listSupportersByIds } from '../../supporters/supporters.usecases.js';
 import type { ReportLanguage, Visibility } from './reports.constants.js';
 import { invalidPractice, nothingToPublish, reportExists, reportNotFound, sectionChanged } from './reports.errors.js';
@@ -23,6 +24,13 @@ interface Writer {
   db: Executor;
   actor: Actor;
   supporterId: string;
+  /** Told when a published report changed, after the commit: other pages list published reports (cached pages drop). */
+  events?: EventBus;
+}
+
+/** After a change to a published report: the pages that list reports (a norm's, a supporter's) are rendered afresh. */
+function announce(input: Writer, report: ReportRow, reason: string): void {
+  if (report.state === 'published') input.events?.emit('registry.changed', { reason });
 }
 
 /** The supporter as the writing rule sees it, read through the supporters module (null when there is none). */
@@ -96,27 +104,31 @@ export async function startReport(input: Writer & { year: number; original: Repo
 
 /** Adds sections to a report (pre-filled like the first ones); returns those added. */
 export async function addSections(input: Writer & { year: number; subjects: readonly Subject[] }): Promise<PrefillSummary[]> {
-  return input.db.transaction(async (tx) => {
+  const { report, prefilled } = await input.db.transaction(async (tx) => {
     const { report, by } = await writableReport(tx, input);
     const prefilled = await addPrefilled(tx, report, input.subjects, by);
     if (prefilled.length) await recordAudit(tx, { actor: by, action: 'reports.sections.add', subject: report.id, details: { sections: prefilled } });
-    return prefilled;
+    return { report, prefilled };
   });
+  if (prefilled.length) announce(input, report, 'reports.sections.add');
+  return prefilled;
 }
 
 /** Removes a section at the version the person saw; a section saved since is kept (409). Gone already: nothing to do. */
 export async function removeSection(input: Writer & { year: number; subject: Subject; version: number }): Promise<boolean> {
-  return input.db.transaction(async (tx) => {
+  const { report, removed } = await input.db.transaction(async (tx) => {
     const { report, by } = await writableReport(tx, input);
     const repository = createReportsRepository(tx);
     const removed = await repository.deleteSection(report.id, input.subject, input.version);
     if (!removed) {
       if (await repository.findSection(report.id, input.subject)) throw sectionChanged();
-      return false;
+      return { report, removed };
     }
     await recordAudit(tx, { actor: by, action: 'reports.section.remove', subject: report.id, details: { section: input.subject, version: input.version } });
-    return true;
+    return { report, removed };
   });
+  if (removed) announce(input, report, 'reports.section.remove');
+  return removed;
 }
 
 /** A save's outcome: written (the section at its new version), or refused because the section moved on (or went). */
@@ -127,7 +139,7 @@ export type SaveOutcome = { status: 'saved'; section: SectionRow } | { status: '
  * A conflict writes nothing: the caller shows what was saved meanwhile beside what the person typed.
  */
 export async function saveSection(input: Writer & { year: number; subject: Subject; section: SectionInput }): Promise<SaveOutcome> {
-  return input.db.transaction(async (tx) => {
+  const { report, outcome } = await input.db.transaction(async (tx): Promise<{ report: ReportRow; outcome: SaveOutcome }> => {
     const { report, by } = await writableReport(tx, input);
     const repository = createReportsRepository(tx);
     const practiceIds = new Set((await repository.publishedPracticesOf(report.supporterId)).map((p) => p.id));
@@ -140,20 +152,22 @@ export async function saveSection(input: Writer & { year: number; subject: Subje
       visibility: input.section.visibility,
       updatedBy: by,
     });
-    if (!saved) return { status: 'conflict', current: (await repository.findSection(report.id, input.subject)) ?? null };
+    if (!saved) return { report, outcome: { status: 'conflict', current: (await repository.findSection(report.id, input.subject)) ?? null } };
     await recordAudit(tx, {
       actor: by,
       action: 'reports.section.save',
       subject: report.id,
       details: { section: input.subject, version: saved.version, visibility: saved.visibility, practices: saved.content.practiceIds.length },
     });
-    return { status: 'saved', section: saved };
+    return { report, outcome: { status: 'saved', section: saved } };
   });
+  if (outcome.status === 'saved') announce(input, report, 'reports.section.save');
+  return outcome;
 }
 
 /** Publishes a draft in which at least one question is answered; publishing again changes nothing. */
 export async function publishReport(input: Writer & { year: number; now?: Date }): Promise<{ report: ReportRow; published: boolean }> {
-  return input.db.transaction(async (tx) => {
+  const result = await input.db.transaction(async (tx) => {
     const { report, by } = await writableReport(tx, input);
     const repository = createReportsRepository(tx);
     if (report.state === 'published') return { report, published: false };
@@ -165,4 +179,6 @@ export async function publishReport(input: Writer & { year: number; now?: Date }
     await recordAudit(tx, { actor: by, action: 'reports.publish', subject: report.id, details: { supporter: report.supporterId, year: report.year, sections: visibility } });
     return { report: published, published: true };
   });
+  if (result.published) announce(input, result.report, 'reports.publish');
+  return result;
 }
