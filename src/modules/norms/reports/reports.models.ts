@@ -63,6 +63,18 @@ export interface LinkedPractice {
   title: Localized;
 }
 
+/** One of the organisation's published practices, with what it implements. */
+export interface PracticeRef extends LinkedPractice {
+  norms: string[];
+  principles: number[];
+}
+
+/** The practices that implement the subject (a norm or a principle). */
+export function practicesFor<P extends PracticeRef>(practices: readonly P[], subject: Subject): P[] {
+  const parsed = parseSubject(subject);
+  return practices.filter((p) => (parsed.kind === 'norm' ? p.norms.includes(parsed.code) : p.principles.includes(parsed.number)));
+}
+
 /** The sentence that lists practices, per language (the caller words it from its catalogs). */
 export type PracticeSentence = (language: ReportLanguage, titles: string[]) => string;
 

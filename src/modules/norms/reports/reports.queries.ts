@@ -10,10 +10,9 @@ import type { AppError } from '../../../app/http/errors.js';
 import { getUser } from '../../../app/auth/users.js';
 import { getSupporterBySlug, listSupportersByIds } from '../../supporters/supporters.usecases.js';
 import type { SupporterRow } from '../../supporters/supporters.models.js';
-import { bySubjectOrder, subjects, type Subject } from './reports.models.js';
-import { readableVisibilities, reportsPolicies } from './reports.policies.js';
-import { createReportsRepository, type PracticeRef, type PublishedFilters, type ReportRow, type SectionRow } from './reports.repository.js';
-import { practicesFor, reportingSupporter } from './reports.usecases.js';
+import { bySubjectOrder, practicesFor, subjects, type PracticeRef, type Subject } from './reports.models.js';
+import { readableVisibilities, reportsPolicies, type ReportingSupporter } from './reports.policies.js';
+import { createReportsRepository, type PublishedFilters, type ReportRow, type SectionRow } from './reports.repository.js';
 import { reportNotFound, sectionNotFound } from './reports.errors.js';
 
 export type { PracticeRef, ReportRow, SectionRow };
@@ -22,6 +21,12 @@ export type { PracticeRef, ReportRow, SectionRow };
 export interface WriteRights {
   canWrite: boolean;
   refusal: AppError | null;
+}
+
+/** The supporter as the writing rule sees it, read through the supporters module (null when there is none). */
+export async function reportingSupporter(db: Executor, supporterId: string): Promise<ReportingSupporter | null> {
+  const [row] = await listSupportersByIds(db, [supporterId]);
+  return row ? { id: row.id, status: row.status, verificationLevel: row.verificationLevel } : null;
 }
 
 async function writeRights(db: Executor, actor: Actor, supporterId: string): Promise<WriteRights> {

@@ -6,20 +6,12 @@
 import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../app/database/database.js';
 import { practices } from '../practices/practices.tables.js';
-import type { Localized } from '../practices/practices.tables.js';
+import type { PracticeRef } from './reports.models.js';
 import { implementationReportSections as sections, implementationReports as reports, type ReportSectionContent } from './reports.tables.js';
 
 export type ReportRow = typeof reports.$inferSelect;
 export type SectionRow = typeof sections.$inferSelect;
-/** A section with the report it belongs to (the public lists). */
-export type ReportSectionRow = SectionRow & { report: ReportRow };
 
-export interface PracticeRef {
-  id: string;
-  title: Localized;
-  norms: string[];
-  principles: number[];
-}
 
 /** Filters of the published reports' lists: one organisation, one year, reports with a section on one subject. */
 export interface PublishedFilters {

@@ -12,13 +12,13 @@ import { authorize } from '../../../app/authz/policy.js';
 import { recordAudit } from '../../../app/audit/audit.js';
 import type { Executor } from '../../../app/database/database.js';
 import type { EventBus } from '../../../app/events/events.js';
-import { listSupportersByIds } from '../../supporters/supporters.usecases.js';
 import type { ReportLanguage, Visibility } from './reports.constants.js';
 import { invalidPractice, nothingToPublish, reportExists, reportNotFound, sectionChanged } from './reports.errors.js';
-import { isUnanswered, parseSubject, prefillSection, type PracticeSentence, type SectionInput, type Subject } from './reports.models.js';
+import { isUnanswered, practicesFor, prefillSection, type PracticeSentence, type SectionInput, type Subject } from './reports.models.js';
 import { reportsMessages } from './reports.messages.js';
-import { reportsPolicies, type ReportingSupporter } from './reports.policies.js';
-import { createReportsRepository, type PracticeRef, type ReportRow, type SectionRow } from './reports.repository.js';
+import { reportsPolicies } from './reports.policies.js';
+import { reportingSupporter } from './reports.queries.js';
+import { createReportsRepository, type ReportRow, type SectionRow } from './reports.repository.js';
 
 interface Writer {
   db: Executor;
@@ -33,24 +33,12 @@ function announce(input: Writer, report: ReportRow, reason: string): void {
   if (report.state === 'published') input.events?.emit('registry.changed', { reason });
 }
 
-/** The supporter as the writing rule sees it, read through the supporters module (null when there is none). */
-export async function reportingSupporter(db: Executor, supporterId: string): Promise<ReportingSupporter | null> {
-  const [row] = await listSupportersByIds(db, [supporterId]);
-  return row ? { id: row.id, status: row.status, verificationLevel: row.verificationLevel } : null;
-}
-
 /** The sentence a pre-filled section gets for the practices it newly lists, in the report's language. */
 const practiceSentence: PracticeSentence = (language, titles) => {
   const t = reportsMessages(language);
   const quoted = titles.map((title) => t('reports.prefill.quoted', { title }));
   return t('reports.prefill.sentence', { count: titles.length, titles: new Intl.ListFormat(language, { type: 'conjunction' }).format(quoted) });
 };
-
-/** The organisation's practices that implement the subject (a norm or a principle). */
-export function practicesFor(practices: readonly PracticeRef[], subject: Subject): PracticeRef[] {
-  const parsed = parseSubject(subject);
-  return practices.filter((p) => (parsed.kind === 'norm' ? p.norms.includes(parsed.code) : p.principles.includes(parsed.number)));
-}
 
 /** What each new section was pre-filled from, for the audit entry and the notice. */
 export interface PrefillSummary {

@@ -85,8 +85,6 @@ export const en = {
   'reports.workspace.prefilledPractices': '{count, plural, one {# practice linked} other {# practices linked}}',
   'reports.workspace.empty': 'Empty, not edited yet.',
   'reports.workspace.unanswered': 'No answer yet',
-  'reports.workspace.edit': 'Edit',
-  'reports.workspace.view': 'Read',
   'reports.workspace.remove': 'Remove this section',
   'reports.workspace.add': 'Add sections',
   'reports.workspace.add.legend': 'Norms and principles to add',

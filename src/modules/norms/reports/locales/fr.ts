@@ -88,8 +88,6 @@ export const fr: Catalog<typeof en> = {
   'reports.workspace.prefilledPractices': '{count, plural, one {# pratique liée} other {# pratiques liées}}',
   'reports.workspace.empty': 'Vide, pas encore modifiée.',
   'reports.workspace.unanswered': 'Pas encore de réponse',
-  'reports.workspace.edit': 'Modifier',
-  'reports.workspace.view': 'Lire',
   'reports.workspace.remove': 'Retirer cette section',
   'reports.workspace.add': 'Ajouter des sections',
   'reports.workspace.add.legend': 'Normes et principes à ajouter',
