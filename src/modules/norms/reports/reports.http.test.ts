@@ -207,7 +207,7 @@ describe('writing a report through the account’s pages', () => {
       expect(body).toContain('Shared with: Secretariat');
     }
     const french = await get(`/fr/reports/${people.orgA.slug}/2023`);
-    expect(french.body).toContain('Traduction de l’original en anglais.');
+    expect(french.body).toContain('Traduction ; original en anglais.');
     expect(french.body).toContain('<div class="prose" lang="fr"><p>Un CERT ; des <strong>exercices</strong> chaque année.</p>');
   });
 

@@ -48,7 +48,7 @@ export const fr: Catalog<typeof en> = {
   'reports.field.challenges': 'Difficultés',
   'reports.field.assistanceNeeded': 'Assistance demandée',
   'reports.field.assistanceOffered': 'Assistance proposée',
-  'reports.text.translation': 'Traduction de l’original en {language}.',
+  'reports.text.translation': 'Traduction ; original en {language}.',
   'reports.text.untranslated': 'Non traduit : affiché dans la langue originale ({language}).',
   'reports.subject.norm': 'Norme {paragraph}',
   'reports.subject.principle': 'Principe {number} : {name}',
