@@ -98,3 +98,26 @@ export function practiceFields(overrides: Record<string, string | string[]> = {}
   };
   return Object.entries(base).flatMap(([name, value]) => (Array.isArray(value) ? value.map((v): [string, string] => [name, v]) : [[name, value] as [string, string]]));
 }
+
+/**
+ * A published practice of `supporterId` with one PDF, made through the use cases as its representative and a
+ * moderator would (the organisation is first marked verified on the platform): for tests that need one, such as the
+ * authorization matrix.
+ */
+export async function seedPublishedPractice(
+  t: TestApp,
+  input: { supporterId: string; representative: string; moderator: string },
+): Promise<{ id: string; file: { sha256: string; name: string } }> {
+  const db = t.database.db;
+  await db.update(supporters).set({ verificationLevel: 'website', verifiedOn: '2025-01-10' }).where(eq(supporters.id, input.supporterId));
+  const user = (userId: string, role: UserActor['role'], grants: UserActor['grants']): UserActor => ({
+    kind: 'user', userId, email: `${userId}@example.org`, name: null, role, locale: 'en', sessionId: 'ses_seed', method: role === 'member' ? 'email-link' : 'passkey', grants,
+  });
+  const { createPractice } = await import('./practices.usecases.js');
+  const { publishRevision } = await import('./practices.moderation.js');
+  const draft = buildDraft({ uploads: [{ name: 'evidence.pdf', bytes: Buffer.from('%PDF-1.4\n% matrix\n%%EOF\n') }] });
+  const { practice, revision } = await createPractice({ db, actor: user(input.representative, 'member', [{ role: 'representative', scopeId: input.supporterId }]), supporterId: input.supporterId, draft, submit: true });
+  await publishRevision({ db, actor: user(input.moderator, 'moderator', []), practiceId: practice.id, revision: revision.number, reason: null, publicUrl: 'https://pariscall.example' });
+  const file = revision.content.attachments[0]!;
+  return { id: practice.id, file: { sha256: file.sha256, name: file.name } };
+}
