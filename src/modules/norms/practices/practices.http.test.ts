@@ -65,6 +65,10 @@ describe('reporting a practice through the forms', () => {
     expect(submitted.statusCode).toBe(303);
     const list = await t.app.inject({ url: '/en/account/practices', headers: { cookie: people.cookies.rep } });
     expect(list.body).toContain('Version 1: Awaiting moderation');
+    const account = await t.app.inject({ url: '/fr/account', headers: { cookie: people.cookies.rep } });
+    expect(account.body).toContain('<a href="/fr/account/practices">Les pratiques de mon organisation</a>');
+    const moderator = await t.app.inject({ url: '/en/account', headers: { cookie: people.cookies.moderator } });
+    expect(moderator.body).toMatch(/<a href="\/en\/secretariat\/practices">Practices awaiting moderation \(\d+\)<\/a>/);
     const member = await t.app.inject({ url: '/en/account/practices/new', headers: { cookie: people.cookies.member } });
     expect(member.body).toContain('You do not represent an organisation verified on the platform.');
     expect(member.body).not.toContain('Save and submit for moderation');

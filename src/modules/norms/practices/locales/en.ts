@@ -76,7 +76,6 @@ export const en = {
   'page.until': 'until {date}',
   'page.fromUntil': '{start} to {end}',
   'page.none': 'None given',
-  'page.allCountries': 'None given',
   'page.translation': 'This text is a translation of the original in {language}.',
   'page.readOriginal': 'Read the original ({language})',
   'page.readTranslation': 'Read the translation ({language})',
@@ -84,8 +83,6 @@ export const en = {
   'page.untranslated': 'Not translated into {language}: the original text in {original} is shown.',
   'page.download': '{name} ({type}, {size})',
   'page.publishedOn': 'Published on {date}',
-  'page.sourceRef': '{document}, {locator}',
-  'page.registryLink': 'Its entry in the registry',
 
   'history.title': 'Versions of “{title}”',
   'history.intro': 'Every published version of this practice, newest first, with what changed from the version before it (words removed are struck through, words added are underlined).',
@@ -98,8 +95,6 @@ export const en = {
 
   'diff.field': 'Field',
   'diff.change': 'Change',
-  'diff.removed': 'removed',
-  'diff.added': 'added',
 
   'form.new.title': 'Report a practice',
   'form.edit.title': 'Edit “{title}”',
@@ -167,7 +162,6 @@ export const en = {
   'queue.submitted': 'Submitted',
   'queue.update': 'update of a published practice',
   'queue.first': 'first version',
-  'queue.review': 'Review',
 
   'review.title': 'Review: {title}',
   'review.organisation': 'Organisation: {name}',
@@ -183,6 +177,7 @@ export const en = {
   'review.reason.hint': 'Required to ask for information or to decline.',
   'review.back': 'Back to the queue',
   'review.changeNote': 'Author’s note: {note}',
+  'review.manage': 'All its versions, and its withdrawal',
 
   'account.title': 'Practices',
   'account.mine': 'My organisation’s practices',
@@ -216,7 +211,6 @@ export const en = {
   'error.revisionDecided': 'This version was already decided, or another version was submitted since: reload the page.',
   'error.alreadyWithdrawn': 'This practice is already withdrawn.',
   'error.invalid': 'The practice has problems to correct.',
-  'error.required': 'Required.',
   'error.invalidField': 'This value is not valid.',
   'error.titleOriginal': 'Give the title in the language of the original.',
   'error.descriptionOriginal': 'Give the description in the language of the original.',

@@ -78,7 +78,6 @@ export const fr: Catalog<typeof en> = {
   'page.until': 'jusqu’au {date}',
   'page.fromUntil': 'du {start} au {end}',
   'page.none': 'Non précisé',
-  'page.allCountries': 'Non précisés',
   'page.translation': 'Ce texte est une traduction de l’original en {language}.',
   'page.readOriginal': 'Lire l’original ({language})',
   'page.readTranslation': 'Lire la traduction ({language})',
@@ -86,8 +85,6 @@ export const fr: Catalog<typeof en> = {
   'page.untranslated': 'Non traduit en {language} : le texte original en {original} est affiché.',
   'page.download': '{name} ({type}, {size})',
   'page.publishedOn': 'Publiée le {date}',
-  'page.sourceRef': '{document}, {locator}',
-  'page.registryLink': 'Sa fiche dans le registre',
 
   'history.title': 'Versions de « {title} »',
   'history.intro': 'Chaque version publiée de cette pratique, de la plus récente à la plus ancienne, avec ce qui a changé depuis la précédente (les mots retirés sont barrés, les mots ajoutés soulignés).',
@@ -100,8 +97,6 @@ export const fr: Catalog<typeof en> = {
 
   'diff.field': 'Champ',
   'diff.change': 'Modification',
-  'diff.removed': 'retiré',
-  'diff.added': 'ajouté',
 
   'form.new.title': 'Signaler une pratique',
   'form.edit.title': 'Modifier « {title} »',
@@ -169,7 +164,6 @@ export const fr: Catalog<typeof en> = {
   'queue.submitted': 'Soumise le',
   'queue.update': 'mise à jour d’une pratique publiée',
   'queue.first': 'première version',
-  'queue.review': 'Examiner',
 
   'review.title': 'Examen : {title}',
   'review.organisation': 'Organisation : {name}',
@@ -185,6 +179,7 @@ export const fr: Catalog<typeof en> = {
   'review.reason.hint': 'Obligatoire pour demander des précisions ou pour refuser.',
   'review.back': 'Retour à la file d’attente',
   'review.changeNote': 'Note de l’auteur : {note}',
+  'review.manage': 'Toutes ses versions, et son retrait',
 
   'account.title': 'Pratiques',
   'account.mine': 'Les pratiques de mon organisation',
@@ -218,7 +213,6 @@ export const fr: Catalog<typeof en> = {
   'error.revisionDecided': 'Cette version a déjà fait l’objet d’une décision, ou une autre version a été soumise depuis : rechargez la page.',
   'error.alreadyWithdrawn': 'Cette pratique est déjà retirée.',
   'error.invalid': 'La pratique comporte des problèmes à corriger.',
-  'error.required': 'Obligatoire.',
   'error.invalidField': 'Cette valeur n’est pas valide.',
   'error.titleOriginal': 'Donnez le titre dans la langue de l’original.',
   'error.descriptionOriginal': 'Donnez la description dans la langue de l’original.',

@@ -33,6 +33,9 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
       </p>
       <h1 safe>{title}</h1>
       <p safe>{t('review.organisation', { name: review.organisation?.name ?? '' })}</p>
+      <p>
+        <a href={`/${locale}/account/practices/${practice.id}`}>{safeT('review.manage')}</a>
+      </p>
       {props.alert ? (
         <p class="notice" role="alert" safe>
           {props.alert}
