@@ -43,6 +43,18 @@ describe('reporting a practice through the forms', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('refuses a document over 10 MB beside the field, and more than 10 documents at once as too large a request', async () => {
+    const before = await stored();
+    const big = Buffer.concat([samplePdf('big'), Buffer.alloc(10 * 1024 * 1024)]);
+    const tooBig = await postForm('/fr/account/practices/new', people.cookies.rep, practiceFields(), [{ field: 'attachments', filename: 'gros.pdf', type: 'application/pdf', content: big }]);
+    expect(tooBig.statusCode).toBe(422);
+    expect(tooBig.body).toContain('<p class="field-error" id="attachments-error">« gros.pdf » dépasse 10 Mo.</p>');
+    const eleven = Array.from({ length: 11 }, (_, i) => ({ field: 'attachments', filename: `${i}.pdf`, type: 'application/pdf', content: samplePdf(String(i)) }));
+    const tooMany = await postForm('/en/account/practices/new', people.cookies.rep, practiceFields(), eleven);
+    expect(tooMany.statusCode).toBe(413);
+    expect(await stored()).toEqual(before);
+  });
+
   it('shows every problem of the content beside its field, in French on French pages', async () => {
     const response = await postForm('/fr/account/practices/new', people.cookies.rep, practiceFields({ titleFr: '', endedOn: '2001-01-01', year: '3000', linkUrl: ['', 'ftp://x'], linkLabel: ['', ''] }));
     expect(response.statusCode).toBe(422);

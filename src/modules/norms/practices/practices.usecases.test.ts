@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, fixtureSite, type TestApp } from '../../../../test/helpers/app.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../../test/helpers/smtp.js';
 import { auditLog } from '../../../app/audit/audit.tables.js';
+import { storeFile } from '../../../app/files/files.js';
 import { files } from '../../../app/files/files.tables.js';
 import { sampleHtml, samplePdf } from '../../../app/files/files.test-utils.js';
 import { AppError } from '../../../app/http/errors.js';
@@ -37,6 +38,8 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
   }
   return 'allowed';
 }
+
+const storeFileForTest = (bytes: Buffer) => storeFile(t.database.db, bytes, { declaredName: 'other.pdf' });
 
 const counts = async () => {
   const db = t.database.db;
@@ -106,7 +109,7 @@ describe('a practice from draft to publication and update', () => {
   it('declines with a reason the author receives; a decision needs a submitted revision and, to ask or decline, a reason', async () => {
     const db = t.database.db;
     const { rep, moderator } = people.actors;
-    const { practice } = await createPractice({ db, actor: rep, supporterId: people.verified.id, draft: buildDraft(), submit: true });
+    const { practice, revision: first } = await createPractice({ db, actor: rep, supporterId: people.verified.id, draft: buildDraft({ uploads: [{ name: 'annexe.pdf', bytes: samplePdf('annexe') }] }), submit: true });
     expect(await refusal(rejectRevision({ db, actor: moderator, practiceId: practice.id, revision: 1, reason: '  ', publicUrl }))).toBe('422 practices.invalid');
     expect(await refusal(publishRevision({ db, actor: moderator, practiceId: practice.id, revision: 2, reason: null, publicUrl }))).toBe('409 practices.revision-decided');
     expect(await revisionStates(practice.id)).toEqual([[1, 'submitted']]);
@@ -115,9 +118,12 @@ describe('a practice from draft to publication and update', () => {
     await t.app.context.jobs.worker.drain();
     const mail = await smtp.waitForMessage((m) => (m.subject ?? '').startsWith('Votre pratique a été refusée'));
     expect(mail.text).toContain('Hors du champ de l’Appel.');
-    // After a refusal, editing starts a new draft revision.
-    await savePractice({ db, actor: rep, practiceId: practice.id, draft: buildDraft() });
+    // After a refusal, editing starts a new draft revision; it may keep the practice's own files, and no other.
+    const own = first.content.attachments[0]!;
+    const foreign = (await storeFileForTest(samplePdf('someone else’s'))).sha256;
+    const { revision } = await savePractice({ db, actor: rep, practiceId: practice.id, draft: buildDraft({ keep: [own.sha256, foreign] }) });
     expect(await revisionStates(practice.id)).toEqual([[1, 'rejected'], [2, 'draft']]);
+    expect(revision.content.attachments).toEqual([own]);
   });
 
   it('withdrawing takes a practice out of the library and its waiting revision out of the queue', async () => {

@@ -43,9 +43,13 @@ export async function writingSupporter(db: Executor, supporterId: string | null)
 
 const issuesOf = (issues: Record<string, string>): FieldIssue[] => Object.entries(issues).map(([field, message]) => ({ field, message, code: 'practices.invalid' }));
 
-/** The attachments of the new content: those kept from `base`, then the uploads, stored (one entry per content). */
-async function attachmentsOf(tx: Executor, base: readonly PracticeAttachment[], draft: PracticeDraft): Promise<PracticeAttachment[]> {
-  const kept = base.filter((file) => draft.keep.includes(file.sha256));
+/**
+ * The attachments of the new content: those kept (by hash) among the files this practice already had in any version,
+ * then the uploads, stored (one entry per content). A hash the practice never had is ignored: a draft cannot point at
+ * another practice's evidence (and so be given a way to download it).
+ */
+async function attachmentsOf(tx: Executor, known: readonly PracticeAttachment[], draft: PracticeDraft): Promise<PracticeAttachment[]> {
+  const kept = [...new Map(known.map((file) => [file.sha256, file])).values()].filter((file) => draft.keep.includes(file.sha256));
   const added: PracticeAttachment[] = [];
   for (const upload of draft.uploads) added.push(await storeFile(tx, upload.bytes, { declaredName: upload.name, maxBytes: maxAttachmentBytes }));
   const unique = new Map([...kept, ...added].map((file) => [file.sha256, file]));
@@ -108,7 +112,7 @@ export async function savePractice(input: { db: Executor; actor: Actor; practice
     const open = openRevision(revisions);
     if (open && !isEditable(open.state)) throw practiceInModeration();
     const author = actorRef(user);
-    const attachments = await attachmentsOf(tx, open?.content.attachments ?? practice.attachments, input.draft);
+    const attachments = await attachmentsOf(tx, [...(open?.content.attachments ?? []), ...practice.attachments, ...revisions.flatMap((r) => r.content.attachments)], input.draft);
     const content = { ...input.draft.content, attachments };
     const submitted = input.submit ? { state: 'submitted', submittedAt: new Date() } : {};
     const revision = open
