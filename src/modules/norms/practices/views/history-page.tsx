@@ -3,7 +3,8 @@ import type { Locale } from '../../../../app/i18n/i18n.js';
 import { diffContents } from '../practices.presenters.js';
 import type { PublicPractice } from '../practices.queries.js';
 import type { RevisionRow } from '../practices.repository.js';
-import { dateText, DiffTable, practicesT, titleOf } from './practice-parts.js';
+import { DiffTable } from './diff-table.js';
+import { dateText, practicesT, titleOf } from './practice-parts.js';
 
 /** Every published version of a practice, newest first, each with its word-level changes from the one before. */
 export function HistoryPage(props: { locale: Locale; found: PublicPractice; versions: RevisionRow[] }): JSX.Element {

@@ -5,7 +5,8 @@ import type { Locale } from '../../../../app/i18n/i18n.js';
 import { isEditable } from '../practices.models.js';
 import type { PracticesMessageKey } from '../practices.messages.js';
 import type { Framework, ManagedPractice } from '../practices.queries.js';
-import { dateText, Description, PracticeFacts, practicesT, titleOf } from './practice-parts.js';
+import { Description } from './description.js';
+import { dateText, PracticeFacts, practicesT, titleOf } from './practice-parts.js';
 
 export interface ManagedPracticePageProps {
   locale: Locale;

@@ -3,7 +3,8 @@ import type { Locale } from '../../../../app/i18n/i18n.js';
 import { shownText } from '../practices.models.js';
 import { kindLabel } from '../practices.presenters.js';
 import type { PublicPractice } from '../practices.queries.js';
-import { dateText, Description, PracticeFacts, practicesT } from './practice-parts.js';
+import { Description } from './description.js';
+import { dateText, PracticeFacts, practicesT } from './practice-parts.js';
 
 /**
  * A published practice: its title and description in the page's language (a translation says so and links to the

@@ -1,11 +1,10 @@
-/** Pieces the practice pages share: the facts of a practice, a text in its language with its note, a diff, a date. */
+/** Pieces the practice pages share: the facts of a practice, its files, a title, a date. */
 import { acceptedTypes } from '../../../../app/files/files.types.js';
 import { escaping, type Locale } from '../../../../app/i18n/i18n.js';
 import { countryName } from '../../../../shared/countries.js';
-import { renderMarkdown } from '../../../../shared/markdown.js';
 import { practicesMessages } from '../practices.messages.js';
 import { shownText } from '../practices.models.js';
-import { datesText, kindLabel, normParagraph, principleName, sectorLabel, statusLabel, type FieldDiff } from '../practices.presenters.js';
+import { datesText, kindLabel, normParagraph, principleName, sectorLabel, statusLabel } from '../practices.presenters.js';
 import type { Framework, Organisation } from '../practices.queries.js';
 import type { Localized, PracticeAttachment, PracticeContent, PracticeSourceRef } from '../practices.tables.js';
 
@@ -164,104 +163,5 @@ export function PracticeFacts(props: {
         ''
       )}
     </dl>
-  );
-}
-
-/**
- * The description in the page's language, with what it is: the original, the author's translation (with a link to
- * the original), or the original because there is no translation (said so, never a blank). `toggle` is the page's
- * address without query, for the links between the two.
- */
-export function Description(props: { locale: Locale; content: PracticeContent; preferOriginal?: boolean; toggle?: string }): JSX.Element {
-  const { locale, content } = props;
-  const { t, safeT } = practicesT(locale);
-  const shown = shownText(content.description, content.original, locale, props.preferOriginal);
-  if (!shown) return <p>{safeT('page.none')}</p>;
-  const language = (lang: string) => t(lang === 'fr' ? 'language.fr' : 'language.en');
-  const other = shown.lang === 'en' ? 'fr' : 'en';
-  let note: JSX.Element = '';
-  if (shown.kind === 'translation') {
-    note = (
-      <p class="notice">
-        {safeT('page.translation', { language: language(content.original) })}{' '}
-        {props.toggle ? (
-          <a href={`${props.toggle}?text=original`} safe>
-            {t('page.readOriginal', { language: language(content.original) })}
-          </a>
-        ) : (
-          ''
-        )}
-      </p>
-    );
-  } else if (shown.kind === 'untranslated') {
-    note = <p class="notice">{safeT('page.untranslated', { language: language(locale), original: language(shown.lang) })}</p>;
-  } else if (shown.lang !== locale) {
-    note = (
-      <p class="notice">
-        {safeT('page.showingOriginal', { language: language(shown.lang) })}{' '}
-        {props.toggle && content.description[other] ? (
-          <a href={props.toggle} safe>
-            {t('page.readTranslation', { language: language(other) })}
-          </a>
-        ) : (
-          ''
-        )}
-      </p>
-    );
-  }
-  return (
-    <>
-      {note}
-      <div class="prose" lang={shown.lang}>
-        {renderMarkdown(shown.text) as 'safe'}
-      </div>
-    </>
-  );
-}
-
-/** Text with its line breaks kept (lists are one item a line; a description's paragraphs stay apart). */
-function Lines(props: { text: string }): JSX.Element {
-  return (
-    <>
-      {props.text.split('\n').map((line, index) => (
-        <>
-          {index > 0 ? <br /> : ''}
-          <span safe>{line}</span>
-        </>
-      ))}
-    </>
-  );
-}
-
-/** What changed between two versions, field by field, words struck through and underlined; every text escaped. */
-export function DiffTable(props: { locale: Locale; diffs: FieldDiff[] }): JSX.Element {
-  const { safeT } = practicesT(props.locale);
-  if (props.diffs.length === 0) return <p>{safeT('history.unchanged')}</p>;
-  return (
-    <div class="table-scroll">
-      <table class="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{safeT('diff.field')}</th>
-            <th scope="col">{safeT('diff.change')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.diffs.map((diff) => (
-            <tr>
-              <th scope="row" safe>
-                {diff.label}
-              </th>
-              <td class="diff">
-                {diff.parts.map((part) => {
-                  const text = <Lines text={part.value} />;
-                  return part.added ? <ins>{text}</ins> : part.removed ? <del>{text}</del> : <span>{text}</span>;
-                })}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

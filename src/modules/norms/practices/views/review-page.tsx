@@ -6,7 +6,9 @@ import { diffContents } from '../practices.presenters.js';
 import type { Framework, ManagedPractice } from '../practices.queries.js';
 import type { RevisionRow } from '../practices.repository.js';
 import type { PracticeContent } from '../practices.tables.js';
-import { Description, DiffTable, PracticeFacts, practicesT, titleOf } from './practice-parts.js';
+import { Description } from './description.js';
+import { DiffTable } from './diff-table.js';
+import { PracticeFacts, practicesT, titleOf } from './practice-parts.js';
 
 export interface ReviewPageProps {
   locale: Locale;
