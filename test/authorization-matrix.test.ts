@@ -25,6 +25,7 @@ import { fixtureTable } from '../src/modules/index/index.usecases.test-support.j
 import { supporters } from '../src/modules/supporters/supporters.tables.js';
 import { toolkitReference } from '../src/modules/toolkit/toolkit.reference.js';
 import { normsReference } from '../src/modules/norms/norms.reference.js';
+import { seedPublishedPractice } from '../src/modules/norms/practices/practices.test-support.js';
 import { buildAssessment } from '../src/modules/toolkit/assessment/assessment.test-support.js';
 import { saveAssessment } from '../src/modules/toolkit/assessment/assessment.usecases.js';
 import { referenceDir } from '../src/app/reference/reference.js';
@@ -57,7 +58,7 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
-const known = { orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024' };
+const known = { orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' } };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
 const tokens = { invitation: '', signIn: '', confirm: '', unknown: 'x'.repeat(43) };
 
@@ -110,6 +111,9 @@ beforeAll(async () => {
   }
   await grantRole(db, 'test:setup', { userId: userIds.representative!, role: 'representative', scopeId: known.orgA });
   await grantRole(db, 'test:setup', { userId: userIds['other-representative']!, role: 'representative', scopeId: known.orgB });
+  // A published practice of organisation A with one document: its pages and files are public, its account pages A's.
+  const practice = await seedPublishedPractice(t, { supporterId: known.orgA, representative: userIds.representative!, moderator: userIds.moderator! });
+  Object.assign(known, { practice: practice.id, practiceFile: practice.file });
   const target = await signInAs(t, { email: 'target@matrix.example' });
   known.targetUserId = target.userId;
   tokens.signIn = await issueToken(db, { purpose: signInPurpose, subjectId: target.userId, ttlMs: 3_600_000 });
@@ -153,6 +157,9 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/toolkit\/frameworks\/:key/, () => 'pp-9'],
   [/\/toolkit\/actions\/:code/, () => 'A4'],
   [/\/toolkit\/assessment\/s\/:token/, () => known.assessmentToken],
+  [/\/practices\/:id/, () => known.practice],
+  [/\/files\/:sha256/, () => known.practiceFile.sha256],
+  [/\/files\/[^/]+\/:name/, () => known.practiceFile.name],
   [/\/assets\/:name/, () => 'site.css'],
   [/\/api\/docs\*$/, () => '/static/swagger-ui.css'], // swagger-ui's files, under its wildcard
 ];

@@ -65,3 +65,26 @@ export const g7Countries = ['CAN', 'DEU', 'FRA', 'GBR', 'ITA', 'JPN', 'USA'] as 
 /** Attachments: 10 MB each, at most 10 per practice. */
 export const maxAttachmentBytes = 10 * 1024 * 1024;
 export const maxAttachments = 10;
+
+/** The statuses a representative chooses from (`reported` is only for imported practices whose source says none). */
+export const submittableStatuses = ['planned', 'in-progress', 'in-force'] as const;
+
+/**
+ * The revisions an author still works on, at most one per practice: a draft, one waiting in the queue, one the
+ * secretariat asked more about. The author edits the first and the last; a submitted one waits for the decision.
+ */
+export const openRevisionStates = ['draft', 'submitted', 'information-requested'] as const;
+export const editableRevisionStates = ['draft', 'information-requested'] as const;
+
+/** The revisions of the public history: published once (the current one, and those a later one replaced). */
+export const publishedRevisionStates = ['published', 'superseded'] as const;
+
+/**
+ * The verification levels that let a supporter's representatives submit practices: those the secretariat established on
+ * the platform when it approved a representative (as for proposals to the toolkit's layers). `official-registry` is
+ * only the import of the Call's list: nobody on the platform has checked who speaks for the organisation.
+ */
+export const submittingLevels = ['secretariat-review', 'email-domain', 'website', 'diplomatic-route'] as const;
+
+/** Lengths of what people type (characters). */
+export const practiceTextLimits = { title: 300, description: 20_000, linkLabel: 200, changeNote: 1_000, reason: 2_000, links: 20 } as const;
