@@ -25,6 +25,7 @@ import { fixtureTable } from '../src/modules/index/index.usecases.test-support.j
 import { supporters } from '../src/modules/supporters/supporters.tables.js';
 import { toolkitReference } from '../src/modules/toolkit/toolkit.reference.js';
 import { normsReference } from '../src/modules/norms/norms.reference.js';
+import { crosswalkReference } from '../src/modules/norms/crosswalk/crosswalk.reference.js';
 import { buildAssessment } from '../src/modules/toolkit/assessment/assessment.test-support.js';
 import { saveAssessment } from '../src/modules/toolkit/assessment/assessment.usecases.js';
 import { referenceDir } from '../src/app/reference/reference.js';
@@ -87,6 +88,9 @@ beforeAll(async () => {
   await db.transaction((tx) => toolkitReference.load(tx, toolkit, 'test'));
   const norms = await normsReference.read(referenceDir);
   await db.transaction((tx) => normsReference.load(tx, norms, 'test'));
+  // The crosswalk too: its secretariat pages edit a link that exists (6 ↔ 13i); removing it asks for a confirmation.
+  const crosswalk = await crosswalkReference.read(referenceDir);
+  await db.transaction((tx) => crosswalkReference.load(tx, crosswalk, 'test'));
   // A self-assessment behind a private link (its token is the credential); deleting it is idempotent for the rest.
   known.assessmentToken = (await saveAssessment({ db }, { assessment: buildAssessment() })).token;
 
@@ -138,6 +142,8 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/users\/:id/, () => known.targetUserId],
   [/\/principles\/:number/, () => '1'],
   [/\/norms\/:code/, () => '13i'],
+  [/\/crosswalk\/:principle/, () => '6'],
+  [/\/crosswalk\/\d+\/:norm/, () => '13i'],
   [/\/toolkit\/cells\/:framework/, () => 'pp-9'],
   [/\/toolkit\/cells\/[^/]+\/:action/, () => 'a4'],
   // The published layer: every write into it is refused as a conflict (409) to whoever may write, after authorization.

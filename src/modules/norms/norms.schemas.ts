@@ -1,6 +1,7 @@
 /** What crosses the norms' edge: the read API's query and response, each field described for OpenAPI, and page params. */
 import { pagingQuery } from '../../app/http/paging.js';
 import { z } from 'zod';
+import { crosswalkLinkSchema } from './crosswalk/crosswalk.schemas.js';
 import { optionalParagraph, paragraph } from './norms.fields.js';
 
 export const maxNormsPageSize = 100;
@@ -24,6 +25,11 @@ export const normSchema = z.object({
   text: z.object({ en: z.string().describe('The UN English text, verbatim'), fr: z.string().optional().describe('French wording, see frWording') }),
   sources: z.object({ en: z.string(), fr: z.string().optional() }).describe('Where each language\'s text comes from'),
   frWording: z.enum(['g7', 'un']).nullable().describe('`g7`: the French is the G7 synthesis\'s (2019) wording, not the UN\'s; `un`: the UN French text'),
+});
+
+/** One norm with the crosswalk's links to the principles. */
+export const normDetailSchema = normSchema.extend({
+  crosswalk: z.array(crosswalkLinkSchema).describe('The Call\'s principles linked to this norm, with each link\'s rationale and source'),
 });
 
 export const normListSchema = z.object({

@@ -1,3 +1,5 @@
+import type { ContributionGroup } from '../../../app/contributions.js';
+import { ContributionGroups } from '../../../app/html/contribution-groups.js';
 import { RelatedWorkList } from '../../../app/html/related-work-list.js';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
@@ -34,6 +36,10 @@ export function PrinciplesPage({ locale, principles }: { locale: Locale; princip
               </li>
             ))}
           </ol>
+          <p class="meta">
+            {safeT('principles.downloads')} <a href={`/${locale}/principles/export/principles.csv`}>{safeT('principles.downloads.csv')}</a>,{' '}
+            <a href="/api/v1/principles">{safeT('principles.downloads.json')}</a>
+          </p>
         </>
       )}
     </Layout>
@@ -46,9 +52,11 @@ export interface PrinciplePageProps {
   caseStudies: RenderedDocument | null;
   /** The platform's tools and work that serve this principle (other modules declare them). */
   related: readonly RelatedWork[];
+  /** What the other modules list for this principle (its norms in the crosswalk, practices, case studies, reports). */
+  contributions: readonly ContributionGroup[];
 }
 
-export function PrinciplePage({ locale, principle, caseStudies, related }: PrinciplePageProps): JSX.Element {
+export function PrinciplePage({ locale, principle, caseStudies, related, contributions }: PrinciplePageProps): JSX.Element {
   const t = callMessages(locale);
   const safeT = escaping(t);
   return (
@@ -61,6 +69,7 @@ export function PrinciplePage({ locale, principle, caseStudies, related }: Princ
       <p class="lead" safe>
         {name(principle, locale, 'fullName')}
       </p>
+      <ContributionGroups locale={locale} groups={contributions} />
       {related.length > 0 && (
         <section aria-labelledby="related-work">
           <h2 id="related-work">{safeT('principles.related')}</h2>

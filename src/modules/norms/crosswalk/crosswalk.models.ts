@@ -31,6 +31,16 @@ export interface CrosswalkLink {
   updatedAt: Date;
 }
 
+/** A principle as the crosswalk names it (the call module's principles): its number and short name per language. */
+export interface PrincipleName {
+  number: number;
+  shortName: Partial<Record<'en' | 'fr', string>>;
+}
+
+/** The principle's short name in the language asked, else in the other one. */
+export const shortNameIn = (principle: PrincipleName | undefined, locale: 'en' | 'fr') =>
+  principle?.shortName[locale] ?? principle?.shortName.en ?? principle?.shortName.fr ?? '';
+
 /** `principle 6 ↔ 13i` as the audit log and addresses name a link: `6/13i`. */
 export const linkKey = (link: { principleNumber: number; normCode: string }) => `${link.principleNumber}/${link.normCode}`;
 
