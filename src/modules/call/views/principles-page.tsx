@@ -12,6 +12,8 @@ import { TranslatedDocument } from './document-page.js';
 type Principle = typeof principlesTable.$inferSelect;
 
 const name = (p: Principle, locale: Locale, kind: 'shortName' | 'fullName') => p[kind][locale] ?? p[kind].en ?? p[kind].fr ?? '';
+/** The language a name is shown in when it is not the page's (not translated yet), for its `lang` attribute. */
+const fallbackLang = (p: Principle, locale: Locale, kind: 'shortName' | 'fullName') => (p[kind][locale] ? undefined : p[kind].en ? 'en' : p[kind].fr ? 'fr' : undefined);
 
 export function PrinciplesPage({ locale, principles }: { locale: Locale; principles: Principle[] }): JSX.Element {
   const t = callMessages(locale);
@@ -65,8 +67,10 @@ export function PrinciplePage({ locale, principle, caseStudies, related, contrib
         <a href={`/${locale}/principles`}>{safeT('principles.all')}</a>
       </p>
       <p class="eyebrow">{safeT('principles.number', { number: principle.number })}</p>
-      <h1 safe>{name(principle, locale, 'shortName')}</h1>
-      <p class="lead" safe>
+      <h1 lang={fallbackLang(principle, locale, 'shortName')} safe>
+        {name(principle, locale, 'shortName')}
+      </h1>
+      <p class="lead" lang={fallbackLang(principle, locale, 'fullName')} safe>
         {name(principle, locale, 'fullName')}
       </p>
       <ContributionGroups locale={locale} groups={contributions} />
