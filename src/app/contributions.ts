@@ -28,6 +28,8 @@ export interface ContributionGroup {
   /** The number of items in all, when `items` is the first of more (a link after them then leads to `more`). */
   total: number;
   more?: string;
+  /** What to say when `items` is empty ("No practice has been published for this norm yet."); without it, an empty group is left out. */
+  empty?: string;
 }
 
 /**
@@ -41,11 +43,11 @@ export interface ContributionSource {
 }
 
 /**
- * Every source's groups for a subject, in the modules' order (their manifests' `contributions`); a source that has
- * nothing for it gives no group. Read when the page is rendered: a cached page is rendered again whenever the registry
+ * Every source's groups for a subject, in the modules' order (their manifests' `contributions`); a group with nothing
+ * in it is left out unless it says what to show then (`empty`). Read when the page is rendered: a cached page is rendered again whenever the registry
  * changes (`registry.changed`), which a source's writes must announce.
  */
 export async function listContributions(sources: readonly ContributionSource[], db: Executor, subject: ContributionSubject, locale: Locale): Promise<ContributionGroup[]> {
   const groups = await Promise.all(sources.map((source) => source.list(db, subject, locale)));
-  return groups.flat().filter((group) => group.items.length > 0);
+  return groups.flat().filter((group) => group.items.length > 0 || group.empty !== undefined);
 }

@@ -18,37 +18,41 @@ export function ContributionGroups({ locale, groups, level = 2 }: { locale: Loca
         return (
           <section class="contributions" aria-labelledby={id}>
             {heading}
-            <ul class="contribution-list">
-              {group.items.map((item) => (
-                <li>
-                  <ItemTitle locale={locale} item={item} />
-                  {item.by ? (
-                    <>
-                      {' '}
-                      <span class="by">
-                        {safeT('contributions.by')}{' '}
-                        {item.by.supporterSlug ? (
-                          <a href={`/${locale}/supporters/${encodeURIComponent(item.by.supporterSlug)}`} safe>
-                            {item.by.name}
-                          </a>
-                        ) : (
-                          <span safe>{item.by.name}</span>
-                        )}
+            {group.items.length === 0 ? (
+              <p safe>{group.empty ?? ''}</p>
+            ) : (
+              <ul class="contribution-list">
+                {group.items.map((item) => (
+                  <li>
+                    <ItemTitle locale={locale} item={item} />
+                    {item.by ? (
+                      <>
+                        {' '}
+                        <span class="by">
+                          {safeT('contributions.by')}{' '}
+                          {item.by.supporterSlug ? (
+                            <a href={`/${locale}/supporters/${encodeURIComponent(item.by.supporterSlug)}`} safe>
+                              {item.by.name}
+                            </a>
+                          ) : (
+                            <span safe>{item.by.name}</span>
+                          )}
+                        </span>
+                      </>
+                    ) : (
+                      ''
+                    )}
+                    {item.note ? (
+                      <span class="note" safe>
+                        {` — ${item.note}`}
                       </span>
-                    </>
-                  ) : (
-                    ''
-                  )}
-                  {item.note ? (
-                    <span class="note" safe>
-                      {` — ${item.note}`}
-                    </span>
-                  ) : (
-                    ''
-                  )}
-                </li>
-              ))}
-            </ul>
+                    ) : (
+                      ''
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
             {group.more && group.total > group.items.length ? (
               <p class="more">
                 <a href={`/${locale}${group.more}`} safe>

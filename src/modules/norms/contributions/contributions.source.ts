@@ -91,6 +91,8 @@ export const practicesContributions: ContributionSource = {
       items: listed[index]!.rows.map(item),
       total: listed[index]!.total,
       ...(more ? { more } : {}),
+      // A principle's or a norm's page says when nothing is reported yet; a supporter's page shows only what it has.
+      ...(key === 'practices' && !ownPage ? { empty: t('contributions.practices.none') } : {}),
     }));
     if (!ownPage) {
       const behind = backers

@@ -63,10 +63,14 @@ describe('what the practice library lists on other modules\' pages', () => {
 
   it('on a principle\'s page: practices and case studies apart, newest first', async () => {
     const page = await get('/en/principles/6');
-    expect(page.body).toContain('<h2 id="contributions-case-studies">Case studies</h2>');
+    expect(page.body).toContain('<h2 id="contributions-case-studies">Case studies (practice library)</h2>');
     expect(page.body).toContain(`<a href="/en/practices/${ids.case}">Acme secures its updates</a>`);
     expect(page.body).toContain(`${acme.name}</a><span class="note"> — 2 practices and case studies</span>`);
-    expect((await get('/en/principles/2')).body).not.toContain('contributions-practices');
+    // Nothing reported for principle 2: its page says so, and lists no case study or supporter.
+    const empty = (await get('/fr/principles/2')).body;
+    expect(empty).toContain('<h2 id="contributions-practices">Pratiques signalées</h2><p>Aucune pratique qui s’y rattache n’a encore été publiée.</p>');
+    expect(empty).not.toContain('contributions-case-studies');
+    expect(empty).not.toContain('contributions-supporters');
   });
 
   it('on a supporter\'s registry page: its own practices and case studies, without repeating its name', async () => {

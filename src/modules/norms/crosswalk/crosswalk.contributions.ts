@@ -20,6 +20,6 @@ export const crosswalkContributions: ContributionSource = {
       const untranslated = rationale.translated ? '' : ` ${t('crosswalk.notTranslated')}`;
       return { path: `/norms/${link.normCode}`, title: t('crosswalk.norm', { paragraph: paragraphOf(link.normCode) }), note: `${rationale.text} (${source})${untranslated}` };
     });
-    return [{ key: 'norms', heading: t('crosswalk.contribution.heading'), items, total: items.length }];
+    return [{ key: 'norms', heading: t('crosswalk.contribution.heading'), items, total: items.length, empty: t('crosswalk.noLinks') }];
   },
 };

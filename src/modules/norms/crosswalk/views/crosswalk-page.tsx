@@ -38,7 +38,7 @@ export function CrosswalkPage({ locale, principles, norms, links }: CrosswalkPag
           </p>
           <p class="meta">{safeT('crosswalk.matrix.scroll')}</p>
           <div class="table-scroll sticky-first" role="region" aria-labelledby="crosswalk-matrix" tabindex="0">
-            <table class="crosswalk-matrix">
+            <table class="crosswalk-matrix" aria-labelledby="crosswalk-matrix">
               <thead>
                 <tr>
                   <th scope="col">{safeT('crosswalk.matrix.principle')}</th>
