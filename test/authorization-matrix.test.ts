@@ -26,6 +26,7 @@ import { supporters } from '../src/modules/supporters/supporters.tables.js';
 import { toolkitReference } from '../src/modules/toolkit/toolkit.reference.js';
 import { normsReference } from '../src/modules/norms/norms.reference.js';
 import { seedPublishedPractice } from '../src/modules/norms/practices/practices.test-support.js';
+import { crosswalkReference } from '../src/modules/norms/crosswalk/crosswalk.reference.js';
 import { buildAssessment } from '../src/modules/toolkit/assessment/assessment.test-support.js';
 import { saveAssessment } from '../src/modules/toolkit/assessment/assessment.usecases.js';
 import { referenceDir } from '../src/app/reference/reference.js';
@@ -91,6 +92,9 @@ beforeAll(async () => {
   await db.transaction((tx) => normsReference.load(tx, norms, 'test'));
   // A published implementation report of the representative's organisation, so its pages have something to show.
   await seedReport(db, { supporterId: known.orgA, year: Number(known.reportYear), published: true, sections: [{ subject: 'norm:13a', visibility: 'public' }] });
+  // The crosswalk too: its secretariat pages edit a link that exists (6 ↔ 13i); removing it asks for a confirmation.
+  const crosswalk = await crosswalkReference.read(referenceDir);
+  await db.transaction((tx) => crosswalkReference.load(tx, crosswalk, 'test'));
   // A self-assessment behind a private link (its token is the credential); deleting it is idempotent for the rest.
   known.assessmentToken = (await saveAssessment({ db }, { assessment: buildAssessment() })).token;
 
@@ -148,6 +152,8 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/users\/:id/, () => known.targetUserId],
   [/\/principles\/:number/, () => '1'],
   [/\/norms\/:code/, () => '13i'],
+  [/\/crosswalk\/:principle/, () => '6'],
+  [/\/crosswalk\/\d+\/:norm/, () => '13i'],
   [/\/toolkit\/cells\/:framework/, () => 'pp-9'],
   [/\/toolkit\/cells\/[^/]+\/:action/, () => 'a4'],
   // The published layer: every write into it is refused as a conflict (409) to whoever may write, after authorization.

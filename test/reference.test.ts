@@ -32,6 +32,7 @@ describe('the reference bundle', () => {
     expect(report.loaded.registry).toEqual({ supporters: 1222, milestones: 3 });
     expect(report.loaded.call).toEqual({ documents: 20, principles: 9 });
     expect(report.loaded.index).toEqual({ editions: 1, units: 195 });
+    expect(report.loaded.crosswalk).toEqual({ links: 16 });
     expect(await count('index_editions', "status = 'published' and is_pilot and slug = 'pilot'")).toBe(1);
     expect(await count('supporters', "status = 'published'")).toBe(1222);
     expect(await count('supporters', "category = 'state'")).toBe(81);
@@ -43,7 +44,7 @@ describe('the reference bundle', () => {
 
     const again = await loadReferenceBundle({ db: database.db, parts: referenceParts(), bundleDir: referenceDir });
     expect(again.loaded).toEqual({});
-    expect(again.skipped).toEqual(expect.arrayContaining(['registry', 'call', 'index']));
+    expect(again.skipped).toEqual(expect.arrayContaining(['registry', 'call', 'index', 'crosswalk']));
     expect(await count('supporters')).toBe(1222);
   });
 
@@ -70,6 +71,7 @@ describe('the reference bundle', () => {
       'call/documents.jsonl',
       'call/principles.jsonl',
       'index/pilot-edition.jsonl',
+      'norms/crosswalk.jsonl',
       'norms/norms.jsonl',
       'registry/milestones.jsonl',
       'registry/supporters.jsonl',

@@ -1,4 +1,5 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, like, sql } from 'drizzle-orm';
+import { auditLog } from '../../app/audit/audit.tables.js';
 import type { Executor } from '../../app/database/database.js';
 import { callDocuments, principles, type Localized } from './call.tables.js';
 
@@ -12,8 +13,32 @@ export function createCallRepository(db: Executor) {
       const [row] = await db.select({ n: sql<number>`(select count(*) from ${callDocuments})::int + (select count(*) from ${principles})::int` }).from(sql`(select 1) as one`);
       return row?.n ?? 0;
     },
-    async listPrinciples() {
-      return db.select().from(principles).orderBy(asc(principles.number));
+    async listPrinciples(page?: { offset: number; limit: number }) {
+      const query = db.select().from(principles).orderBy(asc(principles.number));
+      return page ? query.offset(page.offset).limit(page.limit) : query;
+    },
+    async countPrinciples(): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(principles);
+      return row?.n ?? 0;
+    },
+    async findPrinciple(number: number) {
+      const [row] = await db.select().from(principles).where(eq(principles.number, number)).limit(1);
+      return row;
+    },
+    async updatePrincipleNames(number: number, names: { shortName: Localized; fullName: Localized }): Promise<boolean> {
+      const rows = await db.update(principles).set({ ...names, updatedAt: new Date() }).where(eq(principles.number, number)).returning({ number: principles.number });
+      return rows.length === 1;
+    },
+    /**
+     * The principles whose names the secretariat changed on the platform, read from their audit entries
+     * (`call.principle.edit`, subject `principle:N`): the principles table has no column saying so yet.
+     */
+    async editedPrincipleNumbers(): Promise<Set<number>> {
+      const rows = await db
+        .selectDistinct({ subject: auditLog.subject })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'call.principle.edit'), like(auditLog.subject, 'principle:%')));
+      return new Set(rows.map((row) => Number(row.subject?.slice('principle:'.length))));
     },
     async upsertDocument(doc: { key: string; locale: string; markdown: string; source: string }) {
       await db

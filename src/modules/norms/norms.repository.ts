@@ -2,7 +2,7 @@
 import { asc, count, eq } from 'drizzle-orm';
 import type { Executor } from '../../app/database/database.js';
 import type { ParsedNorm } from './norms.models.js';
-import { norms } from './norms.tables.js';
+import { norms, type NormText } from './norms.tables.js';
 
 export type NormRow = typeof norms.$inferSelect;
 
@@ -21,6 +21,16 @@ export function createNormsRepository(db: Executor) {
     async findByCode(code: string): Promise<NormRow | undefined> {
       const [row] = await db.select().from(norms).where(eq(norms.code, code)).limit(1);
       return row;
+    },
+
+    /** Replaces a norm's text and where it comes from, naming who changed it (an import then leaves it alone). */
+    async updateText(code: string, change: { text: NormText; sources: { en: string; fr?: string }; frWording: 'g7' | 'un' | null; editedBy: string }): Promise<boolean> {
+      const rows = await db
+        .update(norms)
+        .set({ ...change, updatedAt: new Date() })
+        .where(eq(norms.code, code))
+        .returning({ code: norms.code });
+      return rows.length === 1;
     },
 
     /** Inserts the norms not there yet; returns the codes inserted. A norm already there (perhaps edited) is left alone. */

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { listContributions } from '../../app/contributions.js';
 import type { AppContext } from '../../app/context.js';
 import { urlAfterLocale } from '../../app/http/locale.js';
 import { parseOrThrow, parseParams } from '../../app/http/validation.js';
 import { locales } from '../../app/i18n/i18n.js';
 import { pageQuerySchema, slugParamsSchema } from './supporters.schemas.js';
 import { getSupporter, listMilestones, registryStats, searchSupporters } from './supporters.queries.js';
+import { getSupporterBySlug } from './supporters.usecases.js';
 import { DetailPage } from './views/detail-page.js';
 import { EmbedCounters } from './views/embed-page.js';
 import { ListPage } from './views/list-page.js';
@@ -33,9 +35,13 @@ export async function registerSupporterPages(app: FastifyInstance, context: AppC
 
     app.get(`/${locale}/supporters/:slug`, { schema: { hide: true } }, async (request, reply) => {
       const { slug } = parseParams(slugParamsSchema, request.params);
-      return context.cache.send(request, reply, html, async (url) =>
-        DetailPage({ locale, supporter: await getSupporter({ db, slug, locale }), path: urlAfterLocale(url), publicUrl: context.config.publicUrl }),
-      );
+      return context.cache.send(request, reply, html, async (url) => {
+        const supporter = await getSupporter({ db, slug, locale });
+        // What other modules list for this supporter (its practices, its reports) is stored under its id.
+        const id = (await getSupporterBySlug(db, slug))?.id;
+        const contributions = id ? await listContributions(context.contributions, db, { supporter: id }, locale) : [];
+        return DetailPage({ locale, supporter, contributions, path: urlAfterLocale(url), publicUrl: context.config.publicUrl });
+      });
     });
 
     app.get(`/${locale}/embed/counters`, { schema: { hide: true } }, async (request, reply) => {

@@ -47,4 +47,7 @@ export const en = {
   'users.last-admin': 'At least one active administrator must remain.',
   'users.not-found': 'Account not found.',
   'auth.passkey-rejected': 'This passkey could not be verified. Please try again.',
+  // Contributions listed on principle, norm and supporter pages (src/app/html/contribution-groups.tsx)
+  'contributions.by': 'by',
+  'contributions.more': 'See all {total}',
 } as const;

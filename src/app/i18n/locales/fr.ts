@@ -49,4 +49,7 @@ export const fr: Catalog<typeof en> = {
   'users.last-admin': 'Il doit rester au moins un administrateur actif.',
   'users.not-found': 'Compte introuvable.',
   'auth.passkey-rejected': 'Cette clé d’accès n’a pas pu être vérifiée. Réessayez.',
+  // Contributions listed on principle, norm and supporter pages (src/app/html/contribution-groups.tsx)
+  'contributions.by': 'par',
+  'contributions.more': 'Voir les {total}',
 };

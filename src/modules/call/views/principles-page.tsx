@@ -1,3 +1,5 @@
+import type { ContributionGroup } from '../../../app/contributions.js';
+import { ContributionGroups } from '../../../app/html/contribution-groups.js';
 import { RelatedWorkList } from '../../../app/html/related-work-list.js';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
@@ -10,6 +12,8 @@ import { TranslatedDocument } from './document-page.js';
 type Principle = typeof principlesTable.$inferSelect;
 
 const name = (p: Principle, locale: Locale, kind: 'shortName' | 'fullName') => p[kind][locale] ?? p[kind].en ?? p[kind].fr ?? '';
+/** The language a name is shown in when it is not the page's (not translated yet), for its `lang` attribute. */
+const fallbackLang = (p: Principle, locale: Locale, kind: 'shortName' | 'fullName') => (p[kind][locale] ? undefined : p[kind].en ? 'en' : p[kind].fr ? 'fr' : undefined);
 
 export function PrinciplesPage({ locale, principles }: { locale: Locale; principles: Principle[] }): JSX.Element {
   const t = callMessages(locale);
@@ -34,6 +38,10 @@ export function PrinciplesPage({ locale, principles }: { locale: Locale; princip
               </li>
             ))}
           </ol>
+          <p class="meta">
+            {safeT('principles.downloads')} <a href={`/${locale}/principles/export/principles.csv`}>{safeT('principles.downloads.csv')}</a>,{' '}
+            <a href="/api/v1/principles">{safeT('principles.downloads.json')}</a>
+          </p>
         </>
       )}
     </Layout>
@@ -46,9 +54,11 @@ export interface PrinciplePageProps {
   caseStudies: RenderedDocument | null;
   /** The platform's tools and work that serve this principle (other modules declare them). */
   related: readonly RelatedWork[];
+  /** What the other modules list for this principle (its norms in the crosswalk, practices, case studies, reports). */
+  contributions: readonly ContributionGroup[];
 }
 
-export function PrinciplePage({ locale, principle, caseStudies, related }: PrinciplePageProps): JSX.Element {
+export function PrinciplePage({ locale, principle, caseStudies, related, contributions }: PrinciplePageProps): JSX.Element {
   const t = callMessages(locale);
   const safeT = escaping(t);
   return (
@@ -57,10 +67,13 @@ export function PrinciplePage({ locale, principle, caseStudies, related }: Princ
         <a href={`/${locale}/principles`}>{safeT('principles.all')}</a>
       </p>
       <p class="eyebrow">{safeT('principles.number', { number: principle.number })}</p>
-      <h1 safe>{name(principle, locale, 'shortName')}</h1>
-      <p class="lead" safe>
+      <h1 lang={fallbackLang(principle, locale, 'shortName')} safe>
+        {name(principle, locale, 'shortName')}
+      </h1>
+      <p class="lead" lang={fallbackLang(principle, locale, 'fullName')} safe>
         {name(principle, locale, 'fullName')}
       </p>
+      <ContributionGroups locale={locale} groups={contributions} />
       {related.length > 0 && (
         <section aria-labelledby="related-work">
           <h2 id="related-work">{safeT('principles.related')}</h2>

@@ -1,7 +1,11 @@
+import type { ContributionGroup } from '../../../app/contributions.js';
+import { ContributionGroups } from '../../../app/html/contribution-groups.js';
 import { RelatedWorkList } from '../../../app/html/related-work-list.js';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import type { RelatedWork } from '../../../app/related.js';
+import type { CrosswalkLink } from '../crosswalk/crosswalk.models.js';
+import { LinkSource, principleLabel, Rationale, type PrincipleName } from '../crosswalk/views/link-parts.js';
 import { normsMessages } from '../norms.messages.js';
 import type { NormRow } from '../norms.repository.js';
 
@@ -17,6 +21,9 @@ export function NormsPage({ locale, norms }: { locale: Locale; norms: NormRow[] 
       ) : (
         <>
           <p class="lead">{safeT('norms.intro')}</p>
+          <p>
+            <a href={`/${locale}/norms/crosswalk`}>{safeT('norms.crosswalk')}</a>
+          </p>
           <ol class="principle-list">
             {norms.map((norm) => (
               <li>
@@ -31,13 +38,28 @@ export function NormsPage({ locale, norms }: { locale: Locale; norms: NormRow[] 
               </li>
             ))}
           </ol>
+          <p class="meta">
+            {safeT('norms.downloads')} <a href={`/${locale}/norms/export/norms.csv`}>{safeT('norms.downloads.csv')}</a>,{' '}
+            <a href="/api/v1/norms">{safeT('norms.downloads.json')}</a>
+          </p>
         </>
       )}
     </Layout>
   );
 }
 
-export function NormPage({ locale, norm, related }: { locale: Locale; norm: NormRow; related: readonly RelatedWork[] }): JSX.Element {
+export interface NormPageProps {
+  locale: Locale;
+  norm: NormRow;
+  /** The crosswalk's links of this norm, and the principles' names. */
+  links: readonly CrosswalkLink[];
+  principles: readonly PrincipleName[];
+  /** What the modules list for this norm: practices, case studies, the supporters behind them, report sections. */
+  contributions: readonly ContributionGroup[];
+  related: readonly RelatedWork[];
+}
+
+export function NormPage({ locale, norm, links, principles, contributions, related }: NormPageProps): JSX.Element {
   const t = normsMessages(locale);
   const safeT = escaping(t);
   const title = t('norms.open', { paragraph: norm.paragraph });
@@ -68,7 +90,30 @@ export function NormPage({ locale, norm, related }: { locale: Locale; norm: Norm
         ) : (
           ''
         )}
+        {norm.editedBy ? <p class="meta">{safeT('norm.edited')}</p> : ''}
       </section>
+      <section aria-labelledby="norm-principles">
+        <h2 id="norm-principles">{safeT('norm.principles')}</h2>
+        {links.length ? (
+          <ul class="crosswalk-links">
+            {links.map((link) => (
+              <li>
+                <a href={`/${locale}/principles/${link.principleNumber}`} safe>
+                  {principleLabel(locale, principles.find((p) => p.number === link.principleNumber), link.principleNumber)}
+                </a>
+                <Rationale locale={locale} link={link} />
+                <LinkSource locale={locale} link={link} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{safeT('norm.noPrinciples')}</p>
+        )}
+        <p>
+          <a href={`/${locale}/norms/crosswalk`}>{safeT('norm.crosswalk')}</a>
+        </p>
+      </section>
+      <ContributionGroups locale={locale} groups={contributions} />
       <section aria-labelledby="related-work">
         <h2 id="related-work">{safeT('norm.related')}</h2>
         {related.length ? (

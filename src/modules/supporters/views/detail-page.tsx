@@ -1,3 +1,5 @@
+import type { ContributionGroup } from '../../../app/contributions.js';
+import { ContributionGroups } from '../../../app/html/contribution-groups.js';
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, formatDate, type Locale } from '../../../app/i18n/i18n.js';
 import { isOnOrBefore } from '../supporters.models.js';
@@ -8,6 +10,8 @@ import { categoryLabel, natureLabel, verifiedLabel } from './labels.js';
 export interface DetailPageProps {
   locale: Locale;
   supporter: SupporterDetail;
+  /** What the other modules list for this supporter: its published practices, the public sections of its reports. */
+  contributions: readonly ContributionGroup[];
   path: string;
   publicUrl: string;
 }
@@ -17,7 +21,7 @@ function jsonLd(value: unknown): string {
   return `<script type="application/ld+json">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`;
 }
 
-export function DetailPage({ locale, supporter, path, publicUrl }: DetailPageProps): JSX.Element {
+export function DetailPage({ locale, supporter, contributions, path, publicUrl }: DetailPageProps): JSX.Element {
   const t = supporterMessages(locale);
   const safeT = escaping(t);
   const website = safeUrl(supporter.website);
@@ -124,6 +128,7 @@ export function DetailPage({ locale, supporter, path, publicUrl }: DetailPagePro
         <h2 id="statement-title">{safeT('detail.statement')}</h2>
         {supporter.statementHtml ? <div class="statement" lang={supporter.statementLanguage ?? undefined}>{supporter.statementHtml as 'safe'}</div> : <p>{safeT('detail.noStatement')}</p>}
       </section>
+      <ContributionGroups locale={locale} groups={contributions} />
       <section aria-labelledby="represent-title">
         <h2 id="represent-title">{safeT('detail.represent.title')}</h2>
         <p>{safeT('detail.represent.body')}</p>
