@@ -1,5 +1,4 @@
-import { and, asc, count, eq, like, sql } from 'drizzle-orm';
-import { auditLog } from '../../app/audit/audit.tables.js';
+import { and, asc, count, eq, isNotNull, like, sql } from 'drizzle-orm';
 import type { Executor } from '../../app/database/database.js';
 import { callDocuments, principles, type Localized } from './call.tables.js';
 
@@ -25,20 +24,14 @@ export function createCallRepository(db: Executor) {
       const [row] = await db.select().from(principles).where(eq(principles.number, number)).limit(1);
       return row;
     },
-    async updatePrincipleNames(number: number, names: { shortName: Localized; fullName: Localized }): Promise<boolean> {
-      const rows = await db.update(principles).set({ ...names, updatedAt: new Date() }).where(eq(principles.number, number)).returning({ number: principles.number });
+    async updatePrincipleNames(number: number, names: { shortName: Localized; fullName: Localized }, editedBy: string): Promise<boolean> {
+      const rows = await db.update(principles).set({ ...names, editedBy, updatedAt: new Date() }).where(eq(principles.number, number)).returning({ number: principles.number });
       return rows.length === 1;
     },
-    /**
-     * The principles whose names the secretariat changed on the platform, read from their audit entries
-     * (`call.principle.edit`, subject `principle:N`): the principles table has no column saying so yet.
-     */
+    /** The principles whose names the secretariat changed on the platform. */
     async editedPrincipleNumbers(): Promise<Set<number>> {
-      const rows = await db
-        .selectDistinct({ subject: auditLog.subject })
-        .from(auditLog)
-        .where(and(eq(auditLog.action, 'call.principle.edit'), like(auditLog.subject, 'principle:%')));
-      return new Set(rows.map((row) => Number(row.subject?.slice('principle:'.length))));
+      const rows = await db.select({ number: principles.number }).from(principles).where(isNotNull(principles.editedBy));
+      return new Set(rows.map((row) => row.number));
     },
     async upsertDocument(doc: { key: string; locale: string; markdown: string; source: string }) {
       await db

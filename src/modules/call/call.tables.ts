@@ -23,5 +23,7 @@ export const principles = pgTable('principles', {
   number: integer('number').primaryKey(),
   shortName: jsonb('short_name').$type<Localized>().notNull(),
   fullName: jsonb('full_name').$type<Localized>().notNull(),
+  /** Who last renamed it on the platform (`user:…`); the Call's import leaves such a principle's names alone. */
+  editedBy: text('edited_by'),
   ...timestamps,
 });

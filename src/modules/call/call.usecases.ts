@@ -60,7 +60,7 @@ export async function editPrincipleNames(input: { db: Executor; actor: Actor; ev
     const repository = createCallRepository(tx);
     const before = await repository.findPrinciple(input.number);
     if (!before) throw principleNotFound();
-    await repository.updatePrincipleNames(input.number, after);
+    await repository.updatePrincipleNames(input.number, after, actorRef(actor));
     await recordAudit(tx, {
       actor: actorRef(actor),
       action: 'call.principle.edit',
