@@ -2,15 +2,17 @@ import type { AppModule } from '../../app/app-module.js';
 import { normsAccess } from './norms.access.js';
 import { registerNormsApi } from './norms.api.js';
 import { registerNormsPages } from './norms.pages.js';
+import { libraryAccess, registerLibrary } from './library/library.module.js';
 import { normsReference } from './norms.reference.js';
 
 /** The UN norms of responsible State behaviour (A/70/174 para. 13), and the platform's work that implements each. */
 export const normsModule: AppModule = {
   name: 'norms',
   reference: [normsReference],
-  access: normsAccess,
+  access: [...normsAccess, ...libraryAccess],
   async register(app, context) {
     await registerNormsApi(app, context);
     await registerNormsPages(app, context);
+    await registerLibrary(app, context);
   },
 };
