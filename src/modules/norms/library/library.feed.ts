@@ -12,6 +12,9 @@ import { libraryMessages } from './library.messages.js';
 import { attributionOf, shownText } from './library.models.js';
 import type { LibraryPractice } from './library.usecases.js';
 
+/** HTML-escaped, `>` included (kitajs leaves it), so that no `]]>` reaches a CDATA section. */
+const asHtml = (text: string) => escapeHtml(text).replace(/>/g, '&gt;');
+
 export const atomType = 'application/atom+xml; charset=utf-8';
 
 export function practicesFeed(input: { practices: LibraryPractice[]; locale: Locale; publicUrl: string }): string {
@@ -39,8 +42,8 @@ export function practicesFeed(input: { practices: LibraryPractice[]; locale: Loc
     feed.addItem({
       id: link,
       link,
-      title: escapeHtml(`${title?.text ?? practice.id}${untranslated}`),
-      ...(description ? { description: escapeHtml(description.text) } : {}),
+      title: asHtml(`${title?.text ?? practice.id}${untranslated}`),
+      ...(description ? { description: asHtml(description.text) } : {}),
       date: practice.publishedAt,
       published: practice.publishedAt,
       ...(by ? { author: [{ name: by }] } : {}),
