@@ -25,6 +25,7 @@ import { fixtureTable } from '../src/modules/index/index.usecases.test-support.j
 import { supporters } from '../src/modules/supporters/supporters.tables.js';
 import { toolkitReference } from '../src/modules/toolkit/toolkit.reference.js';
 import { normsReference } from '../src/modules/norms/norms.reference.js';
+import { buildPractice, insertPractices } from '../src/modules/norms/library/library.test-support.js';
 import { buildAssessment } from '../src/modules/toolkit/assessment/assessment.test-support.js';
 import { saveAssessment } from '../src/modules/toolkit/assessment/assessment.usecases.js';
 import { referenceDir } from '../src/app/reference/reference.js';
@@ -56,7 +57,7 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
-const known = { orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '' };
+const known = { orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', practiceId: '' };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
 const tokens = { invitation: '', signIn: '', confirm: '', unknown: 'x'.repeat(43) };
 
@@ -87,6 +88,10 @@ beforeAll(async () => {
   await db.transaction((tx) => toolkitReference.load(tx, toolkit, 'test'));
   const norms = await normsReference.read(referenceDir);
   await db.transaction((tx) => normsReference.load(tx, norms, 'test'));
+  // A published practice, so the practice routes have one to show.
+  const practice = buildPractice({ title: { en: 'Matrix practice' } });
+  await insertPractices(db, [practice]);
+  known.practiceId = practice.id;
   // A self-assessment behind a private link (its token is the credential); deleting it is idempotent for the rest.
   known.assessmentToken = (await saveAssessment({ db }, { assessment: buildAssessment() })).token;
 
@@ -138,6 +143,7 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/users\/:id/, () => known.targetUserId],
   [/\/principles\/:number/, () => '1'],
   [/\/norms\/:code/, () => '13i'],
+  [/\/practices\/:id/, () => known.practiceId],
   [/\/toolkit\/cells\/:framework/, () => 'pp-9'],
   [/\/toolkit\/cells\/[^/]+\/:action/, () => 'a4'],
   // The published layer: every write into it is refused as a conflict (409) to whoever may write, after authorization.
