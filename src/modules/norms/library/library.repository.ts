@@ -92,10 +92,27 @@ function orderBy(sort: LibrarySort, locale: 'en' | 'fr'): SQL[] {
   }
 }
 
-/** Scalar facets: one group per value. */
-const scalarFacet = { kind: practices.kind, status: practices.implementationStatus, category: practices.category, year: practices.year } as const;
 /** Array facets: one group per element. */
 const arrayFacet = { principle: practices.principles, norm: practices.norms, country: practices.countries } as const;
+
+/** A row's values of one dimension, as `(dimension, value)` rows for the facets' lateral list. */
+function valuesOf(dimension: FacetDimension): SQL {
+  const name = sql.raw(`'${dimension}'::text`);
+  switch (dimension) {
+    case 'principle':
+    case 'norm':
+    case 'country':
+      return sql`select ${name}, unnest(${arrayFacet[dimension]})::text`;
+    case 'kind':
+      return sql`select ${name}, ${practices.kind}`;
+    case 'status':
+      return sql`select ${name}, ${practices.implementationStatus}`;
+    case 'category':
+      return sql`select ${name}, ${practices.category}`;
+    case 'year':
+      return sql`select ${name}, ${practices.year}::text`;
+  }
+}
 
 export function createLibraryRepository(db: Executor) {
   /** Counts of `unnest(column)` over the published rows matching `where`. */
@@ -123,17 +140,28 @@ export function createLibraryRepository(db: Executor) {
       return row?.n ?? 0;
     },
 
-    /** Counts per value of one dimension, with every other filter applied. */
-    async facet(filters: ResolvedFilters, dimension: FacetDimension): Promise<FacetCount[]> {
-      const where = conditions(filters, dimension);
-      if (dimension in arrayFacet) return unnestCounts(arrayFacet[dimension as keyof typeof arrayFacet], where);
-      const column = scalarFacet[dimension as keyof typeof scalarFacet];
-      const rows = await db
-        .select({ value: column, count: sql<number>`count(*)::int` })
-        .from(practices)
-        .where(and(where, isNotNull(column)))
-        .groupBy(column);
-      return rows.map((row) => ({ value: String(row.value), count: row.count }));
+    /**
+     * Counts per value of the given dimensions, each with every other filter applied. Dimensions without a filter of
+     * their own share the same conditions, so they are counted together in one pass over the rows (a lateral list of
+     * (dimension, value) per row); each filtered dimension needs a pass of its own.
+     */
+    async facets(filters: ResolvedFilters, dimensions: readonly FacetDimension[]): Promise<Record<FacetDimension, FacetCount[]>> {
+      const filtered = dimensions.filter((d) => filters[d].length > 0);
+      const shared = dimensions.filter((d) => !filtered.includes(d));
+      const passes = [...(shared.length ? [{ dimensions: shared, where: conditions(filters) }] : []), ...filtered.map((d) => ({ dimensions: [d], where: conditions(filters, d) }))];
+      const result = Object.fromEntries(dimensions.map((d) => [d, [] as FacetCount[]])) as Record<FacetDimension, FacetCount[]>;
+      const counted = await Promise.all(
+        passes.map(({ dimensions: dims, where }) => {
+          const values = sql.join(dims.map((d) => valuesOf(d)), sql` union all `);
+          return db
+            .select({ dimension: sql<FacetDimension>`d.dimension`, value: sql<string>`d.value`, count: sql<number>`count(*)::int` })
+            .from(sql`${practices} cross join lateral (${values}) as d(dimension, value)`)
+            .where(and(where, sql`d.value is not null`))
+            .groupBy(sql`d.dimension`, sql`d.value`);
+        }),
+      );
+      for (const row of counted.flat()) result[row.dimension].push({ value: row.value, count: row.count });
+      return result;
     },
 
     /** Every published row matching, in the asked order: the downloads. */

@@ -78,9 +78,7 @@ export const facetDimensions: readonly FacetDimension[] = ['principle', 'norm', 
 export type LibraryFacets = Record<FacetDimension, FacetCount[]>;
 
 async function facetsOf(db: Executor, resolved: ResolvedFilters): Promise<LibraryFacets> {
-  const repository = createLibraryRepository(db);
-  const counts = await Promise.all(facetDimensions.map((dimension) => repository.facet(resolved, dimension)));
-  return Object.fromEntries(facetDimensions.map((dimension, i) => [dimension, counts[i]!])) as LibraryFacets;
+  return createLibraryRepository(db).facets(resolved, facetDimensions);
 }
 
 /** For each filter, how many practices each of its values would give with every other filter kept. */
