@@ -135,14 +135,12 @@ function ComparisonTable(props: {
   const safeT = escaping(t);
   const cell = (items: LibraryPractice[]) =>
     items.length ? (
-      <ul class="compare-cell">
-        {items.map((p) => (
-          <li>
-            <PracticeTitle locale={locale} practice={p} />
-            {p.year === null ? '' : <span class="meta" safe>{` (${p.year})`}</span>}
-          </li>
-        ))}
-      </ul>
+      items.map((p) => (
+        <p>
+          <PracticeTitle locale={locale} practice={p} />
+          {p.year === null ? '' : <span class="meta" safe>{` (${p.year})`}</span>}
+        </p>
+      ))
     ) : (
       <span class="meta">{safeT('compare.empty')}</span>
     );
@@ -173,7 +171,7 @@ function ComparisonTable(props: {
         {t('compare.caption', { a: sideName(locale, a), b: sideName(locale, b) })}
       </p>
       <div class="table-scroll" role="region" aria-labelledby="compare-caption" tabindex="0">
-        <table aria-labelledby="compare-caption" class="practices-compare">
+        <table aria-labelledby="compare-caption" class="practices-compare sticky-first">
           <thead>
             <tr>
               <th scope="col">{safeT('compare.row')}</th>

@@ -46,7 +46,7 @@ export function CoveragePage(props: { locale: Locale; filters: PracticeFilters; 
       <p class="chart-note">{safeT('coverage.counting')}</p>
 
       <h2 id="norm-principle">{safeT('coverage.normPrinciple')}</h2>
-      <figure class="chart">
+      <figure class="heat">
         <HeatMap
           locale={locale}
           id="heat-norm-principle"
@@ -65,7 +65,7 @@ export function CoveragePage(props: { locale: Locale; filters: PracticeFilters; 
 
       <h2 id="norm-region">{safeT('coverage.normRegion')}</h2>
       <p class="chart-note">{safeT('coverage.regions.note')}</p>
-      <figure class="chart">
+      <figure class="heat">
         <HeatMap
           locale={locale}
           id="heat-norm-region"
@@ -84,7 +84,7 @@ export function CoveragePage(props: { locale: Locale; filters: PracticeFilters; 
       </details>
 
       <h2 id="norm-category">{safeT('coverage.normCategory')}</h2>
-      <figure class="chart">
+      <figure class="heat">
         <HeatMap
           locale={locale}
           id="heat-norm-category"

@@ -78,35 +78,38 @@ export function HeatMap<R extends string | number, C extends string | number>(pr
       </text>
     );
   };
+  // Drawn at its own size (its 12-pixel numbers stay readable on a phone); the region scrolls when the screen is narrower.
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" class="heat-map" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`}>
-      <title id={`${props.id}-title`} safe>
-        {props.title}
-      </title>
-      <desc id={`${props.id}-desc`} safe>
-        {props.description}
-      </desc>
-      <g aria-hidden="true">
-        {columns.map((c, i) => header(labelWidth + i * cell, props.columnLabel(c)))}
-        {header(labelWidth + columns.length * cell, t('coverage.total'))}
-        {table.rows.map((r, j) => {
-          const y = headerHeight + j * rowHeight;
-          return (
-            <g>
-              <text x={labelWidth - 6} y={y + rowHeight / 2 + 4} text-anchor="end" font-size="12" fill="#1a1f36" safe>
-                {props.rowLabel(r)}
-              </text>
-              {columns.map((c, i) => square(labelWidth + i * cell, y, table.cells.get(r)?.get(c) ?? 0))}
-              {square(labelWidth + columns.length * cell, y, table.rowTotals.get(r) ?? 0, true)}
-            </g>
-          );
-        })}
-        <text x={labelWidth - 6} y={headerHeight + table.rows.length * rowHeight + rowHeight / 2 + 4} text-anchor="end" font-size="12" font-weight="700" fill="#1a1f36" safe>
-          {t('coverage.total')}
-        </text>
-        {columns.map((c, i) => square(labelWidth + i * cell, headerHeight + table.rows.length * rowHeight, table.columnTotals.get(c) ?? 0, true))}
-      </g>
-    </svg>
+    <div class="table-scroll" role="region" aria-labelledby={`${props.id}-title`} tabindex="0">
+      <svg xmlns="http://www.w3.org/2000/svg" class="heat-map" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`}>
+        <title id={`${props.id}-title`} safe>
+          {props.title}
+        </title>
+        <desc id={`${props.id}-desc`} safe>
+          {props.description}
+        </desc>
+        <g aria-hidden="true">
+          {columns.map((c, i) => header(labelWidth + i * cell, props.columnLabel(c)))}
+          {header(labelWidth + columns.length * cell, t('coverage.total'))}
+          {table.rows.map((r, j) => {
+            const y = headerHeight + j * rowHeight;
+            return (
+              <g>
+                <text x={labelWidth - 6} y={y + rowHeight / 2 + 4} text-anchor="end" font-size="12" fill="#1a1f36" safe>
+                  {props.rowLabel(r)}
+                </text>
+                {columns.map((c, i) => square(labelWidth + i * cell, y, table.cells.get(r)?.get(c) ?? 0))}
+                {square(labelWidth + columns.length * cell, y, table.rowTotals.get(r) ?? 0, true)}
+              </g>
+            );
+          })}
+          <text x={labelWidth - 6} y={headerHeight + table.rows.length * rowHeight + rowHeight / 2 + 4} text-anchor="end" font-size="12" font-weight="700" fill="#1a1f36" safe>
+            {t('coverage.total')}
+          </text>
+          {columns.map((c, i) => square(labelWidth + i * cell, headerHeight + table.rows.length * rowHeight, table.columnTotals.get(c) ?? 0, true))}
+        </g>
+      </svg>
+    </div>
   );
 }
 
