@@ -133,14 +133,16 @@ function ComparisonTable(props: {
   const { locale, a, b, practices, labels } = props;
   const t = libraryMessages(locale);
   const safeT = escaping(t);
-  const cell = (items: LibraryPractice[]) =>
+  const cell = (items: LibraryPractice[]): JSX.Element =>
     items.length ? (
-      items.map((p) => (
-        <p>
-          <PracticeTitle locale={locale} practice={p} />
-          {p.year === null ? '' : <span class="meta" safe>{` (${p.year})`}</span>}
-        </p>
-      ))
+      <>
+        {items.map((p) => (
+          <p>
+            <PracticeTitle locale={locale} practice={p} />
+            {p.year === null ? '' : <span class="meta" safe>{` (${p.year})`}</span>}
+          </p>
+        ))}
+      </>
     ) : (
       <span class="meta">{safeT('compare.empty')}</span>
     );
