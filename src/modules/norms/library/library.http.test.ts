@@ -130,6 +130,7 @@ describe('the practice library’s API and downloads', () => {
     expect(header?.slice(0, 4)).toEqual(['Identifiant', 'Adresse', 'Titre (anglais)', 'Titre (français)']);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.[2]).toBe(`'=HYPERLINK("https://evil.example","x")`);
+    expect(rows[0]?.[1]).toBe(`${t.config.publicUrl}/fr/practices/${ids.formula}`);
     expect(rows[0]?.[16]).toBe(ids.acme);
     const bad = await get('/en/practices.csv?year=abc');
     expect(bad.statusCode).toBe(400);

@@ -63,7 +63,7 @@ export async function registerLibraryPages(app: FastifyInstance, context: AppCon
       const filters = parseOrThrow(practiceFiltersSchema, request.query, locale);
       const rows = await exportPractices({ db, filters, locale });
       reply.header('content-disposition', 'attachment; filename="practices.csv"');
-      return reply.type('text/csv; charset=utf-8').send(practicesToCsv(rows, locale));
+      return reply.type('text/csv; charset=utf-8').send(practicesToCsv(rows, locale, context.config.publicUrl));
     });
 
     app.get(`/${locale}/practices.json`, page, async (request, reply) => {

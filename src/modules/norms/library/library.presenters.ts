@@ -41,9 +41,9 @@ export function presentPractice(practice: LibraryPractice, locale: Locale): Prac
 }
 
 type Value = string | number | null;
-const columns: Array<[LibraryMessageKey, (p: LibraryPractice, locale: Locale) => Value]> = [
+const columns: Array<[LibraryMessageKey, (p: LibraryPractice, locale: Locale, publicUrl: string) => Value]> = [
   ['csv.id', (p) => p.id],
-  ['csv.url', (p, locale) => `/${locale}/practices/${p.id}`],
+  ['csv.url', (p, locale, publicUrl) => `${publicUrl}/${locale}/practices/${encodeURIComponent(p.id)}`],
   ['csv.titleEn', (p) => p.title?.en ?? null],
   ['csv.titleFr', (p) => p.title?.fr ?? null],
   ['csv.descriptionEn', (p) => p.description?.en ?? null],
@@ -67,14 +67,14 @@ const columns: Array<[LibraryMessageKey, (p: LibraryPractice, locale: Locale) =>
 
 /**
  * The library as CSV, as the registry's and the toolkit's: UTF-8, one header row in the page's language, `\n` line
- * ends, values as the API gives them (`law-or-regulation`, `13a 13c`), both languages of the texts, every text cell
+ * ends, each practice's page as a full address, values as the API gives them (`law-or-regulation`, `13a 13c`), both languages of the texts, every text cell
  * neutralised against spreadsheet formulas.
  */
-export function practicesToCsv(rows: LibraryPractice[], locale: Locale): string {
+export function practicesToCsv(rows: LibraryPractice[], locale: Locale, publicUrl: string): string {
   const t = libraryMessages(locale);
   const values = rows.map((row) =>
     columns.map(([, value]) => {
-      const v = value(row, locale);
+      const v = value(row, locale, publicUrl);
       return v === null ? '' : typeof v === 'number' ? String(v) : neutraliseCell(v);
     }),
   );
