@@ -80,10 +80,12 @@ function titleKey(locale: 'en' | 'fr'): SQL {
 
 function orderBy(sort: LibrarySort, locale: 'en' | 'fr'): SQL[] {
   switch (sort) {
+    // Exact reverses of each other, so that one index on (year desc nulls last, published_at desc, id desc) serves
+    // both. Published practices always have a year (the content schema requires it): `nulls first` never shows.
     case 'year-desc':
       return [sql`${practices.year} desc nulls last`, desc(practices.publishedAt), desc(practices.id)];
     case 'year-asc':
-      return [sql`${practices.year} asc nulls last`, desc(practices.publishedAt), desc(practices.id)];
+      return [sql`${practices.year} asc nulls first`, asc(practices.publishedAt), asc(practices.id)];
     case 'title':
       return [sql`${titleKey(locale)} asc nulls last`, asc(practices.id)];
     default:
