@@ -49,10 +49,15 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
           <h2 id="error-summary-title">{safeT('filter.error.title')}</h2>
           <ul>
             {problems.map(([field, message]) => (
+              // The page number has no control of its own (it comes from the pagination's links).
               <li>
-                <a href={`#${field}`} safe>
-                  {message}
-                </a>
+                {field === 'page' ? (
+                  <span safe>{message}</span>
+                ) : (
+                  <a href={`#${field}`} safe>
+                    {message}
+                  </a>
+                )}
               </li>
             ))}
           </ul>
