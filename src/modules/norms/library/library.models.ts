@@ -2,7 +2,6 @@
 import type { Locale } from '../../../app/i18n/i18n.js';
 import type { Localized } from '../practices/practices.tables.js';
 import { normCodes, noRegion, principleNumbers, regionCodes, type RegionCode } from './library.constants.js';
-import { regionsOf } from './library.regions.js';
 
 /**
  * A text as shown in one language: the page's language when the text has it (`translation` when the practice was
@@ -68,23 +67,19 @@ export function countTable<R extends string | number, C extends string | number>
 export type RegionColumn = RegionCode | typeof noRegion;
 export const regionColumns: readonly RegionColumn[] = [...regionCodes, noRegion];
 
-/**
- * Practices per norm × region, and per region, from practices grouped by their (countries, norms) sets: a practice
- * counts once in each region one of its countries is in, and in `none` when it names no country.
- */
-export function regionCoverage(sets: ReadonlyArray<{ countries: string[]; norms: string[]; count: number }>): CountTable<string, RegionColumn> {
-  const counts: Array<{ row: string; column: RegionColumn; count: number }> = [];
-  const perRegion: Array<{ key: RegionColumn; count: number }> = [];
-  const perNorm: Array<{ key: string; count: number }> = [];
-  for (const set of sets) {
-    const regions: RegionColumn[] = set.countries.length ? regionsOf(set.countries) : [noRegion];
-    for (const region of regions) {
-      perRegion.push({ key: region, count: set.count });
-      for (const norm of set.norms) counts.push({ row: norm, column: region, count: set.count });
-    }
-    for (const norm of set.norms) perNorm.push({ key: norm, count: set.count });
-  }
-  return countTable({ rows: normCodes, columns: regionColumns, counts, rowTotals: perNorm, columnTotals: perRegion });
+/** Practices per norm × region, with each region's total (practices, each once). */
+export function regionCoverage(counts: {
+  perRegion: ReadonlyArray<{ region: string; count: number }>;
+  perNormRegion: ReadonlyArray<{ norm: string; region: string; count: number }>;
+  perNorm: ReadonlyArray<{ value: string; count: number }>;
+}): CountTable<string, RegionColumn> {
+  return countTable({
+    rows: normCodes,
+    columns: regionColumns,
+    counts: counts.perNormRegion.map((c) => ({ row: c.norm, column: c.region as RegionColumn, count: c.count })),
+    rowTotals: counts.perNorm.map((n) => ({ key: n.value, count: n.count })),
+    columnTotals: counts.perRegion.map((r) => ({ key: r.region as RegionColumn, count: r.count })),
+  });
 }
 
 export { normCodes, principleNumbers };

@@ -22,8 +22,15 @@ export function regionsOfCountry(alpha3: string): RegionCode[] {
   return (entry.continents ?? [entry.continent]).filter((c): c is RegionCode => known.has(c));
 }
 
-/** The regions a set of countries spans, each once, in `regionCodes` order. */
-export function regionsOf(alpha3s: readonly string[]): RegionCode[] {
-  const found = new Set(alpha3s.flatMap(regionsOfCountry));
-  return regionCodes.filter((r) => found.has(r));
+let everyCountry: { codes: string[]; regions: RegionCode[] } | undefined;
+/**
+ * Every ISO 3166-1 country's regions as two parallel lists (a transcontinental country twice), for the database to
+ * count practices per region in one pass. Built once.
+ */
+export function countryRegionPairs(): { codes: string[]; regions: RegionCode[] } {
+  if (!everyCountry) {
+    const pairs = Object.keys(isoCountries.getAlpha3Codes()).flatMap((code) => regionsOfCountry(code).map((region) => [code, region] as const));
+    everyCountry = { codes: pairs.map(([code]) => code), regions: pairs.map(([, region]) => region) };
+  }
+  return everyCountry;
 }

@@ -7,7 +7,7 @@ import { and, arrayOverlaps, asc, desc, eq, inArray, isNotNull, sql, type SQL } 
 import type { Executor } from '../../../app/database/database.js';
 import { queryTerms } from '../../supporters/supporters.models.js';
 import { practices } from '../practices/practices.tables.js';
-import type { LibrarySort } from './library.constants.js';
+import { noRegion, type LibrarySort } from './library.constants.js';
 import type { PracticeFilters } from './library.schemas.js';
 
 /** The filters with the supporters' identifiers in place of their slugs (empty: no supporter filter). */
@@ -240,15 +240,33 @@ export function createLibraryRepository(db: Executor) {
     },
 
     /**
-     * Practices grouped by their set of countries and set of norms: regions are derived from countries outside the
-     * database, and a practice covering three European countries must count once for Europe.
+     * Practices per region and per (norm, region): a practice counts once in each region one of its countries is in
+     * (`pairs` maps every country to its regions), and in `none` when it names no country.
      */
-    async countryNormSets(filters: ResolvedFilters): Promise<Array<{ countries: string[]; norms: string[]; count: number }>> {
-      return db
-        .select({ countries: practices.countries, norms: practices.norms, count: sql<number>`count(*)::int` })
-        .from(practices)
-        .where(conditions(filters))
-        .groupBy(practices.countries, practices.norms);
+    async regionCounts(
+      filters: ResolvedFilters,
+      pairs: { codes: string[]; regions: string[] },
+    ): Promise<{ perRegion: Array<{ region: string; count: number }>; perNormRegion: Array<{ norm: string; region: string; count: number }> }> {
+      // Each list as one array literal (one parameter, not hundreds); codes and regions are capital letters only.
+      const literal = (values: string[]) => `{${values.join(',')}}`;
+      const regionsOfRow = sql`lateral (
+        select distinct m.region from unnest(${practices.countries}) as c(code)
+          join unnest(${literal(pairs.codes)}::text[], ${literal(pairs.regions)}::text[]) as m(code, region) on m.code = c.code
+        union all select ${noRegion}::text where cardinality(${practices.countries}) = 0
+      ) as r(region)`;
+      const [perRegion, perNormRegion] = await Promise.all([
+        db
+          .select({ region: sql<string>`r.region`, count: sql<number>`count(*)::int` })
+          .from(sql`${practices} cross join ${regionsOfRow}`)
+          .where(conditions(filters))
+          .groupBy(sql`r.region`),
+        db
+          .select({ norm: sql<string>`n.norm`, region: sql<string>`r.region`, count: sql<number>`count(*)::int` })
+          .from(sql`${practices} cross join ${regionsOfRow} cross join unnest(${practices.norms}) as n(norm)`)
+          .where(conditions(filters))
+          .groupBy(sql`n.norm`, sql`r.region`),
+      ]);
+      return { perRegion, perNormRegion };
     },
 
     /**

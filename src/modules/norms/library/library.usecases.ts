@@ -15,6 +15,7 @@ import type { Localized } from '../practices/practices.tables.js';
 import { compareSideLimit, feedSize, normCodes, principleNumbers, type LibrarySort } from './library.constants.js';
 import { unknownSupporterFilter } from './library.errors.js';
 import { countTable, regionCoverage, type CountTable, type RegionColumn } from './library.models.js';
+import { countryRegionPairs } from './library.regions.js';
 import { createLibraryRepository, type FacetCount, type FacetDimension, type PublishedPracticeRow, type ResolvedFilters } from './library.repository.js';
 import type { PracticeFilters } from './library.schemas.js';
 
@@ -221,7 +222,7 @@ export interface Coverage {
 export async function practiceCoverage(input: { db: Executor; filters: PracticeFilters }): Promise<Coverage> {
   const resolved = await resolveFilters(input);
   const repository = createLibraryRepository(input.db);
-  const [total, pairs, perNorm, perPrinciple, perCountry, categoryNorms, perCategory, sets] = await Promise.all([
+  const [total, pairs, perNorm, perPrinciple, perCountry, categoryNorms, perCategory, regions] = await Promise.all([
     repository.count(resolved),
     repository.normPrinciplePairs(resolved),
     repository.perElement(resolved, 'norm'),
@@ -229,7 +230,7 @@ export async function practiceCoverage(input: { db: Executor; filters: PracticeF
     repository.perElement(resolved, 'country'),
     repository.categoryNorms(resolved),
     repository.perCategory(resolved),
-    repository.countryNormSets(resolved),
+    repository.regionCounts(resolved, countryRegionPairs()),
   ]);
   const category = (value: string | null): CategoryColumn => ((supporterCategories as readonly string[]).includes(value ?? '') ? (value as CategoryColumn) : 'none');
   const normTotals = perNorm.map((n) => ({ key: n.value, count: n.count }));
@@ -242,7 +243,7 @@ export async function practiceCoverage(input: { db: Executor; filters: PracticeF
       rowTotals: normTotals,
       columnTotals: perPrinciple.map((p) => ({ key: Number(p.value), count: p.count })),
     }),
-    normRegion: regionCoverage(sets),
+    normRegion: regionCoverage({ ...regions, perNorm }),
     normCategory: countTable({
       rows: normCodes,
       columns: categoryColumns,
