@@ -247,25 +247,30 @@ export function createLibraryRepository(db: Executor) {
       filters: ResolvedFilters,
       pairs: { codes: string[]; regions: string[] },
     ): Promise<{ perRegion: Array<{ region: string; count: number }>; perNormRegion: Array<{ norm: string; region: string; count: number }> }> {
-      // Each list as one array literal (one parameter, not hundreds); codes and regions are capital letters only.
+      // Each list as one array literal (one parameter, not hundreds); codes and regions are capital letters only. The
+      // map is joined once to the practices' countries (a hash join), and practices are counted distinct per region.
       const literal = (values: string[]) => `{${values.join(',')}}`;
-      const regionsOfRow = sql`lateral (
-        select distinct m.region from unnest(${practices.countries}) as c(code)
-          join unnest(${literal(pairs.codes)}::text[], ${literal(pairs.regions)}::text[]) as m(code, region) on m.code = c.code
-        union all select ${noRegion}::text where cardinality(${practices.countries}) = 0
-      ) as r(region)`;
-      const [perRegion, perNormRegion] = await Promise.all([
+      const map = sql`(select * from unnest(${literal(pairs.codes)}::text[], ${literal(pairs.regions)}::text[])) as m(code, region)`;
+      const located = sql`${practices} cross join unnest(${practices.countries}) as c(code) join ${map} on m.code = c.code`;
+      const where = conditions(filters);
+      const nowhere = and(where, sql`cardinality(${practices.countries}) = 0`);
+      // Each practice once per region it is in (a hashed distinct), with its norms.
+      const inRegions = db.selectDistinct({ id: sql<string>`${practices.id}`.as('id'), region: sql<string>`m.region`.as('region'), norms: sql<string[]>`${practices.norms}`.as('norms') }).from(located).where(where).as('x');
+      const [located1, unlocated1, located2, unlocated2] = await Promise.all([
+        db.select({ region: inRegions.region, count: sql<number>`count(*)::int` }).from(inRegions).groupBy(inRegions.region),
+        db.select({ region: sql<string>`${noRegion}::text`, count: sql<number>`count(*)::int` }).from(practices).where(nowhere),
         db
-          .select({ region: sql<string>`r.region`, count: sql<number>`count(*)::int` })
-          .from(sql`${practices} cross join ${regionsOfRow}`)
-          .where(conditions(filters))
-          .groupBy(sql`r.region`),
+          .select({ norm: sql<string>`n.norm`, region: inRegions.region, count: sql<number>`count(*)::int` })
+          .from(sql`${inRegions} cross join unnest(${inRegions.norms}) as n(norm)`)
+          .groupBy(sql`n.norm`, inRegions.region),
         db
-          .select({ norm: sql<string>`n.norm`, region: sql<string>`r.region`, count: sql<number>`count(*)::int` })
-          .from(sql`${practices} cross join ${regionsOfRow} cross join unnest(${practices.norms}) as n(norm)`)
-          .where(conditions(filters))
-          .groupBy(sql`n.norm`, sql`r.region`),
+          .select({ norm: sql<string>`n.norm`, region: sql<string>`${noRegion}::text`, count: sql<number>`count(*)::int` })
+          .from(sql`${practices} cross join unnest(${practices.norms}) as n(norm)`)
+          .where(nowhere)
+          .groupBy(sql`n.norm`),
       ]);
+      const perRegion = [...located1, ...unlocated1];
+      const perNormRegion = [...located2, ...unlocated2];
       return { perRegion, perNormRegion };
     },
 
