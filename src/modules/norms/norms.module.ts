@@ -6,6 +6,7 @@ import { crosswalkContributions } from './crosswalk/crosswalk.contributions.js';
 import { registerCrosswalkPages } from './crosswalk/crosswalk.pages.js';
 import { crosswalkReference } from './crosswalk/crosswalk.reference.js';
 import { registerCrosswalkSecretariatPages } from './crosswalk/crosswalk.secretariat.js';
+import { libraryAccess, registerLibrary } from './library/library.module.js';
 import { normsAccess } from './norms.access.js';
 import { registerNormsApi } from './norms.api.js';
 import { registerNormsPages } from './norms.pages.js';
@@ -26,7 +27,7 @@ import { registerReports } from './reports/reports.register.js';
 export const normsModule: AppModule = {
   name: 'norms',
   reference: [normsReference, crosswalkReference],
-  access: [...normsAccess, ...crosswalkAccess, ...practicesAccess, ...reportsAccess],
+  access: [...normsAccess, ...crosswalkAccess, ...practicesAccess, ...libraryAccess, ...reportsAccess],
   contributions: [crosswalkContributions, practicesContributions, reportsContributions],
   async register(app, context) {
     await registerNormsApi(app, context);
@@ -35,6 +36,7 @@ export const normsModule: AppModule = {
     await registerNormsPages(app, context);
     await registerNormsSecretariatPages(app, context);
     await registerCrosswalkSecretariatPages(app, context);
+    await registerLibrary(app, context);
     await registerPractices(app, context);
     await registerReports(app, context);
   },
