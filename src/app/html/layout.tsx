@@ -13,7 +13,7 @@ export interface LayoutProps {
   head?: string;
   /** Client scripts by entry name (see assets.ts); each is deferred and optional: pages work without them. */
   scripts?: string[];
-  current?: 'home' | 'call' | 'principles' | 'supporters' | 'map' | 'api' | 'join' | 'account' | 'secretariat' | 'index' | 'toolkit';
+  current?: 'home' | 'call' | 'principles' | 'supporters' | 'map' | 'api' | 'join' | 'account' | 'secretariat' | 'index' | 'toolkit' | 'practices';
 }
 
 const otherLocale = (locale: Locale): Locale => (locale === 'en' ? 'fr' : 'en');
@@ -30,6 +30,7 @@ export function Layout(props: PropsWithChildren<LayoutProps>): JSX.Element {
     ['supporters', `/${props.locale}/supporters`, t('layout.nav.supporters')],
     ['map', `/${props.locale}/supporters/map`, t('layout.nav.map')],
     ['index', `/${props.locale}/index`, t('layout.nav.index')],
+    ['practices', `/${props.locale}/practices`, t('layout.nav.practices')],
     ['toolkit', `/${props.locale}/toolkit`, t('layout.nav.toolkit')],
     ['api', `/${props.locale}/open-data`, t('layout.nav.api')],
     ['join', `/${props.locale}/join`, t('layout.nav.join')],

@@ -11,6 +11,7 @@ export const en = {
   'layout.nav.map': 'Map and growth',
   'layout.nav.api': 'Open data and API',
   'layout.nav.index': 'Cyberstability Index',
+  'layout.nav.practices': 'Practices',
   'layout.nav.toolkit': 'Toolkit',
   'layout.nav.join': 'Join the Call',
   'layout.nav.account': 'Your account',

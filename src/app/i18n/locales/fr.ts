@@ -13,6 +13,7 @@ export const fr: Catalog<typeof en> = {
   'layout.nav.map': 'Carte et croissance',
   'layout.nav.api': 'Données et API',
   'layout.nav.index': 'Indice de cyberstabilité',
+  'layout.nav.practices': 'Pratiques',
   'layout.nav.toolkit': 'Outils',
   'layout.nav.join': 'Adhérer',
   'layout.nav.account': 'Votre compte',

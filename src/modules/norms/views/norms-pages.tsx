@@ -14,7 +14,7 @@ export function NormsPage({ locale, norms }: { locale: Locale; norms: NormRow[] 
   const t = normsMessages(locale);
   const safeT = escaping(t);
   return (
-    <Layout locale={locale} title={t('norms.title')} path="/norms">
+    <Layout locale={locale} title={t('norms.title')} path="/norms" current="practices">
       <h1>{safeT('norms.title')}</h1>
       {norms.length === 0 ? (
         <p>{safeT('norms.empty')}</p>
@@ -64,7 +64,7 @@ export function NormPage({ locale, norm, links, principles, contributions, relat
   const safeT = escaping(t);
   const title = t('norms.open', { paragraph: norm.paragraph });
   return (
-    <Layout locale={locale} title={title} path={`/norms/${norm.code}`}>
+    <Layout locale={locale} title={title} path={`/norms/${norm.code}`} current="practices">
       <p class="breadcrumb">
         <a href={`/${locale}/norms`}>{safeT('norm.all')}</a>
       </p>

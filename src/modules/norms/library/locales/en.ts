@@ -7,6 +7,8 @@ export const en = {
   'nav.library': 'Search',
   'nav.compare': 'Compare',
   'nav.coverage': 'Coverage',
+  'nav.norms': 'The 11 UN norms',
+  'nav.crosswalk': 'Principles and norms',
   'nav.feed': 'Newly published (Atom feed)',
   'nav.api': 'API',
 

@@ -10,6 +10,8 @@ export const fr: Catalog<typeof en> = {
   'nav.library': 'Rechercher',
   'nav.compare': 'Comparer',
   'nav.coverage': 'Couverture',
+  'nav.norms': 'Les 11 normes de l’ONU',
+  'nav.crosswalk': 'Principes et normes',
   'nav.feed': 'Nouvelles publications (flux Atom)',
   'nav.api': 'API',
 

@@ -42,7 +42,7 @@ export function ComparePage(props: ComparePageProps): JSX.Element {
   const problems = (['a', 'b'] as const).filter((slot) => comparison.issues[slot]);
   const { a, b } = comparison.sides;
   return (
-    <Layout locale={locale} title={t('compare.title')} path={props.path} head={feedLink(locale)}>
+    <Layout locale={locale} title={t('compare.title')} path={props.path} head={feedLink(locale)} current="practices">
       <h1>{safeT('compare.title')}</h1>
       <p class="lead">{safeT('compare.intro')}</p>
       <LibraryNav locale={locale} current="compare" />

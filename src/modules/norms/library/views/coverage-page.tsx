@@ -31,7 +31,7 @@ export function CoveragePage(props: { locale: Locale; filters: PracticeFilters; 
   const collator = new Intl.Collator(locale);
   const countries = [...coverage.perCountry].sort((a, b) => b.count - a.count || collator.compare(countryName(a.value, locale), countryName(b.value, locale)));
   return (
-    <Layout locale={locale} title={t('coverage.title')} path={props.path} head={feedLink(locale)}>
+    <Layout locale={locale} title={t('coverage.title')} path={props.path} head={feedLink(locale)} current="practices">
       <h1>{safeT('coverage.title')}</h1>
       <p class="lead">{safeT('coverage.intro', { total: coverage.total })}</p>
       <LibraryNav locale={locale} current="coverage" />

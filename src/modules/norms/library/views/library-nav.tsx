@@ -29,6 +29,16 @@ export function LibraryNav({ locale, current }: { locale: Locale; current: 'libr
         {link('compare', t('nav.compare'))}
         {link('coverage', t('nav.coverage'))}
         <li>
+          <a href={`/${locale}/norms`} safe>
+            {t('nav.norms')}
+          </a>
+        </li>
+        <li>
+          <a href={`/${locale}/norms/crosswalk`} safe>
+            {t('nav.crosswalk')}
+          </a>
+        </li>
+        <li>
           <a href={libraryHref.feed(locale)} type="application/atom+xml">
             {safeT('nav.feed')}
           </a>

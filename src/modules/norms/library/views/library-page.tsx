@@ -40,7 +40,7 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
   const safeT = escaping(t);
   const problems = Object.entries(errors) as Array<[LibraryQueryField, string]>;
   return (
-    <Layout locale={locale} title={t('library.title')} path={props.path} description={t('library.intro')} head={feedLink(locale)}>
+    <Layout locale={locale} title={t('library.title')} path={props.path} description={t('library.intro')} head={feedLink(locale)} current="practices">
       <h1>{safeT('library.title')}</h1>
       <p class="lead">{safeT('library.intro')}</p>
       <LibraryNav locale={locale} current="library" />

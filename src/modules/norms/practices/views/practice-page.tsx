@@ -17,7 +17,7 @@ export function PracticePage(props: { locale: Locale; found: PublicPractice; pre
   const title = shownText(content.title, content.original, locale, props.preferOriginal);
   const path = `/practices/${practice.id}`;
   return (
-    <Layout locale={locale} title={title?.text ?? practice.id} path={path}>
+    <Layout locale={locale} title={title?.text ?? practice.id} path={path} current="practices">
       <p class="breadcrumb">
         <a href={`/${locale}/practices`}>{safeT('page.library')}</a>
       </p>
