@@ -2,7 +2,7 @@ import type { AppModule } from '../../app/app-module.js';
 import { normsAccess } from './norms.access.js';
 import { registerNormsApi } from './norms.api.js';
 import { registerNormsPages } from './norms.pages.js';
-import { libraryAccess, registerLibrary } from './library/library.module.js';
+import { libraryAccess, registerLibrary } from './library/library.routes.js';
 import { normsReference } from './norms.reference.js';
 
 /** The UN norms of responsible State behaviour (A/70/174 para. 13), and the platform's work that implements each. */
