@@ -6,7 +6,7 @@ import { crosswalkContributions } from './crosswalk/crosswalk.contributions.js';
 import { registerCrosswalkPages } from './crosswalk/crosswalk.pages.js';
 import { crosswalkReference } from './crosswalk/crosswalk.reference.js';
 import { registerCrosswalkSecretariatPages } from './crosswalk/crosswalk.secretariat.js';
-import { libraryAccess, registerLibrary } from './library/library.module.js';
+import { libraryAccess, registerLibrary } from './library/library.routes.js';
 import { normsAccess } from './norms.access.js';
 import { registerNormsApi } from './norms.api.js';
 import { registerNormsPages } from './norms.pages.js';

@@ -1,4 +1,4 @@
-/** The practice library's routes, registered by the norms module. */
+/** Every route of the practice library (its API, pages, downloads and feed), registered by the norms module. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../app/context.js';
 import { registerLibraryApi } from './library.api.js';
