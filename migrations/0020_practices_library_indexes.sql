@@ -1,0 +1,4 @@
+CREATE INDEX "practices__published_year" ON "practices" USING btree ("year" DESC NULLS LAST,"published_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "practices"."state" = 'published';--> statement-breakpoint
+CREATE INDEX "practices__published_kind" ON "practices" USING btree ("kind") WHERE "practices"."state" = 'published';--> statement-breakpoint
+CREATE INDEX "practices__published_status" ON "practices" USING btree ("implementation_status") WHERE "practices"."state" = 'published';--> statement-breakpoint
+CREATE INDEX "practices__published_category" ON "practices" USING btree ("category") WHERE "practices"."state" = 'published';
