@@ -3,11 +3,12 @@ import { normsAccess } from './norms.access.js';
 import { registerNormsApi } from './norms.api.js';
 import { registerNormsPages } from './norms.pages.js';
 import { normsReference } from './norms.reference.js';
+import { practicesReference } from './imports/imports.reference.js';
 
 /** The UN norms of responsible State behaviour (A/70/174 para. 13), and the platform's work that implements each. */
 export const normsModule: AppModule = {
   name: 'norms',
-  reference: [normsReference],
+  reference: [normsReference, practicesReference],
   access: normsAccess,
   async register(app, context) {
     await registerNormsApi(app, context);
