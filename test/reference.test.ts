@@ -32,6 +32,9 @@ describe('the reference bundle', () => {
     expect(report.loaded.registry).toEqual({ supporters: 1222, milestones: 3 });
     expect(report.loaded.call).toEqual({ documents: 20, principles: 9 });
     expect(report.loaded.index).toEqual({ editions: 1, units: 195 });
+    // The G7 synthesis's 28 measures and the 15 case studies, 12 of whose supporters are in the registry.
+    expect(report.loaded.practices).toEqual({ practices: 43, linked: 12 });
+    expect(await count('practices', "state = 'published' and supporter_id is not null")).toBe(12);
     expect(await count('index_editions', "status = 'published' and is_pilot and slug = 'pilot'")).toBe(1);
     expect(await count('supporters', "status = 'published'")).toBe(1222);
     expect(await count('supporters', "category = 'state'")).toBe(81);
@@ -71,6 +74,8 @@ describe('the reference bundle', () => {
       'call/principles.jsonl',
       'index/pilot-edition.jsonl',
       'norms/norms.jsonl',
+      'norms/practices.jsonl',
+      'norms/source-passages.jsonl',
       'registry/milestones.jsonl',
       'registry/supporters.jsonl',
       'toolkit/actions.jsonl',
