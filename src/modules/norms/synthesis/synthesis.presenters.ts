@@ -100,18 +100,26 @@ function normText(norm: SynthesisNorm, locale: Locale, t: SynthesisMessages): { 
   return { text: { text: norm.text.en, lang: 'en', note: locale === 'fr' ? t('synthesis.norm.untranslated') : null }, source: norm.sources.en };
 }
 
-export function presentItem(item: SynthesisItem, locale: Locale, t: SynthesisMessages = synthesisMessages(locale)): ShownItem {
+/** Labels that many practices share (a kind, a set of countries), formatted once per synthesis. */
+type Memo = Map<string, string>;
+const memoized = (memo: Memo, key: string, make: () => string) => {
+  let value = memo.get(key);
+  if (value === undefined) memo.set(key, (value = make()));
+  return value;
+};
+
+export function presentItem(item: SynthesisItem, locale: Locale, t: SynthesisMessages = synthesisMessages(locale), memo: Memo = new Map()): ShownItem {
   const title = pickText(item.title, item.original, locale);
   const text = pickText(item.description, item.original, locale);
   const note = text.status === 'translation' ? known(t, `synthesis.translation.${item.origin}`, '') || null : text.status === 'untranslated' ? t('synthesis.untranslated') : null;
   const attribution = item.attribution?.[locale] ?? item.attribution?.en ?? item.attribution?.fr ?? '';
   const by = item.supporter ? { name: item.supporter.name, href: `/${locale}/supporters/${encodeURIComponent(item.supporter.slug)}` } : { name: attribution, href: null };
   const facts = [
-    [item.kind ? known(t, `synthesis.kind.${item.kind}`, item.kind) : '', item.year ? String(item.year) : ''].filter(Boolean).join(', '),
-    item.countries.length ? t('synthesis.countries', { countries: item.countries.map((c) => countryName(c, locale)).join(', ') }) : '',
-    item.implementationStatus ? t('synthesis.status', { status: known(t, `synthesis.implementation.${item.implementationStatus}`, item.implementationStatus) }) : '',
+    [item.kind ? memoized(memo, `kind ${item.kind}`, () => known(t, `synthesis.kind.${item.kind}`, item.kind!)) : '', item.year ? String(item.year) : ''].filter(Boolean).join(', '),
+    item.countries.length ? memoized(memo, `countries ${item.countries.join()}`, () => t('synthesis.countries', { countries: item.countries.map((c) => countryName(c, locale)).join(', ') })) : '',
+    item.implementationStatus ? memoized(memo, `status ${item.implementationStatus}`, () => t('synthesis.status', { status: known(t, `synthesis.implementation.${item.implementationStatus}`, item.implementationStatus!) })) : '',
   ].filter(Boolean);
-  const document = item.sourceRef ? known(t, `synthesis.document.${item.sourceRef.document}`, item.sourceRef.document) : '';
+  const document = item.sourceRef ? memoized(memo, `document ${item.sourceRef.document}`, () => known(t, `synthesis.document.${item.sourceRef!.document}`, item.sourceRef!.document)) : '';
   return {
     id: item.id,
     href: `/${locale}/practices/${encodeURIComponent(item.id)}`,
@@ -127,6 +135,14 @@ export function presentItem(item: SynthesisItem, locale: Locale, t: SynthesisMes
 
 export function presentSynthesis(synthesis: Synthesis, locale: Locale, today: Date = new Date()): ShownSynthesis {
   const t = synthesisMessages(locale);
+  // A practice linked to two norms is in two sections: presented once.
+  const memo: Memo = new Map();
+  const presented = new Map<string, ShownItem>();
+  const present = (item: SynthesisItem) => {
+    let shown = presented.get(item.id);
+    if (!shown) presented.set(item.id, (shown = presentItem(item, locale, t, memo)));
+    return shown;
+  };
   const front = synthesis.front
     ? {
         title: passageText(synthesis.front.title, locale, t),
@@ -150,7 +166,7 @@ export function presentSynthesis(synthesis: Synthesis, locale: Locale, today: Da
         text,
         textSource: t('synthesis.norm.source', { source }),
         intro: introText && intro ? { ...introText, from: t('synthesis.intro.from', { document: known(t, `synthesis.document.${intro.document}`, intro.document) }) } : null,
-        items: items.map((item) => presentItem(item, locale, t)),
+        items: items.map(present),
         empty: items.length ? null : t('synthesis.norm.none'),
       };
     }),
@@ -160,9 +176,9 @@ export function presentSynthesis(synthesis: Synthesis, locale: Locale, today: Da
       text: null,
       textSource: null,
       intro: null,
-      items: items.map((item) => presentItem(item, locale, t)),
+      items: items.map(present),
       empty: null,
     })),
-    other: synthesis.other.map((item) => presentItem(item, locale, t)),
+    other: synthesis.other.map(present),
   };
 }
