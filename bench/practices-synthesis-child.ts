@@ -4,8 +4,11 @@
  *   seed:   migrates a new bench database (DATABASE_URL, or a PGlite DATA_DIR), loads the registry, the principles and
  *           the norms from the reference bundle, and writes N synthetic practices (published, each with its revision):
  *           bench data only, never a real database.
- *   render: opens that database and generates the synthesis of the whole synthetic set (`origin=platform`), as the
- *           web page, the print version and the Markdown, R times. Prints one JSON line with the times and maxRSS.
+ *   once:   opens that database and renders the synthesis of the whole synthetic set (`origin=platform`) as the web
+ *           page, once: the process's peak memory is then what one synthesis needs, above what was there before.
+ *   render: W unrecorded renders (JIT, the database's caches), then R recorded ones of the web page, each followed by
+ *           the print version and the Markdown from the same read.
+ * `once` and `render` print one JSON line with the times and maxRSS.
  */
 import { openDatabase } from '../src/app/database/database.js';
 import type { PracticeContent } from '../src/modules/norms/practices/practices.tables.js';
@@ -15,7 +18,7 @@ import { synthesisQuerySchema } from '../src/modules/norms/synthesis/synthesis.s
 import { generateSynthesis, synthesisFormOptions } from '../src/modules/norms/synthesis/synthesis.usecases.js';
 import { SynthesisPage, SynthesisPrintPage } from '../src/modules/norms/synthesis/views/synthesis-page.js';
 
-const [mode, countArg, rendersArg] = process.argv.slice(2) as ['seed' | 'render', string, string];
+const [mode, countArg, rendersArg, warmupsArg] = process.argv.slice(2) as ['seed' | 'once' | 'render', string, string, string | undefined];
 const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? 'memory://' });
 
 /** A small deterministic generator, so every run seeds the same practices. */
@@ -98,9 +101,13 @@ async function seed(count: number): Promise<void> {
   console.log(JSON.stringify({ seeded: count, supporters: entries.length }));
 }
 
-async function render(renders: number): Promise<void> {
+async function render(renders: number, warmups: number, all: boolean): Promise<void> {
   const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
   const filters = synthesisQuerySchema.parse({ origin: 'platform' });
+  for (let i = 0; i < warmups; i++) {
+    const shown = presentSynthesis(await generateSynthesis({ db: database.db, filters }), 'en');
+    String(SynthesisPage({ locale: 'en', state: { values: { origin: 'platform', country: [] }, errors: {} }, options: await synthesisFormOptions({ db: database.db }), result: { shown, query: '?origin=platform' } }));
+  }
   const samples: Array<{ ms: number; readMs: number; printMs: number; markdownMs: number; maxRssMb: number; htmlBytes: number; printBytes: number; markdownBytes: number; practices: number; items: number }> = [];
   const since = (start: number) => performance.now() - start;
   for (let i = 0; i < renders; i++) {
@@ -112,15 +119,16 @@ async function render(renders: number): Promise<void> {
     const options = await synthesisFormOptions({ db: database.db });
     const html = String(SynthesisPage({ locale: 'en', state: { values: { origin: 'platform', country: [] }, errors: {} }, options, result: { shown, query: '?origin=platform' } }));
     const ms = since(started);
+    const maxRssMb = process.resourceUsage().maxRSS / 1024;
     // The print version and the Markdown from the same presented synthesis (their requests read it again: add readMs).
     let start = performance.now();
-    const print = String(SynthesisPrintPage({ locale: 'en', shown, query: '?origin=platform', publicUrl: 'http://localhost:3000' }));
+    const print = all ? String(SynthesisPrintPage({ locale: 'en', shown, query: '?origin=platform', publicUrl: 'http://localhost:3000' })) : '';
     const printMs = since(start);
     start = performance.now();
-    const markdown = synthesisMarkdown(shown, { front: '', norms: 'Practices by norm', principles: '', principlesIntro: '', other: '' }, 'http://localhost:3000');
+    const markdown = all ? synthesisMarkdown(shown, { front: '', norms: 'Practices by norm', principles: '', principlesIntro: '', other: '' }, 'http://localhost:3000') : '';
     const markdownMs = since(start);
     const items = shown.norms.reduce((n, s) => n + s.items.length, 0) + shown.principles.reduce((n, s) => n + s.items.length, 0) + shown.other.length;
-    samples.push({ ms, readMs, printMs, markdownMs, maxRssMb: process.resourceUsage().maxRSS / 1024, htmlBytes: Buffer.byteLength(html), printBytes: Buffer.byteLength(print), markdownBytes: Buffer.byteLength(markdown), practices: synthesis.total, items });
+    samples.push({ ms, readMs, printMs, markdownMs, maxRssMb, htmlBytes: Buffer.byteLength(html), printBytes: Buffer.byteLength(print), markdownBytes: Buffer.byteLength(markdown), practices: synthesis.total, items });
   }
   // maxRSS is in kilobytes: the process's peak (the database engine included when it is PGlite, in the process).
   console.log(JSON.stringify({ samples, baselineRssMb, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
@@ -128,7 +136,8 @@ async function render(renders: number): Promise<void> {
 
 try {
   if (mode === 'seed') await seed(Number(countArg));
-  else await render(Number(rendersArg));
+  else if (mode === 'once') await render(1, 0, false);
+  else await render(Number(rendersArg), Number(warmupsArg ?? 0), true);
 } finally {
   await database.close();
 }

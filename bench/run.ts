@@ -71,7 +71,7 @@ const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }
   'toolkit-import': { title: '10. Import of the WG6 toolkit workbook and report', run: () => benchToolkitImport({ runs: 3 }) },
   'toolkit-assessment': { title: '11. Toolkit self-assessment: gap report', run: () => benchToolkitAssessment({ randomCases: 200, rounds: 15 }) },
   'toolkit-pages': { title: '12. The toolkit’s matrix page: weight and server time', run: () => benchToolkitPages({ requests: Number(values.iterations) }) },
-  'practices-synthesis': { title: '13. Synthesis of 1,000 practices: time and memory', run: () => benchPracticesSynthesis({ practices: 1000, renders: 5 }) },
+  'practices-synthesis': { title: '13. Synthesis of 1,000 practices: time and memory', run: () => benchPracticesSynthesis({ practices: 1000, renders: 10 }) },
 };
 
 const selected = (values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(sections)) as GoalId[];
