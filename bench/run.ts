@@ -3,7 +3,7 @@
  * figures to bench/README.md and bench/results.json. Sections run one after another (never two servers at once);
  * whatever a section starts or creates is undone at the end, also on failure or Ctrl-C.
  *
- *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-assessment,toolkit-pages,practices-search] [--no-synthetic] [--iterations N] [--seconds N]
+ *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-assessment,toolkit-pages,practices-search,practices-synthesis] [--no-synthetic] [--iterations N] [--seconds N]
  *                    [--cpu-prof DIR] [--no-write] [--report-only] [--quiet-load 1] [--quiet-wait 600]
  */
 import os from 'node:os';
@@ -18,6 +18,7 @@ import { mergeResults, readPreviousResults, summaryTable, writeResults } from '.
 import type { GoalId, GoalResult } from './lib/results.js';
 import { benchOutage } from './outage.js';
 import { benchPracticesSearch } from './practices-search.js';
+import { benchPracticesSynthesis } from './practices-synthesis.js';
 import { benchSearch } from './search.js';
 import { benchToolkitAssessment } from './toolkit-assessment.js';
 import { benchToolkitImport } from './toolkit-import.js';
@@ -72,6 +73,7 @@ const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }
   'toolkit-assessment': { title: '11. Toolkit self-assessment: gap report', run: () => benchToolkitAssessment({ randomCases: 200, rounds: 15 }) },
   'toolkit-pages': { title: '12. The toolkit’s matrix page: weight and server time', run: () => benchToolkitPages({ requests: Number(values.iterations) }) },
   'practices-search': { title: '13. Practice search at 50,000 synthetic practices', run: () => benchPracticesSearch({ iterations: Number(values.iterations) }) },
+  'practices-synthesis': { title: '14. Synthesis of 1,000 practices: time and memory', run: () => benchPracticesSynthesis({ practices: 1000, renders: 10 }) },
 };
 
 const selected = (values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(sections)) as GoalId[];

@@ -82,19 +82,20 @@ export function buildProgram(io: CliIo): Command {
 
   program
     .command('import')
-    .description('import supporters, the Call texts and the WG6 toolkit from a directory in the official repository layout, or supporters from the official CSV')
+    .description('import supporters, the Call texts, the WG6 toolkit and the existing practices (case studies; the G7 synthesis from the seeds) from a directory in the official repository layout, or supporters from the official CSV')
     .argument('<source>', 'directory (e.g. ../shared/data/pariscall.international) or .csv file')
     .option('--first-seen <csv>', 'file,first_seen CSV of first appearance dates (default: pariscall-registry-first-seen.csv beside the directory)')
     .option('--skip-invalid', 'import the valid records even if some are invalid')
     .option('--dry-run', 'report what would change without writing')
     .option('--reports-text <dir>', 'folder of the reports\' texts, for the WG6 toolkit (default: reports-text/ beside the directory)')
+    .option('--seeds <dir>', 'folder of the seed documents, for the G7 synthesis of 2019 (default: seeds/ two levels above the directory)')
     .option('--json', 'print the report as JSON')
-    .action(async (source: string, options: { firstSeen?: string; skipInvalid?: boolean; dryRun?: boolean; reportsText?: string; json?: boolean }) => {
+    .action(async (source: string, options: { firstSeen?: string; skipInvalid?: boolean; dryRun?: boolean; reportsText?: string; seeds?: string; json?: boolean }) => {
       source = io.resolve(source);
       if (!fs.existsSync(source)) throw new InvalidArgumentError(`${source} does not exist`);
       const { formatImportReport, importSite } = await import('./site-import.js');
       const report = await io.withDatabase((database) =>
-        importSite(database, { source, firstSeenCsv: options.firstSeen && io.resolve(options.firstSeen), reportsText: options.reportsText && io.resolve(options.reportsText), skipInvalid: options.skipInvalid, dryRun: options.dryRun, actor, events: io.events }),
+        importSite(database, { source, firstSeenCsv: options.firstSeen && io.resolve(options.firstSeen), reportsText: options.reportsText && io.resolve(options.reportsText), seeds: options.seeds && io.resolve(options.seeds), skipInvalid: options.skipInvalid, dryRun: options.dryRun, actor, events: io.events }),
       );
       io.out(options.json ? JSON.stringify(report, null, 2) : formatImportReport(report));
     });

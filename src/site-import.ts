@@ -16,6 +16,10 @@ import { importSupporters, toFieldIssue, type ImportReport, type KeptReason } fr
 import { readOfficialSupporters } from './modules/supporters/supporters.source.js';
 import { asImportError, importPublishedDataset, type ToolkitImportReport } from './modules/toolkit/toolkit.import.js';
 import type { ParsedDataset } from './modules/toolkit/toolkit.models.js';
+import { asPracticeImportError } from './modules/norms/imports/imports.errors.js';
+import { formatPracticesReport, type PracticesSiteReport } from './modules/norms/imports/imports.report.js';
+import type { ExistingPractices } from './modules/norms/imports/imports.source.js';
+import { importPractices } from './modules/norms/imports/imports.usecases.js';
 
 export interface SiteImportOptions {
   source: string;
@@ -24,6 +28,8 @@ export interface SiteImportOptions {
   dryRun?: boolean;
   /** The WG6 report's text folder (default: `reports-text/` beside the official checkout, as in the shared folder). */
   reportsText?: string;
+  /** The seed documents' folder, for the G7 synthesis (default: `seeds/` two levels above the checkout, as in the shared folder). */
+  seeds?: string;
   /** The operator or process importing (`cli:alice`, `system:first-start`): the system acting, named in the audit log. */
   actor: string;
   events?: EventBus;
@@ -33,6 +39,8 @@ export interface SiteImportReport extends ImportReport {
   call: { documents: number; principles: number } | null;
   /** The WG6 toolkit's published layer, when the checkout holds its workbook; why not otherwise. */
   toolkit: ToolkitImportReport | { skipped: string } | null;
+  /** The practices that exist before anyone reports one: the G7 synthesis and the principles' case studies. */
+  practices: PracticesSiteReport | null;
   durationMs: number;
 }
 
@@ -43,12 +51,13 @@ export async function importSite(database: DatabaseHandle, options: SiteImportOp
   if (stat.isFile()) {
     const parsed = parseSupportersCsv(await fs.readFile(options.source, 'utf8'), path.basename(options.source));
     const report = await importSupporters({ db: database.db, ...parsed, actor, skipInvalid: options.skipInvalid, dryRun: options.dryRun, events: options.events });
-    return { ...report, call: null, toolkit: null, durationMs: performance.now() - started };
+    return { ...report, call: null, toolkit: null, practices: null, durationMs: performance.now() - started };
   }
-  const [parsed, call, toolkit] = await Promise.all([
+  const [parsed, call, toolkit, existing] = await Promise.all([
     readOfficialSupporters(options.source, options.firstSeenCsv ? { firstSeenCsv: options.firstSeenCsv } : {}),
     readCallContent(options.source),
     readToolkit(options.source, options.reportsText),
+    readPractices(options.source, options.seeds),
   ]);
   const callErrors = call.issues.filter((i) => i.severity === 'error');
   const allErrors = [...parsed.issues.filter((i) => i.severity === 'error'), ...callErrors];
@@ -59,17 +68,39 @@ export async function importSite(database: DatabaseHandle, options: SiteImportOp
   let report!: ImportReport;
   let callReport: SiteImportReport['call'] = null;
   let toolkitReport: SiteImportReport['toolkit'] = 'skipped' in toolkit ? toolkit : null;
+  const practicesReport: PracticesSiteReport = {
+    g7: 'skipped' in existing.g7 ? existing.g7 : { file: existing.g7.file, practices: existing.g7.practices.length },
+    caseStudies: { ...existing.caseStudies, practices: existing.caseStudies.practices.length },
+    result: null,
+  };
   await database.db.transaction(async (tx) => {
     report = await importSupporters({ db: tx, ...parsed, actor, skipInvalid: options.skipInvalid, dryRun: options.dryRun });
     if (!options.dryRun && (call.documents.length || call.principles.length)) {
       callReport = await importCallContent({ db: tx, parsed: call, actor });
     }
     if (!options.dryRun && 'dataset' in toolkit) toolkitReport = await importPublishedDataset({ db: tx, dataset: toolkit.dataset, actor });
+    // After the registry, so the case studies' supporters are matched against this import's entries.
+    const practices = [...('practices' in existing.g7 ? existing.g7.practices : []), ...existing.caseStudies.practices];
+    if (!options.dryRun && practices.length) practicesReport.result = await importPractices({ db: tx, practices, actor });
   });
   options.events?.emit('registry.changed', { reason: 'import' });
   report.warnings.push(...call.issues.filter((i) => i.severity === 'warning'));
   report.errors.push(...callErrors);
-  return { ...report, call: callReport, toolkit: toolkitReport, durationMs: performance.now() - started };
+  return { ...report, call: callReport, toolkit: toolkitReport, practices: practicesReport, durationMs: performance.now() - started };
+}
+
+/**
+ * The G7 synthesis (in the seeds folder beside the checkout, as in the shared folder) and the checkout's case studies,
+ * read before the transaction. Either may be absent (a test fixture has no seeds): the report says so. A source that
+ * is there but does not read is an error naming its file and line, and nothing is imported.
+ */
+async function readPractices(source: string, seeds: string | undefined): Promise<ExistingPractices> {
+  const { readExistingPractices } = await import('./modules/norms/imports/imports.source.js');
+  try {
+    return await readExistingPractices({ siteDir: source, seedsDir: seeds ?? path.resolve(source, '../../seeds') });
+  } catch (error) {
+    throw asPracticeImportError(error);
+  }
 }
 
 /**
@@ -118,6 +149,7 @@ export function formatImportReport(report: SiteImportReport): string {
     const t = report.toolkit;
     lines.push(`  WG6 toolkit: ${t.written ? 'imported' : 'unchanged'}: ${t.frameworks} frameworks, ${t.actions} actions, ${t.cells} reviewed pairs (${t.quoted} quoted), ${t.stakeholderCells} stakeholder cells, ${t.anomalies.length} anomalies (\`pariscall toolkit import\` lists them)`);
   }
+  if (report.practices) lines.push(...formatPracticesReport(report.practices));
   for (const issue of report.errors) lines.push(`  error   ${issue.source}${issue.line ? `:${issue.line}` : ''}: ${issue.message}`);
   for (const issue of report.warnings) lines.push(`  warning ${issue.source}${issue.line ? `:${issue.line}` : ''}: ${issue.message}`);
   return lines.join('\n');

@@ -33,6 +33,9 @@ describe('the reference bundle', () => {
     expect(report.loaded.call).toEqual({ documents: 20, principles: 9 });
     expect(report.loaded.index).toEqual({ editions: 1, units: 195 });
     expect(report.loaded.crosswalk).toEqual({ links: 16 });
+    // The G7 synthesis's 28 measures and the 15 case studies, 12 of whose supporters are in the registry.
+    expect(report.loaded.practices).toEqual({ practices: 43, linked: 12 });
+    expect(await count('practices', "state = 'published' and supporter_id is not null")).toBe(12);
     expect(await count('index_editions', "status = 'published' and is_pilot and slug = 'pilot'")).toBe(1);
     expect(await count('supporters', "status = 'published'")).toBe(1222);
     expect(await count('supporters', "category = 'state'")).toBe(81);
@@ -73,6 +76,8 @@ describe('the reference bundle', () => {
       'index/pilot-edition.jsonl',
       'norms/crosswalk.jsonl',
       'norms/norms.jsonl',
+      'norms/practices.jsonl',
+      'norms/source-passages.jsonl',
       'registry/milestones.jsonl',
       'registry/supporters.jsonl',
       'toolkit/actions.jsonl',

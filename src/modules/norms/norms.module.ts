@@ -7,6 +7,7 @@ import { registerCrosswalkPages } from './crosswalk/crosswalk.pages.js';
 import { crosswalkReference } from './crosswalk/crosswalk.reference.js';
 import { registerCrosswalkSecretariatPages } from './crosswalk/crosswalk.secretariat.js';
 import { libraryAccess, registerLibrary } from './library/library.routes.js';
+import { practicesReference } from './imports/imports.reference.js';
 import { normsAccess } from './norms.access.js';
 import { registerNormsApi } from './norms.api.js';
 import { registerNormsPages } from './norms.pages.js';
@@ -14,6 +15,9 @@ import { normsReference } from './norms.reference.js';
 import { registerNormsSecretariatPages } from './norms.secretariat.js';
 import { practicesAccess } from './practices/practices.access.js';
 import { registerPractices } from './practices/practices.register.js';
+import { synthesisAccess } from './synthesis/synthesis.access.js';
+import { registerSynthesisAccountSection } from './synthesis/synthesis.account.js';
+import { registerSynthesisPages } from './synthesis/synthesis.pages.js';
 import { reportsAccess } from './reports/reports.access.js';
 import { reportsContributions } from './reports/reports.contributions.js';
 import { registerReports } from './reports/reports.register.js';
@@ -26,8 +30,8 @@ import { registerReports } from './reports/reports.register.js';
  */
 export const normsModule: AppModule = {
   name: 'norms',
-  reference: [normsReference, crosswalkReference],
-  access: [...normsAccess, ...crosswalkAccess, ...practicesAccess, ...libraryAccess, ...reportsAccess],
+  reference: [normsReference, crosswalkReference, practicesReference],
+  access: [...normsAccess, ...crosswalkAccess, ...practicesAccess, ...libraryAccess, ...synthesisAccess, ...reportsAccess],
   contributions: [crosswalkContributions, practicesContributions, reportsContributions],
   async register(app, context) {
     await registerNormsApi(app, context);
@@ -36,8 +40,10 @@ export const normsModule: AppModule = {
     await registerNormsPages(app, context);
     await registerNormsSecretariatPages(app, context);
     await registerCrosswalkSecretariatPages(app, context);
+    await registerSynthesisPages(app, context);
     await registerLibrary(app, context);
     await registerPractices(app, context);
     await registerReports(app, context);
+    registerSynthesisAccountSection();
   },
 };

@@ -1,0 +1,6 @@
+import { createTranslator } from '../../../app/i18n/i18n.js';
+import { en } from './locales/en.js';
+import { fr } from './locales/fr.js';
+
+export const synthesisMessages = createTranslator<typeof en>({ en, fr });
+export type SynthesisMessages = ReturnType<typeof synthesisMessages>;
