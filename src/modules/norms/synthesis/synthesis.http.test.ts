@@ -142,7 +142,7 @@ describe('the synthesis of practices', () => {
   });
 
   it('answers a set that does not read with 400, the message beside each wrong field and what was typed, and no synthesis', async () => {
-    for (const url of ['/en/practices/synthesis?year=19x&country=XX&norm=13z', '/en/practices/synthesis.md?year=19x&country=XX&norm=13z']) {
+    for (const url of ['/en/practices/synthesis?year=19x&country=XXX&norm=13z', '/en/practices/synthesis.md?year=19x&country=XXX&norm=13z']) {
       const response = await t.app.inject({ method: 'GET', url });
       expect(response.statusCode).toBe(400);
       expect(response.body).toContain('<p class="field-error" id="year-error">Enter a year between 1990 and 2100.</p>');

@@ -3,6 +3,7 @@
  * `country` may be given several times (`?country=FRA&country=DEU`) so a region is the countries it holds.
  */
 import { z } from 'zod';
+import { isCountryCode } from '../../../shared/countries.js';
 import { supporterCategories } from '../../supporters/supporters.constants.js';
 import { practiceOrigins } from '../practices/practices.constants.js';
 
@@ -16,7 +17,7 @@ export const synthesisQuerySchema = z.object({
   country: z
     .preprocess(
       (value) => (value === undefined || value === '' ? [] : (Array.isArray(value) ? value : [value]).filter((v) => v !== '')),
-      z.array(z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/)).max(250),
+      z.array(z.string().trim().toUpperCase().refine(isCountryCode)).max(250),
     )
     .describe('ISO 3166-1 alpha-3 codes: practices covering one of these countries, or from a supporter based there'),
   principle: optional(z.coerce.number().int().min(1).max(9)).describe('A principle of the Call, 1 to 9'),
