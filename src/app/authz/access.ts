@@ -19,6 +19,11 @@ export const accessKinds = [
   'second-factor-if-secretariat',
   /** The representatives of the organisation the route's `:supporterId` names, and the secretariat. */
   'representative',
+  /**
+   * Writing in the name of the organisation the route names: its representatives only. The secretariat sees the subject
+   * (the `representative` pages) but is refused: what an organisation reports is its own word, the secretariat moderates it.
+   */
+  'representative-writes',
   /** Moderators and administrators, signed in with a passkey. */
   'secretariat',
   /** Administrators, signed in with a passkey. */
@@ -71,6 +76,7 @@ export const expectedOutcomes: Record<Access, Record<Audience, Outcome>> = {
   'second-factor-if-secretariat': { ...everyone, anonymous: 'sign-in', 'moderator-by-link': 'refused' },
   // Whoever does not manage the organisation is not told that it can be managed, nor whether the id exists.
   representative: { ...everyone, anonymous: 'sign-in', member: 'hidden', 'other-representative': 'hidden', 'moderator-by-link': 'hidden' },
+  'representative-writes': { ...everyone, anonymous: 'sign-in', member: 'hidden', 'other-representative': 'hidden', 'moderator-by-link': 'hidden', moderator: 'refused', admin: 'refused' },
   secretariat,
   admin: { ...secretariat, moderator: 'refused' },
 };

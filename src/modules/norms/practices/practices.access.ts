@@ -17,7 +17,7 @@ export const practicesAccess = declareAccess([
   { method: 'GET', path: '/:locale/account/practices/:id', access: 'representative' },
   { method: 'GET', path: '/:locale/account/practices/:id/edit', access: 'representative' },
   { method: 'POST', path: '/:locale/account/practices/:id/edit', access: 'representative' },
-  { method: 'POST', path: '/:locale/account/practices/:id/submit', access: 'representative' },
+  { method: 'POST', path: '/:locale/account/practices/:id/submit', access: 'representative-writes' },
   { method: 'POST', path: '/:locale/account/practices/:id/withdraw', access: 'representative' },
   { method: 'GET', path: '/:locale/secretariat/practices', access: 'secretariat' },
   { method: 'GET', path: '/:locale/secretariat/practices/:id', access: 'secretariat' },

@@ -2,8 +2,8 @@
  * Who may do what with practices. Published practices are public (no rule: their pages ask nothing). Drafts, revisions
  * and decisions are seen by the organisation's representatives and by the secretariat, and by no one else (404: an id
  * does not tell whether it exists). The representatives of a published, verified organisation write its practices
- * (create, edit, submit); the secretariat moderates, and may also correct and resubmit any practice (it manages every
- * entry of the registry in the same way); it or the organisation withdraws.
+ * (create, edit, submit), and only they: what a practice says is the organisation's word, so the secretariat moderates
+ * (publishes, asks for information, rejects) but never writes it; it or the organisation withdraws.
  */
 import type { Actor } from '../../../app/authz/actor.js';
 import { allow, allowIf, definePolicies, rule, userRule } from '../../../app/authz/policy.js';
@@ -41,7 +41,7 @@ export const practicesPolicies = definePolicies('practices', {
   /** A practice's drafts, revisions and decisions, and the files of its drafts. */
   viewRevisions: rule<PracticeSubject>((actor, practice) => allowIf(managesPractice(actor, practice.supporterId), practiceNotFound)),
   /** Creating, editing and submitting a practice of the organisation. */
-  write: userRule<{ supporter: WritingSupporter | null }>((user, { supporter }) => allowIf(isSecretariat(user) || speaksForVerified(user, supporter), practiceNotAllowed)),
+  write: userRule<{ supporter: WritingSupporter | null }>((user, { supporter }) => allowIf(speaksForVerified(user, supporter), practiceNotAllowed)),
   /** Withdrawing a practice from the library: its organisation's representatives, or the secretariat. */
   withdraw: userRule<PracticeSubject>((user, practice) => allowIf(managesPractice(user, practice.supporterId), practiceNotAllowed)),
   /** The moderation queue and its decisions. */

@@ -146,6 +146,7 @@ describe('who may write, see and decide', () => {
     ['a signed-in member', () => people.actors.member, '403 practices.not-allowed'],
     ['a moderator signed in by e-mail link (not the secretariat yet)', () => people.actors.moderatorByLink, '403 practices.not-allowed'],
     ['the representative of an organisation not verified on the platform', () => people.actors.otherRep, '403 practices.not-allowed'],
+    ['the secretariat (it moderates what an organisation reports, it does not write it)', () => people.actors.moderator, '403 practices.not-allowed'],
   ])('%s may not create a practice for the verified organisation', async (_who, actor, expected) => {
     const before = await counts();
     expect(await refusal(createPractice({ db: t.database.db, actor: actor(), supporterId: people.verified.id, draft: buildDraft() }))).toBe(expected);
