@@ -45,6 +45,13 @@ export function browserTabs() {
       context.setDefaultTimeout(5_000);
       return context;
     },
+    /** A context carrying a session cookie (`name=value`, as the test app's sign-in gives it) for the site at `base`. */
+    async signedIn(browser: Browser, base: string, cookie: string, options?: BrowserContextOptions): Promise<BrowserContext> {
+      const context = await this.context(browser, options);
+      const [name, value] = cookie.split('=') as [string, string];
+      await context.addCookies([{ name, value, url: base }]);
+      return context;
+    },
     async newPage(context: BrowserContext): Promise<Page> {
       const page = await context.newPage();
       pages.push(page);

@@ -39,12 +39,7 @@ describe.skipIf(!hasChromium)('the practice pages in a browser', () => {
     await t?.close();
   });
 
-  async function signedIn(cookie: string): Promise<BrowserContext> {
-    const context = await tabs.context(browser);
-    const [name, value] = cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: t.base }]);
-    return context;
-  }
+  const signedIn = (cookie: string): Promise<BrowserContext> => tabs.signedIn(browser, t.base, cookie);
 
   for (const locale of ['en', 'fr'] as const) {
     it(`${locale}: the public page and the history have no violation`, async () => {

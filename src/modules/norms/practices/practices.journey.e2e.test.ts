@@ -26,12 +26,7 @@ describe.skipIf(!hasChromium)('a practice from its draft to the library and a sy
     await t?.close();
   });
 
-  async function signedIn(cookie: string): Promise<BrowserContext> {
-    const context = await tabs.context(browser);
-    const [name, value] = cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: t.base }]);
-    return context;
-  }
+  const signedIn = (cookie: string): Promise<BrowserContext> => tabs.signedIn(browser, t.base, cookie);
 
   async function submitForm(page: Page, button: string): Promise<void> {
     await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.waitForLoadState(), page.click(button)]);

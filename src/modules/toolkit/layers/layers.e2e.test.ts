@@ -34,12 +34,7 @@ describe.skipIf(!hasChromium)('the layers’ pages in a browser', () => {
   });
 
   /** A browser context signed in with the given session cookie (`name=value`). */
-  async function signedIn(cookie: string): Promise<BrowserContext> {
-    const context = await tabs.context(browser);
-    const [name, value] = cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: t.base }]);
-    return context;
-  }
+  const signedIn = (cookie: string): Promise<BrowserContext> => tabs.signedIn(browser, t.base, cookie);
 
   for (const locale of ['en', 'fr'] as const) {
     it(`${locale}: the public layer pages have no violation`, async () => {

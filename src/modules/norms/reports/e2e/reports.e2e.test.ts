@@ -33,12 +33,7 @@ describe.skipIf(!hasChromium)('implementation reports in a browser', () => {
     await t?.close();
   });
 
-  async function signedIn(cookie: string): Promise<BrowserContext> {
-    const context = await tabs.context(browser, { viewport: { width: 390, height: 844 } });
-    const [name, value] = cookie.split('=') as [string, string];
-    await context.addCookies([{ name, value, url: t.base }]);
-    return context;
-  }
+  const signedIn = (cookie: string): Promise<BrowserContext> => tabs.signedIn(browser, t.base, cookie, { viewport: { width: 390, height: 844 } });
 
   const submit = (page: Page, selector = 'form.form button[type="submit"]') => Promise.all([page.waitForLoadState('load'), page.locator(selector).last().click()]);
 
