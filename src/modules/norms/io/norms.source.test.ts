@@ -12,7 +12,7 @@ describe.skipIf(!english.available)(english.title('the norms of A/70/174 and the
     const i = norms.find((n) => n.code === '13i')!;
     expect(i.text.en).toMatch(/^States should take reasonable steps to ensure the integrity of the supply chain so that end users can have confidence in the security of ICT products\./);
     expect(i.text.fr).toMatch(/^Les États doivent prendre des mesures raisonnables pour garantir l'intégrité de la chaîne d'approvisionnement/);
-    expect(i).toMatchObject({ position: 9, frWording: 'g7', sources: { en: 'UN A/70/174 (22 July 2015), para. 13(i)', fr: expect.stringMatching(/Norme 9: the G7's wording, not the UN's French text$/) } });
+    expect(i).toMatchObject({ position: 9, frWording: 'g7', sources: { en: 'UN A/70/174 (22 July 2015), para. 13(i)', fr: expect.stringMatching(/norme 9 : formulation du G7, et non texte français de l’ONU$/) } });
     expect(norms.find((n) => n.code === '13j')!.text.en).toBe(
       'States should encourage responsible reporting of ICT vulnerabilities and share associated information on available remedies to such vulnerabilities to limit and possibly eliminate potential threats to ICTs and ICT-dependent infrastructure.',
     );

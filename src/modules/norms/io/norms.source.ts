@@ -20,7 +20,9 @@ export class NormsSourceError extends Error {
 export const normsFiles = { english: 'data/norms/un-gge-2015-norms.md', g7Prefix: 'seeds/004_' } as const;
 
 const letters = 'abcdefghijk';
-const g7Source = (n: number) => `G7 Cyber Norm Initiative, "Synthèse des enseignements tirés et des bonnes pratiques" (Dinard, 26/08/2019), Norme ${n}: the G7's wording, not the UN's French text`;
+/** Where the French comes from, in French: it is shown on the French pages only. */
+const g7Source = (n: number) =>
+  `Initiative du G7 pour des normes dans le cyberespace, « Synthèse des enseignements tirés et des bonnes pratiques » (Dinard, 26/08/2019), norme ${n} : formulation du G7, et non texte français de l’ONU`;
 
 /** The eleven English texts, by letter, from the norms file. */
 export function readEnglishNorms(markdown: string, file: string): Map<string, { text: string; line: number }> {
