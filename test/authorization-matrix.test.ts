@@ -22,6 +22,7 @@ import { confirmApplication, submitApplication } from '../src/modules/applicatio
 import type { ApplicationForm } from '../src/modules/applications/applications.schemas.js';
 import { createDraftEdition, publishEdition } from '../src/modules/index/index.usecases.js';
 import { fixtureTable } from '../src/modules/index/index.usecases.test-support.js';
+import { groups } from '../src/modules/groups/groups.tables.js';
 import { supporters } from '../src/modules/supporters/supporters.tables.js';
 import { toolkitReference } from '../src/modules/toolkit/toolkit.reference.js';
 import { normsReference } from '../src/modules/norms/norms.reference.js';
@@ -56,10 +57,12 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
   'moderator-by-link': { email: 'link-mod@secretariat.example', role: 'moderator', method: 'email-link' },
   moderator: { email: 'mod@secretariat.example', role: 'moderator', method: 'passkey' },
   admin: { email: 'admin@secretariat.example', role: 'admin', method: 'passkey' },
+  'co-chair': { email: 'co-chair@wg.example' },
+  'group-member': { email: 'member@wg.example' },
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
-const known = { orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' } };
+const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' } };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
 const tokens = { invitation: '', signIn: '', confirm: '', unknown: 'x'.repeat(43) };
 
@@ -115,6 +118,11 @@ beforeAll(async () => {
   }
   await grantRole(db, 'test:setup', { userId: userIds.representative!, role: 'representative', scopeId: known.orgA });
   await grantRole(db, 'test:setup', { userId: userIds['other-representative']!, role: 'representative', scopeId: known.orgB });
+  // A working group of its own (the `:group` of the group routes), with a co-chair and a member.
+  const [group] = await db.insert(groups).values({ slug: known.groupSlug, name: { en: 'Matrix group', fr: 'Groupe matrice' }, createdBy: 'test:setup' }).returning();
+  known.group = group!.id;
+  await grantRole(db, 'test:setup', { userId: userIds['co-chair']!, role: 'co-chair', scopeId: known.group });
+  await grantRole(db, 'test:setup', { userId: userIds['group-member']!, role: 'member', scopeId: known.group });
   // A published practice of organisation A with one document: its pages and files are public, its account pages A's.
   const practice = await seedPublishedPractice(t, { supporterId: known.orgA, representative: userIds.representative!, moderator: userIds.moderator! });
   Object.assign(known, { practice: practice.id, practiceFile: practice.file });
@@ -143,6 +151,7 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/units\/:code/, () => 'AAA'],
   [/\/indicators\/:code/, () => 'press'],
   [/\/supporters\/:slug/, () => known.orgASlug],
+  [/\/groups\/:group/, () => known.groupSlug],
   [/\/organisations\/:supporterId/, () => known.orgA],
   [/\/reports\/:supporterSlug/, () => known.orgASlug],
   [/\/reports\/(?:[^/:]+\/)?:year/, () => known.reportYear],

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ActivitySource } from './activity.js';
 import type { RouteAccess } from './authz/access.js';
 import type { ContributionSource } from './contributions.js';
 import type { AppContext } from './context.js';
@@ -23,4 +24,6 @@ export interface AppModule {
   related?: readonly RelatedWork[];
   /** What it lists on other modules' pages (a principle's, a norm's, a supporter's), read when they are served. */
   contributions?: readonly ContributionSource[];
+  /** Where its activity inside working groups is read (a group's feed, the subscribers' digests). */
+  activity?: readonly ActivitySource[];
 }

@@ -1,3 +1,4 @@
+import type { ActivitySource } from './activity.js';
 import type { Config } from './config/config.js';
 import type { ContributionSource } from './contributions.js';
 import type { DatabaseHandle } from './database/database.js';
@@ -21,4 +22,6 @@ export interface AppContext {
   related: readonly RelatedWork[];
   /** What the modules list on each other's principle, norm and supporter pages (their manifests' `contributions`). */
   contributions: readonly ContributionSource[];
+  /** Where the modules' activity inside working groups is read (their manifests' `activity`). */
+  activity: readonly ActivitySource[];
 }

@@ -3,9 +3,10 @@ import type { Locale } from './i18n/i18n.js';
 
 /**
  * A page of the platform that lists what supporters contributed to it: a principle's (1 … 9), a norm's (`13i`), a
- * supporter's (its registry id, `sup_…`: what the practices and reports of a supporter are stored under).
+ * supporter's (its registry id, `sup_…`: what the practices and reports of a supporter are stored under), a working
+ * group's (its id, `grp_…`: the consultations and events held in it).
  */
-export type ContributionSubject = { principle: number } | { norm: string } | { supporter: string };
+export type ContributionSubject = { principle: number } | { norm: string } | { supporter: string } | { group: string };
 
 /** One contribution, ready to list: a published practice, a case study, a public section of a report… */
 export interface ContributionItem {

@@ -81,6 +81,7 @@ export async function createServer(options: ServerOptions): Promise<App> {
     jobs: { worker: jobs.worker },
     related: modules.flatMap((module) => module.related ?? []),
     contributions: modules.flatMap((module) => module.contributions ?? []),
+    activity: modules.flatMap((module) => module.activity ?? []),
   };
   for (const module of modules) addJobHandlers(jobs.handlers, module.name, module.jobHandlers?.(context) ?? {});
   // Started by startServer when JOBS is on; stopped with the server, before the caller closes the database.

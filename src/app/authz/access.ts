@@ -24,6 +24,13 @@ export const accessKinds = [
    * (the `representative` pages) but is refused: what an organisation reports is its own word, the secretariat moderates it.
    */
   'representative-writes',
+  /** The co-chairs of the working group the route's `:group` names (or that its subject belongs to), and the secretariat. */
+  'co-chair',
+  /**
+   * A working group's members-only parts: its members, observers and co-chairs, and the secretariat. Others are refused
+   * (403): the group itself is public, only these parts are not.
+   */
+  'group-member',
   /** Moderators and administrators, signed in with a passkey. */
   'secretariat',
   /** Administrators, signed in with a passkey. */
@@ -51,6 +58,10 @@ export const audiences = [
   'moderator-by-link',
   'moderator',
   'admin',
+  /** A co-chair of the working group the route names (no platform role, no organisation). */
+  'co-chair',
+  /** A member of the working group the route names. */
+  'group-member',
 ] as const;
 export type Audience = (typeof audiences)[number];
 
@@ -63,9 +74,11 @@ export type Outcome = 'allowed' | 'sign-in' | 'refused' | 'hidden' | 'passkey';
 
 const everyone: Record<Audience, Outcome> = {
   anonymous: 'allowed', member: 'allowed', 'other-representative': 'allowed', representative: 'allowed', 'moderator-by-link': 'allowed', moderator: 'allowed', admin: 'allowed',
+  'co-chair': 'allowed', 'group-member': 'allowed',
 };
 const secretariat: Record<Audience, Outcome> = {
   anonymous: 'sign-in', member: 'refused', 'other-representative': 'refused', representative: 'refused', 'moderator-by-link': 'passkey', moderator: 'allowed', admin: 'allowed',
+  'co-chair': 'refused', 'group-member': 'refused',
 };
 
 /** The outcome each access kind promises each audience. */
@@ -75,8 +88,13 @@ export const expectedOutcomes: Record<Access, Record<Audience, Outcome>> = {
   'signed-in': { ...everyone, anonymous: 'sign-in' },
   'second-factor-if-secretariat': { ...everyone, anonymous: 'sign-in', 'moderator-by-link': 'refused' },
   // Whoever does not manage the organisation is not told that it can be managed, nor whether the id exists.
-  representative: { ...everyone, anonymous: 'sign-in', member: 'hidden', 'other-representative': 'hidden', 'moderator-by-link': 'hidden' },
-  'representative-writes': { ...everyone, anonymous: 'sign-in', member: 'hidden', 'other-representative': 'hidden', 'moderator-by-link': 'hidden', moderator: 'refused', admin: 'refused' },
+  // A group's co-chairs and members hold no organisation's role: to the organisation's pages they are anyone.
+  representative: { ...everyone, anonymous: 'sign-in', member: 'hidden', 'other-representative': 'hidden', 'moderator-by-link': 'hidden', 'co-chair': 'hidden', 'group-member': 'hidden' },
+  'representative-writes': {
+    ...everyone, anonymous: 'sign-in', member: 'hidden', 'other-representative': 'hidden', 'moderator-by-link': 'hidden', moderator: 'refused', admin: 'refused', 'co-chair': 'hidden', 'group-member': 'hidden',
+  },
+  'co-chair': { ...secretariat, 'co-chair': 'allowed' },
+  'group-member': { ...secretariat, 'co-chair': 'allowed', 'group-member': 'allowed' },
   secretariat,
   admin: { ...secretariat, moderator: 'refused' },
 };

@@ -44,7 +44,9 @@ function backerOf(registry: Registry, supporterId: string | null, attribution: L
   return name ? { name: name.text } : undefined;
 }
 
-function filterOf(subject: ContributionSubject): PracticeFilter {
+/** What the library is filtered by on the subject's page; a working group's page lists no practices. */
+function filterOf(subject: ContributionSubject): PracticeFilter | null {
+  if ('group' in subject) return null;
   return 'principle' in subject ? { principle: subject.principle } : 'norm' in subject ? { norm: subject.norm } : { supporterId: subject.supporter };
 }
 
@@ -62,6 +64,7 @@ export const practicesContributions: ContributionSource = {
     const t = contributionsMessages(locale);
     const repository = createContributionsRepository(db);
     const filter = filterOf(subject);
+    if (!filter) return [];
     const ownPage = 'supporter' in subject;
     const kinds: Array<[PracticeGroup, string]> = [
       ['practices', t('contributions.practices')],

@@ -41,6 +41,7 @@ async function list(db: Executor, subject: ContributionSubject, locale: Locale):
       },
     ];
   }
+  if ('group' in subject) return [];
   const about: Subject = 'norm' in subject ? (`norm:${subject.norm}` as Subject) : (`principle:${subject.principle}` as Subject);
   const { items, total } = await listPublishedReports({ db, filters: { subject: about }, page: { offset: 0, limit: shownPerPage } });
   if (total === 0) return [];
