@@ -22,6 +22,8 @@ export interface ActivityItem {
   path: string;
   /** `public`, or `members`: shown only to the group's members, observers and co-chairs (never in a public feed). */
   visibility: 'public' | 'members';
+  /** When what it announces closes (a consultation's deadline), for the reminders sent as it approaches. */
+  deadline?: Date;
 }
 
 export interface ActivityQuery {
@@ -40,6 +42,8 @@ export interface ActivityQuery {
 export interface ActivitySource {
   name: string;
   list(db: Executor, query: ActivityQuery): Promise<ActivityItem[]>;
+  /** What closes within [from, to) (open consultations by their deadline), whatever `at` is; for deadline reminders. */
+  deadlines?(db: Executor, window: { from: Date; to: Date }): Promise<ActivityItem[]>;
 }
 
 /** Every source's items for the query, newest first. */
