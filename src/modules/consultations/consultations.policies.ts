@@ -43,6 +43,8 @@ export function shownAuthor(actor: Actor, groupId: string, input: { publication:
 }
 
 export const consultationsPolicies = definePolicies('consultations', {
+  /** The forms' posts: someone signed in (each then authorizes against its consultation). */
+  signedIn: userRule(() => allow),
   /** Creating a consultation in a group that is still active. */
   create: userRule<{ group: { id: string; state: string } }>((user, { group }) => {
     if (!coChairs(user, group.id)) return refuse(notACoChair);

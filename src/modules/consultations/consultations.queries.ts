@@ -173,3 +173,11 @@ export async function listConsultations(input: { db: Executor; filters: ListFilt
   const byId = new Map(groups.map((g) => [g.id, g]));
   return { items: rows.map((consultation) => ({ consultation, group: byId.get(consultation.groupId)!, phase: phaseOf(consultation, input.now) })), total, groups };
 }
+
+/** The synthesis page: the public disposition table, the revised text, and every input's number (for its links). */
+export async function synthesisView(input: { db: Executor; actor: Actor; id: string; now: Date }) {
+  const { held, rows } = await publicDispositions(input);
+  const repository = createConsultationsRepository(input.db);
+  const [revised, inputs] = await Promise.all([repository.paragraphs(held.consultation.id, 'revised'), repository.inputs(held.consultation.id)]);
+  return { held, rows, revised, numbers: new Map(inputs.map((row) => [row.id, row.number])) };
+}
