@@ -12,7 +12,7 @@ import { signInAs } from '../../../test/helpers/auth.js';
 import { seedGroup } from '../groups/groups.test-support.js';
 import type { GroupRow } from '../groups/groups.tables.js';
 import { supporters } from '../supporters/supporters.tables.js';
-import { consultations } from './consultations.tables.js';
+import { consultationInputs, consultationParagraphs, consultations } from './consultations.tables.js';
 import { createConsultation, openConsultation, type NewConsultation } from './consultations.usecases.js';
 
 type Who = 'coChair' | 'rep' | 'rep2' | 'person' | 'moderator';
@@ -84,4 +84,38 @@ export async function moveDeadlineIntoPast(db: Executor, consultationId: string)
     .update(consultations)
     .set({ closesAt: sql`now() - interval '1 minute'`, opensAt: sql`coalesce(least(${consultations.opensAt}, now() - interval '2 minutes'), now() - interval '2 minutes')` })
     .where(eq(consultations.id, consultationId));
+}
+
+/**
+ * A consultation straight into the tables (for pages that need one to exist: the matrix's, the benchmark's): `open`
+ * until a week ahead, or `closed` (its deadline passed), with numbered paragraphs and inputs by `authorId`.
+ */
+export async function seedConsultation(
+  db: Executor,
+  input: { groupId: string; phase: 'open' | 'closed'; paragraphs: string[]; audience?: 'public' | 'supporters'; inputs?: Array<{ authorId: string; authorName: string; paragraph: number | null; publication: 'named' | 'anonymous' | 'private'; body: string }> },
+): Promise<{ id: string; inputIds: string[] }> {
+  const now = Date.now();
+  const [row] = await db
+    .insert(consultations)
+    .values({
+      groupId: input.groupId,
+      title: { en: 'Seeded consultation', fr: 'Consultation de test' },
+      kind: 'draft',
+      audience: input.audience ?? 'public',
+      language: 'en',
+      state: 'open',
+      opensAt: new Date(now - 14 * 86_400_000),
+      closesAt: input.phase === 'open' ? new Date(now + 7 * 86_400_000) : new Date(now - 60_000),
+      timeZone: 'Europe/Paris',
+      createdBy: 'test:setup',
+    })
+    .returning({ id: consultations.id });
+  await db.insert(consultationParagraphs).values(input.paragraphs.map((body, index) => ({ consultationId: row!.id, text: 'original', number: index + 1, body })));
+  const inputIds: string[] = [];
+  const rows = (input.inputs ?? []).map((item, index) => ({ ...item, consultationId: row!.id, number: index + 1, language: 'en' }));
+  for (let start = 0; start < rows.length; start += 500) {
+    const inserted = await db.insert(consultationInputs).values(rows.slice(start, start + 500)).returning({ id: consultationInputs.id });
+    inputIds.push(...inserted.map((r) => r.id));
+  }
+  return { id: row!.id, inputIds };
 }
