@@ -37,10 +37,13 @@ export function localToInstant(local: string, timeZone: string): Date | null {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   const check = new Date(wall);
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
-  // Two passes find the offset in force at the instant itself (it may differ from the one at the wall time read as UTC).
-  let instant = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
-  instant = wall - offsetMinutes(new Date(instant), timeZone) * 60_000;
-  return instantToLocal(new Date(instant), timeZone) === local ? new Date(instant) : null;
+  // The offsets in force a day before and a day after (zones change offset at most once within two days): the local
+  // time is the wall time minus one of them. None fits in a gap (the clocks skip it); both fit in an overlap (the
+  // clocks go back), where the earlier instant is taken, as calendars do.
+  const candidates = [...new Set([-1, 1].map((days) => wall - offsetMinutes(new Date(wall + days * 86_400_000), timeZone) * 60_000))]
+    .filter((instant) => instantToLocal(new Date(instant), timeZone) === local)
+    .sort((a, b) => a - b);
+  return candidates.length ? new Date(candidates[0]!) : null;
 }
 
 /** The local date-time (`2027-01-15T18:00`) of an instant in a zone, as a `datetime-local` field holds it. */
