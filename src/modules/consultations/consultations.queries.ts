@@ -12,7 +12,7 @@ import type { Phase } from './consultations.constants.js';
 import { consultationNotFound } from './consultations.errors.js';
 import { phaseOf } from './consultations.models.js';
 import { coChairs, consultationsPolicies, readsInput, shownAuthor } from './consultations.policies.js';
-import { createConsultationsRepository, type ListFilters } from './consultations.repository.js';
+import { createConsultationsRepository, type ListFilters, type PageInput } from './consultations.repository.js';
 import type { ConsultationRow, DispositionRow, InputRow, ParagraphRow } from './consultations.tables.js';
 
 /** An input as the reader may see it: `author` null when not shown (anonymous), organisation likewise. */
@@ -46,7 +46,7 @@ export async function heldConsultation(db: Executor, actor: Actor, id: string, n
   return { consultation, group, phase: phaseOf(consultation, now), coChair: coChairs(actor, consultation.groupId) };
 }
 
-export function shownInput(actor: Actor, groupId: string, input: InputRow): ShownInput {
+export function shownInput(actor: Actor, groupId: string, input: PageInput): ShownInput {
   const author = shownAuthor(actor, groupId, input);
   return {
     id: input.id,
@@ -71,10 +71,9 @@ export function latestByInput(rows: readonly DispositionRow[]): Map<string, Disp
 
 export interface ConsultationView extends Held {
   paragraphs: ParagraphRow[];
-  revised: ParagraphRow[];
   inputs: ShownInput[];
-  /** Published dispositions (every version), by input id, oldest first. */
-  dispositions: Map<string, DispositionRow[]>;
+  /** The latest published outcome of each input, by input id. */
+  outcomes: Map<string, string>;
   canComment: boolean;
   /** The organisations the reader represents, to speak for one. */
   organisations: Array<{ id: string; name: string }>;
@@ -86,22 +85,18 @@ export async function consultationView(input: { db: Executor; actor: Actor; id: 
   const held = await heldConsultation(db, actor, input.id, now);
   const repository = createConsultationsRepository(db);
   const { consultation } = held;
-  const [paragraphs, revised, rows, dispositions] = await Promise.all([
+  const [paragraphs, rows, outcomes] = await Promise.all([
     repository.paragraphs(consultation.id, 'original'),
-    consultation.state === 'concluded' ? repository.paragraphs(consultation.id, 'revised') : Promise.resolve([]),
-    repository.inputs(consultation.id),
-    repository.dispositions(consultation.id, { publishedOnly: true }),
+    repository.pageInputs(consultation.id, { private: held.coChair ? 'all' : actor.kind === 'user' ? { authorId: actor.userId } : 'none' }),
+    consultation.state === 'concluded' ? repository.latestOutcomes(consultation.id) : Promise.resolve(new Map<string, string>()),
   ]);
-  const byInput = new Map<string, DispositionRow[]>();
-  for (const row of dispositions) byInput.set(row.inputId, [...(byInput.get(row.inputId) ?? []), row]);
   const supporterIds = actor.kind === 'user' ? actor.grants.filter((g) => g.role === 'representative').map((g) => g.scopeId) : [];
   const organisations = supporterIds.length ? (await listSupportersByIds(db, supporterIds)).map((s) => ({ id: s.id, name: s.name })) : [];
   return {
     ...held,
     paragraphs,
-    revised,
     inputs: rows.filter((row) => readsInput(actor, consultation.groupId, row)).map((row) => shownInput(actor, consultation.groupId, row)),
-    dispositions: byInput,
+    outcomes,
     canComment: can(actor, consultationsPolicies.comment, { ...consultation, now }),
     organisations,
   };

@@ -18,6 +18,9 @@ import {
   type ParagraphRow,
 } from './consultations.tables.js';
 
+/** An input as a page reads it (what is shown, and whose it is). */
+export type PageInput = Pick<InputRow, 'id' | 'number' | 'paragraph' | 'authorId' | 'authorName' | 'supporterName' | 'language' | 'publication' | 'body' | 'createdAt'>;
+
 export interface ListFilters {
   phase?: Exclude<Phase, 'draft'> | undefined;
   groupId?: string | undefined;
@@ -107,6 +110,22 @@ export function createConsultationsRepository(db: Executor) {
         .orderBy(asc(inputs.number));
     },
 
+    /**
+     * The inputs a consultation's page lists, in the order received: the published ones, and the private ones when
+     * `private` says whose (all of them for the co-chairs, or one author's own). Read as one JSON document: a page of
+     * 2,000 inputs would otherwise cost a result of 20,000 fields to decode.
+     */
+    async pageInputs(consultationId: string, options: { private: 'all' | 'none' | { authorId: string } }): Promise<PageInput[]> {
+      const privateOnes = options.private === 'all' ? sql`true` : options.private === 'none' ? sql`false` : sql`${inputs.authorId} = ${options.private.authorId}`;
+      const [row] = await db
+        .select({
+          rows: sql<string>`coalesce(json_agg(json_build_object('id', ${inputs.id}, 'number', ${inputs.number}, 'paragraph', ${inputs.paragraph}, 'authorId', ${inputs.authorId}, 'authorName', ${inputs.authorName}, 'supporterName', ${inputs.supporterName}, 'language', ${inputs.language}, 'publication', ${inputs.publication}, 'body', ${inputs.body}, 'createdAt', ${inputs.createdAt}) order by ${inputs.number}), '[]')::text`,
+        })
+        .from(inputs)
+        .where(and(eq(inputs.consultationId, consultationId), sql`(${inputs.publication} <> 'private' or ${privateOnes})`));
+      return (JSON.parse(row?.rows ?? '[]') as Array<Omit<PageInput, 'createdAt'> & { createdAt: string }>).map((input) => ({ ...input, createdAt: new Date(input.createdAt) }));
+    },
+
     async findInput(consultationId: string, inputId: string): Promise<InputRow | undefined> {
       const [row] = await db.select().from(inputs).where(and(eq(inputs.consultationId, consultationId), eq(inputs.id, inputId))).limit(1);
       return row;
@@ -119,6 +138,16 @@ export function createConsultationsRepository(db: Executor) {
         .from(dispositions)
         .where(and(eq(dispositions.consultationId, consultationId), options.publishedOnly ? eq(dispositions.published, true) : undefined))
         .orderBy(asc(dispositions.inputId), asc(dispositions.version));
+    },
+
+    /** The latest published outcome of each input (what a consultation's page shows beside each input). */
+    async latestOutcomes(consultationId: string): Promise<Map<string, string>> {
+      const rows = await db
+        .selectDistinctOn([dispositions.inputId], { inputId: dispositions.inputId, outcome: dispositions.outcome })
+        .from(dispositions)
+        .where(and(eq(dispositions.consultationId, consultationId), eq(dispositions.published, true)))
+        .orderBy(dispositions.inputId, desc(dispositions.version));
+      return new Map(rows.map((row) => [row.inputId, row.outcome]));
     },
 
     async latestDisposition(inputId: string): Promise<DispositionRow | undefined> {

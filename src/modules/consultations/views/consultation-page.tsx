@@ -34,10 +34,12 @@ export function ConsultationPage(props: ConsultationPageProps): JSX.Element {
   const unit = consultation.kind === 'draft' ? 'consultations.page.paragraph' : 'consultations.page.question';
   const byParagraph = new Map<number | null, typeof view.inputs>();
   for (const input of view.inputs) byParagraph.set(input.paragraph, [...(byParagraph.get(input.paragraph) ?? []), input]);
+  const outcomeLabels = new Map<string, string>();
   const outcomeOf = (inputId: string) => {
-    const versions = view.dispositions.get(inputId);
-    const latest = versions?.[versions.length - 1];
-    return latest ? t(`consultations.outcome.${latest.outcome as 'accepted'}`) : undefined;
+    const outcome = view.outcomes.get(inputId);
+    if (!outcome) return undefined;
+    if (!outcomeLabels.has(outcome)) outcomeLabels.set(outcome, t(`consultations.outcome.${outcome as 'accepted'}`));
+    return outcomeLabels.get(outcome);
   };
   const inputsList = (paragraph: number | null) => {
     const inputs = byParagraph.get(paragraph) ?? [];

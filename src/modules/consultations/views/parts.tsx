@@ -15,6 +15,23 @@ export const consultationsT = (locale: Locale) => {
   return { t, safeT: escaping(t) };
 };
 
+const marker = '\u0001';
+const templates = new Map<string, string[]>();
+
+/**
+ * A message with one plain `{name}` argument, formatted once per language and filled by splicing (a page lists
+ * thousands of inputs: formatting each label anew would cost more than the rest of the page).
+ */
+export function fill(locale: Locale, key: 'consultations.page.input' | 'consultations.page.by' | 'consultations.page.for' | 'consultations.page.disposition', name: string, value: string | number): string {
+  const cacheKey = `${locale}:${key}`;
+  let parts = templates.get(cacheKey);
+  if (!parts) {
+    parts = consultationsMessages(locale)(key, { [name]: marker }).split(marker);
+    templates.set(cacheKey, parts);
+  }
+  return parts.join(String(value));
+}
+
 export function errorText(locale: Locale, errors: FormErrors | undefined, field: string): string | undefined {
   const problem = errors?.[field];
   return problem ? consultationsMessages(locale)(problem.key, problem.values) : undefined;
@@ -146,13 +163,13 @@ export function Deadline(props: { locale: Locale; closesAt: Date; timeZone: stri
 
 /** One input as the reader may see it: its number (anchor `#input-N`), author or "anonymous", and its text. */
 export function InputItem(props: { locale: Locale; input: ShownInput; outcome?: string | undefined; dispositionHref?: string | undefined }): JSX.Element {
-  const { t } = consultationsT(props.locale);
-  const { input } = props;
-  const who = input.author === null ? t('consultations.page.anonymous') : [t('consultations.page.by', { name: input.author }), input.organisation ? t('consultations.page.for', { organisation: input.organisation }) : ''].filter(Boolean).join(' ');
+  const { locale, input } = props;
+  const t = consultationsMessages(locale);
+  const who = input.author === null ? t('consultations.page.anonymous') : input.organisation ? `${fill(locale, 'consultations.page.by', 'name', input.author)} ${fill(locale, 'consultations.page.for', 'organisation', input.organisation)}` : fill(locale, 'consultations.page.by', 'name', input.author);
   return (
     <li id={`input-${input.number}`} class="consultation-input">
       <p class="meta">
-        <strong safe>{t('consultations.page.input', { number: input.number })}</strong> <span safe>{who}</span>
+        <strong safe>{fill(locale, 'consultations.page.input', 'number', input.number)}</strong> <span safe>{who}</span>
         {input.publication === 'private' ? <span class="badge" safe>{t('consultations.page.private')}</span> : ''}
         {input.own ? <span safe>{` ${t('consultations.page.yours', { publication: t(`consultations.publication.${input.publication as 'named'}`) })}`}</span> : ''}
       </p>
@@ -162,7 +179,7 @@ export function InputItem(props: { locale: Locale; input: ShownInput; outcome?: 
       {props.outcome && props.dispositionHref ? (
         <p>
           <a href={props.dispositionHref} safe>
-            {t('consultations.page.disposition', { outcome: props.outcome })}
+            {fill(locale, 'consultations.page.disposition', 'outcome', props.outcome)}
           </a>
         </p>
       ) : (
