@@ -19,6 +19,8 @@ import { makeTempDir } from './lib/tempdir.js';
 interface Served {
   pageMs: number[];
   csvMs: number[];
+  pageCpuMs: number[];
+  csvCpuMs: number[];
   pageBytes: number;
   csvBytes: number;
   csvRows: number;
@@ -71,14 +73,16 @@ export async function benchConsultations(options: Options): Promise<GoalResult> 
     figures: [
       figure('consultation page, 2,000 inputs on 100 paragraphs, PostgreSQL, p95 server time', p95(postgres.pageMs), 'ms', page(postgres), '< 200 ms', p95(postgres.pageMs) < 200),
       figure('disposition table as CSV, PostgreSQL, slowest', Math.max(...postgres.csvMs), 'ms', csv(postgres), '< 1 s', Math.max(...postgres.csvMs) < 1000),
+      figure('the page\'s CPU time in the server process, PostgreSQL, p95', p95(postgres.pageCpuMs), 'ms', `${formatMs(p95(postgres.pageCpuMs))} p95, ${formatMs(median(postgres.pageCpuMs))} median (PostgreSQL's own work is in its server, not here)`, '–', null),
       figure('server process memory, PostgreSQL', postgres.maxRssMb, 'MB', memory(postgres), '–', null),
       figure('the same page on PGlite, p95 server time', p95(pglite.pageMs), 'ms', page(pglite), '< 200 ms', p95(pglite.pageMs) < 200),
       figure('the same CSV on PGlite, slowest', Math.max(...pglite.csvMs), 'ms', csv(pglite), '< 1 s', Math.max(...pglite.csvMs) < 1000),
+      figure('the page\'s CPU time in the server process, PGlite (engine included), p95', p95(pglite.pageCpuMs), 'ms', `${formatMs(p95(pglite.pageCpuMs))} p95, ${formatMs(median(pglite.pageCpuMs))} median`, '–', null),
       figure('server process memory, PGlite in the process', pglite.maxRssMb, 'MB', memory(pglite), '–', null),
     ],
     notes: [
       `The bench database holds one working group and one concluded consultation written by \`bench/consultations-child.ts\` (deterministic): ${options.paragraphs} paragraphs of 60 words, ${options.inputs} inputs of 50 words from 300 contributors (a tenth private, a quarter of the others anonymous, a twentieth on the text as a whole), a published disposition for each (a tenth in two versions) and a revised text whose paragraphs link to five inputs each. Nothing synthetic reaches any other database.`,
-      `Per database, a new Node process (run by tsx) starts the application as \`npm start\` does (without the worker) and sends, through Fastify's inject (server time: routing, reading, rendering; no network), ${options.warmups} unrecorded requests of each kind, then ${options.renders} for the consultation's page as an anonymous reader and ${options.exports} for \`/api/v1/consultations/:id/dispositions.csv\`. Memory is the process's maxRSS (Node, tsx, every module, and on PGlite the database engine).`,
+      `Per database, a new Node process (run by tsx) starts the application as \`npm start\` does (without the worker) and sends, through Fastify's inject (server time: routing, reading, rendering; no network), ${options.warmups} unrecorded requests of each kind, then ${options.renders} for the consultation's page as an anonymous reader and ${options.exports} for \`/api/v1/consultations/:id/dispositions.csv\`. The process's CPU time per request is recorded beside the server time: on a machine shared with other work (see the load average), the server time also counts the waits for a core. Memory is the process's maxRSS (Node, tsx, every module, and on PGlite the database engine).`,
     ],
     details: { postgres, pglite },
   };
