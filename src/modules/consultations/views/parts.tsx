@@ -2,6 +2,7 @@
  * Pieces the consultation pages share: the translator, notices, form controls whose ids differ from their names (a
  * page holds one comment form per paragraph, one disposition form per input), the deadline line, an input.
  */
+import type { Children } from '@kitajs/html';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
 import type { Phase } from '../consultations.constants.js';
 import type { FormErrors, FormValues } from '../consultations.forms.js';
@@ -61,7 +62,7 @@ interface ControlProps {
 }
 const describedBy = (p: ControlProps) => [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-function Frame(props: ControlProps & { children: JSX.Element }): JSX.Element {
+function Frame(props: ControlProps & { children: Children }): JSX.Element {
   return (
     <div class="field">
       <label for={props.id} safe>
