@@ -32,6 +32,7 @@ import { buildAssessment } from '../src/modules/toolkit/assessment/assessment.te
 import { saveAssessment } from '../src/modules/toolkit/assessment/assessment.usecases.js';
 import { referenceDir } from '../src/app/reference/reference.js';
 import { seedReport } from '../src/modules/norms/reports/reports.test-support.js';
+import { seedConsultation } from '../src/modules/consultations/consultations.test-support.js';
 
 /**
  * The authorization matrix, generated: every registered route × every audience, against the access each module declares
@@ -62,7 +63,7 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
-const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' } };
+const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '' };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
 const tokens = { invitation: '', signIn: '', confirm: '', unknown: 'x'.repeat(43) };
 
@@ -123,6 +124,10 @@ beforeAll(async () => {
   known.group = group!.id;
   await grantRole(db, 'test:setup', { userId: userIds['co-chair']!, role: 'co-chair', scopeId: known.group });
   await grantRole(db, 'test:setup', { userId: userIds['group-member']!, role: 'member', scopeId: known.group });
+  // Consultations in that group: an open one (comment forms) and one past its deadline (dispositions, synthesis).
+  known.consultation = (await seedConsultation(db, { groupId: known.group, phase: 'open', paragraphs: ['One.', 'Two.'] })).id;
+  const closed = await seedConsultation(db, { groupId: known.group, phase: 'closed', paragraphs: ['One.'], inputs: [{ authorId: userIds.member!, authorName: 'Matrix Member', paragraph: 1, publication: 'named', body: 'An input.' }] });
+  Object.assign(known, { closedConsultation: closed.id, closedInput: closed.inputIds[0]! });
   // A published practice of organisation A with one document: its pages and files are public, its account pages A's.
   const practice = await seedPublishedPractice(t, { supporterId: known.orgA, representative: userIds.representative!, moderator: userIds.moderator! });
   Object.assign(known, { practice: practice.id, practiceFile: practice.file });
@@ -152,6 +157,9 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/indicators\/:code/, () => 'press'],
   [/\/supporters\/:slug/, () => known.orgASlug],
   [/\/groups\/:group/, () => known.groupSlug],
+  [/\/consultations\/:consultation(?=\/(dispositions|synthesis|inputs\/:input))/, () => known.closedConsultation],
+  [/\/consultations\/:consultation/, () => known.consultation],
+  [/\/inputs\/:input/, () => known.closedInput],
   [/\/organisations\/:supporterId/, () => known.orgA],
   [/\/reports\/:supporterSlug/, () => known.orgASlug],
   [/\/reports\/(?:[^/:]+\/)?:year/, () => known.reportYear],
@@ -264,6 +272,9 @@ const bodies: Array<[RegExp, (audience: Audience) => Record<string, string> | Pr
   [/\/sign-in\/code$/, async (audience) => ({ code: await enrolTotp(audience) })],
   [/\/account\/totp\/(recovery-codes|remove)$/, async (audience) => ({ code: await enrolTotp(audience) })],
   [/\/account\/totp$/, () => ({ code: '000000' })],
+  // An input on an open consultation is sent; a disposition without a reason and an empty synthesis are shown again (422).
+  [/\/consultations\/:consultation\/inputs$/, () => ({ paragraph: '1', body: 'A matrix input.', publication: 'named', language: 'en' })],
+  [/\/inputs\/:input\/disposition$/, () => ({ outcome: 'accepted', reason: '' })],
   [/\/(sign-in\/verify|join\/confirm|join\/answer|join\/invitation)$/, () => ({ token: tokens.unknown, response: 'Our answer' })],
 ];
 
