@@ -4,13 +4,13 @@ import type { Locale } from '../../app/i18n/i18n.js';
 import { signInAs } from '../../../test/helpers/auth.js';
 import type { TestApp } from '../../../test/helpers/app.js';
 import { seedGroup } from '../groups/groups.test-support.js';
-import type { GroupRow } from '../groups/groups.tables.js';
+import type { Group } from '../groups/groups.queries.js';
 import type { EventInput } from './events.models.js';
 
 export type Who = 'moderator' | 'coChair' | 'member' | 'alice' | 'bob' | 'carol' | 'dora';
 
 export interface EventPeople {
-  group: GroupRow;
+  group: Group;
   actors: Record<Who, UserActor>;
   cookies: Record<Who, string>;
 }
