@@ -20,6 +20,8 @@ import { asPracticeImportError } from './modules/norms/imports/imports.errors.js
 import { formatPracticesReport, type PracticesSiteReport } from './modules/norms/imports/imports.report.js';
 import type { ExistingPractices } from './modules/norms/imports/imports.source.js';
 import { importPractices } from './modules/norms/imports/imports.usecases.js';
+import { formatEventsReport, importOfficialEvents, type EventsImportReport } from './modules/events/events.import.js';
+import { readOfficialEvents } from './modules/events/events.source.js';
 
 export interface SiteImportOptions {
   source: string;
@@ -41,6 +43,8 @@ export interface SiteImportReport extends ImportReport {
   toolkit: ToolkitImportReport | { skipped: string } | null;
   /** The practices that exist before anyone reports one: the G7 synthesis and the principles' case studies. */
   practices: PracticesSiteReport | null;
+  /** The official site's events (`_events/*.md`): added, updated, unchanged, kept as edited on the platform. */
+  events?: EventsImportReport | null;
   durationMs: number;
 }
 
@@ -59,6 +63,8 @@ export async function importSite(database: DatabaseHandle, options: SiteImportOp
     readToolkit(options.source, options.reportsText),
     readPractices(options.source, options.seeds),
   ]);
+  const officialEvents = await readOfficialEvents(options.source);
+  let eventsReport: EventsImportReport | null = null;
   const callErrors = call.issues.filter((i) => i.severity === 'error');
   const allErrors = [...parsed.issues.filter((i) => i.severity === 'error'), ...callErrors];
   if (allErrors.length && !options.skipInvalid) {
@@ -82,11 +88,12 @@ export async function importSite(database: DatabaseHandle, options: SiteImportOp
     // After the registry, so the case studies' supporters are matched against this import's entries.
     const practices = [...('practices' in existing.g7 ? existing.g7.practices : []), ...existing.caseStudies.practices];
     if (!options.dryRun && practices.length) practicesReport.result = await importPractices({ db: tx, practices, actor });
+    if (!options.dryRun && officialEvents.length) eventsReport = await importOfficialEvents({ db: tx, events: officialEvents, actor });
   });
   options.events?.emit('registry.changed', { reason: 'import' });
   report.warnings.push(...call.issues.filter((i) => i.severity === 'warning'));
   report.errors.push(...callErrors);
-  return { ...report, call: callReport, toolkit: toolkitReport, practices: practicesReport, durationMs: performance.now() - started };
+  return { ...report, call: callReport, toolkit: toolkitReport, practices: practicesReport, events: eventsReport, durationMs: performance.now() - started };
 }
 
 /**
@@ -150,6 +157,7 @@ export function formatImportReport(report: SiteImportReport): string {
     lines.push(`  WG6 toolkit: ${t.written ? 'imported' : 'unchanged'}: ${t.frameworks} frameworks, ${t.actions} actions, ${t.cells} reviewed pairs (${t.quoted} quoted), ${t.stakeholderCells} stakeholder cells, ${t.anomalies.length} anomalies (\`pariscall toolkit import\` lists them)`);
   }
   if (report.practices) lines.push(...formatPracticesReport(report.practices));
+  if (report.events) lines.push(...formatEventsReport(report.events));
   for (const issue of report.errors) lines.push(`  error   ${issue.source}${issue.line ? `:${issue.line}` : ''}: ${issue.message}`);
   for (const issue of report.warnings) lines.push(`  warning ${issue.source}${issue.line ? `:${issue.line}` : ''}: ${issue.message}`);
   return lines.join('\n');

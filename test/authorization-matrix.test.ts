@@ -23,6 +23,7 @@ import type { ApplicationForm } from '../src/modules/applications/applications.s
 import { createDraftEdition, publishEdition } from '../src/modules/index/index.usecases.js';
 import { fixtureTable } from '../src/modules/index/index.usecases.test-support.js';
 import { groups } from '../src/modules/groups/groups.tables.js';
+import { events } from '../src/modules/events/events.tables.js';
 import { supporters } from '../src/modules/supporters/supporters.tables.js';
 import { toolkitReference } from '../src/modules/toolkit/toolkit.reference.js';
 import { normsReference } from '../src/modules/norms/norms.reference.js';
@@ -63,7 +64,7 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
-const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '' };
+const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '' };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
 const tokens = { invitation: '', signIn: '', confirm: '', unknown: 'x'.repeat(43) };
 
@@ -128,6 +129,13 @@ beforeAll(async () => {
   known.consultation = (await seedConsultation(db, { groupId: known.group, phase: 'open', paragraphs: ['One.', 'Two.'] })).id;
   const closed = await seedConsultation(db, { groupId: known.group, phase: 'closed', paragraphs: ['One.'], inputs: [{ authorId: userIds.member!, authorName: 'Matrix Member', paragraph: 1, publication: 'named', body: 'An input.' }] });
   Object.assign(known, { closedConsultation: closed.id, closedInput: closed.inputIds[0]! });
+  // An event of the matrix group (public, registration open) and one of the whole Call (the secretariat's routes).
+  for (const [key, groupId] of [['event', known.group], ['callEvent', null]] as const) {
+    const [row] = await db.insert(events).values({
+      id: `evt_matrix_${key}`, uid: `evt_matrix_${key}@test`, groupId, title: { en: 'Matrix event' }, allDay: true, startDate: '2099-01-10', endDate: '2099-01-10', registrationOpen: true, createdBy: 'test:setup',
+    }).returning();
+    known[key] = row!.id;
+  }
   // A published practice of organisation A with one document: its pages and files are public, its account pages A's.
   const practice = await seedPublishedPractice(t, { supporterId: known.orgA, representative: userIds.representative!, moderator: userIds.moderator! });
   Object.assign(known, { practice: practice.id, practiceFile: practice.file });
@@ -160,6 +168,8 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/consultations\/:consultation(?=\/(dispositions|synthesis|inputs\/:input))/, () => known.closedConsultation],
   [/\/consultations\/:consultation/, () => known.consultation],
   [/\/inputs\/:input/, () => known.closedInput],
+  [/\/secretariat\/events\/:event/, () => known.callEvent],
+  [/\/events\/:event/, () => known.event],
   [/\/organisations\/:supporterId/, () => known.orgA],
   [/\/reports\/:supporterSlug/, () => known.orgASlug],
   [/\/reports\/(?:[^/:]+\/)?:year/, () => known.reportYear],
@@ -253,6 +263,8 @@ async function enrolTotp(audience: Audience): Promise<string> {
 
 /** Form bodies the handlers accept, so that a refusal is authorization's; writes that would end a fixture are left invalid. */
 const bodies: Array<[RegExp, (audience: Audience) => Record<string, string> | Promise<Record<string, string>>]> = [
+  [/\/events\/(new|:event\/edit)$/, () => ({ titleEn: 'Matrix meeting', startDate: '2099-02-01', endDate: '2099-02-01', openness: 'public' })],
+  [/\/events\/:event\/cancel$/, () => ({ confirm: 'yes' })],
   [/\/organisations\/:supporterId\/edit$/, () => ({ name: 'Renamed by someone', category: 'private-sector', countryCode: 'FRA', statementLocale: 'en' })],
   [/\/organisations\/:supporterId\/invite$/, () => ({ email: 'colleague@org-a.example' })],
   // Withdrawing an organisation for real would end it for the requests after: no confirmation, so the form is re-shown.

@@ -73,6 +73,7 @@ describe('the reference bundle', () => {
     expect(files).toEqual([
       'call/documents.jsonl',
       'call/principles.jsonl',
+      'events/official-events.jsonl',
       'index/pilot-edition.jsonl',
       'norms/crosswalk.jsonl',
       'norms/norms.jsonl',
