@@ -15,6 +15,8 @@ export interface EmailToSend {
   tag: string;
   subjectRef?: string;
   idempotencyKey?: string;
+  /** RFC 8058 one-click unsubscribe for mailings (digests, reminders); see emailPayloadSchema. */
+  listUnsubscribe?: EmailPayload['listUnsubscribe'];
 }
 
 /**
@@ -29,6 +31,7 @@ export async function enqueueEmail(db: Executor, email: EmailToSend): Promise<st
     text: email.text,
     html: email.html,
     tag: email.tag,
+    ...(email.listUnsubscribe ? { listUnsubscribe: email.listUnsubscribe } : {}),
   };
   return enqueueJob(db, emailJob, payload, {
     ...(email.subjectRef ? { subjectRef: email.subjectRef } : {}),
@@ -44,7 +47,7 @@ export function sendEmailHandler(mailer: Mailer, db: Executor): RegisteredJob {
   return handleJob(emailJob, async (email, job) => {
     // An erased recipient must not receive a message queued before the erasure.
     if (email.erased) return;
-    const { transport } = await mailer.send({ id: job.id, to: email.to, locale: email.locale, subject: email.subject, text: email.text, html: email.html });
+    const { transport } = await mailer.send({ id: job.id, to: email.to, locale: email.locale, subject: email.subject, text: email.text, html: email.html, listUnsubscribe: email.listUnsubscribe });
     await recordDeliveryTransport(db, job.id, transport);
   });
 }
