@@ -3,11 +3,12 @@
  * figures to bench/README.md and bench/results.json. Sections run one after another (never two servers at once);
  * whatever a section starts or creates is undone at the end, also on failure or Ctrl-C.
  *
- *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-assessment,toolkit-pages,practices-search,practices-synthesis] [--no-synthetic] [--iterations N] [--seconds N]
+ *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-assessment,toolkit-pages,practices-search,practices-synthesis,digests] [--no-synthetic] [--iterations N] [--seconds N]
  *                    [--cpu-prof DIR] [--no-write] [--report-only] [--quiet-load 1] [--quiet-wait 600]
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { benchDigests } from './digests.js';
 import { benchHttp } from './http.js';
 import { benchImport } from './import.js';
 import { benchIndex, indexDefaults } from './index.js';
@@ -74,6 +75,7 @@ const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }
   'toolkit-pages': { title: '12. The toolkit’s matrix page: weight and server time', run: () => benchToolkitPages({ requests: Number(values.iterations) }) },
   'practices-search': { title: '13. Practice search at 50,000 synthetic practices', run: () => benchPracticesSearch({ iterations: Number(values.iterations) }) },
   'practices-synthesis': { title: '14. Synthesis of 1,000 practices: time and memory', run: () => benchPracticesSynthesis({ practices: 1000, renders: 10 }) },
+  digests: { title: '15. Weekly digests for 10,000 subscribers, worker apart', run: () => benchDigests({ subscribers: 10_000 }) },
 };
 
 const selected = (values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(sections)) as GoalId[];

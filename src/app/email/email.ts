@@ -2,7 +2,7 @@ import type { Executor } from '../database/database.js';
 import type { Locale } from '../i18n/i18n.js';
 import { handleJob, type RegisteredJob } from '../jobs/job-definition.js';
 import { recordDeliveryTransport } from '../jobs/jobs.repository.js';
-import { enqueueJob } from '../jobs/outbox.js';
+import { enqueueJob, enqueueJobs } from '../jobs/outbox.js';
 import { emailJob, type EmailPayload } from './email.jobs.js';
 import type { Mailer } from './mailer.js';
 
@@ -37,6 +37,27 @@ export async function enqueueEmail(db: Executor, email: EmailToSend): Promise<st
     ...(email.subjectRef ? { subjectRef: email.subjectRef } : {}),
     ...(email.idempotencyKey ? { idempotencyKey: email.idempotencyKey } : {}),
   });
+}
+
+/** Puts many e-mails in the outbox in one statement (mailings: digests); each needs its idempotency key. */
+export async function enqueueEmails(db: Executor, emails: ReadonlyArray<EmailToSend & { idempotencyKey: string }>): Promise<number> {
+  return enqueueJobs(
+    db,
+    emailJob,
+    emails.map((email) => ({
+      payload: {
+        to: email.to,
+        locale: email.locale,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        tag: email.tag,
+        ...(email.listUnsubscribe ? { listUnsubscribe: email.listUnsubscribe } : {}),
+      },
+      idempotencyKey: email.idempotencyKey,
+      ...(email.subjectRef ? { subjectRef: email.subjectRef } : {}),
+    })),
+  );
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { listActivity, type ActivityItem, type ActivitySource } from '../../app/activity.js';
 import type { Database } from '../../app/database/database.js';
-import { enqueueEmail } from '../../app/email/email.js';
+import { enqueueEmails } from '../../app/email/email.js';
 import { isLocale } from '../../app/i18n/i18n.js';
 import { listGroups } from '../groups/groups.queries.js';
 import { digestEmail, type DigestSection, type MailSetting } from './notifications.emails.js';
@@ -45,7 +45,7 @@ export async function sendDigests(run: DigestRun): Promise<{ sent: number; nothi
 
   let after = '';
   for (;;) {
-    const people = await createNotificationsRepository(db).recipientsPage(after, run.pageSize ?? 500, [...byGroup.keys()]);
+    const people = await createNotificationsRepository(db).recipientsPage(after, run.pageSize ?? 250, [...byGroup.keys()]);
     if (people.length === 0) break;
     after = people.at(-1)!.userId;
     const digests = people.flatMap((person) => {
@@ -62,13 +62,16 @@ export async function sendDigests(run: DigestRun): Promise<{ sent: number; nothi
     await db.transaction(async (tx) => {
       const claimed = await createNotificationsRepository(tx).claimDeliveries('digest', ref, digests.map(({ person }) => person.userId));
       totals.alreadySent += digests.length - claimed.size;
-      for (const { person, sections } of digests) {
-        if (!claimed.has(person.userId)) continue;
-        const locale = isLocale(person.locale) ? person.locale : 'en';
-        const token = signUnsubscribeToken(run.secretKey, { userId: person.userId, groupId: null });
-        await enqueueEmail(tx, digestEmail({ setting: run.setting, to: person.email, locale, frequency, period: run, sections, token, ref, userId: person.userId }));
-        totals.sent += 1;
-      }
+      const emails = digests
+        .filter(({ person }) => claimed.has(person.userId))
+        .map(({ person, sections }) => {
+          const locale = isLocale(person.locale) ? person.locale : 'en';
+          const token = signUnsubscribeToken(run.secretKey, { userId: person.userId, groupId: null });
+          return digestEmail({ setting: run.setting, to: person.email, locale, frequency, period: run, sections, token, ref, userId: person.userId });
+        });
+      // One statement for the page's e-mails (each keeps its idempotency key).
+      await enqueueEmails(tx, emails);
+      totals.sent += emails.length;
     });
   }
   return totals;

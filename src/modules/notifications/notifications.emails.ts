@@ -53,7 +53,7 @@ export function digestEmail(input: {
   token: string;
   ref: string;
   userId: string;
-}): EmailToSend {
+}): EmailToSend & { idempotencyKey: string } {
   const { locale, setting } = input;
   const t = notificationsMessages(locale);
   const count = input.sections.reduce((sum, section) => sum + section.items.length, 0);
