@@ -105,6 +105,20 @@ describe('the unsubscribe link', () => {
     expect(JSON.stringify(entry)).not.toContain(me.userId);
   });
 
+  it('the one-click POST as RFC 8058 recommends it, multipart/form-data, works too', async () => {
+    const me = await signInAs(t, { email: 'multipart@notify.example' });
+    const group = await seedGroup(t.database.db, { members: [me.userId] });
+    const boundary = 'one-click-boundary';
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/en/unsubscribe/${signUnsubscribeToken(secret(), { userId: me.userId, groupId: group.id })}`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(await choices(me.userId)).toEqual({ [group.id]: 'off' });
+  });
+
   it('a link for every group turns every group off', async () => {
     const me = await signInAs(t, { email: 'all@notify.example' });
     const a = await seedGroup(t.database.db, { members: [me.userId] });

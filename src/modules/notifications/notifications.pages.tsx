@@ -82,10 +82,15 @@ export async function registerNotificationsPages(app: FastifyInstance, context: 
       return unsubscribePage(reply, token, false);
     });
 
-    // No verifyCsrf: see the header. The body (`List-Unsubscribe=One-Click`) is not needed to act.
-    app.post(`/${locale}/unsubscribe/:token`, { schema: { hide: true } }, async (request, reply) => {
-      const { token } = parseParams(tokenParams, request.params);
-      return unsubscribePage(reply, token, true);
+    // No verifyCsrf: see the header. RFC 8058 asks mail clients to post `List-Unsubscribe=One-Click` as
+    // multipart/form-data (or urlencoded): this route's own scope accepts a small multipart body and ignores it, as it
+    // ignores the urlencoded one; the token in the address is all it acts on.
+    await app.register(async (scope) => {
+      scope.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (_request, _body, done) => done(null, {}));
+      scope.post(`/${locale}/unsubscribe/:token`, { schema: { hide: true } }, async (request, reply) => {
+        const { token } = parseParams(tokenParams, request.params);
+        return unsubscribePage(reply, token, true);
+      });
     });
   }
 }
