@@ -21,7 +21,7 @@ import { locales } from '../../app/i18n/i18n.js';
 import { groupName } from './notifications.emails.js';
 import { notificationsMessages } from './notifications.messages.js';
 import { notificationsPolicies } from './notifications.policies.js';
-import { subscriptionsOf } from './notifications.queries.js';
+import { subscriptionsOf, type GroupSubscription } from './notifications.queries.js';
 import { chooseFrequency, readUnsubscribeLink, unsubscribeWithLink } from './notifications.usecases.js';
 import { SubscriptionsPage, type SubscriptionsPageProps } from './views/subscriptions-page.js';
 import { UnsubscribePage } from './views/unsubscribe-page.js';
@@ -36,8 +36,14 @@ export async function registerNotificationsPages(app: FastifyInstance, context: 
   for (const locale of locales) {
     const t = notificationsMessages(locale);
 
-    const page = async (request: FastifyRequest, reply: FastifyReply, state: Omit<SubscriptionsPageProps, 'locale' | 'rows' | 'csrfField'>, status = 200) => {
-      const rows = await subscriptionsOf({ db, actor: await getActor(request) });
+    const page = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      state: Omit<SubscriptionsPageProps, 'locale' | 'rows' | 'csrfField'>,
+      status = 200,
+      read?: GroupSubscription[],
+    ) => {
+      const rows = read ?? (await subscriptionsOf({ db, actor: await getActor(request) }));
       return sendPrivatePage(reply, SubscriptionsPage({ locale, rows, csrfField: csrfField(request, reply), ...state }), status);
     };
 
@@ -47,7 +53,7 @@ export async function registerNotificationsPages(app: FastifyInstance, context: 
       const rows = await subscriptionsOf({ db, actor: await getActor(request) });
       const saved = done ? rows.find((row) => row.group.slug === group) : undefined;
       const notice = saved ? t('notifications.done.saved', { group: groupName(saved.group, locale), frequency: t(`notifications.frequency.${saved.frequency}`) }) : undefined;
-      return page(request, reply, { selected: group, notice });
+      return page(request, reply, { selected: group, notice }, 200, rows);
     });
 
     app.post(
