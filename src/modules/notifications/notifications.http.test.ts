@@ -42,6 +42,8 @@ describe('the subscriptions page', () => {
     expect(fr.body).toContain('Courriels des groupes de travail');
     expect(fr.body).toContain('Mon groupe');
     expect(mine.id).toBeTruthy();
+    const account = await t.app.inject({ url: '/en/account', headers: { cookie: me.cookie } });
+    expect(account.body).toContain('<a href="/en/account/subscriptions">Choose what you receive from each working group</a>');
   });
 
   it('saving a choice redirects with a notice; a bad frequency is shown beside the field (422) and changes nothing; no CSRF token, 403', async () => {

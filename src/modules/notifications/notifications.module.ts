@@ -1,5 +1,6 @@
 import type { AppModule } from '../../app/app-module.js';
 import { notificationsAccess } from './notifications.access.js';
+import { registerNotificationsAccountSection } from './notifications.account.js';
 import { registerNotificationsPages } from './notifications.pages.js';
 import { notificationsJobHandlers, startNotificationSchedules } from './notifications.schedule.js';
 
@@ -13,6 +14,7 @@ export const notificationsModule: AppModule = {
   access: notificationsAccess,
   async register(app, context) {
     await registerNotificationsPages(app, context);
+    registerNotificationsAccountSection();
   },
   jobHandlers: (context) => notificationsJobHandlers(context),
   onWorkerStart: (context) => startNotificationSchedules(context),

@@ -1,6 +1,7 @@
 /** Strings of notifications (subscriptions page, unsubscribe pages, digests and reminders). English is the type; French must match it. */
 export const en = {
   'notifications.account.home': 'Your account',
+  'notifications.account.link': 'Choose what you receive from each working group',
   'notifications.title': 'Working group e-mails',
   'notifications.lead':
     'Choose what you hear from each working group: a digest each day, each week, or nothing. Members, observers and co-chairs of a group get its weekly digest unless they choose otherwise. Whatever you choose, you are told at once of a deadline approaching in a group you hear from.',

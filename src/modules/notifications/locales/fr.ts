@@ -3,6 +3,7 @@ import type { en } from './en.js';
 
 export const fr: Catalog<typeof en> = {
   'notifications.account.home': 'Votre compte',
+  'notifications.account.link': 'Choisir ce que vous recevez de chaque groupe de travail',
   'notifications.title': 'Courriels des groupes de travail',
   'notifications.lead':
     'Choisissez ce que vous recevez de chaque groupe de travail : un résumé chaque jour, chaque semaine, ou rien. Les membres, observateurs et coprésidents d’un groupe reçoivent son résumé hebdomadaire sauf s’ils en décident autrement. Quel que soit votre choix, vous êtes prévenu aussitôt qu’une échéance approche dans un groupe dont vous recevez les nouvelles.',
