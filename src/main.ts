@@ -8,7 +8,7 @@ import { migrateDatabase } from './app/database/migrate.js';
 import { createServer, type App } from './app/server.js';
 import { loadReferenceBundle, formatReferenceLoad } from './app/reference/load.js';
 import { referenceDir } from './app/reference/reference.js';
-import { referenceParts } from './app/modules.js';
+import { modules, referenceParts } from './app/modules.js';
 import { isRegistryEmpty } from './modules/supporters/supporters.queries.js';
 
 /** config → database → migrate → (first start: the official checkout if there is one, then the reference bundle) → listen. */
@@ -36,7 +36,7 @@ export async function startServer(config: Config, opening?: Promise<DatabaseHand
   // Links in e-mails, the embed snippet and the API's server list all use it: say which one, and where it came from.
   app.log.info(`Public URL ${config.publicUrl} (from ${config.publicUrlSource}); links in e-mails point there`);
   // app.close() (above, on shutdown) stops the worker and waits for its jobs before the database closes.
-  if (config.jobs) app.context.jobs.worker.start();
+  if (config.jobs) await startJobWorker(app);
   return app;
 }
 
@@ -79,6 +79,12 @@ function stopOnSignals(app: App, database: DatabaseHandle): void {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
+/** Lets each module start its recurring jobs (idempotent), then starts the worker. */
+async function startJobWorker(app: App): Promise<void> {
+  for (const module of modules) await module.onWorkerStart?.(app.context);
+  app.context.jobs.worker.start();
+}
+
 /**
  * The outbox worker without the web server, for deployments that serve with `JOBS=false` and run jobs in their own
  * process (PostgreSQL only in practice: the embedded database admits one process). config → database → migrate → run
@@ -90,7 +96,7 @@ export async function startWorker(config: Config, options: { signals?: boolean }
   const app = await createServer({ config, database });
   await app.ready();
   if (options.signals !== false) stopOnSignals(app, database);
-  app.context.jobs.worker.start();
+  await startJobWorker(app);
   app.log.info('Outbox worker started');
   return {
     app,

@@ -9,6 +9,8 @@ import { appAccess } from '../src/app/app.access.js';
 import { auditLog } from '../src/app/audit/audit.tables.js';
 import { passkeys } from '../src/app/auth/auth.tables.js';
 import { issueToken } from '../src/app/auth/tokens.js';
+import { resolveSecretKey } from '../src/app/auth/secret.js';
+import { signUnsubscribeToken } from '../src/modules/notifications/notifications.tokens.js';
 import { audiences, expectedOutcomes, type Audience, type Outcome, type RouteAccess } from '../src/app/authz/access.js';
 import { grantRole } from '../src/app/authz/grants.js';
 import { locales } from '../src/app/i18n/i18n.js';
@@ -67,6 +69,7 @@ let csrf = { token: '', cookie: '' };
 const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '' };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
 const tokens = { invitation: '', signIn: '', confirm: '', unknown: 'x'.repeat(43) };
+let unsubscribeToken = '';
 
 const form = (name: string, email: string): ApplicationForm => ({
   category: 'private-sector', name, countryCode: 'FRA', nature: null, website: `https://${email.split('@')[1]}`, twitter: null, linkedin: null,
@@ -142,6 +145,8 @@ beforeAll(async () => {
   const target = await signInAs(t, { email: 'target@matrix.example' });
   known.targetUserId = target.userId;
   tokens.signIn = await issueToken(db, { purpose: signInPurpose, subjectId: target.userId, ttlMs: 3_600_000 });
+  // An e-mailed unsubscribe link of the target for the matrix group (signed, never spent: one-click is idempotent).
+  unsubscribeToken = signUnsubscribeToken(resolveSecretKey(t.config), { userId: target.userId, groupId: known.group });
   // The CSRF secret lives in its own cookie, not in the session: one token serves every audience.
   const page = await csrfFor(t, '/en/sign-in');
   csrf = { token: page.token, cookie: page.cookie };
@@ -190,6 +195,7 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/toolkit\/frameworks\/:key/, () => 'pp-9'],
   [/\/toolkit\/actions\/:code/, () => 'A4'],
   [/\/toolkit\/assessment\/s\/:token/, () => known.assessmentToken],
+  [/\/unsubscribe\/:token/, () => unsubscribeToken],
   [/\/practices\/:id/, () => known.practice],
   [/\/files\/:sha256/, () => known.practiceFile.sha256],
   [/\/files\/[^/]+\/:name/, () => known.practiceFile.name],
@@ -288,6 +294,8 @@ const bodies: Array<[RegExp, (audience: Audience) => Record<string, string> | Pr
   [/\/consultations\/:consultation\/inputs$/, () => ({ paragraph: '1', body: 'A matrix input.', publication: 'named', language: 'en' })],
   [/\/inputs\/:input\/disposition$/, () => ({ outcome: 'accepted', reason: '' })],
   [/\/(sign-in\/verify|join\/confirm|join\/answer|join\/invitation)$/, () => ({ token: tokens.unknown, response: 'Our answer' })],
+  [/\/account\/subscriptions$/, () => ({ group: known.groupSlug, frequency: 'weekly' })],
+  [/\/unsubscribe\/:token$/, () => ({ 'List-Unsubscribe': 'One-Click' })],
 ];
 
 /** The request for the route as the audience, with whatever it needs made beforehand (so the audit count follows). */

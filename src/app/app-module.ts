@@ -16,6 +16,11 @@ export interface AppModule {
    * `<module>.jobs.ts`), so a handler's payload is typed by the definition's schema; each must be idempotent.
    */
   jobHandlers?(context: AppContext): JobHandlers;
+  /**
+   * Run by a process that starts the outbox worker, before it starts (not by tests, which drain): where a module
+   * enqueues the first run of its recurring jobs, with idempotency keys, so every start adds nothing already there.
+   */
+  onWorkerStart?(context: AppContext): Promise<void>;
   /** Its part of the reference bundle (`reference/`): built from `../shared`, loaded on first start when empty. */
   reference?: ReferencePart[];
   /** Who may reach each of its routes (`<module>.access.ts`), checked against the registered routes by the authorization matrix. */

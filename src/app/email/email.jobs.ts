@@ -12,6 +12,12 @@ export const emailPayloadSchema = z.object({
   /** What kind of e-mail this is (`applications.confirm`), for the back office's delivery list. */
   tag: z.string(),
   erased: z.boolean().optional(),
+  /**
+   * RFC 8058 one-click unsubscribe of a mailing (digests, reminders): sent as `List-Unsubscribe` (the https URL, which
+   * takes a POST, then the mailto) and `List-Unsubscribe-Post: List-Unsubscribe=One-Click`. Optional, so payloads
+   * written before it existed stay valid for version 1.
+   */
+  listUnsubscribe: z.object({ url: z.url({ protocol: /^https?$/ }), mailto: z.string().startsWith('mailto:').optional() }).optional(),
 });
 export type EmailPayload = z.infer<typeof emailPayloadSchema>;
 

@@ -2,7 +2,7 @@ import type { Executor } from '../database/database.js';
 import type { Locale } from '../i18n/i18n.js';
 import { handleJob, type RegisteredJob } from '../jobs/job-definition.js';
 import { recordDeliveryTransport } from '../jobs/jobs.repository.js';
-import { enqueueJob } from '../jobs/outbox.js';
+import { enqueueJob, enqueueJobs } from '../jobs/outbox.js';
 import { emailJob, type EmailPayload } from './email.jobs.js';
 import type { Mailer } from './mailer.js';
 
@@ -15,6 +15,8 @@ export interface EmailToSend {
   tag: string;
   subjectRef?: string;
   idempotencyKey?: string;
+  /** RFC 8058 one-click unsubscribe for mailings (digests, reminders); see emailPayloadSchema. */
+  listUnsubscribe?: EmailPayload['listUnsubscribe'];
 }
 
 /**
@@ -29,11 +31,33 @@ export async function enqueueEmail(db: Executor, email: EmailToSend): Promise<st
     text: email.text,
     html: email.html,
     tag: email.tag,
+    ...(email.listUnsubscribe ? { listUnsubscribe: email.listUnsubscribe } : {}),
   };
   return enqueueJob(db, emailJob, payload, {
     ...(email.subjectRef ? { subjectRef: email.subjectRef } : {}),
     ...(email.idempotencyKey ? { idempotencyKey: email.idempotencyKey } : {}),
   });
+}
+
+/** Puts many e-mails in the outbox in one statement (mailings: digests); each needs its idempotency key. */
+export async function enqueueEmails(db: Executor, emails: ReadonlyArray<EmailToSend & { idempotencyKey: string }>): Promise<number> {
+  return enqueueJobs(
+    db,
+    emailJob,
+    emails.map((email) => ({
+      payload: {
+        to: email.to,
+        locale: email.locale,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        tag: email.tag,
+        ...(email.listUnsubscribe ? { listUnsubscribe: email.listUnsubscribe } : {}),
+      },
+      idempotencyKey: email.idempotencyKey,
+      ...(email.subjectRef ? { subjectRef: email.subjectRef } : {}),
+    })),
+  );
 }
 
 /**
@@ -44,7 +68,7 @@ export function sendEmailHandler(mailer: Mailer, db: Executor): RegisteredJob {
   return handleJob(emailJob, async (email, job) => {
     // An erased recipient must not receive a message queued before the erasure.
     if (email.erased) return;
-    const { transport } = await mailer.send({ id: job.id, to: email.to, locale: email.locale, subject: email.subject, text: email.text, html: email.html });
+    const { transport } = await mailer.send({ id: job.id, to: email.to, locale: email.locale, subject: email.subject, text: email.text, html: email.html, listUnsubscribe: email.listUnsubscribe });
     await recordDeliveryTransport(db, job.id, transport);
   });
 }

@@ -12,6 +12,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
+  /** RFC 8058 one-click unsubscribe (see emailPayloadSchema). */
+  listUnsubscribe?: { url: string; mailto?: string | undefined } | undefined;
 }
 
 /**
@@ -45,6 +47,7 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'data
       'Content-Language': email.locale,
       // RFC 3834: out-of-office responders must not answer platform mail.
       'Auto-Submitted': 'auto-generated',
+      ...(email.listUnsubscribe ? listUnsubscribeHeaders(email.listUnsubscribe) : {}),
     },
   });
 
@@ -82,6 +85,15 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'data
     },
     close: () => transport.close(),
   };
+}
+
+/**
+ * RFC 2369 and RFC 8058: the https link first (a mail client POSTs `List-Unsubscribe=One-Click` to it), the mailto for
+ * clients that only write. The URL carries its own signed token: no session or cookie is needed.
+ */
+export function listUnsubscribeHeaders(list: NonNullable<OutgoingEmail['listUnsubscribe']>): Record<string, string> {
+  const targets = [list.url, ...(list.mailto ? [list.mailto] : [])].map((target) => `<${target}>`).join(', ');
+  return { 'List-Unsubscribe': targets, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 
 /**

@@ -54,3 +54,31 @@ export async function enqueueJob<Schema extends z.ZodType<JobPayload>>(
   if (!existing) throw new Error(`Job with idempotency key ${options.idempotencyKey} vanished while enqueuing`);
   return existing.id;
 }
+
+/**
+ * Writes many jobs of one definition in one statement (a digest run enqueues thousands of e-mails): the same rules as
+ * enqueueJob, each with its own idempotency key (required here: a key already used skips that job). Returns how many
+ * were written. One NOTIFY for them all.
+ */
+export async function enqueueJobs<Schema extends z.ZodType<JobPayload>>(
+  db: Executor,
+  definition: JobDefinition<Schema>,
+  entries: ReadonlyArray<{ payload: z.input<Schema>; idempotencyKey: string; subjectRef?: string }>,
+): Promise<number> {
+  if (entries.length === 0) return 0;
+  const inserted = await db
+    .insert(jobs)
+    .values(
+      entries.map((entry) => ({
+        type: definition.name,
+        version: definition.version,
+        payload: definition.payload.parse(entry.payload),
+        idempotencyKey: entry.idempotencyKey,
+        subjectRef: entry.subjectRef ?? null,
+      })),
+    )
+    .onConflictDoNothing({ target: jobs.idempotencyKey })
+    .returning({ id: jobs.id });
+  if (inserted.length > 0) await db.execute(sql`select pg_notify(${jobsChannel}, '')`);
+  return inserted.length;
+}
