@@ -3,6 +3,7 @@ import type { ReferencePart } from './reference/reference.js';
 import { accountsModule } from '../modules/accounts/accounts.module.js';
 import { applicationsModule } from '../modules/applications/applications.module.js';
 import { callModule } from '../modules/call/call.module.js';
+import { groupsModule } from '../modules/groups/groups.module.js';
 import { supportersModule } from '../modules/supporters/supporters.module.js';
 import { indexModule } from '../modules/index/index.module.js';
 import { normsModule } from '../modules/norms/norms.module.js';
@@ -12,7 +13,7 @@ import { toolkitModule } from '../modules/toolkit/toolkit.module.js';
 export type { AppModule };
 
 /** Every module of the platform, in registration order. */
-export const modules: AppModule[] = [callModule, supportersModule, accountsModule, applicationsModule, indexModule, normsModule, toolkitModule];
+export const modules: AppModule[] = [callModule, supportersModule, accountsModule, applicationsModule, indexModule, normsModule, toolkitModule, groupsModule];
 
 /** Every module's part of the reference bundle, in registration order (the registry before what refers to it). */
 export function referenceParts(): ReferencePart[] {

@@ -13,6 +13,7 @@ export const en = {
   'layout.nav.index': 'Cyberstability Index',
   'layout.nav.practices': 'Practices',
   'layout.nav.toolkit': 'Toolkit',
+  'layout.nav.groups': 'Groups',
   'layout.nav.join': 'Join the Call',
   'layout.nav.account': 'Your account',
   'layout.language.switch': 'Français',
