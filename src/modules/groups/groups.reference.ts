@@ -3,6 +3,7 @@
  * published deliverables (linked to the official site; the files are not bundled). Built from ../shared by
  * groups.source.ts, loaded through the same use case as `pariscall import`.
  */
+import path from 'node:path';
 import { z } from 'zod';
 import { systemActor } from '../../app/authz/actor.js';
 import { formatBundleFile, readBundleFile } from '../../app/reference/bundle-file.js';
@@ -37,7 +38,7 @@ export const groupsReference: ReferencePart<ReferenceGroup[]> = {
 
   async build(sharedDir) {
     const { readReferenceGroups } = await import('./groups.source.js');
-    const { groups, seedFile, date } = await readReferenceGroups(sharedDir);
+    const { groups, seedFile, date } = await readReferenceGroups({ seedsDir: path.join(sharedDir, 'seeds'), siteDir: path.join(sharedDir, 'data/pariscall.international') });
     return {
       [groupsFile]: formatBundleFile(
         {

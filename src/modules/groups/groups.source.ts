@@ -45,12 +45,12 @@ export function groupOfFile(file: string): number {
 }
 
 /** The six groups with their co-chairs and deliverables; throws when the sources disagree with groups.seed.ts. */
-export async function readReferenceGroups(sharedDir: string): Promise<{ groups: ReferenceGroup[]; seedFile: string; date: string }> {
-  const seedsDir = path.join(sharedDir, 'seeds');
+export async function readReferenceGroups(dirs: { seedsDir: string; siteDir: string }): Promise<{ groups: ReferenceGroup[]; seedFile: string; date: string }> {
+  const { seedsDir, siteDir } = dirs;
   const seedFile = (await fs.readdir(seedsDir)).find((name) => /^000_.*\.txt$/.test(name));
   if (!seedFile) throw new Error('no seeds/000_*.txt');
   const seed = parseSeedGroups(await fs.readFile(path.join(seedsDir, seedFile), 'utf8'));
-  const home = (language: string) => fs.readFile(path.join(sharedDir, 'data/pariscall.international/_includes/pages/texts', language, 'home/working_groups.html'), 'utf8');
+  const home = (language: string) => fs.readFile(path.join(siteDir, '_includes/pages/texts', language, 'home/working_groups.html'), 'utf8');
   const [en, fr] = [parseDeliverables(await home('en')), parseDeliverables(await home('fr'), '\u00a0: ')];
   if (en.links.length !== fr.links.length || en.links.some((link, i) => link.file !== fr.links[i]!.file)) throw new Error('working_groups.html: the English and French lists differ');
   const documents = new Map<number, ReferenceDocument[]>();
