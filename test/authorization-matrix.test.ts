@@ -162,6 +162,7 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/indicators\/:code/, () => 'press'],
   [/\/supporters\/:slug/, () => known.orgASlug],
   [/\/groups\/:group/, () => known.groupSlug],
+  [/\/working-groups\/:group/, () => known.groupSlug],
   [/\/(requests|participants)\/:membership/, () => known.groupRequest],
   [/\/documents\/:document/, () => known.groupDocument],
   [/\/versions\/:number/, () => '1'],
