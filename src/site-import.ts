@@ -14,6 +14,8 @@ import { parseSupportersCsv } from './modules/supporters/supporters.csv.js';
 import { importInvalid } from './modules/supporters/supporters.errors.js';
 import { importSupporters, toFieldIssue, type ImportReport, type KeptReason } from './modules/supporters/supporters.import.js';
 import { readOfficialSupporters } from './modules/supporters/supporters.source.js';
+import { importReferenceGroups, type GroupsImportReport } from './modules/groups/groups.import.js';
+import { readReferenceGroups } from './modules/groups/groups.source.js';
 import { asImportError, importPublishedDataset, type ToolkitImportReport } from './modules/toolkit/toolkit.import.js';
 import type { ParsedDataset } from './modules/toolkit/toolkit.models.js';
 import { asPracticeImportError } from './modules/norms/imports/imports.errors.js';
@@ -45,6 +47,8 @@ export interface SiteImportReport extends ImportReport {
   practices: PracticesSiteReport | null;
   /** The official site's events (`_events/*.md`): added, updated, unchanged, kept as edited on the platform. */
   events?: EventsImportReport | null;
+  /** The Call's six working groups (seed 000 and the site's home page), or why they were not read. */
+  groups: GroupsImportReport | { skipped: string } | null;
   durationMs: number;
 }
 
@@ -55,13 +59,14 @@ export async function importSite(database: DatabaseHandle, options: SiteImportOp
   if (stat.isFile()) {
     const parsed = parseSupportersCsv(await fs.readFile(options.source, 'utf8'), path.basename(options.source));
     const report = await importSupporters({ db: database.db, ...parsed, actor, skipInvalid: options.skipInvalid, dryRun: options.dryRun, events: options.events });
-    return { ...report, call: null, toolkit: null, practices: null, durationMs: performance.now() - started };
+    return { ...report, call: null, toolkit: null, practices: null, groups: null, durationMs: performance.now() - started };
   }
-  const [parsed, call, toolkit, existing] = await Promise.all([
+  const [parsed, call, toolkit, existing, groupsSource] = await Promise.all([
     readOfficialSupporters(options.source, options.firstSeenCsv ? { firstSeenCsv: options.firstSeenCsv } : {}),
     readCallContent(options.source),
     readToolkit(options.source, options.reportsText),
     readPractices(options.source, options.seeds),
+    readReferenceGroups({ seedsDir: options.seeds ?? path.resolve(options.source, '../../seeds'), siteDir: options.source }).catch((error: Error) => ({ skipped: error.message })),
   ]);
   const officialEvents = await readOfficialEvents(options.source);
   let eventsReport: EventsImportReport | null = null;
@@ -72,6 +77,7 @@ export async function importSite(database: DatabaseHandle, options: SiteImportOp
     throw importInvalid({ errors: new Set(allErrors.map((e) => e.source)).size }, allErrors.map(toFieldIssue));
   }
   let report!: ImportReport;
+  let groupsReport: SiteImportReport['groups'] = 'skipped' in groupsSource ? groupsSource : null;
   let callReport: SiteImportReport['call'] = null;
   let toolkitReport: SiteImportReport['toolkit'] = 'skipped' in toolkit ? toolkit : null;
   const practicesReport: PracticesSiteReport = {
@@ -89,11 +95,13 @@ export async function importSite(database: DatabaseHandle, options: SiteImportOp
     const practices = [...('practices' in existing.g7 ? existing.g7.practices : []), ...existing.caseStudies.practices];
     if (!options.dryRun && practices.length) practicesReport.result = await importPractices({ db: tx, practices, actor });
     if (!options.dryRun && officialEvents.length) eventsReport = await importOfficialEvents({ db: tx, events: officialEvents, actor });
+    // After the registry too: the co-chairs are matched against its entries by name.
+    if (!options.dryRun && 'groups' in groupsSource) groupsReport = await importReferenceGroups({ db: tx, actor, groups: groupsSource.groups });
   });
   options.events?.emit('registry.changed', { reason: 'import' });
   report.warnings.push(...call.issues.filter((i) => i.severity === 'warning'));
   report.errors.push(...callErrors);
-  return { ...report, call: callReport, toolkit: toolkitReport, practices: practicesReport, events: eventsReport, durationMs: performance.now() - started };
+  return { ...report, call: callReport, toolkit: toolkitReport, practices: practicesReport, events: eventsReport, groups: groupsReport, durationMs: performance.now() - started };
 }
 
 /**
@@ -158,6 +166,11 @@ export function formatImportReport(report: SiteImportReport): string {
   }
   if (report.practices) lines.push(...formatPracticesReport(report.practices));
   if (report.events) lines.push(...formatEventsReport(report.events));
+  if (report.groups && 'skipped' in report.groups) lines.push(`  working groups: not imported (${report.groups.skipped})`);
+  else if (report.groups) {
+    const g = report.groups;
+    lines.push(`  working groups: ${g.added.length} added, ${g.updated.length} updated, ${g.keptEdited.length} kept as edited; ${g.coChairs} co-chairs: ${g.matched.length} organisations matched in the registry, shown by name: ${g.unmatched.join(', ') || 'none'}; ${g.documentsAdded} deliverables added`);
+  }
   for (const issue of report.errors) lines.push(`  error   ${issue.source}${issue.line ? `:${issue.line}` : ''}: ${issue.message}`);
   for (const issue of report.warnings) lines.push(`  warning ${issue.source}${issue.line ? `:${issue.line}` : ''}: ${issue.message}`);
   return lines.join('\n');

@@ -26,6 +26,9 @@ import { createDraftEdition, publishEdition } from '../src/modules/index/index.u
 import { fixtureTable } from '../src/modules/index/index.usecases.test-support.js';
 import { groups } from '../src/modules/groups/groups.tables.js';
 import { events } from '../src/modules/events/events.tables.js';
+import { createGroupsRepository } from '../src/modules/groups/groups.repository.js';
+import { storeFile } from '../src/app/files/files.js';
+import { samplePdf } from '../src/app/files/files.test-utils.js';
 import { supporters } from '../src/modules/supporters/supporters.tables.js';
 import { toolkitReference } from '../src/modules/toolkit/toolkit.reference.js';
 import { normsReference } from '../src/modules/norms/norms.reference.js';
@@ -66,7 +69,7 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
-const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '' };
+const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '', groupRequest: '', groupDocument: '' };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
 const tokens = { invitation: '', signIn: '', confirm: '', unknown: 'x'.repeat(43) };
 let unsubscribeToken = '';
@@ -139,6 +142,13 @@ beforeAll(async () => {
     }).returning();
     known[key] = row!.id;
   }
+  // A request to observe the group (its co-chairs' decisions), and a public document with a file (its download).
+  const groupRepository = createGroupsRepository(db);
+  const applicant = await signInAs(t, { email: 'applicant@group.example' });
+  known.groupRequest = (await groupRepository.insertMembership({ groupId: known.group, userId: applicant.userId, role: 'observer' })).id;
+  const groupDocument = await groupRepository.insertDocument({ groupId: known.group, kind: 'draft', visibility: 'public', title: { en: 'Matrix draft' }, createdBy: 'test:setup' });
+  await groupRepository.insertVersion({ documentId: groupDocument.id, files: { en: await storeFile(db, samplePdf(), { declaredName: 'matrix.pdf' }) }, note: null, createdBy: 'test:setup' });
+  known.groupDocument = groupDocument.id;
   // A published practice of organisation A with one document: its pages and files are public, its account pages A's.
   const practice = await seedPublishedPractice(t, { supporterId: known.orgA, representative: userIds.representative!, moderator: userIds.moderator! });
   Object.assign(known, { practice: practice.id, practiceFile: practice.file });
@@ -175,6 +185,11 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/inputs\/:input/, () => known.closedInput],
   [/\/secretariat\/events\/:event/, () => known.callEvent],
   [/\/events\/:event/, () => known.event],
+  [/\/working-groups\/:group/, () => known.groupSlug],
+  [/\/(requests|participants)\/:membership/, () => known.groupRequest],
+  [/\/documents\/:document/, () => known.groupDocument],
+  [/\/versions\/:number/, () => '1'],
+  [/\/versions\/\d+\/:language/, () => 'en'],
   [/\/organisations\/:supporterId/, () => known.orgA],
   [/\/reports\/:supporterSlug/, () => known.orgASlug],
   [/\/reports\/(?:[^/:]+\/)?:year/, () => known.reportYear],
@@ -271,6 +286,9 @@ async function enrolTotp(audience: Audience): Promise<string> {
 const bodies: Array<[RegExp, (audience: Audience) => Record<string, string> | Promise<Record<string, string>>]> = [
   [/\/events\/(new|:event\/edit)$/, () => ({ titleEn: 'Matrix meeting', startDate: '2099-02-01', endDate: '2099-02-01', openness: 'public' })],
   [/\/events\/:event\/cancel$/, () => ({ confirm: 'yes' })],
+  // Without a reason, a decline or removal is re-shown with the error: the request stays for the next audience.
+  [/\/groups\/:group\/(requests|participants)\/:membership\/(decline|remove)$/, () => ({ reason: '' })],
+  [/\/groups\/:group\/join$/, () => ({ role: 'observer', message: '' })],
   [/\/organisations\/:supporterId\/edit$/, () => ({ name: 'Renamed by someone', category: 'private-sector', countryCode: 'FRA', statementLocale: 'en' })],
   [/\/organisations\/:supporterId\/invite$/, () => ({ email: 'colleague@org-a.example' })],
   // Withdrawing an organisation for real would end it for the requests after: no confirmation, so the form is re-shown.

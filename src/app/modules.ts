@@ -4,6 +4,7 @@ import { accountsModule } from '../modules/accounts/accounts.module.js';
 import { applicationsModule } from '../modules/applications/applications.module.js';
 import { callModule } from '../modules/call/call.module.js';
 import { consultationsModule } from '../modules/consultations/consultations.module.js';
+import { groupsModule } from '../modules/groups/groups.module.js';
 import { supportersModule } from '../modules/supporters/supporters.module.js';
 import { indexModule } from '../modules/index/index.module.js';
 import { normsModule } from '../modules/norms/norms.module.js';
@@ -15,7 +16,7 @@ import { notificationsModule } from '../modules/notifications/notifications.modu
 export type { AppModule };
 
 /** Every module of the platform, in registration order. */
-export const modules: AppModule[] = [callModule, supportersModule, accountsModule, applicationsModule, indexModule, normsModule, toolkitModule, consultationsModule, eventsModule, notificationsModule];
+export const modules: AppModule[] = [callModule, supportersModule, accountsModule, applicationsModule, indexModule, normsModule, toolkitModule, consultationsModule, eventsModule, notificationsModule, groupsModule];
 
 /** Every module's part of the reference bundle, in registration order (the registry before what refers to it). */
 export function referenceParts(): ReferencePart[] {

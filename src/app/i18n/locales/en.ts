@@ -13,8 +13,9 @@ export const en = {
   'layout.nav.index': 'Cyberstability Index',
   'layout.nav.practices': 'Practices',
   'layout.nav.toolkit': 'Toolkit',
+  'layout.nav.groups': 'Groups',
   'layout.nav.join': 'Join the Call',
-  'layout.nav.account': 'Your account',
+  'layout.nav.account': 'Account',
   'layout.language.switch': 'Français',
   'layout.footer.data':
     'Registry data: the official Paris Call repository (EUPL-1.2). This platform is open source.',

@@ -15,6 +15,7 @@ export const fr: Catalog<typeof en> = {
   'layout.nav.index': 'Indice de cyberstabilité',
   'layout.nav.practices': 'Pratiques',
   'layout.nav.toolkit': 'Outils',
+  'layout.nav.groups': 'Groupes',
   'layout.nav.join': 'Adhérer',
   'layout.nav.account': 'Votre compte',
   'layout.language.switch': 'English',

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app/context.js';
+import { registerGroupsApi } from './groups.api.js';
+import { registerGroupManagePages } from './groups.manage.js';
+import { registerGroupPages } from './groups.pages.js';
+
+/** The working groups' API, public pages and co-chairs' pages. */
+export async function registerGroups(app: FastifyInstance, context: AppContext): Promise<void> {
+  await registerGroupsApi(app, context);
+  await registerGroupPages(app, context);
+  await registerGroupManagePages(app, context);
+}
