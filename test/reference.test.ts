@@ -74,6 +74,7 @@ describe('the reference bundle', () => {
       'call/documents.jsonl',
       'call/principles.jsonl',
       'events/official-events.jsonl',
+      'groups/groups.jsonl',
       'index/pilot-edition.jsonl',
       'norms/crosswalk.jsonl',
       'norms/norms.jsonl',
