@@ -23,6 +23,12 @@ export const groupsAccess = declareAccess([
   { method: 'POST', path: '/:locale/groups/:group/news', access: 'co-chair' },
   { method: 'POST', path: '/:locale/groups/:group/documents', access: 'co-chair' },
   { method: 'POST', path: '/:locale/groups/:group/documents/:document/versions', access: 'co-chair' },
+  { method: 'GET', path: '/:locale/secretariat/groups/new', access: 'secretariat' },
+  { method: 'POST', path: '/:locale/secretariat/groups/new', access: 'secretariat' },
+  { method: 'GET', path: '/:locale/secretariat/groups/:group/edit', access: 'secretariat' },
+  { method: 'POST', path: '/:locale/secretariat/groups/:group/edit', access: 'secretariat' },
+  { method: 'POST', path: '/:locale/secretariat/groups/:group/co-chairs', access: 'secretariat' },
+  { method: 'POST', path: '/:locale/secretariat/groups/:group/co-chairs/:user/remove', access: 'secretariat' },
   { method: 'GET', path: '/api/v1/working-groups', access: 'public' },
   { method: 'GET', path: '/api/v1/working-groups/:group', access: 'public' },
 ]);

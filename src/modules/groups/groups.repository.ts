@@ -37,6 +37,11 @@ export function createGroupsRepository(db: Executor) {
       return row;
     },
 
+    async findByNumber(number: number): Promise<GroupRow | undefined> {
+      const [row] = await db.select().from(groups).where(eq(groups.number, number)).limit(1);
+      return row;
+    },
+
     async lockById(id: string): Promise<GroupRow | undefined> {
       const [row] = await db.select().from(groups).where(eq(groups.id, id)).for('update');
       return row;
