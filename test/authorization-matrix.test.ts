@@ -181,6 +181,7 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/supporters\/:slug/, () => known.orgASlug],
   [/\/groups\/:group/, () => known.groupSlug],
   [/\/co-chairs\/:user/, () => known.targetUserId],
+  [/\/co-chair-organisations\/:coChair/, () => 'gcc_matrix'], // none: a removal answers 409, nothing named changes
   [/\/consultations\/:consultation(?=\/(dispositions|synthesis|inputs\/:input))/, () => known.closedConsultation],
   [/\/consultations\/:consultation/, () => known.consultation],
   [/\/inputs\/:input/, () => known.closedInput],
@@ -295,6 +296,7 @@ const bodies: Array<[RegExp, (audience: Audience) => Record<string, string> | Pr
   [/\/secretariat\/groups\/:group\/edit$/, () => ({ 'name-en': '', 'name-fr': '', state: 'closed' })],
   [/\/secretariat\/groups\/:group\/co-chairs$/, () => ({ email: 'nobody@matrix.example' })],
   [/\/co-chairs\/:user\/remove$/, () => ({ reason: '' })],
+  [/\/secretariat\/groups\/:group\/co-chair-organisations$/, () => ({ 'organisation-slug': 'no-such-entry' })],
   [/\/organisations\/:supporterId\/edit$/, () => ({ name: 'Renamed by someone', category: 'private-sector', countryCode: 'FRA', statementLocale: 'en' })],
   [/\/organisations\/:supporterId\/invite$/, () => ({ email: 'colleague@org-a.example' })],
   // Withdrawing an organisation for real would end it for the requests after: no confirmation, so the form is re-shown.

@@ -29,6 +29,8 @@ export const groupsAccess = declareAccess([
   { method: 'POST', path: '/:locale/secretariat/groups/:group/edit', access: 'secretariat' },
   { method: 'POST', path: '/:locale/secretariat/groups/:group/co-chairs', access: 'secretariat' },
   { method: 'POST', path: '/:locale/secretariat/groups/:group/co-chairs/:user/remove', access: 'secretariat' },
+  { method: 'POST', path: '/:locale/secretariat/groups/:group/co-chair-organisations', access: 'secretariat' },
+  { method: 'POST', path: '/:locale/secretariat/groups/:group/co-chair-organisations/:coChair/remove', access: 'secretariat' },
   { method: 'GET', path: '/api/v1/working-groups', access: 'public' },
   { method: 'GET', path: '/api/v1/working-groups/:group', access: 'public' },
 ]);

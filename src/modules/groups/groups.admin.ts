@@ -17,7 +17,7 @@ import { groupInvalid, groupNotFound, notParticipating } from './groups.errors.j
 import { checkLocalized, slugPattern, validReason } from './groups.models.js';
 import { groupsPolicies } from './groups.policies.js';
 import { createGroupsRepository } from './groups.repository.js';
-import type { GroupRow, Localized } from './groups.tables.js';
+import type { GroupCoChairRow, GroupRow, Localized } from './groups.tables.js';
 
 interface Deps {
   db: Executor;
@@ -135,7 +135,7 @@ export interface CoChairPerson {
 }
 
 /** The group as the secretariat edits it, with the people who hold the co-chair role on it. */
-export async function groupForSecretariat(input: { db: Executor; actor: Actor; slug: string }): Promise<{ group: GroupRow; people: CoChairPerson[] }> {
+export async function groupForSecretariat(input: { db: Executor; actor: Actor; slug: string }): Promise<{ group: GroupRow; people: CoChairPerson[]; organisations: GroupCoChairRow[] }> {
   authorize(input.actor, groupsPolicies.administer, undefined);
   const group = await createGroupsRepository(input.db).findBySlug(input.slug);
   if (!group) throw groupNotFound();
@@ -144,5 +144,5 @@ export async function groupForSecretariat(input: { db: Executor; actor: Actor; s
     const user = await getUser(input.db, userId);
     if (user && !user.erasedAt) people.push({ userId, name: user.name, email: user.email });
   }
-  return { group, people };
+  return { group, people, organisations: await createGroupsRepository(input.db).coChairsOf([group.id]) };
 }

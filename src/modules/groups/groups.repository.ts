@@ -82,6 +82,17 @@ export function createGroupsRepository(db: Executor) {
       if (rows.length) await db.insert(groupCoChairs).values(rows);
     },
 
+    async insertCoChair(values: Omit<typeof groupCoChairs.$inferInsert, 'position'>): Promise<GroupCoChairRow> {
+      const [last] = await db.select({ n: max(groupCoChairs.position) }).from(groupCoChairs).where(eq(groupCoChairs.groupId, values.groupId));
+      const [row] = await db.insert(groupCoChairs).values({ ...values, position: (last?.n ?? -1) + 1 }).returning();
+      return row!;
+    },
+
+    async deleteCoChair(groupId: string, id: string): Promise<GroupCoChairRow | undefined> {
+      const [row] = await db.delete(groupCoChairs).where(and(eq(groupCoChairs.groupId, groupId), eq(groupCoChairs.id, id))).returning();
+      return row;
+    },
+
     async insertMembership(values: typeof groupMemberships.$inferInsert): Promise<GroupMembershipRow> {
       const [row] = await db.insert(groupMemberships).values(values).returning();
       return row!;

@@ -8,9 +8,10 @@ import { roleGrants } from '../../app/authz/authz.tables.js';
 import { AppError } from '../../app/http/errors.js';
 import { referenceDir } from '../../app/reference/reference.js';
 import { appointCoChair, editGroup, openGroup, removeCoChair } from './groups.admin.js';
+import { addCoChairOrganisation, removeCoChairOrganisation } from './groups.co-chairs.js';
 import { importReferenceGroups } from './groups.import.js';
 import { groupsReference } from './groups.reference.js';
-import { groups } from './groups.tables.js';
+import { groupCoChairs, groups } from './groups.tables.js';
 import { setUpGroupPeople } from './groups.test-support.js';
 
 let t: TestApp;
@@ -165,5 +166,39 @@ describe('the secretariat’s group pages (HTTP)', () => {
     const account = (await t.app.inject({ url: '/en/account', headers: { cookie: people.moderator.cookie } })).body;
     expect(account).toContain('href="/en/secretariat/groups/new"');
     expect(account).toContain('href="/en/secretariat/groups/capacity-building/edit"');
+  });
+});
+
+describe('the secretariat names the co-chair organisations', () => {
+  it('adds a registry entry by its address and a named organisation, removes one; an unknown address changes nothing; the group is kept by a re-import', async () => {
+    const { supporter } = setUp;
+    const [wg2] = await db().select().from(groups).where(eq(groups.sourceKey, 'wg-2'));
+    const named = async () => db().select().from(groupCoChairs).where(eq(groupCoChairs.groupId, wg2!.id));
+    const before = (await named()).length;
+    expect(await refusal(addCoChairOrganisation({ ...secretariat(), groupId: wg2!.id, supporterSlug: 'no-such-entry', name: {} }))).toBe('422 groups.invalid organisation-slug=error.organisationEntry');
+    expect(await refusal(addCoChairOrganisation({ ...secretariat(), groupId: wg2!.id, supporterSlug: '', name: { en: ' ' } }))).toBe('422 groups.invalid organisation-slug=error.organisationName');
+    expect((await named()).length).toBe(before);
+    const { coChair: linked } = await addCoChairOrganisation({ ...secretariat(), groupId: wg2!.id, supporterSlug: supporter.slug, name: {} });
+    expect(linked).toMatchObject({ supporterId: supporter.id, name: { en: supporter.name, fr: supporter.name }, position: before });
+    await addCoChairOrganisation({ ...secretariat(), groupId: wg2!.id, supporterSlug: '', name: { en: 'Global Forum on Cyber Expertise' } });
+    await removeCoChairOrganisation({ ...secretariat(), groupId: wg2!.id, coChairId: linked.id });
+    expect(await refusal(removeCoChairOrganisation({ ...secretariat(), groupId: wg2!.id, coChairId: linked.id }))).toBe('409 groups.co-chair-gone');
+    expect([await audits('groups.add-co-chair-organisation'), await audits('groups.remove-co-chair-organisation')]).toEqual([2, 1]);
+    const report = await importReferenceGroups({ db: db(), actor: systemActor('test'), groups: await groupsReference.read(referenceDir) });
+    expect(report.keptEdited).toContain(wg2!.slug);
+    expect((await named()).map((c) => c.name.en)).toContain('Global Forum on Cyber Expertise');
+    expect((await named()).length).toBe(before + 1);
+  });
+
+  it('the French form shows an unknown registry address beside the field (422), and adds a named organisation (303)', async () => {
+    const edit = '/fr/secretariat/groups/capacity-building/edit';
+    const url = '/fr/secretariat/groups/capacity-building/co-chair-organisations';
+    const bad = await post(url, edit, { 'organisation-slug': 'no-such-entry', 'organisation-en': '', 'organisation-fr': '' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('id="organisation-slug-error"');
+    expect(bad.body).toContain('Aucune fiche publiée du registre n’a cette adresse.');
+    const ok = await post(url, edit, { 'organisation-slug': '', 'organisation-en': '', 'organisation-fr': 'Forum mondial' });
+    expect(ok.headers.location).toBe(`${edit}?done=organisationAdded`);
+    expect((await t.app.inject({ url: '/fr/groups/capacity-building' })).body).toContain('Forum mondial');
   });
 });

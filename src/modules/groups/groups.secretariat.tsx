@@ -15,6 +15,7 @@ import { formText, sendPrivatePage } from '../../app/http/private-page.js';
 import { parseNotice, parseParams } from '../../app/http/validation.js';
 import { escaping, locales } from '../../app/i18n/i18n.js';
 import { registerAccountSection } from '../accounts/accounts.sections.js';
+import { addCoChairOrganisation, removeCoChairOrganisation } from './groups.co-chairs.js';
 import { appointCoChair, editGroup, groupForSecretariat, openGroup, removeCoChair } from './groups.admin.js';
 import { groupsMessages } from './groups.messages.js';
 import { formRefusal } from './groups.pages.js';
@@ -24,8 +25,9 @@ import { groupParamsSchema } from './groups.schemas.js';
 import { SecretariatGroupPage, type SecretariatForm } from './views/secretariat-page.js';
 import { groupTitle } from './views/parts.js';
 
-const notices = ['opened', 'saved', 'appointed', 'coChairRemoved'] as const;
+const notices = ['opened', 'saved', 'appointed', 'coChairRemoved', 'organisationAdded', 'organisationRemoved'] as const;
 const coChairParamsSchema = groupParamsSchema.extend({ user: z.string().regex(/^usr_[A-Za-z0-9_-]{1,40}$/) });
+const organisationParamsSchema = groupParamsSchema.extend({ coChair: z.string().regex(/^gcc_[A-Za-z0-9_-]{1,40}$/) });
 
 /** The strings of a form body (what was typed, to show again). */
 const typedValues = (body: unknown) => Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter(([k, v]) => typeof v === 'string' && k !== '_csrf')) as Record<string, string>;
@@ -72,8 +74,8 @@ export async function registerGroupSecretariatPages(app: FastifyInstance, contex
     const slugOf = (request: FastifyRequest) => parseParams(groupParamsSchema, request.params).group;
 
     const editPage = async (request: FastifyRequest, reply: FastifyReply, state: { notice?: string | undefined; alert?: string | undefined; form?: SecretariatForm }, status = 200) => {
-      const { group, people } = await groupForSecretariat({ db, actor: await getActor(request), slug: slugOf(request) });
-      return sendPrivatePage(reply, SecretariatGroupPage({ locale, group, people, csrfField: csrfField(request, reply), ...state }), status);
+      const { group, people, organisations } = await groupForSecretariat({ db, actor: await getActor(request), slug: slugOf(request) });
+      return sendPrivatePage(reply, SecretariatGroupPage({ locale, group, people, organisations, csrfField: csrfField(request, reply), ...state }), status);
     };
 
     app.get(`${base}/new`, options, async (request, reply) => sendPrivatePage(reply, SecretariatGroupPage({ locale, csrfField: csrfField(request, reply) })));
@@ -118,5 +120,11 @@ export async function registerGroupSecretariatPages(app: FastifyInstance, contex
 
     app.post(`${base}/:group/co-chairs/:user/remove`, posting, handle((r) => `remove-${parseParams(coChairParamsSchema, r.params).user}`, async (request, groupId) =>
       removeCoChair({ db, actor: await getActor(request), events: context.events, groupId, userId: parseParams(coChairParamsSchema, request.params).user, reason: formText(request.body, 'reason') }), 'coChairRemoved'));
+
+    app.post(`${base}/:group/co-chair-organisations`, posting, handle(() => 'organisation', async (request, groupId) =>
+      addCoChairOrganisation({ db, actor: await getActor(request), events: context.events, groupId, supporterSlug: formText(request.body, 'organisation-slug'), name: { en: formText(request.body, 'organisation-en'), fr: formText(request.body, 'organisation-fr') } }), 'organisationAdded'));
+
+    app.post(`${base}/:group/co-chair-organisations/:coChair/remove`, posting, handle(() => 'organisation-remove', async (request, groupId) =>
+      removeCoChairOrganisation({ db, actor: await getActor(request), events: context.events, groupId, coChairId: parseParams(organisationParamsSchema, request.params).coChair }), 'organisationRemoved'));
   }
 }

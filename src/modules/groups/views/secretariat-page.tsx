@@ -2,8 +2,8 @@ import { describedBy, Field } from '../../../app/html/field.js';
 import { Layout } from '../../../app/html/layout.js';
 import type { Locale } from '../../../app/i18n/i18n.js';
 import type { CoChairPerson } from '../groups.admin.js';
-import type { GroupRow } from '../groups.tables.js';
-import { groupsT, groupTitle } from './parts.js';
+import type { GroupCoChairRow, GroupRow } from '../groups.tables.js';
+import { groupsT, groupTitle, Text } from './parts.js';
 
 /** A refused form: its id (`group`, `appoint`, `remove-<user>`), field errors and what was typed. */
 export interface SecretariatForm {
@@ -17,6 +17,7 @@ export interface SecretariatGroupPageProps {
   /** None when opening a new group. */
   group?: GroupRow | undefined;
   people?: readonly CoChairPerson[] | undefined;
+  organisations?: readonly GroupCoChairRow[] | undefined;
   csrfField: string;
   notice?: string | undefined;
   alert?: string | undefined;
@@ -99,6 +100,7 @@ export function SecretariatGroupPage(props: SecretariatGroupPageProps): JSX.Elem
         <button type="submit">{group ? safeT('secretariat.save') : safeT('secretariat.open')}</button>
       </form>
       {group ? <CoChairPeople {...props} group={group} /> : ''}
+      {group ? <CoChairOrganisations {...props} group={group} /> : ''}
     </Layout>
   );
 }
@@ -143,6 +145,52 @@ function CoChairPeople(props: SecretariatGroupPageProps & { group: GroupRow }): 
           <input id="email" name="email" type="email" autocomplete="off" value={valueOf('appoint', 'email')} aria-describedby={describedBy('email', false, Boolean(errorOf('appoint', 'email')))} />
         </Field>
         <button type="submit">{safeT('secretariat.appointButton')}</button>
+      </form>
+    </section>
+  );
+}
+
+/** The organisations the group names as co-chairs (registry entries or names), each removable, and the form to add one. */
+function CoChairOrganisations(props: SecretariatGroupPageProps & { group: GroupRow }): JSX.Element {
+  const { locale, group } = props;
+  const { t, safeT } = groupsT(locale);
+  const base = `/${locale}/secretariat/groups/${group.slug}/co-chair-organisations`;
+  const error = props.form?.id === 'organisation' ? props.form.errors['organisation-slug'] : undefined;
+  const valueOf = (field: string) => (props.form?.id === 'organisation' ? (props.form.values[field] ?? '') : '');
+  const organisations = props.organisations ?? [];
+  return (
+    <section aria-labelledby="co-chair-organisations">
+      <h2 id="co-chair-organisations">{safeT('secretariat.organisations')}</h2>
+      {organisations.length ? (
+        <ul>
+          {organisations.map((organisation) => (
+            <li>
+              <form method="post" action={`${base}/${organisation.id}/remove`} class="inline">
+                {props.csrfField as 'safe'}
+                <Text text={organisation.name} locale={locale} />{' '}
+                <button type="submit" class="secondary" aria-label={`${t('secretariat.removeOrganisation')}: ${organisation.name[locale] ?? organisation.name.en ?? organisation.name.fr ?? ''}`}>
+                  {safeT('secretariat.removeOrganisation')}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{safeT('secretariat.noOrganisations')}</p>
+      )}
+      <h3>{safeT('secretariat.addOrganisation')}</h3>
+      <form method="post" action={base}>
+        {props.csrfField as 'safe'}
+        <Field name="organisation-slug" label={t('secretariat.organisationSlug')} error={error}>
+          <input id="organisation-slug" name="organisation-slug" value={valueOf('organisation-slug')} maxlength="200" aria-describedby={describedBy('organisation-slug', false, Boolean(error))} />
+        </Field>
+        <Field name="organisation-en" label={t('secretariat.organisationNameEn')}>
+          <input id="organisation-en" name="organisation-en" lang="en" value={valueOf('organisation-en')} maxlength="200" />
+        </Field>
+        <Field name="organisation-fr" label={t('secretariat.organisationNameFr')}>
+          <input id="organisation-fr" name="organisation-fr" lang="fr" value={valueOf('organisation-fr')} maxlength="200" />
+        </Field>
+        <button type="submit">{safeT('secretariat.addOrganisationButton')}</button>
       </form>
     </section>
   );
