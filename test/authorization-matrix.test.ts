@@ -180,6 +180,8 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/indicators\/:code/, () => 'press'],
   [/\/supporters\/:slug/, () => known.orgASlug],
   [/\/groups\/:group/, () => known.groupSlug],
+  [/\/co-chairs\/:user/, () => known.targetUserId],
+  [/\/co-chair-organisations\/:coChair/, () => 'gcc_matrix'], // none: a removal answers 409, nothing named changes
   [/\/consultations\/:consultation(?=\/(dispositions|synthesis|inputs\/:input))/, () => known.closedConsultation],
   [/\/consultations\/:consultation/, () => known.consultation],
   [/\/inputs\/:input/, () => known.closedInput],
@@ -289,6 +291,12 @@ const bodies: Array<[RegExp, (audience: Audience) => Record<string, string> | Pr
   // Without a reason, a decline or removal is re-shown with the error: the request stays for the next audience.
   [/\/groups\/:group\/(requests|participants)\/:membership\/(decline|remove)$/, () => ({ reason: '' })],
   [/\/groups\/:group\/join$/, () => ({ role: 'observer', message: '' })],
+  // The secretariat's group forms, left invalid (422): no group is opened, the matrix's group stays open, no co-chair changes.
+  [/\/secretariat\/groups\/new$/, () => ({ slug: 'Not a slug!', 'name-en': 'Matrix' })],
+  [/\/secretariat\/groups\/:group\/edit$/, () => ({ 'name-en': '', 'name-fr': '', state: 'closed' })],
+  [/\/secretariat\/groups\/:group\/co-chairs$/, () => ({ email: 'nobody@matrix.example' })],
+  [/\/co-chairs\/:user\/remove$/, () => ({ reason: '' })],
+  [/\/secretariat\/groups\/:group\/co-chair-organisations$/, () => ({ 'organisation-slug': 'no-such-entry' })],
   [/\/organisations\/:supporterId\/edit$/, () => ({ name: 'Renamed by someone', category: 'private-sector', countryCode: 'FRA', statementLocale: 'en' })],
   [/\/organisations\/:supporterId\/invite$/, () => ({ email: 'colleague@org-a.example' })],
   // Withdrawing an organisation for real would end it for the requests after: no confirmation, so the form is re-shown.

@@ -10,6 +10,8 @@ export const notRepresentative = defineError('groups.not-representative', 403, (
 export const alreadyParticipating = defineError('groups.already-participating', 409, (l) => groupsMessages(l)('error.alreadyParticipating'));
 export const requestDecided = defineError('groups.request-decided', 409, (l) => groupsMessages(l)('error.decided'));
 export const notParticipating = defineError('groups.not-participating', 409, (l) => groupsMessages(l)('error.notParticipating'));
+/** A co-chair organisation no longer named (a second click on its removal). */
+export const coChairGone = defineError('groups.co-chair-gone', 409, (l) => groupsMessages(l)('error.coChairGone'));
 /** A document, version or file the visitor may not know about (members-only, or none). */
 export const documentNotFound = defineError('groups.document-not-found', 404, (l) => groupsMessages(l)('error.notFound'));
 

@@ -37,7 +37,7 @@ export function formRefusal(error: unknown, locale: Locale): { status: number; e
   const t = groupsMessages(locale);
   if (error.code === 'groups.invalid') return { status: 422, errors: Object.fromEntries(error.issues.map((i) => [i.field, t(i.message as GroupsMessageKey)])) };
   if (error.code === 'files.refused') return { status: 422, errors: { files: error.localize(locale) } };
-  if (['groups.closed', 'groups.already-participating', 'groups.request-decided', 'groups.not-participating', 'groups.not-representative'].includes(error.code)) {
+  if (['groups.closed', 'groups.already-participating', 'groups.request-decided', 'groups.not-participating', 'groups.not-representative', 'groups.co-chair-gone'].includes(error.code)) {
     return { status: error.status, errors: {}, alert: error.localize(locale) };
   }
   throw error;

@@ -3,10 +3,12 @@ import type { AppContext } from '../../app/context.js';
 import { registerGroupsApi } from './groups.api.js';
 import { registerGroupManagePages } from './groups.manage.js';
 import { registerGroupPages } from './groups.pages.js';
+import { registerGroupSecretariatPages } from './groups.secretariat.js';
 
-/** The working groups' API, public pages and co-chairs' pages. */
+/** The working groups' API, public pages, co-chairs' pages and the secretariat's pages. */
 export async function registerGroups(app: FastifyInstance, context: AppContext): Promise<void> {
   await registerGroupsApi(app, context);
   await registerGroupPages(app, context);
   await registerGroupManagePages(app, context);
+  await registerGroupSecretariatPages(app, context);
 }

@@ -37,6 +37,11 @@ export function createGroupsRepository(db: Executor) {
       return row;
     },
 
+    async findByNumber(number: number): Promise<GroupRow | undefined> {
+      const [row] = await db.select().from(groups).where(eq(groups.number, number)).limit(1);
+      return row;
+    },
+
     async lockById(id: string): Promise<GroupRow | undefined> {
       const [row] = await db.select().from(groups).where(eq(groups.id, id)).for('update');
       return row;
@@ -75,6 +80,17 @@ export function createGroupsRepository(db: Executor) {
     async replaceCoChairs(groupId: string, rows: Array<typeof groupCoChairs.$inferInsert>): Promise<void> {
       await db.delete(groupCoChairs).where(eq(groupCoChairs.groupId, groupId));
       if (rows.length) await db.insert(groupCoChairs).values(rows);
+    },
+
+    async insertCoChair(values: Omit<typeof groupCoChairs.$inferInsert, 'position'>): Promise<GroupCoChairRow> {
+      const [last] = await db.select({ n: max(groupCoChairs.position) }).from(groupCoChairs).where(eq(groupCoChairs.groupId, values.groupId));
+      const [row] = await db.insert(groupCoChairs).values({ ...values, position: (last?.n ?? -1) + 1 }).returning();
+      return row!;
+    },
+
+    async deleteCoChair(groupId: string, id: string): Promise<GroupCoChairRow | undefined> {
+      const [row] = await db.delete(groupCoChairs).where(and(eq(groupCoChairs.groupId, groupId), eq(groupCoChairs.id, id))).returning();
+      return row;
     },
 
     async insertMembership(values: typeof groupMemberships.$inferInsert): Promise<GroupMembershipRow> {

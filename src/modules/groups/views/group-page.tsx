@@ -65,10 +65,16 @@ export function GroupPage(props: GroupPageProps): JSX.Element {
         <a href={`/${locale}/account/subscriptions?group=${encodeURIComponent(group.slug)}`}>{safeT('group.follow')}</a>
         {' · '}
         <a href={`${base}/feed.atom`}>{safeT('group.feed')}</a>
+        {' · '}
+        <a href={`/${locale}/calendar?group=${encodeURIComponent(group.slug)}`}>{safeT('group.calendar')}</a>
         {viewer.chairs ? (
           <>
             {' · '}
             <a href={`${base}/manage`}>{safeT('group.manage')}</a>
+            {' · '}
+            <a href={`${base}/consultations/new`}>{safeT('group.openConsultation')}</a>
+            {' · '}
+            <a href={`${base}/events/new`}>{safeT('group.scheduleEvent')}</a>
           </>
         ) : (
           ''
@@ -76,7 +82,7 @@ export function GroupPage(props: GroupPageProps): JSX.Element {
         {viewer.secretariat ? (
           <>
             {' · '}
-            <a href={`/${locale}/secretariat/groups/${group.slug}`}>{safeT('group.edit')}</a>
+            <a href={`/${locale}/secretariat/groups/${group.slug}/edit`}>{safeT('group.edit')}</a>
           </>
         ) : (
           ''
