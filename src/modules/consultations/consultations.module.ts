@@ -4,6 +4,8 @@ import { consultationsActivity } from './consultations.activity.js';
 import { registerConsultationsApi } from './consultations.api.js';
 import { consultationsContributions } from './consultations.contributions.js';
 import { registerConsultationPages } from './consultations.pages.js';
+import { registerPrivacyPart } from '../../app/privacy/privacy.js';
+import { consultationsPrivacyPart } from './consultations.privacy.js';
 
 /**
  * Consultations held by the working groups: a draft (paragraph-numbered) or a question set, inputs with the
@@ -16,6 +18,7 @@ export const consultationsModule: AppModule = {
   activity: [consultationsActivity],
   contributions: [consultationsContributions],
   async register(app, context) {
+    registerPrivacyPart(consultationsPrivacyPart);
     await registerConsultationsApi(app, context);
     await registerConsultationPages(app, context);
   },

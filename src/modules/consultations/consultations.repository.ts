@@ -202,3 +202,19 @@ export function createConsultationsRepository(db: Executor) {
 }
 
 export type ConsultationsRepository = ReturnType<typeof createConsultationsRepository>;
+
+/** A person's inputs, for their personal-data export and erasure. */
+export function createConsultationsPersonalDataRepository(db: Executor) {
+  return {
+    async inputsOf(userId: string) {
+      return db
+        .select({ consultationId: inputs.consultationId, number: inputs.number, paragraph: inputs.paragraph, supporterId: inputs.supporterId, language: inputs.language, publication: inputs.publication, body: inputs.body, sentAt: inputs.createdAt })
+        .from(inputs)
+        .where(eq(inputs.authorId, userId));
+    },
+    /** Removes the name from the person's inputs; a named input becomes anonymous (its text stays with its disposition). */
+    async unnameInputs(userId: string): Promise<void> {
+      await db.update(inputs).set({ authorName: '', publication: sql`case when ${inputs.publication} = 'named' then 'anonymous' else ${inputs.publication} end` }).where(eq(inputs.authorId, userId));
+    },
+  };
+}

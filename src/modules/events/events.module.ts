@@ -6,6 +6,8 @@ import { eventsContributions } from './events.contributions.js';
 import { registerEventOrganiserPages } from './events.organise.js';
 import { registerEventPages } from './events.pages.js';
 import { eventsReference } from './events.reference.js';
+import { registerPrivacyPart } from '../../app/privacy/privacy.js';
+import { eventsPrivacyPart } from './events.privacy.js';
 
 /**
  * Meetings and events of the Call and its working groups: the calendar as a page, as ICS feeds and as JSON;
@@ -20,6 +22,7 @@ export const eventsModule: AppModule = {
   contributions: [eventsContributions],
   activity: [eventsActivity],
   async register(app, context) {
+    registerPrivacyPart(eventsPrivacyPart);
     await registerEventsApi(app, context);
     await registerEventPages(app, context);
     await registerEventOrganiserPages(app, context);

@@ -159,3 +159,19 @@ export function createEventsRepository(db: Executor) {
 }
 
 export type EventsRepository = ReturnType<typeof createEventsRepository>;
+
+/** A person's registrations and the invitations sent to their address, for their personal-data export and erasure. */
+export function createEventsPersonalDataRepository(db: Executor) {
+  return {
+    async registrationsOf(userId: string) {
+      return db.select({ eventId: registrations.eventId, state: registrations.state, registeredAt: registrations.createdAt, changedAt: registrations.updatedAt }).from(registrations).where(eq(registrations.userId, userId));
+    },
+    async invitationsOf(email: string) {
+      return db.select({ eventId: invitations.eventId, invitedAt: invitations.createdAt }).from(invitations).where(eq(invitations.email, email));
+    },
+    async eraseAll(userId: string, email: string | null): Promise<void> {
+      await db.delete(registrations).where(eq(registrations.userId, userId));
+      if (email) await db.delete(invitations).where(eq(invitations.email, email));
+    },
+  };
+}

@@ -221,3 +221,21 @@ export function createGroupsRepository(db: Executor) {
     },
   };
 }
+
+/** A person's requests and memberships, for their personal-data export and erasure. */
+export function createGroupsPersonalDataRepository(db: Executor) {
+  return {
+    async membershipsOf(userId: string) {
+      return db
+        .select({
+          groupId: groupMemberships.groupId, role: groupMemberships.role, supporterId: groupMemberships.supporterId, state: groupMemberships.state,
+          message: groupMemberships.message, reason: groupMemberships.reason, requestedAt: groupMemberships.createdAt, decidedAt: groupMemberships.decidedAt,
+        })
+        .from(groupMemberships)
+        .where(eq(groupMemberships.userId, userId));
+    },
+    async eraseMemberships(userId: string): Promise<number> {
+      return (await db.delete(groupMemberships).where(eq(groupMemberships.userId, userId)).returning({ id: groupMemberships.id })).length;
+    },
+  };
+}

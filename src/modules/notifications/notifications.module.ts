@@ -3,6 +3,8 @@ import { notificationsAccess } from './notifications.access.js';
 import { registerNotificationsAccountSection } from './notifications.account.js';
 import { registerNotificationsPages } from './notifications.pages.js';
 import { notificationsJobHandlers, startNotificationSchedules } from './notifications.schedule.js';
+import { registerPrivacyPart } from '../../app/privacy/privacy.js';
+import { notificationsPrivacyPart } from './notifications.privacy.js';
 
 /**
  * Notifications that respect attention: per-group subscriptions (a role in a group means its weekly digest unless one
@@ -13,6 +15,7 @@ export const notificationsModule: AppModule = {
   name: 'notifications',
   access: notificationsAccess,
   async register(app, context) {
+    registerPrivacyPart(notificationsPrivacyPart);
     await registerNotificationsPages(app, context);
     registerNotificationsAccountSection();
   },

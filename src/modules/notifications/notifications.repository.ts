@@ -116,3 +116,22 @@ export function createNotificationsRepository(db: Executor) {
 
   };
 }
+
+/** A person's subscriptions and what was sent to them, for their personal-data export and erasure. */
+export function createNotificationsPersonalDataRepository(db: Executor) {
+  return {
+    async subscriptionsOf(userId: string) {
+      return db
+        .select({ groupId: notificationSubscriptions.groupId, frequency: notificationSubscriptions.frequency, since: notificationSubscriptions.createdAt, changedAt: notificationSubscriptions.updatedAt })
+        .from(notificationSubscriptions)
+        .where(eq(notificationSubscriptions.userId, userId));
+    },
+    async deliveriesOf(userId: string) {
+      return db.select({ kind: notificationDeliveries.kind, ref: notificationDeliveries.ref, sentAt: notificationDeliveries.sentAt }).from(notificationDeliveries).where(eq(notificationDeliveries.userId, userId));
+    },
+    async eraseAll(userId: string): Promise<void> {
+      await db.delete(notificationSubscriptions).where(eq(notificationSubscriptions.userId, userId));
+      await db.delete(notificationDeliveries).where(eq(notificationDeliveries.userId, userId));
+    },
+  };
+}
