@@ -19,6 +19,8 @@ export type Group = GroupRow;
 
 /** The group at `/groups/<slug>`, or null. */
 export async function findGroupBySlug(db: Executor, slug: string): Promise<Group | null> {
+  // Whatever came in the address: no group has any other shape (and PostgreSQL refuses a NUL byte with an error).
+  if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
   return (await createGroupsRepository(db).findBySlug(slug)) ?? null;
 }
 
