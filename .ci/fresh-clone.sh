@@ -24,7 +24,8 @@ echo "  first page after $(( ($(date +%s%N) - started) / 1000000 )) ms (npm star
 base="http://127.0.0.1:$port"
 check "the log says the official checkout is absent and the bundle was loaded" "grep -q 'IMPORT_ON_EMPTY: .* not found' '$work/server.log' && grep -q 'Reference bundle loaded' '$work/server.log'"
 check "/api/v1/stats counts 1,222 supporters, 81 states" "curl -sf '$base/api/v1/stats' | node -e 'const s=JSON.parse(require(\"fs\").readFileSync(0));process.exit(s.total===1222&&s.byCategory.state===81?0:1)'"
-check "/en/call shows the text of the Call" "curl -sf '$base/en/call' | grep -q 'Paris Call for Trust and Security in Cyberspace'"
+# Saved first: `grep -q` in a pipe stops reading at the first match, and curl, writing the rest, fails with SIGPIPE under pipefail.
+check "/en/call shows the text of the Call" "curl -sf '$base/en/call' -o '$work/call.html' && grep -q 'Paris Call for Trust and Security in Cyberspace' '$work/call.html'"
 check "/fr/principles lists the nine principles" "[ \$(curl -sf '$base/fr/principles' | grep -o 'principles/[1-9]\"' | sort -u | wc -l) -eq 9 ]"
 check "/api/v1/index/editions lists a published edition" "curl -sf '$base/api/v1/index/editions' | node -e 'const b=JSON.parse(require(\"fs\").readFileSync(0));const items=b.items??b.editions??b;process.exit(Array.isArray(items)&&items.length>0?0:1)'"
 [ "$fail" -eq 0 ] || { echo "--- server log"; tail -20 "$work/server.log"; }
