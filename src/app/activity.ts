@@ -1,7 +1,8 @@
+import type { Localized } from '../shared/localized.js';
 import type { Executor } from './database/database.js';
 
-/** Text per language; a missing language is absent, never an empty string. */
-export type ActivityText = Partial<Record<'en' | 'fr', string>>;
+/** Text per language (see src/shared/localized.ts). */
+export type ActivityText = Localized;
 
 /**
  * Something that happened in a working group: news posted, a document version added, a consultation opened or

@@ -2,12 +2,11 @@
 import type { Locale } from '../../app/i18n/i18n.js';
 import type { Localized } from './consultations.tables.js';
 import { localDateTimeText, offsetMinutes, offsetText } from './consultations.time.js';
+import { textInLocale } from '../../shared/localized.js';
 
 /** The text in the reader's language, else in the other one (with its language, for `lang`). */
 export function localizedText(text: Localized, locale: Locale): { text: string; lang: Locale } {
-  if (text[locale]) return { text: text[locale]!, lang: locale };
-  const other: Locale = locale === 'en' ? 'fr' : 'en';
-  return { text: text[other] ?? '', lang: other };
+  return textInLocale(text, locale) ?? { text: '', lang: locale === 'en' ? 'fr' : 'en' };
 }
 
 /** "15 January 2027 at 18:00 (Europe/Paris, UTC+01:00)": the deadline as it was given, with the zone's offset then. */

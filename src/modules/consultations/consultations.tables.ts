@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { idColumn, timestamps } from '../../app/database/columns.js';
 import { groups } from '../groups/groups.tables.js';
+import type { Localized } from '../../shared/localized.js';
 
-/** Text per language; a missing language is absent, never an empty string ("not yet translated"). */
-export type Localized = Partial<Record<'en' | 'fr', string>>;
+/** Text per language (src/shared/localized.ts), as this module's tables store it. */
+export type { Localized };
 
 /**
  * A consultation held by a working group on a draft (paragraph-numbered text) or a question set. `state` is stored as

@@ -2,6 +2,7 @@
 import { eventTextLimits, maxCapacity, opennessLevels, type Openness } from './events.constants.js';
 import type { EventRow, Localized } from './events.tables.js';
 import { isTimeZone, zonedInstant } from './events.time.js';
+import { textInLocale } from '../../shared/localized.js';
 
 /** What an organiser sends (from the form or the API of the use cases), before it is checked. */
 export interface EventInput {
@@ -148,8 +149,4 @@ export function startOf(event: Pick<EventRow, 'allDay' | 'startDate' | 'startsAt
 }
 
 /** The text in the language asked, else in the other one (with the language it is in). */
-export function shown(text: Localized, locale: 'en' | 'fr'): { text: string; lang: 'en' | 'fr' } | null {
-  if (text[locale]) return { text: text[locale]!, lang: locale };
-  const other = locale === 'en' ? 'fr' : 'en';
-  return text[other] ? { text: text[other]!, lang: other } : null;
-}
+export const shown = textInLocale;

@@ -3,9 +3,10 @@ import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, 
 import { users } from '../../app/auth/auth.tables.js';
 import { idColumn, timestamps } from '../../app/database/columns.js';
 import { groups } from '../groups/groups.tables.js';
+import type { Localized } from '../../shared/localized.js';
 
-/** Text per language; a missing language is absent, never an empty string ("not yet translated"). */
-export type Localized = Partial<Record<'en' | 'fr', string>>;
+/** Text per language (src/shared/localized.ts), as this module's tables store it. */
+export type { Localized };
 
 /**
  * The Call's meetings and events: a working group's (`group_id`) or Call-wide (null). Either all-day (`start_date` …

@@ -1,6 +1,7 @@
 /** The working groups' pure rules and the shapes other modules and the bundle read; no I/O. */
 import { groupTextLimits } from './groups.constants.js';
 import type { Localized } from './groups.tables.js';
+import { textInLocale } from '../../shared/localized.js';
 
 export type { GroupRow, GroupMembershipRow, GroupDocumentRow, GroupDocumentVersionRow, GroupNewsRow, VersionFile, Localized } from './groups.tables.js';
 
@@ -26,9 +27,8 @@ export interface ReferenceGroup {
 
 /** The text in the page's language, else the other one (then marked with its language), else null. */
 export function shown(text: Localized, locale: 'en' | 'fr'): { text: string; lang?: 'en' | 'fr' } | null {
-  if (text[locale]) return { text: text[locale]! };
-  const other = locale === 'en' ? 'fr' : 'en';
-  return text[other] ? { text: text[other]!, lang: other } : null;
+  const found = textInLocale(text, locale);
+  return found && found.lang === locale ? { text: found.text } : found;
 }
 
 const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;

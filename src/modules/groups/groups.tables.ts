@@ -3,9 +3,10 @@ import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestam
 import { users } from '../../app/auth/auth.tables.js';
 import { idColumn, timestamps } from '../../app/database/columns.js';
 import { supporters } from '../supporters/supporters.tables.js';
+import type { Localized } from '../../shared/localized.js';
 
-/** Text per language; a missing language is absent, never an empty string ("not yet translated"). */
-export type Localized = Partial<Record<'en' | 'fr', string>>;
+/** Text per language (src/shared/localized.ts), as this module's tables store it. */
+export type { Localized };
 
 /**
  * The Call's working groups: the six opened at the Paris Peace Forum in November 2020 (from the reference bundle,

@@ -9,6 +9,7 @@ import type { Locale } from '../../app/i18n/i18n.js';
 import type { Group } from '../groups/groups.queries.js';
 import { notificationsMessages, type NotificationsMessageKey } from './notifications.messages.js';
 import type { DigestFrequency } from './notifications.models.js';
+import { textInLocale } from '../../shared/localized.js';
 
 /** What every notification needs to build its links. */
 export interface MailSetting {
@@ -19,7 +20,7 @@ export interface MailSetting {
 
 /** The text in the reader's language, else in the other one (an untranslated title is still a title). */
 export function textIn(text: ActivityText | undefined, locale: Locale): string {
-  return text?.[locale] ?? text?.[locale === 'en' ? 'fr' : 'en'] ?? '';
+  return textInLocale(text, locale)?.text ?? '';
 }
 
 const kinds = new Set(['news', 'document', 'consultation', 'event']);
