@@ -10,7 +10,7 @@ import type { FormErrors, FormValues } from '../consultations.forms.js';
 import { localizedText } from '../consultations.presenters.js';
 import type { ConsultationView } from '../consultations.queries.js';
 import { CommentForm } from './comment-form.js';
-import { consultationsT, Deadline, InputItem, Notice } from './parts.js';
+import { consultationsT, Deadline, DispositionDownloads, InputItem, Notice } from './parts.js';
 
 export interface ConsultationPageProps {
   locale: Locale;
@@ -155,17 +155,7 @@ export function ConsultationPage(props: ConsultationPageProps): JSX.Element {
       </section>
       <section aria-labelledby="exports">
         <h2 id="exports">{safeT('consultations.page.exports')}</h2>
-        <ul>
-          <li>
-            <a href={`/api/v1/consultations/${consultation.id}/inputs.csv`}>{safeT('consultations.page.inputsCsv')}</a>
-          </li>
-          <li>
-            <a href={`/api/v1/consultations/${consultation.id}/dispositions.csv`}>{safeT('consultations.page.dispositionsCsv')}</a>
-          </li>
-          <li>
-            <a href={`/api/v1/consultations/${consultation.id}/dispositions`}>{safeT('consultations.page.dispositionsJson')}</a>
-          </li>
-        </ul>
+        <DispositionDownloads consultationId={consultation.id} locale={locale} withInputs />
       </section>
     </Layout>
   );

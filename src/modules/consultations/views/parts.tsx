@@ -189,3 +189,26 @@ export function InputItem(props: { locale: Locale; input: ShownInput; outcome?: 
     </li>
   );
 }
+
+/** Links to the disposition table as CSV and JSON (the API's own addresses), and to the public inputs when asked. */
+export function DispositionDownloads(props: { consultationId: string; locale: Locale; withInputs?: boolean }): JSX.Element {
+  const { safeT } = consultationsT(props.locale);
+  const api = `/api/v1/consultations/${props.consultationId}`;
+  return (
+    <ul>
+      {props.withInputs ? (
+        <li>
+          <a href={`${api}/inputs.csv`}>{safeT('consultations.page.inputsCsv')}</a>
+        </li>
+      ) : (
+        ''
+      )}
+      <li>
+        <a href={`${api}/dispositions.csv`}>{safeT('consultations.page.dispositionsCsv')}</a>
+      </li>
+      <li>
+        <a href={`${api}/dispositions`}>{safeT('consultations.page.dispositionsJson')}</a>
+      </li>
+    </ul>
+  );
+}

@@ -8,7 +8,7 @@ import type { Locale } from '../../../app/i18n/i18n.js';
 import { localizedText } from '../consultations.presenters.js';
 import type { Held, PublicDisposition } from '../consultations.queries.js';
 import type { ParagraphRow } from '../consultations.tables.js';
-import { consultationsT, Notice } from './parts.js';
+import { consultationsT, DispositionDownloads, Notice } from './parts.js';
 
 export interface SynthesisPageProps {
   locale: Locale;
@@ -139,14 +139,7 @@ export function SynthesisPage(props: SynthesisPageProps): JSX.Element {
             </tbody>
           </table>
         </div>
-        <ul>
-          <li>
-            <a href={`/api/v1/consultations/${consultation.id}/dispositions.csv`}>{safeT('consultations.page.dispositionsCsv')}</a>
-          </li>
-          <li>
-            <a href={`/api/v1/consultations/${consultation.id}/dispositions`}>{safeT('consultations.page.dispositionsJson')}</a>
-          </li>
-        </ul>
+        <DispositionDownloads consultationId={consultation.id} locale={locale} />
       </section>
     </Layout>
   );
