@@ -66,6 +66,7 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
   admin: { email: 'admin@secretariat.example', role: 'admin', method: 'passkey' },
   'co-chair': { email: 'co-chair@wg.example' },
   'group-member': { email: 'member@wg.example' },
+  contact: { email: 'duty-officer@org-a.example' },
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
@@ -126,6 +127,8 @@ beforeAll(async () => {
   }
   await grantRole(db, 'test:setup', { userId: userIds.representative!, role: 'representative', scopeId: known.orgA });
   await grantRole(db, 'test:setup', { userId: userIds['other-representative']!, role: 'representative', scopeId: known.orgB });
+  // A designated point of contact of organisation A (the cooperation space; its requests are sent in A's name).
+  await grantRole(db, 'test:setup', { userId: userIds.contact!, role: 'contact', scopeId: known.orgA });
   // A working group of its own (the `:group` of the group routes), with a co-chair and a member.
   const [group] = await db.insert(groups).values({ slug: known.groupSlug, name: { en: 'Matrix group', fr: 'Groupe matrice' }, createdBy: 'test:setup' }).returning();
   known.group = group!.id;

@@ -31,6 +31,17 @@ export const accessKinds = [
    * (403): the group itself is public, only these parts are not.
    */
   'group-member',
+  /**
+   * The cooperation space (points of contact, ping statistics, requests): the designated contacts of any organisation,
+   * and the secretariat. Others are refused (403): the space exists, its content is for its members.
+   */
+  'cooperation',
+  /**
+   * One request between organisations (its `:request`), as its TLP marking allows: the sender's and the recipient's
+   * designated contacts. Anyone else, the secretariat included, is not told it exists (404): a TLP:AMBER request is
+   * for the organisations involved, not for the platform's staff.
+   */
+  'request-party',
   /** Moderators and administrators, signed in with a passkey. */
   'secretariat',
   /** Administrators, signed in with a passkey. */
@@ -62,6 +73,11 @@ export const audiences = [
   'co-chair',
   /** A member of the working group the route names. */
   'group-member',
+  /**
+   * A designated point of contact of the organisation the route names (no platform role, not its representative): in
+   * the cooperation space, and a party to the request the routes name (sent by their organisation).
+   */
+  'contact',
 ] as const;
 export type Audience = (typeof audiences)[number];
 
@@ -74,11 +90,11 @@ export type Outcome = 'allowed' | 'sign-in' | 'refused' | 'hidden' | 'passkey';
 
 const everyone: Record<Audience, Outcome> = {
   anonymous: 'allowed', member: 'allowed', 'other-representative': 'allowed', representative: 'allowed', 'moderator-by-link': 'allowed', moderator: 'allowed', admin: 'allowed',
-  'co-chair': 'allowed', 'group-member': 'allowed',
+  'co-chair': 'allowed', 'group-member': 'allowed', contact: 'allowed',
 };
 const secretariat: Record<Audience, Outcome> = {
   anonymous: 'sign-in', member: 'refused', 'other-representative': 'refused', representative: 'refused', 'moderator-by-link': 'passkey', moderator: 'allowed', admin: 'allowed',
-  'co-chair': 'refused', 'group-member': 'refused',
+  'co-chair': 'refused', 'group-member': 'refused', contact: 'refused',
 };
 
 /** The outcome each access kind promises each audience. */
@@ -89,12 +105,17 @@ export const expectedOutcomes: Record<Access, Record<Audience, Outcome>> = {
   'second-factor-if-secretariat': { ...everyone, anonymous: 'sign-in', 'moderator-by-link': 'refused' },
   // Whoever does not manage the organisation is not told that it can be managed, nor whether the id exists.
   // A group's co-chairs and members hold no organisation's role: to the organisation's pages they are anyone.
-  representative: { ...everyone, anonymous: 'sign-in', member: 'hidden', 'other-representative': 'hidden', 'moderator-by-link': 'hidden', 'co-chair': 'hidden', 'group-member': 'hidden' },
+  representative: { ...everyone, anonymous: 'sign-in', member: 'hidden', 'other-representative': 'hidden', 'moderator-by-link': 'hidden', 'co-chair': 'hidden', 'group-member': 'hidden', contact: 'hidden' },
   'representative-writes': {
-    ...everyone, anonymous: 'sign-in', member: 'hidden', 'other-representative': 'hidden', 'moderator-by-link': 'hidden', moderator: 'refused', admin: 'refused', 'co-chair': 'hidden', 'group-member': 'hidden',
+    ...everyone, anonymous: 'sign-in', member: 'hidden', 'other-representative': 'hidden', 'moderator-by-link': 'hidden', moderator: 'refused', admin: 'refused', 'co-chair': 'hidden', 'group-member': 'hidden', contact: 'hidden',
   },
   'co-chair': { ...secretariat, 'co-chair': 'allowed' },
   'group-member': { ...secretariat, 'co-chair': 'allowed', 'group-member': 'allowed' },
+  cooperation: { ...secretariat, contact: 'allowed' },
+  'request-party': {
+    anonymous: 'sign-in', member: 'hidden', 'other-representative': 'hidden', representative: 'hidden', 'moderator-by-link': 'hidden', moderator: 'hidden', admin: 'hidden',
+    'co-chair': 'hidden', 'group-member': 'hidden', contact: 'allowed',
+  },
   secretariat,
   admin: { ...secretariat, moderator: 'refused' },
 };

@@ -8,13 +8,16 @@ export type SessionMethod = (typeof sessionMethods)[number];
 
 /**
  * Roles held on one subject rather than on the whole platform, each with the kind of subject it is held on: a
- * representative acts for one organisation of the registry; a group's co-chairs, members and observers for that group.
+ * representative acts for one organisation of the registry; a group's co-chairs, members and observers for that group;
+ * a designated contact answers for one organisation in the cooperation space.
  */
 export const scopedRoles = {
   representative: 'supporter',
   'co-chair': 'group',
   member: 'group',
   observer: 'group',
+  /** A designated point of contact of an organisation (the cooperation space): granted when the nominee accepts. */
+  contact: 'supporter',
 } as const;
 export type ScopedRole = keyof typeof scopedRoles;
 export type ScopeKind = (typeof scopedRoles)[ScopedRole];
