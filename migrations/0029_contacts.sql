@@ -52,6 +52,7 @@ CREATE TABLE "contacts" (
 	CONSTRAINT "contacts__attestation_days_valid" CHECK ("contacts"."attestation_days" between 7 and 400)
 );
 --> statement-breakpoint
+ALTER TABLE "role_grants" DROP CONSTRAINT "role_grants__role_valid";--> statement-breakpoint
 ALTER TABLE "contact_channels" ADD CONSTRAINT "contact_channels_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contacts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contact_keys" ADD CONSTRAINT "contact_keys_contact_id_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contacts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contacts" ADD CONSTRAINT "contacts_supporter_id_supporters_id_fk" FOREIGN KEY ("supporter_id") REFERENCES "public"."supporters"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -59,4 +60,5 @@ ALTER TABLE "contacts" ADD CONSTRAINT "contacts_user_id_users_id_fk" FOREIGN KEY
 CREATE INDEX "contact_channels__contact" ON "contact_channels" USING btree ("contact_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "contact_keys__contact_fingerprint" ON "contact_keys" USING btree ("contact_id","fingerprint");--> statement-breakpoint
 CREATE INDEX "contacts__supporter" ON "contacts" USING btree ("supporter_id");--> statement-breakpoint
-CREATE INDEX "contacts__user" ON "contacts" USING btree ("user_id");
+CREATE INDEX "contacts__user" ON "contacts" USING btree ("user_id");--> statement-breakpoint
+ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants__role_valid" CHECK (("role_grants"."role" in ('representative', 'contact') and "role_grants"."scope_kind" = 'supporter') or ("role_grants"."role" in ('co-chair', 'member', 'observer') and "role_grants"."scope_kind" = 'group'));

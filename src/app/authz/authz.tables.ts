@@ -27,7 +27,7 @@ export const roleGrants = pgTable(
     index('role_grants__scope').on(t.scopeKind, t.scopeId, t.role),
     check(
       'role_grants__role_valid',
-      sql`(${t.role} = 'representative' and ${t.scopeKind} = 'supporter') or (${t.role} in ('co-chair', 'member', 'observer') and ${t.scopeKind} = 'group')`,
+      sql`(${t.role} in ('representative', 'contact') and ${t.scopeKind} = 'supporter') or (${t.role} in ('co-chair', 'member', 'observer') and ${t.scopeKind} = 'group')`,
     ),
   ],
 );
