@@ -1,0 +1,21 @@
+/** Times of pings, always shown with their zone; durations in words. Zones as consultations handle their deadlines. */
+import type { Locale } from '../../app/i18n/i18n.js';
+import { localDateTimeText, offsetMinutes, offsetText } from '../consultations/consultations.time.js';
+import { pingsMessages } from './pings.messages.js';
+
+export { isTimeZone, localToInstant, instantToLocal } from '../consultations/consultations.time.js';
+
+/** "7 December 2026 at 18:00 (Europe/Paris, UTC+01:00)". */
+export function atInZone(locale: Locale, instant: Date, timeZone: string): string {
+  return `${localDateTimeText(locale, instant, timeZone)} (${timeZone}, ${offsetText(offsetMinutes(instant, timeZone))})`;
+}
+
+/** "42 s", "17 min", "3 h 05 min"; the dash for none. */
+export function duration(locale: Locale, seconds: number | null): string {
+  const t = pingsMessages(locale);
+  if (seconds === null) return t('pings.stats.none');
+  if (seconds < 60) return t('pings.duration.seconds', { n: Math.round(seconds) });
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return t('pings.duration.minutes', { n: minutes });
+  return t('pings.duration.hours', { h: Math.floor(minutes / 60), m: String(minutes % 60).padStart(2, '0') });
+}
