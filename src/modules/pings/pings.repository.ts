@@ -64,8 +64,18 @@ export function createPingsRepository(db: Executor) {
       const rows = await db.select({ id: supporters.id, name: supporters.name, slug: supporters.slug }).from(supporters).where(inArray(supporters.id, ids));
       return new Map(rows.map((r) => [r.id, { name: r.name, slug: r.slug }]));
     },
-    async supporterExists(id: string): Promise<boolean> {
-      return (await db.select({ id: supporters.id }).from(supporters).where(eq(supporters.id, id))).length > 0;
+    async existingSupporters(ids: string[]): Promise<string[]> {
+      if (ids.length === 0) return [];
+      return (await db.select({ id: supporters.id }).from(supporters).where(inArray(supporters.id, ids))).map((r) => r.id);
+    },
+    /** The organisations with a contact that an exercise can try (active or stale), by name. */
+    async organisationsWithContacts(): Promise<Array<{ id: string; name: string }>> {
+      return db
+        .selectDistinct({ id: supporters.id, name: supporters.name })
+        .from(supporters)
+        .innerJoin(contacts, eq(contacts.supporterId, supporters.id))
+        .where(inArray(contacts.state, ['active', 'stale']))
+        .orderBy(asc(supporters.name));
     },
 
     async insertExercise(values: typeof pingExercises.$inferInsert): Promise<PingExerciseRow> {

@@ -1,5 +1,7 @@
 /** Strings of the ping exercises (proof of life). English is the type; French must match it. */
 export const en = {
+  'pings.cooperation': 'Cooperation space',
+  'pings.noAnswer': 'No answer within the window',
   'pings.title': 'Proof of life: ping exercises',
   'pings.lead': 'Ping exercises check that the designated contacts answer: each contact receives a ping with a code and acknowledges it; a ping left unanswered for the window is tried on the next channel, then on the organisation’s next contact. These figures are for the cooperation space only.',
   'pings.new': 'Run a ping exercise',

@@ -2,6 +2,8 @@ import type { Catalog } from '../../../app/i18n/i18n.js';
 import type { en } from './en.js';
 
 export const fr: Catalog<typeof en> = {
+  'pings.cooperation': 'Espace de coopération',
+  'pings.noAnswer': 'Pas de réponse dans le délai',
   'pings.title': 'Preuve de vie : exercices de ping',
   'pings.lead': 'Les exercices de ping vérifient que les contacts désignés répondent : chaque contact reçoit un ping avec un code et en accuse réception ; un ping resté sans réponse pendant le délai est essayé sur le canal suivant, puis auprès du contact suivant de l’organisation. Ces chiffres sont réservés à l’espace de coopération.',
   'pings.new': 'Lancer un exercice de ping',
