@@ -39,6 +39,7 @@ import { saveAssessment } from '../src/modules/toolkit/assessment/assessment.use
 import { referenceDir } from '../src/app/reference/reference.js';
 import { seedReport } from '../src/modules/norms/reports/reports.test-support.js';
 import { seedConsultation } from '../src/modules/consultations/consultations.test-support.js';
+import { seedRunningExercise } from '../src/modules/pings/pings.test-support.js';
 
 /**
  * The authorization matrix, generated: every registered route × every audience, against the access each module declares
@@ -70,9 +71,9 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
-const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '', groupRequest: '', groupDocument: '' };
+const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '', groupRequest: '', groupDocument: '', pingExercise: '', ping: '', pingContact: '' };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
-const tokens = { invitation: '', signIn: '', confirm: '', unknown: 'x'.repeat(43) };
+const tokens = { invitation: '', signIn: '', confirm: '', ping: '', unknown: 'x'.repeat(43) };
 let unsubscribeToken = '';
 
 const form = (name: string, email: string): ApplicationForm => ({
@@ -160,6 +161,10 @@ beforeAll(async () => {
   tokens.signIn = await issueToken(db, { purpose: signInPurpose, subjectId: target.userId, ttlMs: 3_600_000 });
   // An e-mailed unsubscribe link of the target for the matrix group (signed, never spent: one-click is idempotent).
   unsubscribeToken = signUnsubscribeToken(resolveSecretKey(t.config), { userId: target.userId, groupId: known.group });
+  // A ping exercise run by organisation A's contact over its own contacts, with an e-mailed ping and its link's token.
+  const exercise = await seedRunningExercise(db, { supporterId: known.orgA, userId: userIds.contact!, publicUrl: t.config.publicUrl });
+  Object.assign(known, { pingExercise: exercise.exerciseId, ping: exercise.pingId, pingContact: exercise.contactId });
+  tokens.ping = exercise.token;
   // The CSRF secret lives in its own cookie, not in the session: one token serves every audience.
   const page = await csrfFor(t, '/en/sign-in');
   csrf = { token: page.token, cookie: page.cookie };
@@ -188,6 +193,10 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/consultations\/:consultation(?=\/(dispositions|synthesis|inputs\/:input))/, () => known.closedConsultation],
   [/\/consultations\/:consultation/, () => known.consultation],
   [/\/inputs\/:input/, () => known.closedInput],
+  [/\/pings\/exercises\/:exercise/, () => known.pingExercise],
+  [/\/pings\/:ping/, () => known.ping],
+  [/\/pings\/contacts\/:contact/, () => known.pingContact],
+  [/\/ping\/:token/, () => tokens.ping],
   [/\/secretariat\/events\/:event/, () => known.callEvent],
   [/\/events\/:event/, () => known.event],
   [/\/working-groups\/:group/, () => known.groupSlug],
@@ -325,6 +334,10 @@ const bodies: Array<[RegExp, (audience: Audience) => Record<string, string> | Pr
   [/\/(sign-in\/verify|join\/confirm|join\/answer|join\/invitation)$/, () => ({ token: tokens.unknown, response: 'Our answer' })],
   [/\/account\/subscriptions$/, () => ({ group: known.groupSlug, frequency: 'weekly' })],
   [/\/unsubscribe\/:token$/, () => ({ 'List-Unsubscribe': 'One-Click' })],
+  // Pings: an exercise form without a channel and an unknown code are shown again (422); the link's token acknowledges once.
+  [/\/cooperation\/pings\/new$/, () => ({ window: '60', when: 'now' })],
+  [/\/cooperation\/pings\/acknowledge$/, () => ({ code: 'NOTACODE' })],
+  [/\/api\/v1\/pings\/acknowledge$/, () => ({ token: tokens.ping })],
 ];
 
 /** The request for the route as the audience, with whatever it needs made beforehand (so the audit count follows). */

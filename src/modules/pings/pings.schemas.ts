@@ -60,5 +60,5 @@ export const exerciseDetailSchema = exerciseSchema.extend({ organisations: z.arr
 export const contactHistorySchema = z.object({ contact: z.string(), name: z.string(), figures: figuresSchema, pings: z.array(pingSchema) });
 export const statisticsSchema = z.object({ since: z.string(), figures: figuresSchema, organisations: z.array(organisationFiguresSchema) });
 
-export const acknowledgeBodySchema = z.strictObject({ token: z.string().min(1).max(200).describe('The token of the acknowledgement link (its last path segment): the ping\'s nonce') });
+export const acknowledgeBodySchema = z.object({ token: z.string().min(1).max(200).describe('The token of the acknowledgement link (its last path segment): the ping\'s nonce') });
 export const acknowledgedSchema = z.object({ ping: z.string(), acknowledgedAt: z.string(), recorded: z.boolean().describe('False when it was already acknowledged: nothing changed') });
