@@ -37,7 +37,7 @@ async function describe(db: Executor, list: PingRow[], targets: PingTargetRow[],
   const repository = createPingsRepository(db);
   const supporterOf = new Map(targets.map((t) => [t.id, t.supporterId]));
   const contactIds = [...new Set(list.map((p) => p.contactId))];
-  const contacts = new Map((await Promise.all(contactIds.map((id) => repository.contact(id)))).filter((c) => c !== undefined).map((c) => [c.id, c]));
+  const contacts = new Map((await repository.contactsByIds(contactIds)).map((c) => [c.id, c]));
   const names = await repository.supporterNames([...new Set([...contacts.values()].map((c) => c.supporterId))]);
   return list.map((ping) => {
     const contact = contacts.get(ping.contactId);

@@ -56,6 +56,9 @@ export function createPingsRepository(db: Executor) {
     async contactsOf(supporterIds: string[]): Promise<DirectoryContact[]> {
       return supporterIds.length ? directory(inArray(contacts.supporterId, supporterIds)) : [];
     },
+    async contactsByIds(ids: string[]): Promise<DirectoryContact[]> {
+      return ids.length ? directory(inArray(contacts.id, ids)) : [];
+    },
     async contact(id: string): Promise<DirectoryContact | undefined> {
       return (await directory(eq(contacts.id, id)))[0];
     },

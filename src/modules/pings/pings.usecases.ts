@@ -69,6 +69,16 @@ interface Sending {
 
 /** Writes the pings of these steps and puts their e-mails in the outbox (the other channels wait on the call list). */
 async function sendSteps(s: Sending, steps: Array<{ target: PingTargetRow; step: ChainStep; index: number; contact: DirectoryContact }>): Promise<number> {
+  let written = 0;
+  // In slices: a statement of a thousand rendered e-mails would hold them all in memory at once (and PGlite's heap
+  // keeps the largest statement's size for good).
+  for (let i = 0; i < steps.length; i += sliceSize) written += await sendSlice(s, steps.slice(i, i + sliceSize));
+  return written;
+}
+
+const sliceSize = 100;
+
+async function sendSlice(s: Sending, steps: Array<{ target: PingTargetRow; step: ChainStep; index: number; contact: DirectoryContact }>): Promise<number> {
   const dueAt = new Date(s.now.getTime() + s.exercise.windowMinutes * 60_000);
   const tokens = new Map<string, string>();
   const rows = await s.repository.insertPings(
