@@ -89,6 +89,26 @@ describe.each([
   });
 });
 
+describe('a scheduled exercise', () => {
+  it('takes a local date-time in a zone, stores it in UTC, shows it with its zone, and starts only when due', async () => {
+    const secretariat = await signInAs(t, { email: 'secretariat@pariscall.test', role: 'moderator' });
+    const page = await csrfFor(t, '/en/cooperation/pings/new', secretariat.cookie);
+    const fields = { _csrf: page.token, organisations: orgs[0]!.id, channels: 'email', window: '1440', when: 'later', timeZone: 'Europe/Paris' };
+    const past = await post('/en/cooperation/pings/new', page.cookie, { ...fields, startsAt: '2020-01-01T09:00' });
+    expect(past.statusCode).toBe(422);
+    expect(past.body).toContain('Give a date and time to come');
+    const created = await post('/en/cooperation/pings/new', page.cookie, { ...fields, startsAt: '2099-03-02T09:00' });
+    expect(created.statusCode).toBe(303);
+    const exerciseId = /exercises\/(pex_[^?]+)/.exec(String(created.headers.location))![1]!;
+    await t.app.context.jobs.worker.drain();
+    const api = await t.app.inject({ url: `/api/v1/pings/exercises/${exerciseId}`, headers: { cookie: secretariat.cookie } });
+    expect(api.json()).toMatchObject({ scheduledAt: '2099-03-02T08:00:00.000Z', timeZone: 'Europe/Paris', state: 'scheduled', pings: [] });
+    const shown = await t.app.inject({ url: `/fr/cooperation/pings/exercises/${exerciseId}`, headers: { cookie: secretariat.cookie } });
+    expect(shown.body).toContain('2 mars 2099');
+    expect(shown.body).toContain('09:00 (Europe/Paris, UTC+01:00)');
+  });
+});
+
 describe('the cooperation space and the API', () => {
   it('refuses people outside the space (403) and visitors (sign in); a contact sees the statistics', async () => {
     const member = await signInAs(t, { email: 'member@pings.example' });
@@ -126,7 +146,8 @@ describe('the cooperation space and the API', () => {
     expect(unknown.headers['content-type']).toContain('application/problem+json');
     const list = await t.app.inject({ url: '/api/v1/pings/exercises', headers: { cookie: secretariat.cookie } });
     expect(list.json().total).toBeGreaterThanOrEqual(1);
-    const detail = await t.app.inject({ url: `/api/v1/pings/exercises/${list.json().items[0].id}`, headers: { cookie: secretariat.cookie } });
+    const mine = list.json().items.find((e: { scope: string[] }) => e.scope.includes(org.id));
+    const detail = await t.app.inject({ url: `/api/v1/pings/exercises/${mine.id}`, headers: { cookie: secretariat.cookie } });
     expect(detail.json().pings[0]).toMatchObject({ via: 'api', channel: 'email' });
     expect(detail.body).not.toContain(address);
   });

@@ -46,6 +46,9 @@ describe('ping exercises', () => {
     const mail = await db.select().from(jobs).where(eq(jobs.idempotencyKey, `pings.ping:${list.find((p) => p.channelKind === 'email')!.id}`));
     expect(mail).toHaveLength(1);
 
+    // The escalation clock is a job due at the end of the window.
+    const [sweep] = await db.select().from(jobs).where(eq(jobs.idempotencyKey, `pings.sweep:${exerciseId}:${hours(1).toISOString()}`));
+    expect(sweep?.runAt).toEqual(hours(1));
     // Before the window ends nothing moves; the sweep that ran early is retried later.
     await expect(sweepExercise({ db, publicUrl, exerciseId, at: hours(1), now: hours(0.5) })).rejects.toThrow();
     expect(await sweepExercise({ db, publicUrl, exerciseId, now: hours(1) })).toEqual({ escalated: 2, unreachable: 0 });
@@ -90,6 +93,22 @@ describe('ping exercises', () => {
     // The sweep finds nothing to escalate.
     expect(await sweepExercise({ db, publicUrl, exerciseId, now: hours(2) })).toEqual({ escalated: 0, unreachable: 0 });
     expect(contact.id).toBe(row?.contactId);
+  });
+
+  it('records an answer given to the operator, with who recorded it, in the audit log', async () => {
+    const { db } = t.database;
+    const org = orgs[0]!.id;
+    await seedContact(db, { supporterId: org, state: 'active', channels: [{ kind: 'signal', value: '+33 6 11 11 11 11' }] });
+    const exerciseId = await exerciseOver(org, ['signal']);
+    const [ping] = await pingsOf(exerciseId);
+    await expect(recordAnswer({ db, actor: contactActor('usr_outsider', orgs[1]!.id), exerciseId, pingId: ping!.id, now: hours(0.1) })).rejects.toMatchObject({ status: 403 });
+    const done = await recordAnswer({ db, actor: secretariatActor('usr_operator'), exerciseId, pingId: ping!.id, now: hours(0.1) });
+    expect(done.recorded).toBe(true);
+    const [row] = await db.select().from(pings).where(eq(pings.id, ping!.id));
+    expect(row).toMatchObject({ via: 'operator', recordedBy: 'user:usr_operator' });
+    const [entry] = await db.select().from(auditLog).where(eq(auditLog.subject, ping!.id));
+    expect(entry).toMatchObject({ actor: 'user:usr_operator', action: 'pings.acknowledge' });
+    expect(entry?.details).toMatchObject({ via: 'operator', recordedBy: 'user:usr_operator', seconds: 360 });
   });
 
   it('refuses an expired or unknown token and lets a contact run an exercise over its own organisation only', async () => {
