@@ -6,6 +6,10 @@ import { csrfFor, signInAs } from '../../../test/helpers/auth.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/helpers/smtp.js';
 import { contacts } from '../contacts/contacts.tables.js';
 import { seedContact } from '../contacts/contacts.test-support.js';
+import { erasePersonalData, exportPersonalData } from '../../app/privacy/privacy.js';
+import { createPingsRepository } from './pings.repository.js';
+import { contactActor } from './pings.test-support.js';
+import { createExercise, startExercise } from './pings.usecases.js';
 import { someSupporters } from './pings.test-support.js';
 
 const publicUrl = 'https://pariscall.test';
@@ -150,5 +154,21 @@ describe('the cooperation space and the API', () => {
     const detail = await t.app.inject({ url: `/api/v1/pings/exercises/${mine.id}`, headers: { cookie: secretariat.cookie } });
     expect(detail.json().pings[0]).toMatchObject({ via: 'api', channel: 'email' });
     expect(detail.body).not.toContain(address);
+  });
+});
+
+describe('personal data', () => {
+  it('exports the pings a person received as a contact and the exercises they ran; erasure forgets who ran them', async () => {
+    const db = t.database.db;
+    const me = await signInAs(t, { email: 'privacy-desk@pings.example' });
+    const contact = await seedContact(db, { supporterId: orgs[1]!.id, userId: me.userId, channels: [{ kind: 'phone', value: '+33 1 09 09 09 09' }] });
+    const exercise = await createExercise({ db, actor: contactActor(me.userId, orgs[1]!.id), exercise: { supporterId: orgs[1]!.id, scopeSupporterIds: [], roles: [], channels: ['phone'], windowMinutes: 60, startsAt: null, timeZone: 'UTC' } });
+    await startExercise({ db, publicUrl, exerciseId: exercise.id });
+    const exported = (await exportPersonalData(db, me.userId)).parts.pings as { pings: Array<{ contact: string }>; exercisesRun: Array<{ id: string }> };
+    expect(exported.pings.some((p) => p.contact === contact.id)).toBe(true);
+    expect(exported.exercisesRun.map((e) => e.id)).toContain(exercise.id);
+    expect(JSON.stringify(exported)).not.toContain('+33 1 09 09 09 09');
+    await erasePersonalData(db, { userId: me.userId, actor: `user:${me.userId}` });
+    expect((await createPingsRepository(db).exercise(exercise.id))?.createdBy).toBe('erased');
   });
 });
