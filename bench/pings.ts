@@ -20,6 +20,9 @@ import { makeTempDir } from './lib/tempdir.js';
 
 interface WorkerRun {
   sentMs: number;
+  sentCpuMs: number;
+  sentRssMb: number;
+  statsRssMb: number;
   statsMs: number;
   ackMs: number;
   totalMs: number;
@@ -66,7 +69,7 @@ export async function benchPings(options: { contacts: number }): Promise<GoalRes
   }
   const pglite = await measure(count, { DATA_DIR: makeTempDir('pings-pglite') });
   const describe = (r: WorkerRun) =>
-    `${r.pings} pings, ${r.eml} e-mails written by the worker (${r.jobsRun} jobs) in ${formatMs(r.sentMs)}; statistics of ${r.organisations} organisations in ${formatMs(r.statsMs)} (${r.acknowledged} acknowledged, ${formatMs(r.ackMs)} for those one by one)`;
+    `${r.pings} pings, ${r.eml} e-mails written by the worker (${r.jobsRun} jobs) in ${formatMs(r.sentMs)} (worker CPU ${formatMs(r.sentCpuMs)}, peak ${r.sentRssMb.toFixed(0)} MB so far); statistics of ${r.organisations} organisations in ${formatMs(r.statsMs)} (${r.acknowledged} acknowledged first, ${formatMs(r.ackMs)} one by one; peak ${r.statsRssMb.toFixed(0)} MB after)`;
   console.log(`  PostgreSQL: ${describe(postgres)}, worker peak ${postgres.maxRssMb.toFixed(0)} MB`);
   console.log(`  PGlite: ${describe(pglite)}, worker peak ${pglite.maxRssMb.toFixed(0)} MB (engine included)`);
   const complete = (r: WorkerRun) => r.pings === count && r.eml === count;

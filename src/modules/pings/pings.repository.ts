@@ -1,10 +1,12 @@
 /**
- * The SQL of pings. The contacts' tables are read here, never written: the directory belongs to the contacts module.
+ * The SQL of pings. The contacts' tables are read here, never written: the directory belongs to the contacts module
+ * (the one exception to the module boundaries, in .dependency-cruiser.cjs, with its reason). Organisations' names come
+ * through the supporters' use cases.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, min, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, min, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../app/database/database.js';
 import { contactChannels, contacts } from '../contacts/contacts.tables.js';
-import { supporters } from '../supporters/supporters.tables.js';
+import { listSupportersByIds } from '../supporters/supporters.usecases.js';
 import { pingExercises, pings, pingTargets, type PingExerciseRow, type PingRow, type PingTargetRow } from './pings.tables.js';
 
 export interface DirectoryContact {
@@ -64,21 +66,34 @@ export function createPingsRepository(db: Executor) {
     },
     async supporterNames(ids: string[]): Promise<Map<string, { name: string; slug: string }>> {
       if (ids.length === 0) return new Map();
-      const rows = await db.select({ id: supporters.id, name: supporters.name, slug: supporters.slug }).from(supporters).where(inArray(supporters.id, ids));
-      return new Map(rows.map((r) => [r.id, { name: r.name, slug: r.slug }]));
+      return new Map((await listSupportersByIds(db, ids)).map((r) => [r.id, { name: r.name, slug: r.slug }]));
     },
     async existingSupporters(ids: string[]): Promise<string[]> {
       if (ids.length === 0) return [];
-      return (await db.select({ id: supporters.id }).from(supporters).where(inArray(supporters.id, ids))).map((r) => r.id);
+      return (await listSupportersByIds(db, ids)).map((r) => r.id);
     },
     /** The organisations with a contact that an exercise can try (active or stale), by name. */
     async organisationsWithContacts(): Promise<Array<{ id: string; name: string }>> {
-      return db
-        .selectDistinct({ id: supporters.id, name: supporters.name })
-        .from(supporters)
-        .innerJoin(contacts, eq(contacts.supporterId, supporters.id))
-        .where(inArray(contacts.state, ['active', 'stale']))
-        .orderBy(asc(supporters.name));
+      const ids = await db.selectDistinct({ id: contacts.supporterId }).from(contacts).where(inArray(contacts.state, ['active', 'stale']));
+      const rows = await listSupportersByIds(db, ids.map((r) => r.id));
+      return rows.map((r) => ({ id: r.id, name: r.name })).sort((a, b) => a.name.localeCompare(b.name));
+    },
+
+    /** What pings hold about a person (see pings.privacy.ts). */
+    async personalData(userId: string) {
+      const ref = `user:${userId}`;
+      const own = db.select({ id: contacts.id }).from(contacts).where(eq(contacts.userId, userId));
+      const received = await db
+        .select({ id: pings.id, exercise: pings.exerciseId, contact: pings.contactId, channel: pings.channelKind, sentAt: pings.sentAt, acknowledgedAt: pings.acknowledgedAt, via: pings.via })
+        .from(pings)
+        .where(or(inArray(pings.contactId, own), eq(pings.recordedBy, ref)));
+      const ran = await db.select({ id: pingExercises.id, scheduledAt: pingExercises.scheduledAt }).from(pingExercises).where(eq(pingExercises.createdBy, ref));
+      return { pings: received, exercisesRun: ran };
+    },
+    async forgetPerson(userId: string): Promise<void> {
+      const ref = `user:${userId}`;
+      await db.update(pingExercises).set({ createdBy: 'erased' }).where(eq(pingExercises.createdBy, ref));
+      await db.update(pings).set({ recordedBy: 'erased' }).where(eq(pings.recordedBy, ref));
     },
 
     async insertExercise(values: typeof pingExercises.$inferInsert): Promise<PingExerciseRow> {
