@@ -12,7 +12,7 @@ import { hashToken, isTokenShaped } from '../../app/auth/tokens.js';
 import type { Database, Executor } from '../../app/database/database.js';
 import { ackExpiryMs, type AckVia } from './pings.constants.js';
 import { invalidPingToken, pingExpired, pingsNotFound, unknownCode } from './pings.errors.js';
-import { normaliseCode } from './pings.models.js';
+import { isIdShaped, normaliseCode } from './pings.models.js';
 import { pingsPolicies } from './pings.policies.js';
 import { createPingsRepository } from './pings.repository.js';
 import type { PingExerciseRow, PingRow, PingTargetRow } from './pings.tables.js';
@@ -103,7 +103,7 @@ export async function acknowledgeWithCode(input: { db: Database; actor: Actor; c
 export async function recordAnswer(input: { db: Database; actor: Actor; exerciseId: string; pingId: string; now?: Date }): Promise<Acknowledged> {
   const now = input.now ?? new Date();
   const repository = createPingsRepository(input.db);
-  const ping = await repository.ping(input.pingId);
+  const ping = isIdShaped(input.pingId) ? await repository.ping(input.pingId) : undefined;
   if (!ping || ping.exerciseId !== input.exerciseId) throw pingsNotFound();
   const held = await hold(input.db, ping, now);
   if (!held) throw pingsNotFound();

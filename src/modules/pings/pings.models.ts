@@ -34,6 +34,11 @@ export function escalationChain(target: ChainContact, organisation: readonly Cha
   return [...(target.state === 'active' || target.state === 'stale' ? stepsOf(target) : []), ...others.flatMap(stepsOf)];
 }
 
+/** Whether a value could be one of our ids (`pex_…`, `poc_…`, `sup_…`): checked before any query, so a NUL byte or the like is "not found". */
+export function isIdShaped(value: string): boolean {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(value);
+}
+
 /** A fresh spoken code, `ABCD-EFGH` when shown; stored without the dash. */
 export function newCode(): string {
   let code = '';

@@ -4,7 +4,7 @@ import { authorize, can } from '../../app/authz/policy.js';
 import type { Executor } from '../../app/database/database.js';
 import { aggregateDays } from './pings.constants.js';
 import { pingsNotFound } from './pings.errors.js';
-import { figures, type Figures } from './pings.models.js';
+import { figures, isIdShaped, type Figures } from './pings.models.js';
 import { pingsPolicies } from './pings.policies.js';
 import { createPingsRepository } from './pings.repository.js';
 import type { PingExerciseRow, PingRow, PingTargetRow } from './pings.tables.js';
@@ -61,7 +61,7 @@ function perOrganisation(targets: PingTargetRow[], list: PingRow[], names: Map<s
 export async function exerciseView(input: { db: Executor; actor: Actor; exerciseId: string }): Promise<ExerciseView> {
   authorize(input.actor, pingsPolicies.view, undefined);
   const repository = createPingsRepository(input.db);
-  const exercise = await repository.exercise(input.exerciseId);
+  const exercise = isIdShaped(input.exerciseId) ? await repository.exercise(input.exerciseId) : undefined;
   if (!exercise) throw pingsNotFound();
   const operates = can(input.actor, pingsPolicies.operate, { supporterId: exercise.supporterId });
   const [targets, list] = await Promise.all([repository.targetsOf(exercise.id), repository.pingsOf(exercise.id)]);
@@ -80,6 +80,7 @@ export async function historyView(input: { db: Executor; actor: Actor; contactId
   authorize(input.actor, pingsPolicies.view, undefined);
   const repository = createPingsRepository(input.db);
   let title: string;
+  if (!isIdShaped(input.contactId ?? input.supporterId ?? '')) throw pingsNotFound();
   if (input.contactId) {
     const contact = await repository.contact(input.contactId);
     if (!contact) throw pingsNotFound();
