@@ -21,10 +21,13 @@ export function TlpLabelBadge(props: { label: TlpLabel }): JSX.Element {
 
 /** A time in the reader's zone, with the zone named, and in UTC: `7 Dec 2026, 17:33 CET (16:33 UTC)`. */
 export function formatInstant(locale: Locale, at: Date, timeZone: string): string {
-  const local = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(at);
-  if (timeZone === 'UTC') return local;
-  const utc = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(at);
-  return `${local} (${utc} UTC)`;
+  const parts = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' } as const;
+  const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  const local = new Intl.DateTimeFormat(tag, { ...parts, timeZone, timeZoneName: 'short' }).format(at);
+  const name = timeZone === 'UTC' ? '' : ` ${timeZone}`;
+  if (timeZone === 'UTC') return `${local}`;
+  const utc = new Intl.DateTimeFormat(tag, { ...parts, timeZone: 'UTC', timeZoneName: 'short' }).format(at);
+  return `${local}${name} (${utc})`;
 }
 
 export function Instant(props: { locale: Locale; at: Date; timeZone: string }): JSX.Element {
