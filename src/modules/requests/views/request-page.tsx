@@ -4,6 +4,7 @@ import type { TlpLabel } from '../../../app/authz/tlp.js';
 import { Field } from '../../../app/html/field.js';
 import { Layout } from '../../../app/html/layout.js';
 import type { Locale } from '../../../app/i18n/i18n.js';
+import { escapeHtml } from '@kitajs/html';
 import { outcomes } from '../requests.constants.js';
 import type { RequestsMessageKey } from '../requests.messages.js';
 import { onRecipientSide, requestsPolicies } from '../requests.policies.js';
@@ -42,7 +43,7 @@ export function RequestPage(props: RequestPageProps): JSX.Element {
   const due = (at: Date) => (
     <>
       <Instant locale={locale} at={at} timeZone={props.timeZone} />
-      {at < props.now ? <strong>{` (${t('request.overdue')})`}</strong> : ''}
+      {at < props.now ? <strong safe>{` (${t('request.overdue')})`}</strong> : ''}
     </>
   );
   return (
@@ -68,7 +69,7 @@ export function RequestPage(props: RequestPageProps): JSX.Element {
         <dt>{safeT('request.urgency')}</dt>
         <dd>{safeT(`urgency.${request.urgency}` as RequestsMessageKey)}</dd>
         <dt>{safeT('request.sector')}</dt>
-        <dd safe>{sectorName(request.sector, locale)}</dd>
+        <dd>{escapeHtml(sectorName(request.sector, locale)) as 'safe'}</dd>
         <dt>{safeT('request.state')}</dt>
         <dd>
           {safeT(`state.${request.state}` as RequestsMessageKey)}
