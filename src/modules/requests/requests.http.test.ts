@@ -15,7 +15,7 @@ let smtp: TestSmtpServer;
 let people: People;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
+  smtp = await startSmtpServer({ port: 4434 }); // this helper's assigned range (4430–4439)
   t = await createTestApp({ site: fixtureSite, config: { smtpUrl: smtp.url, publicUrl: 'https://pariscall.test' } });
   // The recipient reads French: its e-mails come in French.
   people = await seedPeople(t, 'http', { recipient: 'fr' });

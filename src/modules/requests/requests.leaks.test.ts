@@ -32,7 +32,7 @@ function reads(role: Role, label: TlpLabel): boolean {
 const parties = (role: Role, label: TlpLabel) => reads(role, label) && role !== 'thirdOrg';
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
+  smtp = await startSmtpServer({ port: 4433 }); // this helper's assigned range (4430–4439)
   t = await createTestApp({ site: fixtureSite, config: { smtpUrl: smtp.url } });
   people = await seedPeople(t, 'leaks');
   const sender = await people.actor('sender');
