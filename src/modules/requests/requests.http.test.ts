@@ -7,6 +7,7 @@ import { auditLog } from '../../app/audit/audit.tables.js';
 import { erasePersonalData, exportPersonalData } from '../../app/privacy/privacy.js';
 import { tlpDefinitionsEn } from './requests.constants.js';
 import { cooperationRequests } from './requests.tables.js';
+import { loadRequest } from './requests.usecases.js';
 import { seedPeople, type People, type Role } from './requests.people.test-support.js';
 
 /** The requests over HTTP in both languages: the form, the e-mail link, the answers, forwarding, sharing, publishing, privacy. */
@@ -153,6 +154,11 @@ describe('requests over HTTP', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Envoyée par personne effacée');
     expect(page.body).toMatch(/Envoyée à Name of recipient<\/span> <span class="hint">par personne effacée/);
+    await erasePersonalData(t.database.db, { userId: people.userIds.recipient!, actor: 'test' });
+    const [kept] = await t.database.db.select().from(cooperationRequests).where(eq(cooperationRequests.id, id));
+    expect(kept?.body).toBe('Kept after erasure');
+    const events = (await loadRequest(t.database.db, id)).events;
+    expect(events[0]).toMatchObject({ kind: 'sent', actorName: null, targetName: null });
     // (The contact record itself, and so the forward form's list of contacts, is erased by the contacts module's part.)
   });
 });

@@ -128,6 +128,9 @@ export function createRequestsPersonalDataRepository(db: Executor) {
       await db.update(cooperationRequests).set({ senderUserId: null, senderName: null }).where(eq(cooperationRequests.senderUserId, userId));
       await db.update(requestRecipients).set({ userId: null, name: null }).where(eq(requestRecipients.userId, userId));
       await db.update(requestEvents).set({ actorUserId: null, actorName: null }).where(eq(requestEvents.actorUserId, userId));
+      // The log names the contacts a request went to by their contact record: the person's records, erased with them.
+      const own = await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.userId, userId));
+      if (own.length) await db.update(requestEvents).set({ targetName: null }).where(inArray(requestEvents.targetContactId, own.map((c) => c.id)));
     },
   };
 }

@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)('a request for assistance in a browser', () => {
       await expectNoAxeViolations(sender);
 
       await t.app.context.jobs.worker.drain();
-      const mail = await smtp.waitForMessage((m) => JSON.stringify(m.to).includes(people.emails.recipient!) && (m.text ?? '').includes(`/${locale}/cooperation/requests/`) && !smtp.messages.slice(0, -1).includes(m));
+      const mail = await smtp.waitForMessage((m) => JSON.stringify(m.to).includes(people.emails.recipient!) && (m.text ?? '').includes(`/${locale}/cooperation/requests/`));
       expect(mail.subject).toMatch(/^\[TLP:AMBER\] /);
       expect(mail.text).not.toContain('203.0.113.9');
       const link = new RegExp(`${base.replace(/[.:/]/g, '\\$&')}(/${locale}/cooperation/requests/req_[A-Za-z0-9_-]+)`).exec(mail.text ?? '')![1]!;
