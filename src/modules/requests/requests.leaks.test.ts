@@ -111,6 +111,25 @@ describe('requests under TLP 2.0: no route shows a request to anyone its marking
     expect(failures).toEqual([]);
   });
 
+  it.each(roles)('forwarding as %s goes only within the marking, from a party; TLP:RED never', async (role) => {
+    const failures: string[] = [];
+    for (const [i, label] of tlpLabels.entries()) {
+      const before = await t.database.db.select().from(requestEvents).where(and(eq(requestEvents.requestId, ids[label]), eq(requestEvents.kind, 'forwarded')));
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/fr/cooperation/requests/${ids[label]}/forward`,
+        headers: { cookie: mergeCookies(csrf.cookie, people.cookies[role]), 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: csrf.token, contact: people.contactIds.otherOfRecipient }).toString(),
+      });
+      const after = await t.database.db.select().from(requestEvents).where(and(eq(requestEvents.requestId, ids[label]), eq(requestEvents.kind, 'forwarded')));
+      const expected = parties(role, label) && label !== 'RED';
+      if ((after.length > before.length) !== expected) failures.push(`${label}: ${response.statusCode}`);
+      if (parties(role, label) && label === 'RED' && response.statusCode !== 409) failures.push(`${label}: RED forward answered ${response.statusCode}`);
+      if (!parties(role, label) && (response.body.includes(bodySentinel(i)) || response.body.includes(subjectSentinel(i)))) failures.push(`${label}: refusal shows the request`);
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('every read is audited with who read it', async () => {
     const reads = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'requests.read'), eq(auditLog.subject, ids.RED)));
     const readers = new Set(reads.map((r) => r.actor));
