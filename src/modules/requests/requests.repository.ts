@@ -1,8 +1,8 @@
 /** The SQL of requests between organisations: requests, their individual recipients, their outcome log, routing. */
-import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Executor } from '../../app/database/database.js';
-import { contacts, type ContactRow } from '../contacts/contacts.tables.js';
-import { supporters } from '../supporters/supporters.tables.js';
+import { contactsInRoutingOrder, contactsOfUser, findContact, reachableContacts, type ContactRow } from '../contacts/contacts.routing.queries.js';
+import { listSupportersByIds } from '../supporters/supporters.usecases.js';
 import { cooperationRequests, requestEvents, requestRecipients, type RecipientRow, type RequestEventRow, type RequestRow } from './requests.tables.js';
 
 export type NewRequest = typeof cooperationRequests.$inferInsert;
@@ -65,46 +65,35 @@ export function createRequestsRepository(db: Executor) {
     async decideEvent(eventId: string, decision: 'granted' | 'refused'): Promise<void> {
       await db.update(requestEvents).set({ decision }).where(eq(requestEvents.id, eventId));
     },
-    /**
-     * An organisation's contacts a request goes to, in order: active before stale, then by escalation order; only
-     * those with an account (the accepted ones), of the role asked for if any.
-     */
+    /** The recipient organisation's contacts in the order a request tries them (the contacts module decides the order). */
     async routing(supporterId: string, role: string | null): Promise<ContactRow[]> {
-      return db
-        .select()
-        .from(contacts)
-        .where(and(eq(contacts.supporterId, supporterId), inArray(contacts.state, ['active', 'stale']), isNotNull(contacts.userId), role ? eq(contacts.role, role) : undefined))
-        .orderBy(sql`case when ${contacts.state} = 'active' then 0 else 1 end`, asc(contacts.escalationOrder), asc(contacts.createdAt));
+      return contactsInRoutingOrder(db, supporterId, role);
     },
     async contact(id: string): Promise<ContactRow | undefined> {
-      const [row] = await db.select().from(contacts).where(eq(contacts.id, id));
-      return row;
+      return findContact(db, id);
     },
     async contactOf(userId: string, supporterId: string): Promise<ContactRow | undefined> {
-      const [row] = await db.select().from(contacts).where(and(eq(contacts.userId, userId), eq(contacts.supporterId, supporterId))).limit(1);
-      return row;
+      return (await contactsOfUser(db, userId)).find((c) => c.supporterId === supporterId);
     },
-    /** Active and stale contacts of every organisation (the forward form's choices), with their organisation's name. */
+    /** Contacts a request can be forwarded to, with their organisation's name. */
     async directory(): Promise<Array<{ id: string; name: string; role: string; supporterId: string; organisation: string }>> {
-      return db
-        .select({ id: contacts.id, name: contacts.name, role: contacts.role, supporterId: contacts.supporterId, organisation: supporters.name })
-        .from(contacts)
-        .innerJoin(supporters, eq(supporters.id, contacts.supporterId))
-        .where(and(inArray(contacts.state, ['active', 'stale']), isNotNull(contacts.userId)))
-        .orderBy(asc(supporters.name), asc(contacts.escalationOrder));
+      const rows = await reachableContacts(db);
+      const names = await this.organisationNames(rows.map((r) => r.supporterId));
+      return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, supporterId: r.supporterId, organisation: names.get(r.supporterId) ?? '' })).sort((a, b) => a.organisation.localeCompare(b.organisation));
     },
     /** The reader's time zone: the one of their contact record, else UTC. */
     async timeZoneOf(userId: string): Promise<string> {
-      const [row] = await db.select({ timeZone: contacts.timeZone }).from(contacts).where(eq(contacts.userId, userId)).limit(1);
-      return row?.timeZone ?? 'UTC';
+      return (await contactsOfUser(db, userId))[0]?.timeZone ?? 'UTC';
     },
     async organisationNames(ids: readonly string[]): Promise<Map<string, string>> {
       if (ids.length === 0) return new Map();
-      const rows = await db.select({ id: supporters.id, name: supporters.name }).from(supporters).where(inArray(supporters.id, [...new Set(ids)]));
+      const rows = await listSupportersByIds(db, [...new Set(ids)]);
       return new Map(rows.map((r) => [r.id, r.name]));
     },
+    /** The organisations a request can be addressed to: those with a reachable contact. */
     async organisations(): Promise<Array<{ id: string; name: string }>> {
-      return db.select({ id: supporters.id, name: supporters.name }).from(supporters).where(eq(supporters.status, 'published')).orderBy(asc(supporters.name));
+      const names = await this.organisationNames((await reachableContacts(db)).map((c) => c.supporterId));
+      return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
     },
   };
 }
@@ -129,7 +118,7 @@ export function createRequestsPersonalDataRepository(db: Executor) {
       await db.update(requestRecipients).set({ userId: null, name: null }).where(eq(requestRecipients.userId, userId));
       await db.update(requestEvents).set({ actorUserId: null, actorName: null }).where(eq(requestEvents.actorUserId, userId));
       // The log names the contacts a request went to by their contact record: the person's records, erased with them.
-      const own = await db.select({ id: contacts.id }).from(contacts).where(eq(contacts.userId, userId));
+      const own = await contactsOfUser(db, userId);
       if (own.length) await db.update(requestEvents).set({ targetName: null }).where(inArray(requestEvents.targetContactId, own.map((c) => c.id)));
     },
   };
