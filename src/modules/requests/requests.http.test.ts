@@ -126,6 +126,13 @@ describe('requests over HTTP', () => {
     expect((await post('sender', `/en/cooperation/requests/${amber}/publish`, {})).statusCode).toBe(409);
   });
 
+  it('documents its API in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/requests', '/api/v1/requests/{request}', '/api/v1/published-requests']));
+    expect(Object.keys(doc.paths['/api/v1/requests']!)).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(JSON.stringify(doc.paths['/api/v1/requests']!.post)).toContain('AMBER+STRICT');
+  });
+
   it('answers the API with problem+json, the same decisions as the pages', async () => {
     const red = await sendVia('RED');
     const hidden = await get('otherOfSender', `/api/v1/requests/${red}`);
