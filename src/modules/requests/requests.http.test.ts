@@ -126,6 +126,15 @@ describe('requests over HTTP', () => {
     expect((await post('sender', `/en/cooperation/requests/${amber}/publish`, {})).statusCode).toBe(409);
   });
 
+  it('filters the list by marking, state and urgency', async () => {
+    const red = await get('sender', '/fr/cooperation/requests?tlp=RED&urgency=high&state=sent');
+    expect(red.statusCode).toBe(200);
+    expect(red.body).toContain('TLP:RED');
+    expect(red.body).not.toContain('tlp tlp-amber" lang="en">TLP:AMBER</strong></td>');
+    const none = await get('sender', '/en/cooperation/requests?urgency=critical');
+    expect(none.body).toContain('No request to show.');
+  });
+
   it('documents its API in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/requests', '/api/v1/requests/{request}', '/api/v1/published-requests']));

@@ -1,7 +1,7 @@
 import { tlpLabels, type TlpLabel } from '../../../app/authz/tlp.js';
 import { Layout } from '../../../app/html/layout.js';
 import type { Locale } from '../../../app/i18n/i18n.js';
-import { requestStates } from '../requests.constants.js';
+import { requestStates, urgencyNames } from '../requests.constants.js';
 import type { RequestsMessageKey } from '../requests.messages.js';
 import type { RequestFilters } from '../requests.usecases.js';
 import type { RequestRow } from '../requests.tables.js';
@@ -64,6 +64,15 @@ export function RequestsListPage(props: ListPageProps): JSX.Element {
           {tlpLabels.map((label) => (
             <option value={label} selected={filters.tlp === label} safe>
               {`TLP:${label}`}
+            </option>
+          ))}
+        </select>
+        <label for="urgency">{safeT('request.urgency')}</label>
+        <select id="urgency" name="urgency">
+          <option value="">{safeT('list.any')}</option>
+          {urgencyNames.map((urgency) => (
+            <option value={urgency} selected={filters.urgency === urgency}>
+              {safeT(`urgency.${urgency}` as RequestsMessageKey)}
             </option>
           ))}
         </select>
