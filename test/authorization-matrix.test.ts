@@ -40,6 +40,8 @@ import { referenceDir } from '../src/app/reference/reference.js';
 import { seedReport } from '../src/modules/norms/reports/reports.test-support.js';
 import { seedConsultation } from '../src/modules/consultations/consultations.test-support.js';
 import { seedRunningExercise } from '../src/modules/pings/pings.test-support.js';
+import { seedContact } from '../src/modules/contacts/contacts.test-support.js';
+import { seedRequest } from '../src/modules/requests/requests.test-support.js';
 
 /**
  * The authorization matrix, generated: every registered route × every audience, against the access each module declares
@@ -71,7 +73,7 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
-const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '', groupRequest: '', groupDocument: '', pingExercise: '', ping: '', pingContact: '' };
+const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '', groupRequest: '', groupDocument: '', pingExercise: '', ping: '', pingContact: '', request: '' };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
 const tokens = { invitation: '', signIn: '', confirm: '', ping: '', unknown: 'x'.repeat(43) };
 let unsubscribeToken = '';
@@ -130,6 +132,10 @@ beforeAll(async () => {
   await grantRole(db, 'test:setup', { userId: userIds['other-representative']!, role: 'representative', scopeId: known.orgB });
   // A designated point of contact of organisation A (the cooperation space; its requests are sent in A's name).
   await grantRole(db, 'test:setup', { userId: userIds.contact!, role: 'contact', scopeId: known.orgA });
+  // A request for assistance under TLP:AMBER, sent by that contact in A's name to B's contact (the `:request`).
+  const contactOfB = await signInAs(t, { email: 'duty-officer@org-b.example' });
+  const recipientB = await seedContact(db, { supporterId: known.orgB, userId: contactOfB.userId, email: 'duty-officer@org-b.example' });
+  known.request = (await seedRequest(db, { senderSupporterId: known.orgA, senderUserId: userIds.contact!, recipientSupporterId: known.orgB, recipient: { contactId: recipientB.id, userId: contactOfB.userId, name: recipientB.name }, tlp: 'AMBER' })).id;
   // A working group of its own (the `:group` of the group routes), with a co-chair and a member.
   const [group] = await db.insert(groups).values({ slug: known.groupSlug, name: { en: 'Matrix group', fr: 'Groupe matrice' }, createdBy: 'test:setup' }).returning();
   known.group = group!.id;
@@ -201,6 +207,7 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/events\/:event/, () => known.event],
   [/\/working-groups\/:group/, () => known.groupSlug],
   [/\/(requests|participants)\/:membership/, () => known.groupRequest],
+  [/\/requests\/:request/, () => known.request],
   [/\/documents\/:document/, () => known.groupDocument],
   [/\/versions\/:number/, () => '1'],
   [/\/versions\/\d+\/:language/, () => 'en'],
@@ -338,6 +345,11 @@ const bodies: Array<[RegExp, (audience: Audience) => Record<string, string> | Pr
   [/\/cooperation\/pings\/new$/, () => ({ window: '60', when: 'now' })],
   [/\/cooperation\/pings\/acknowledge$/, () => ({ code: 'NOTACODE' })],
   [/\/api\/v1\/pings\/acknowledge$/, () => ({ token: tokens.ping })],
+  // Requests: the new-request form and the actions left invalid (422) or not the sender's to do (409); a reply is added.
+  [/\/cooperation\/requests\/new$/, () => ({ kind: 'assistance', subject: '' })],
+  [/^\/api\/v1\/requests$/, () => ({ kind: 'assistance' })],
+  [/\/requests\/:request\/reply$/, () => ({ body: 'A matrix reply.', language: 'en' })],
+  [/\/requests\/:request\/(close|forward|share-request|share-decision)$/, () => ({ outcome: '', contact: '', decision: '' })],
 ];
 
 /** The request for the route as the audience, with whatever it needs made beforehand (so the audit count follows). */

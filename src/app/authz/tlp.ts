@@ -10,8 +10,12 @@
  * - "organization": the designated contacts of an organisation that is the source's or a named recipient's;
  * - "clients": people the platform does not know; a reader may pass TLP:AMBER on to their clients outside the
  *   platform, the platform itself never shows it to anyone outside the organisations;
- * - "community": the cooperation space (every designated contact, and the secretariat);
- * - TLP:CLEAR: the world, the public outputs included.
+ * - "community": the cooperation space, every organisation's designated contacts (a module says whether the
+ *   secretariat belongs to it for its objects: requests between organisations leave it out, the secretariat is no party);
+ * - TLP:CLEAR: the world; the public outputs only once the source publishes the object.
+ *
+ * The module computes the reader's relation (requests: src/modules/requests/requests.policies.ts, `relationTo`); the
+ * unit tests (tlp.test.ts) write out every marking × relation × action as a table.
  */
 
 /** The labels, in capitals, unchanged in every language (TLP 2.0 requires it). Least to most restricted. */
