@@ -1,6 +1,7 @@
 /** Points of contact for the tests of the modules that work with them (pings, requests): inserted as if accepted. */
 import { grantRole } from '../../app/authz/grants.js';
 import type { Executor } from '../../app/database/database.js';
+import { contactSearchText } from './contacts.models.js';
 import { contactChannels, contacts, type ContactChannelRow, type ContactRow } from './contacts.tables.js';
 
 let serial = 0;
@@ -25,12 +26,14 @@ export async function seedContact(db: Executor, options: SeedContactOptions): Pr
   const n = ++serial;
   const email = options.email ?? `contact-${n}-${Date.now().toString(36)}@cooperation.example`;
   const state = options.state ?? (options.userId ? 'active' : 'invited');
+  const name = options.name ?? `Duty officer ${n}`;
+  const role = options.role ?? 'technical';
   const [contact] = await db
     .insert(contacts)
     .values({
       supporterId: options.supporterId,
-      role: options.role ?? 'technical',
-      name: options.name ?? `Duty officer ${n}`,
+      role,
+      name,
       email,
       userId: options.userId ?? null,
       state,
@@ -41,6 +44,8 @@ export async function seedContact(db: Executor, options: SeedContactOptions): Pr
       escalationOrder: options.escalationOrder ?? n,
       attestedAt: state === 'invited' ? null : (options.attestedAt ?? new Date()),
       nominatedBy: 'test:setup',
+      // Without the organisation's name (a seed does not read the registry): the search finds the contact by its name.
+      searchText: contactSearchText({ name, title: null, organisation: '', country: null, role, languages: ['en', 'fr'] }),
     })
     .returning();
   const channels = options.channels ?? [{ kind: 'email' as const, value: email, is24x7: true }];
