@@ -26,7 +26,7 @@ const end = '-----END PGP PUBLIC KEY BLOCK-----';
 const base64Line = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** CRC-24 of RFC 4880 §6.1, as its four base64 characters. */
-function crc24(bytes: Buffer): string {
+export function crc24(bytes: Buffer): string {
   let crc = 0xb704ce;
   for (const byte of bytes) {
     crc ^= byte << 16;
