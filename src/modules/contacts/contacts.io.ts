@@ -133,7 +133,7 @@ export function organisationRfc2350(data: ExportedOrganisation, now: Date): stri
   section('2.10 Other Information', ...[first?.contact.securityTxtUrl && `security.txt: ${first.contact.securityTxtUrl}`, first?.contact.cvdPolicyUrl && `CVD policy: ${first.contact.cvdPolicyUrl}`].filter((l): l is string => !!l));
   const hours = first?.contact.weeklyHours.map((s) => `${days[s.day - 1]} ${s.opens}-${s.closes}`).join(', ');
   const around = first?.channels.some((c) => c.is24x7) ? '24/7' : '';
-  section('2.11 Points of Customer Contact', [hours ? `Hours: ${hours}` : '', around].filter(Boolean).join('; ') || 'Business hours.', `Languages: ${first?.contact.languages.join(', ') ?? ''}`);
+  section('2.11 Points of Customer Contact', ...[hours ? `Hours: ${hours}` : '', around, `Languages: ${first?.contact.languages.join(', ') ?? ''}`].filter(Boolean));
   return lines.join('\n');
 }
 
