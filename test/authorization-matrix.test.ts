@@ -39,6 +39,8 @@ import { saveAssessment } from '../src/modules/toolkit/assessment/assessment.use
 import { referenceDir } from '../src/app/reference/reference.js';
 import { seedReport } from '../src/modules/norms/reports/reports.test-support.js';
 import { seedConsultation } from '../src/modules/consultations/consultations.test-support.js';
+import { seedContact } from '../src/modules/contacts/contacts.test-support.js';
+import { contactKeys } from '../src/modules/contacts/contacts.tables.js';
 
 /**
  * The authorization matrix, generated: every registered route × every audience, against the access each module declares
@@ -70,7 +72,7 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
-const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '', groupRequest: '', groupDocument: '' };
+const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '', groupRequest: '', groupDocument: '', contact: '', contactKey: '' };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
 const tokens = { invitation: '', signIn: '', confirm: '', unknown: 'x'.repeat(43) };
 let unsubscribeToken = '';
@@ -129,6 +131,9 @@ beforeAll(async () => {
   await grantRole(db, 'test:setup', { userId: userIds['other-representative']!, role: 'representative', scopeId: known.orgB });
   // A designated point of contact of organisation A (the cooperation space; its requests are sent in A's name).
   await grantRole(db, 'test:setup', { userId: userIds.contact!, role: 'contact', scopeId: known.orgA });
+  // Their contact record (the `:contact` of the directory's routes), with a key (`:key`).
+  known.contact = (await seedContact(db, { supporterId: known.orgA, userId: userIds.contact!, email: 'duty-officer@org-a.example' })).id;
+  known.contactKey = (await db.insert(contactKeys).values({ contactId: known.contact, fingerprint: 'F'.repeat(40), algorithm: 'eddsa', keyCreatedAt: new Date(), armored: '-----BEGIN PGP PUBLIC KEY BLOCK-----' }).returning())[0]!.id;
   // A working group of its own (the `:group` of the group routes), with a co-chair and a member.
   const [group] = await db.insert(groups).values({ slug: known.groupSlug, name: { en: 'Matrix group', fr: 'Groupe matrice' }, createdBy: 'test:setup' }).returning();
   known.group = group!.id;
@@ -196,6 +201,8 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/versions\/:number/, () => '1'],
   [/\/versions\/\d+\/:language/, () => 'en'],
   [/\/organisations\/:supporterId/, () => known.orgA],
+  [/\/contacts\/:contact/, () => known.contact],
+  [/\/keys\/:key/, () => known.contactKey],
   [/\/reports\/:supporterSlug/, () => known.orgASlug],
   [/\/reports\/(?:[^/:]+\/)?:year/, () => known.reportYear],
   [/\/sections\/:subject/, () => 'norm-13a'],
@@ -229,6 +236,7 @@ const queries: Array<[RegExp, () => string]> = [
   [/\/join\/answer$/, () => `token=${tokens.unknown}`],
   [/\/join\/invitation$/, () => `token=${tokens.invitation}`],
   [/\/sign-in\/verify$/, () => `token=${tokens.signIn}`],
+  [/\/cooperation\/(accept|attest)$/, () => `token=${tokens.unknown}`],
 ];
 
 function urlFor(route: Route): string {
@@ -325,6 +333,14 @@ const bodies: Array<[RegExp, (audience: Audience) => Record<string, string> | Pr
   [/\/(sign-in\/verify|join\/confirm|join\/answer|join\/invitation)$/, () => ({ token: tokens.unknown, response: 'Our answer' })],
   [/\/account\/subscriptions$/, () => ({ group: known.groupSlug, frequency: 'weekly' })],
   [/\/unsubscribe\/:token$/, () => ({ 'List-Unsubscribe': 'One-Click' })],
+  // Points of contact: a nomination, edit or import left invalid (422), a withdrawal without reason (422), the contact's
+  // own forms from a stale version (409): nothing changes for the next audience.
+  [/\/organisations\/:supporterId\/contacts$/, () => ({ name: '', email: 'nominee@org-a.example', timeZone: 'CET' })],
+  [/\/organisations\/:supporterId\/contacts\/import$/, () => ({ format: 'json', text: '' })],
+  [/\/organisations\/:supporterId\/contacts\/:contact\/edit$/, () => ({ version: '999', name: '' })],
+  [/\/organisations\/:supporterId\/contacts\/:contact\/withdraw$/, () => ({ reason: '' })],
+  [/\/cooperation\/contacts\/:contact\/(attest|edit|keys|keys\/:key\/remove)$/, () => ({ version: '999' })],
+  [/\/cooperation\/(accept|attest)$/, () => ({ token: tokens.unknown })],
 ];
 
 /** The request for the route as the audience, with whatever it needs made beforehand (so the audit count follows). */

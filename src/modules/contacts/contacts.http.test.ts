@@ -112,7 +112,7 @@ describe('keys, exports and imports over HTTP', () => {
     expect(bad.body).toContain('Ligne 3 : cette ligne de la clé n’est pas du texte base64');
     expect(await createContactsRepository(t.database.db).keysOf([contact.id])).toEqual([]);
 
-    const { publicKey } = await generateKey({ type: 'ecc', curve: 'curve25519', userIDs: [{ email: 'key-owner@cert.example' }], format: 'armored' });
+    const { publicKey } = await generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ email: 'key-owner@cert.example' }], format: 'armored' });
     const added = await post(`${path}/keys`, owner.cookie, { version: String(contact.version), armored: publicKey }, path);
     expect(added.statusCode).toBe(303);
     const [key] = await createContactsRepository(t.database.db).keysOf([contact.id]);

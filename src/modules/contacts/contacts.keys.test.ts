@@ -8,9 +8,9 @@ let valid: { publicKey: string; privateKey: string };
 let expired: string;
 
 beforeAll(async () => {
-  valid = await generateKey({ type: 'ecc', curve: 'curve25519', userIDs: [{ name: 'CERT Desk', email: 'desk@cert.example' }], date: new Date('2026-01-01T00:00:00Z'), keyExpirationTime: 2 * 365 * 86_400, format: 'armored' });
+  valid = await generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ name: 'CERT Desk', email: 'desk@cert.example' }], date: new Date('2026-01-01T00:00:00Z'), keyExpirationTime: 2 * 365 * 86_400, format: 'armored' });
   // Created in 2020, valid for one day: long expired at `now`.
-  expired = (await generateKey({ type: 'ecc', curve: 'curve25519', userIDs: [{ name: 'Old Desk', email: 'old@cert.example' }], date: new Date('2020-01-01T00:00:00Z'), keyExpirationTime: 86_400, format: 'armored' })).publicKey;
+  expired = (await generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ name: 'Old Desk', email: 'old@cert.example' }], date: new Date('2020-01-01T00:00:00Z'), keyExpirationTime: 86_400, format: 'armored' })).publicKey;
 });
 
 describe('reading an uploaded OpenPGP public key', () => {

@@ -18,7 +18,7 @@ export const inCooperationSpace = (actor: Actor) => isDesignatedContact(actor) |
 
 export const contactsPolicies = definePolicies('contacts', {
   /** An organisation's contacts page and its exports: its representatives and the secretariat (anyone else: 404). */
-  viewOrganisation: rule<{ supporterId: string }>((actor, { supporterId }) => allowIf(isSecretariat(actor) || holds(actor, 'representative', supporterId), contactNotFound)),
+  viewOrganisation: userRule<{ supporterId: string }>((user, { supporterId }) => allowIf(isSecretariat(user) || holds(user, 'representative', supporterId), contactNotFound)),
   /** Nominating, editing, withdrawing, importing: the organisation's representatives only. */
   manage: userRule<{ supporterId: string }>((user, { supporterId }) => {
     if (holds(user, 'representative', supporterId)) return allow;

@@ -95,7 +95,7 @@ describe('editing and withdrawing', () => {
 
   it('withdrawal empties the personal fields, removes channels and keys, and revokes the grant', async () => {
     const { rep, nominee, contact, organisation } = await acceptedContact(new Date());
-    const key = await generateKey({ type: 'ecc', curve: 'curve25519', userIDs: [{ email: contact.email }], format: 'armored' });
+    const key = await generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ email: contact.email }], format: 'armored' });
     await addContactKey({ db: db(), actor: nominee.actor, contactId: contact.id, armored: key.publicKey });
     const { contact: withdrawn } = await withdrawContact({ db: db(), actor: rep.actor, publicUrl, contactId: contact.id, reason: 'Left the team' });
     expect(withdrawn).toMatchObject({ state: 'withdrawn', name: '', email: '', title: null, userId: null, withdrawnReason: 'Left the team' });
