@@ -11,7 +11,7 @@ import { csrfFor, mergeCookies } from '../../../test/helpers/auth.js';
 import { startSmtpServer, type TestSmtpServer } from '../../../test/helpers/smtp.js';
 import { linkFrom } from '../applications/applications.test-support.js';
 import { createContactsRepository } from './contacts.repository.js';
-import { organisationWithRepresentative, person } from './contacts.test-people.js';
+import { organisationWithRepresentative, person } from './contacts.test-support.js';
 
 let smtp: TestSmtpServer;
 let t: TestApp;

@@ -55,7 +55,7 @@ export async function importContacts(input: ContactsDeps & { supporterId: string
       if (same) {
         const published = new Set((await repository.channelsOf([same.id])).filter((c) => c.published).map((c) => `${c.kind}:${c.value}`));
         const kept = { ...details, channels: details.channels.map((c) => ({ ...c, published: published.has(`${c.kind}:${c.value}`) })) };
-        await repository.updateDetails(same.id, kept, contactSearchText({ ...kept, organisation: supporter.name, country: supporter.countryCode }));
+        await repository.updateDetails(same.id, kept, contactSearchText({ ...kept, organisation: supporter.name, country: supporter.countryCode }), supporter.countryCode);
         await repository.replaceChannels(same.id, kept.channels);
         updated++;
       } else {

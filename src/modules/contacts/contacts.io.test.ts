@@ -10,7 +10,7 @@ import { organisationJson, organisationRfc2350, parseRfc2350 } from './contacts.
 import { attestationStep, checkDetails, isTimeZone, utcOffset, type RawDetails } from './contacts.models.js';
 import { organisationExport } from './contacts.queries.js';
 import { createContactsRepository } from './contacts.repository.js';
-import { buildDetails, organisationWithRepresentative } from './contacts.test-people.js';
+import { buildDetails, organisationWithRepresentative } from './contacts.test-support.js';
 import { nominateContact } from './contacts.usecases.js';
 
 const raw = (overrides: Partial<RawDetails> = {}): RawDetails => ({

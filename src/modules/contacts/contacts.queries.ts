@@ -6,7 +6,7 @@
 import type { Actor } from '../../app/authz/actor.js';
 import { authorize, can } from '../../app/authz/policy.js';
 import type { Executor } from '../../app/database/database.js';
-import { getSupporterForEdit } from '../supporters/supporters.usecases.js';
+import { getSupporterForEdit, listSupportersByIds } from '../supporters/supporters.usecases.js';
 import { contactNotFound, keyNotFound } from './contacts.errors.js';
 import { attestationDue } from './contacts.models.js';
 import type { ExportedOrganisation } from './contacts.io.js';
@@ -58,10 +58,14 @@ export async function searchDirectory(input: { db: Executor; actor: Actor; audie
   const filter: DirectoryFilter = input.audience === 'public' ? { ...input.filter, state: undefined, publishedOnly: true } : { ...input.filter, publishedOnly: false };
   const repository = createContactsRepository(input.db);
   const [found, counts] = await Promise.all([repository.search(filter, { offset: (input.page - 1) * input.pageSize, limit: input.pageSize }), repository.counts(filter)]);
-  const channels = groupChannels(await repository.channelsOf(found.rows.map((r) => r.contact.id)));
-  const entries = found.rows.map((row) => ({
-    ...row,
-    channels: (channels.get(row.contact.id) ?? []).filter((c) => input.audience === 'members' || c.published),
+  const ids = found.rows.map((c) => c.id);
+  const [channelRows, organisations] = await Promise.all([repository.channelsOf(ids), listSupportersByIds(input.db, [...new Set(found.rows.map((c) => c.supporterId))])]);
+  const channels = groupChannels(channelRows);
+  const byId = new Map(organisations.map((o) => [o.id, { name: o.name, slug: o.slug, countryCode: o.countryCode }]));
+  const entries = found.rows.map((contact) => ({
+    contact,
+    organisation: byId.get(contact.supporterId) ?? { name: '', slug: '', countryCode: contact.countryCode },
+    channels: (channels.get(contact.id) ?? []).filter((c) => input.audience === 'members' || c.published),
   }));
   return { entries, total: found.total, counts, pages: Math.max(1, Math.ceil(found.total / input.pageSize)) };
 }

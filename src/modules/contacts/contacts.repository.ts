@@ -2,7 +2,6 @@
 import { and, asc, count, eq, inArray, isNotNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../app/database/database.js';
 import { foldText } from '../../shared/text.js';
-import { supporters } from '../supporters/supporters.tables.js';
 import type { ChannelInput, ContactDetails } from './contacts.models.js';
 import { contactChannels, contactKeys, contacts, type ContactChannelRow, type ContactKeyRow, type ContactRow } from './contacts.tables.js';
 
@@ -19,11 +18,6 @@ export interface DirectoryFilter {
   publishedOnly?: boolean | undefined;
 }
 
-export interface DirectoryRow {
-  contact: ContactRow;
-  organisation: { id: string; name: string; slug: string; countryCode: string | null };
-}
-
 export function createContactsRepository(db: Executor) {
   const detailColumns = (d: ContactDetails) => ({
     role: d.role, name: d.name, title: d.title, email: d.email, timeZone: d.timeZone, weeklyHours: d.weeklyHours, languages: d.languages,
@@ -34,7 +28,7 @@ export function createContactsRepository(db: Executor) {
     return and(
       ...terms.map((term) => like(contacts.searchText, `%${term}%`)),
       filter.supporterId ? eq(contacts.supporterId, filter.supporterId) : undefined,
-      filter.country ? eq(supporters.countryCode, filter.country) : undefined,
+      filter.country ? eq(contacts.countryCode, filter.country) : undefined,
       filter.role ? eq(contacts.role, filter.role) : undefined,
       filter.language ? sql`${filter.language} = any(${contacts.languages})` : undefined,
       filter.is24x7 ? sql`exists (select 1 from ${contactChannels} where ${contactChannels.contactId} = ${contacts.id} and ${contactChannels.is24x7}${filter.publishedOnly ? sql` and ${contactChannels.published}` : sql``})` : undefined,
@@ -43,8 +37,11 @@ export function createContactsRepository(db: Executor) {
     );
   };
   return {
-    async insert(input: { supporterId: string; details: ContactDetails; nominatedBy: string; searchText: string }): Promise<ContactRow> {
-      const [row] = await db.insert(contacts).values({ supporterId: input.supporterId, ...detailColumns(input.details), nominatedBy: input.nominatedBy, searchText: input.searchText }).returning();
+    async insert(input: { supporterId: string; details: ContactDetails; nominatedBy: string; searchText: string; countryCode: string | null }): Promise<ContactRow> {
+      const [row] = await db
+        .insert(contacts)
+        .values({ supporterId: input.supporterId, ...detailColumns(input.details), nominatedBy: input.nominatedBy, searchText: input.searchText, countryCode: input.countryCode })
+        .returning();
       return row!;
     },
     async findById(id: string): Promise<ContactRow | undefined> {
@@ -55,8 +52,8 @@ export function createContactsRepository(db: Executor) {
       const [row] = await db.select().from(contacts).where(eq(contacts.id, id)).for('update');
       return row;
     },
-    async updateDetails(id: string, details: ContactDetails, searchText: string): Promise<ContactRow> {
-      const [row] = await db.update(contacts).set({ ...detailColumns(details), searchText, version: sql`${contacts.version} + 1`, updatedAt: new Date() }).where(eq(contacts.id, id)).returning();
+    async updateDetails(id: string, details: ContactDetails, searchText: string, countryCode: string | null): Promise<ContactRow> {
+      const [row] = await db.update(contacts).set({ ...detailColumns(details), searchText, countryCode, version: sql`${contacts.version} + 1`, updatedAt: new Date() }).where(eq(contacts.id, id)).returning();
       return row!;
     },
     async update(id: string, values: Partial<Omit<ContactRow, 'id' | 'version'>>): Promise<ContactRow> {
@@ -108,30 +105,18 @@ export function createContactsRepository(db: Executor) {
     async ofUser(userId: string): Promise<ContactRow[]> {
       return db.select().from(contacts).where(eq(contacts.userId, userId)).orderBy(asc(contacts.createdAt));
     },
-    /** The directory: one page of the matching contacts with their organisation, and how many match. */
-    async search(filter: DirectoryFilter, page: { offset: number; limit: number }): Promise<{ rows: DirectoryRow[]; total: number }> {
+    /** The directory: one page of the matching contacts (by name), and how many match. */
+    async search(filter: DirectoryFilter, page: { offset: number; limit: number }): Promise<{ rows: ContactRow[]; total: number }> {
       const where = whereOf(filter);
       const [rows, [totalRow]] = await Promise.all([
-        db
-          .select({ contact: contacts, organisation: { id: supporters.id, name: supporters.name, slug: supporters.slug, countryCode: supporters.countryCode } })
-          .from(contacts)
-          .innerJoin(supporters, eq(supporters.id, contacts.supporterId))
-          .where(where)
-          .orderBy(asc(contacts.name), asc(contacts.id))
-          .limit(page.limit)
-          .offset(page.offset),
-        db.select({ total: count() }).from(contacts).innerJoin(supporters, eq(supporters.id, contacts.supporterId)).where(where),
+        db.select().from(contacts).where(where).orderBy(asc(contacts.name), asc(contacts.id)).limit(page.limit).offset(page.offset),
+        db.select({ total: count() }).from(contacts).where(where),
       ]);
       return { rows, total: totalRow?.total ?? 0 };
     },
     /** Counts by state and role of what the filter matches (the directory's facets). */
     async counts(filter: DirectoryFilter): Promise<{ state: string; role: string; n: number }[]> {
-      return db
-        .select({ state: contacts.state, role: contacts.role, n: count() })
-        .from(contacts)
-        .innerJoin(supporters, eq(supporters.id, contacts.supporterId))
-        .where(whereOf(filter))
-        .groupBy(contacts.state, contacts.role);
+      return db.select({ state: contacts.state, role: contacts.role, n: count() }).from(contacts).where(whereOf(filter)).groupBy(contacts.state, contacts.role);
     },
     /** Contacts whose attestation clock may need a step (active or stale, attested): the job reads them in batches. */
     async clockCandidates(afterId: string, limit: number): Promise<ContactRow[]> {

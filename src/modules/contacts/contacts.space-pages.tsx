@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getActor, signIn } from '../../app/auth/auth.plugin.js';
 import { csrfField, verifyCsrf } from '../../app/auth/csrf.js';
 import { peekToken } from '../../app/auth/tokens.js';
+import { authorizeBeforeBody } from '../../app/authz/before-body.js';
 import { can } from '../../app/authz/policy.js';
 import type { AppContext } from '../../app/context.js';
 import { AppError } from '../../app/http/errors.js';
@@ -41,6 +42,8 @@ export async function registerSpacePages(app: FastifyInstance, context: AppConte
   const { db } = context.database;
   const publicUrl = context.config.publicUrl;
   const post = { schema: { hide: true }, preHandler: verifyCsrf };
+  // The contact's own forms refuse a visitor before reading the body; each then authorizes its subject.
+  const ownPost = { ...post, ...authorizeBeforeBody(contactsPolicies.useAccount) };
 
   await app.register(async (scope) => {
     await registerUploads(scope, contactLimits.keyBytes);
@@ -106,21 +109,21 @@ export async function registerSpacePages(app: FastifyInstance, context: AppConte
           return reply.redirect(`/${locale}/cooperation/contacts/${contactId}?done=${done}`, 303);
         };
 
-      scope.post(`/${locale}/cooperation/contacts/:contact/attest`, post, own(async (request, contactId) => attestContact({ db, actor: await getActor(request), contactId }), 'attested', () => null));
+      scope.post(`/${locale}/cooperation/contacts/:contact/attest`, ownPost, own(async (request, contactId) => attestContact({ db, actor: await getActor(request), contactId }), 'attested', () => null));
 
-      scope.post(`/${locale}/cooperation/contacts/:contact/edit`, post, own(async (request, contactId) => {
+      scope.post(`/${locale}/cooperation/contacts/:contact/edit`, ownPost, own(async (request, contactId) => {
         const checked = checkDetails(rawFromForm(request.body));
         if (!checked.ok) throw Object.assign(new AppError('contacts.invalid', 422, (l) => contactsMessages(l)('error.invalid')), { errors: checked.errors });
         return updateContact({ db, actor: await getActor(request), publicUrl, contactId, version: Number(formText(request.body, 'version')), details: checked.value, published: formText(request.body, 'published') === 'yes' });
       }, 'updated', (error, request) => (error.code === 'contacts.invalid' ? { values: valuesOfBody(request.body), errors: (error as AppError & { errors: FormErrors }).errors } : null)));
 
-      scope.post(`/${locale}/cooperation/contacts/:contact/keys`, post, own(async (request, contactId) => {
+      scope.post(`/${locale}/cooperation/contacts/:contact/keys`, ownPost, own(async (request, contactId) => {
         const upload = uploadedText(request.body, 'keyFile', 'armored');
         if (upload.tooLarge) throw keyRefused({ problem: 'key.tooLarge' });
         return addContactKey({ db, actor: await getActor(request), contactId, armored: upload.text });
       }, 'keyAdded', (error, request) => (error.code === 'contacts.key-refused' ? { keyError: error.localize(locale), values: { armored: formText(request.body, 'armored') } } : null)));
 
-      scope.post(`/${locale}/cooperation/contacts/:contact/keys/:key/remove`, post, own(async (request, contactId) =>
+      scope.post(`/${locale}/cooperation/contacts/:contact/keys/:key/remove`, ownPost, own(async (request, contactId) =>
         removeContactKey({ db, actor: await getActor(request), contactId, keyId: parseParams(keyParamsSchema, request.params).key }), 'keyRemoved', () => null));
 
       // ——— The e-mailed links ———

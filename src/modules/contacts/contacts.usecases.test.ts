@@ -15,7 +15,7 @@ import { erasePersonalData, exportPersonalData } from '../../app/privacy/privacy
 import { attestByLink, attestContact, runAttestationClock } from './contacts.attestation.js';
 import { addContactKey } from './contacts.keyring.js';
 import { createContactsRepository } from './contacts.repository.js';
-import { buildDetails, organisationWithRepresentative, person } from './contacts.test-people.js';
+import { buildDetails, organisationWithRepresentative, person } from './contacts.test-support.js';
 import { acceptNomination, nominateContact, updateContact, withdrawContact } from './contacts.usecases.js';
 
 let t: TestApp;

@@ -49,7 +49,7 @@ function keepPublished(details: ContactDetails, before: Array<{ kind: string; va
 export async function insertNomination(tx: Executor, input: { by: string; supporter: { id: string; name: string; countryCode: string | null }; details: ContactDetails; locale: Locale; publicUrl: string; now?: Date | undefined }): Promise<ContactRow> {
   const repository = createContactsRepository(tx);
   const details = { ...input.details, channels: input.details.channels.map((c) => ({ ...c, published: false })) };
-  const contact = await repository.insert({ supporterId: input.supporter.id, details, nominatedBy: input.by, searchText: searchTextOf(details, input.supporter) });
+  const contact = await repository.insert({ supporterId: input.supporter.id, details, nominatedBy: input.by, searchText: searchTextOf(details, input.supporter), countryCode: input.supporter.countryCode });
   await repository.replaceChannels(contact.id, details.channels);
   const token = await issueToken(tx, { purpose: 'contact.accept', subjectId: contact.id, email: details.email, ttlMs: nominationTtlMs, ...(input.now ? { now: input.now } : {}) });
   await recordAudit(tx, { actor: input.by, action: 'contacts.nominate', subject: contact.id, details: { supporter: input.supporter.id, role: details.role } });
@@ -109,7 +109,7 @@ export async function updateContact(input: ContactsDeps & { contactId: string; v
     // Publication choices are the contact's own: a representative's edit keeps them as they were.
     const details = isContact ? input.details : keepPublished(input.details, await repository.channelsOf([contact.id]));
     const supporter = await organisationOf(tx, contact.supporterId);
-    let updated = await repository.updateDetails(contact.id, details, searchTextOf(details, supporter));
+    let updated = await repository.updateDetails(contact.id, details, searchTextOf(details, supporter), supporter.countryCode);
     if (isContact && input.published !== undefined && input.published !== contact.published) updated = await repository.update(contact.id, { published: input.published });
     await repository.replaceChannels(contact.id, details.channels);
     await recordAudit(tx, { actor: actorRef(user), action: 'contacts.update', subject: contact.id, details: { by: asRepresentative && !isContact ? 'representative' : 'contact', published: updated.published } });
