@@ -57,17 +57,18 @@ export async function searchDirectory(input: { db: Executor; actor: Actor; audie
   if (input.audience === 'members') authorize(input.actor, contactsPolicies.viewDirectory, undefined);
   const filter: DirectoryFilter = input.audience === 'public' ? { ...input.filter, state: undefined, publishedOnly: true } : { ...input.filter, publishedOnly: false };
   const repository = createContactsRepository(input.db);
-  const [found, counts] = await Promise.all([repository.search(filter, { offset: (input.page - 1) * input.pageSize, limit: input.pageSize }), repository.counts(filter)]);
-  const ids = found.rows.map((c) => c.id);
-  const [channelRows, organisations] = await Promise.all([repository.channelsOf(ids), listSupportersByIds(input.db, [...new Set(found.rows.map((c) => c.supporterId))])]);
+  const [rows, counts] = await Promise.all([repository.search(filter, { offset: (input.page - 1) * input.pageSize, limit: input.pageSize }), repository.counts(filter)]);
+  const total = counts.reduce((sum, c) => sum + c.n, 0);
+  const ids = rows.map((c) => c.id);
+  const [channelRows, organisations] = await Promise.all([repository.channelsOf(ids), listSupportersByIds(input.db, [...new Set(rows.map((c) => c.supporterId))])]);
   const channels = groupChannels(channelRows);
   const byId = new Map(organisations.map((o) => [o.id, { name: o.name, slug: o.slug, countryCode: o.countryCode }]));
-  const entries = found.rows.map((contact) => ({
+  const entries = rows.map((contact) => ({
     contact,
     organisation: byId.get(contact.supporterId) ?? { name: '', slug: '', countryCode: contact.countryCode },
     channels: (channels.get(contact.id) ?? []).filter((c) => input.audience === 'members' || c.published),
   }));
-  return { entries, total: found.total, counts, pages: Math.max(1, Math.ceil(found.total / input.pageSize)) };
+  return { entries, total, counts, pages: Math.max(1, Math.ceil(total / input.pageSize)) };
 }
 
 /** One contact in the cooperation space, with whether the reader is that contact. */

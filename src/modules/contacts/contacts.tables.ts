@@ -70,7 +70,7 @@ export const contacts = pgTable(
     index('contacts__supporter').on(t.supporterId),
     index('contacts__user').on(t.userId),
     index('contacts__search_text_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
-    index('contacts__state_name').on(t.state, t.name),
+    index('contacts__name').on(t.name, t.id),
     index('contacts__country').on(t.countryCode),
     check('contacts__role_valid', sql`${t.role} in ('diplomatic', 'technical', 'policy', 'legal', 'psirt')`),
     check('contacts__state_valid', sql`${t.state} in ('invited', 'active', 'stale', 'withdrawn')`),
