@@ -3,12 +3,13 @@
  * figures to bench/README.md and bench/results.json. Sections run one after another (never two servers at once);
  * whatever a section starts or creates is undone at the end, also on failure or Ctrl-C.
  *
- *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-assessment,toolkit-pages,practices-search,practices-synthesis,consultations,digests,pings] [--no-synthetic] [--iterations N] [--seconds N]
+ *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-assessment,toolkit-pages,practices-search,practices-synthesis,consultations,digests,pings,contacts-search] [--no-synthetic] [--iterations N] [--seconds N]
  *                    [--cpu-prof DIR] [--no-write] [--report-only] [--quiet-load 1] [--quiet-wait 600]
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchConsultations } from './consultations.js';
+import { benchContactsSearch } from './contacts-search.js';
 import { benchDigests } from './digests.js';
 import { benchHttp } from './http.js';
 import { benchImport } from './import.js';
@@ -80,6 +81,7 @@ const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }
   consultations: { title: '15. A consultation with 2,000 inputs: page and disposition export', run: () => benchConsultations({ paragraphs: 100, inputs: 2000, renders: 100, exports: 20, warmups: 5 }) },
   digests: { title: '16. Weekly digests for 10,000 subscribers, worker apart', run: () => benchDigests({ subscribers: 10_000 }) },
   pings: { title: '17. A ping exercise over 1,000 contacts: outbox and statistics', run: () => benchPings({ contacts: 1000 }) },
+  'contacts-search': { title: '17. Points-of-contact directory search at 10,000 contacts', run: () => benchContactsSearch({ iterations: Number(values.iterations) }) },
 };
 
 const selected = (values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(sections)) as GoalId[];

@@ -42,6 +42,7 @@ import { seedConsultation } from '../src/modules/consultations/consultations.tes
 import { seedRunningExercise } from '../src/modules/pings/pings.test-support.js';
 import { seedContact } from '../src/modules/contacts/contacts.test-support.js';
 import { seedRequest } from '../src/modules/requests/requests.test-support.js';
+import { contactKeys } from '../src/modules/contacts/contacts.tables.js';
 
 /**
  * The authorization matrix, generated: every registered route × every audience, against the access each module declares
@@ -73,7 +74,7 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
-const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '', groupRequest: '', groupDocument: '', pingExercise: '', ping: '', pingContact: '', request: '' };
+const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '', groupRequest: '', groupDocument: '', pingExercise: '', ping: '', pingContact: '', request: '', contact: '', contactKey: '' };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
 const tokens = { invitation: '', signIn: '', confirm: '', ping: '', unknown: 'x'.repeat(43) };
 let unsubscribeToken = '';
@@ -136,6 +137,9 @@ beforeAll(async () => {
   const contactOfB = await signInAs(t, { email: 'duty-officer@org-b.example' });
   const recipientB = await seedContact(db, { supporterId: known.orgB, userId: contactOfB.userId, email: 'duty-officer@org-b.example' });
   known.request = (await seedRequest(db, { senderSupporterId: known.orgA, senderUserId: userIds.contact!, recipientSupporterId: known.orgB, recipient: { contactId: recipientB.id, userId: contactOfB.userId, name: recipientB.name }, tlp: 'AMBER' })).id;
+  // Their contact record (the `:contact` of the directory's routes), with a key (`:key`).
+  known.contact = (await seedContact(db, { supporterId: known.orgA, userId: userIds.contact!, email: 'duty-officer@org-a.example' })).id;
+  known.contactKey = (await db.insert(contactKeys).values({ contactId: known.contact, fingerprint: 'F'.repeat(40), algorithm: 'eddsa', keyCreatedAt: new Date(), armored: '-----BEGIN PGP PUBLIC KEY BLOCK-----' }).returning())[0]!.id;
   // A working group of its own (the `:group` of the group routes), with a co-chair and a member.
   const [group] = await db.insert(groups).values({ slug: known.groupSlug, name: { en: 'Matrix group', fr: 'Groupe matrice' }, createdBy: 'test:setup' }).returning();
   known.group = group!.id;
@@ -212,6 +216,8 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/versions\/:number/, () => '1'],
   [/\/versions\/\d+\/:language/, () => 'en'],
   [/\/organisations\/:supporterId/, () => known.orgA],
+  [/\/contacts\/:contact/, () => known.contact],
+  [/\/keys\/:key/, () => known.contactKey],
   [/\/reports\/:supporterSlug/, () => known.orgASlug],
   [/\/reports\/(?:[^/:]+\/)?:year/, () => known.reportYear],
   [/\/sections\/:subject/, () => 'norm-13a'],
@@ -245,6 +251,7 @@ const queries: Array<[RegExp, () => string]> = [
   [/\/join\/answer$/, () => `token=${tokens.unknown}`],
   [/\/join\/invitation$/, () => `token=${tokens.invitation}`],
   [/\/sign-in\/verify$/, () => `token=${tokens.signIn}`],
+  [/\/cooperation\/(accept|attest)$/, () => `token=${tokens.unknown}`],
 ];
 
 function urlFor(route: Route): string {
@@ -350,6 +357,14 @@ const bodies: Array<[RegExp, (audience: Audience) => Record<string, string> | Pr
   [/^\/api\/v1\/requests$/, () => ({ kind: 'assistance' })],
   [/\/requests\/:request\/reply$/, () => ({ body: 'A matrix reply.', language: 'en' })],
   [/\/requests\/:request\/(close|forward|share-request|share-decision)$/, () => ({ outcome: '', contact: '', decision: '' })],
+  // Points of contact: a nomination, edit or import left invalid (422), a withdrawal without reason (422), the contact's
+  // own forms from a stale version (409): nothing changes for the next audience.
+  [/\/organisations\/:supporterId\/contacts$/, () => ({ name: '', email: 'nominee@org-a.example', timeZone: 'CET' })],
+  [/\/organisations\/:supporterId\/contacts\/import$/, () => ({ format: 'json', text: '' })],
+  [/\/organisations\/:supporterId\/contacts\/:contact\/edit$/, () => ({ version: '999', name: '' })],
+  [/\/organisations\/:supporterId\/contacts\/:contact\/withdraw$/, () => ({ reason: '' })],
+  [/\/cooperation\/contacts\/:contact\/(attest|edit|keys|keys\/:key\/remove)$/, () => ({ version: '999' })],
+  [/\/cooperation\/(accept|attest)$/, () => ({ token: tokens.unknown })],
 ];
 
 /** The request for the route as the audience, with whatever it needs made beforehand (so the audit count follows). */

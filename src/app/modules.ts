@@ -13,12 +13,13 @@ import { eventsModule } from '../modules/events/events.module.js';
 import { notificationsModule } from '../modules/notifications/notifications.module.js';
 import { pingsModule } from '../modules/pings/pings.module.js';
 import { requestsModule } from '../modules/requests/requests.module.js';
+import { contactsModule } from '../modules/contacts/contacts.module.js';
 
 // The manifest's type is apart (app-module.ts): each module imports it, and this file imports each module.
 export type { AppModule };
 
 /** Every module of the platform, in registration order. */
-export const modules: AppModule[] = [callModule, supportersModule, accountsModule, applicationsModule, indexModule, normsModule, toolkitModule, consultationsModule, eventsModule, notificationsModule, groupsModule, pingsModule, requestsModule];
+export const modules: AppModule[] = [callModule, supportersModule, accountsModule, applicationsModule, indexModule, normsModule, toolkitModule, consultationsModule, eventsModule, notificationsModule, groupsModule, pingsModule, requestsModule, contactsModule];
 
 /** Every module's part of the reference bundle, in registration order (the registry before what refers to it). */
 export function referenceParts(): ReferencePart[] {

@@ -13,7 +13,7 @@ export interface LayoutProps {
   head?: string;
   /** Client scripts by entry name (see assets.ts); each is deferred and optional: pages work without them. */
   scripts?: string[];
-  current?: 'home' | 'call' | 'principles' | 'supporters' | 'map' | 'api' | 'join' | 'account' | 'secretariat' | 'index' | 'toolkit' | 'practices' | 'groups';
+  current?: 'home' | 'call' | 'principles' | 'supporters' | 'map' | 'api' | 'join' | 'account' | 'secretariat' | 'index' | 'toolkit' | 'practices' | 'groups' | 'cooperation';
 }
 
 const otherLocale = (locale: Locale): Locale => (locale === 'en' ? 'fr' : 'en');
@@ -33,6 +33,7 @@ export function Layout(props: PropsWithChildren<LayoutProps>): JSX.Element {
     ['practices', `/${props.locale}/practices`, t('layout.nav.practices')],
     ['toolkit', `/${props.locale}/toolkit`, t('layout.nav.toolkit')],
     ['groups', `/${props.locale}/groups`, t('layout.nav.groups')],
+    ['cooperation', `/${props.locale}/cooperation`, t('layout.nav.cooperation')],
     ['api', `/${props.locale}/open-data`, t('layout.nav.api')],
     ['join', `/${props.locale}/join`, t('layout.nav.join')],
     // The same link for everyone: public pages are cached and must not vary by visitor.

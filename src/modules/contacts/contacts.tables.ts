@@ -54,11 +54,24 @@ export const contacts = pgTable(
     nominatedBy: text('nominated_by').notNull(),
     /** Bumped on every change: a form posted from an older version is refused (409), not applied over the newer one. */
     version: integer('version').notNull().default(1),
+    /** The organisation's country (ISO alpha-3, as the registry), copied when the contact is saved: the directory's filter. */
+    countryCode: text('country_code'),
+    /** Folded (no accents, lower case) name, title, organisation and country, for the directory's search. */
+    searchText: text('search_text').notNull().default(''),
+    /** When the attestation became overdue and the contact was flagged (null while fresh). */
+    staleSince: timestamp('stale_since', { withTimezone: true, mode: 'date' }),
+    /** The due date a reminder was last sent for: one reminder per due date, however often the job runs. */
+    remindedFor: timestamp('reminded_for', { withTimezone: true, mode: 'date' }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'date' }),
+    withdrawnReason: text('withdrawn_reason'),
     ...timestamps,
   },
   (t) => [
     index('contacts__supporter').on(t.supporterId),
     index('contacts__user').on(t.userId),
+    index('contacts__search_text_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('contacts__name').on(t.name, t.id),
+    index('contacts__country').on(t.countryCode),
     check('contacts__role_valid', sql`${t.role} in ('diplomatic', 'technical', 'policy', 'legal', 'psirt')`),
     check('contacts__state_valid', sql`${t.state} in ('invited', 'active', 'stale', 'withdrawn')`),
     check('contacts__attestation_days_valid', sql`${t.attestationDays} between 7 and 400`),

@@ -14,6 +14,7 @@ export const en = {
   'layout.nav.practices': 'Practices',
   'layout.nav.toolkit': 'Toolkit',
   'layout.nav.groups': 'Groups',
+  'layout.nav.cooperation': 'Cooperation',
   'layout.nav.join': 'Join the Call',
   'layout.nav.account': 'Account',
   'layout.language.switch': 'Français',

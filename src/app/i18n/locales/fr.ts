@@ -16,6 +16,7 @@ export const fr: Catalog<typeof en> = {
   'layout.nav.practices': 'Pratiques',
   'layout.nav.toolkit': 'Outils',
   'layout.nav.groups': 'Groupes',
+  'layout.nav.cooperation': 'Coopération',
   'layout.nav.join': 'Adhérer',
   'layout.nav.account': 'Votre compte',
   'layout.language.switch': 'English',
