@@ -96,7 +96,7 @@ export const en = {
   'disclosure.account.formTitle': 'Your entry',
   'disclosure.account.link': 'Vulnerability disclosure policies',
   'disclosure.form.url': 'Address of your security.txt',
-  'disclosure.form.url.hint': 'Usually https://<your website>/.well-known/security.txt. Leave empty to upload the file below instead.',
+  'disclosure.form.url.hint': 'Usually https://www.example.org/.well-known/security.txt (your website’s address). Leave empty to upload the file below instead.',
   'disclosure.form.policies': 'Links to your disclosure policy',
   'disclosure.form.policies.hint': 'One https:// address per line, up to 5.',
   'disclosure.form.keys': 'OpenPGP public keys',

@@ -99,7 +99,7 @@ export const fr: Catalog<typeof en> = {
   'disclosure.account.formTitle': 'Votre fiche',
   'disclosure.account.link': 'Politiques de divulgation des vulnérabilités',
   'disclosure.form.url': 'Adresse de votre security.txt',
-  'disclosure.form.url.hint': 'En général https://<votre site>/.well-known/security.txt. Laissez vide pour déposer le fichier ci-dessous à la place.',
+  'disclosure.form.url.hint': 'En général https://www.exemple.fr/.well-known/security.txt (l’adresse de votre site). Laissez vide pour déposer le fichier ci-dessous à la place.',
   'disclosure.form.policies': 'Liens vers votre politique de divulgation',
   'disclosure.form.policies.hint': 'Une adresse https:// par ligne, 5 au plus.',
   'disclosure.form.keys': 'Clés publiques OpenPGP',
