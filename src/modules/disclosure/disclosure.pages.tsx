@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getActor } from '../../app/auth/auth.plugin.js';
 import { csrfField, verifyCsrf } from '../../app/auth/csrf.js';
+import { authorizeBeforeBody } from '../../app/authz/before-body.js';
 import type { AppContext } from '../../app/context.js';
 import { AppError } from '../../app/http/errors.js';
 import { formText, sendPrivatePage } from '../../app/http/private-page.js';
@@ -14,6 +15,7 @@ import { parseNotice, parseOrThrow, parseParams } from '../../app/http/validatio
 import { locales } from '../../app/i18n/i18n.js';
 import { policyFromForm, type FormErrors } from './disclosure.forms.js';
 import { disclosureMessages } from './disclosure.messages.js';
+import { disclosurePolicies } from './disclosure.policies.js';
 import { presentPolicy } from './disclosure.presenters.js';
 import { listPublicPolicies, policyWorkspace, publicPolicy } from './disclosure.queries.js';
 import { listQuerySchema, slugParamsSchema, workspaceParamsSchema } from './disclosure.schemas.js';
@@ -28,6 +30,7 @@ const notices = ['saved', 'uploaded'] as const;
 
 export async function registerDisclosurePages(app: FastifyInstance, context: AppContext): Promise<void> {
   const { db } = context.database;
+  const write = { ...authorizeBeforeBody(disclosurePolicies.useAccount), preHandler: verifyCsrf };
   for (const locale of locales) {
     const t = disclosureMessages(locale);
 
@@ -83,7 +86,7 @@ export async function registerDisclosurePages(app: FastifyInstance, context: App
       return accountPage(request, reply, supporterId, done ? { notice: t(`disclosure.done.${done}`) } : {});
     });
 
-    app.post(`/${locale}/account/organisations/:supporterId/disclosure`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+    app.post(`/${locale}/account/organisations/:supporterId/disclosure`, { schema: { hide: true }, ...write }, async (request, reply) => {
       const { supporterId } = parseParams(workspaceParamsSchema, request.params);
       // Whoever may not manage the entry is told nothing exists, before their input is even read.
       await policyWorkspace({ db, actor: await getActor(request), supporterId });
@@ -99,7 +102,7 @@ export async function registerDisclosurePages(app: FastifyInstance, context: App
       return reply.redirect(`${accountPath(supporterId)}?done=saved`, 303);
     });
 
-    app.post(`/${locale}/account/organisations/:supporterId/disclosure/upload`, { schema: { hide: true }, preHandler: verifyCsrf }, async (request, reply) => {
+    app.post(`/${locale}/account/organisations/:supporterId/disclosure/upload`, { schema: { hide: true }, ...write }, async (request, reply) => {
       const { supporterId } = parseParams(workspaceParamsSchema, request.params);
       await policyWorkspace({ db, actor: await getActor(request), supporterId });
       const text = formText(request.body, 'upload');

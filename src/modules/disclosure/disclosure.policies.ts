@@ -4,7 +4,7 @@
  * right); anyone else is told there is nothing there (404). Entries exist only for supporters in the public registry.
  */
 import type { Actor } from '../../app/authz/actor.js';
-import { allow, allowIf, definePolicies, refuse, rule } from '../../app/authz/policy.js';
+import { allow, allowIf, definePolicies, refuse, rule, userRule } from '../../app/authz/policy.js';
 import { holds, isSecretariat } from '../../app/authz/rules.js';
 import { notPublished, policyNotFound } from './disclosure.errors.js';
 
@@ -13,10 +13,12 @@ const manages = (actor: Actor, supporterId: string) => isSecretariat(actor) || h
 export const disclosurePolicies = definePolicies('disclosure', {
   /** The public registry, its pages, CSV and API. */
   viewRegistry: rule(() => allow),
+  /** The account's pages: anyone signed in (each then says what the person may do); others are asked to sign in. */
+  useAccount: userRule(() => allow),
   /** An organisation's entry in the account (its form, its upload). */
-  manage: rule<{ supporterId: string }>((actor, { supporterId }) => allowIf(manages(actor, supporterId), policyNotFound)),
+  manage: userRule<{ supporterId: string }>((actor, { supporterId }) => allowIf(manages(actor, supporterId), policyNotFound)),
   /** Saving or uploading: as `manage`, and only for a supporter in the public registry. */
-  write: rule<{ supporterId: string; supporterStatus: string }>((actor, subject) => {
+  write: userRule<{ supporterId: string; supporterStatus: string }>((actor, subject) => {
     if (!manages(actor, subject.supporterId)) return refuse(policyNotFound);
     return allowIf(subject.supporterStatus === 'published', notPublished);
   }),

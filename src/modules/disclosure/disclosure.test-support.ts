@@ -64,3 +64,13 @@ export function localRefreshWorker(t: TestApp): JobWorker {
 }
 
 export const goodFile = (expires: string) => `# Our security contact\nContact: mailto:security@org-a.example\nContact: https://org-a.example/report\nExpires: ${expires}\nPolicy: https://org-a.example/cvd\nPreferred-Languages: en, fr\n`;
+
+/** An entry straight into the table (the authorization matrix: the public entry page has something to show). */
+export async function seedDisclosureEntry(db: TestApp['database']['db'], supporterId: string): Promise<void> {
+  const { registryFields } = await import('./disclosure.usecases.js');
+  const { disclosurePolicies } = await import('./disclosure.tables.js');
+  const fields = await registryFields(db, supporterId);
+  if (!fields) throw new Error(`no supporter ${supporterId}`);
+  const { website: _website, ...copy } = fields;
+  await db.insert(disclosurePolicies).values({ supporterId, ...copy, securityTxtUrl: null, updatedBy: 'test:setup' });
+}
