@@ -3,13 +3,14 @@
  * figures to bench/README.md and bench/results.json. Sections run one after another (never two servers at once);
  * whatever a section starts or creates is undone at the end, also on failure or Ctrl-C.
  *
- *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-assessment,toolkit-pages,practices-search,practices-synthesis,consultations,digests] [--no-synthetic] [--iterations N] [--seconds N]
+ *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-assessment,toolkit-pages,practices-search,practices-synthesis,consultations,digests,disclosure-refresh] [--no-synthetic] [--iterations N] [--seconds N]
  *                    [--cpu-prof DIR] [--no-write] [--report-only] [--quiet-load 1] [--quiet-wait 600]
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchConsultations } from './consultations.js';
 import { benchDigests } from './digests.js';
+import { benchDisclosureRefresh } from './disclosure-refresh.js';
 import { benchHttp } from './http.js';
 import { benchImport } from './import.js';
 import { benchIndex, indexDefaults } from './index.js';
@@ -78,6 +79,7 @@ const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }
   'practices-synthesis': { title: '14. Synthesis of 1,000 practices: time and memory', run: () => benchPracticesSynthesis({ practices: 1000, renders: 10 }) },
   consultations: { title: '15. A consultation with 2,000 inputs: page and disposition export', run: () => benchConsultations({ paragraphs: 100, inputs: 2000, renders: 100, exports: 20, warmups: 5 }) },
   digests: { title: '16. Weekly digests for 10,000 subscribers, worker apart', run: () => benchDigests({ subscribers: 10_000 }) },
+  'disclosure-refresh': { title: '17. Refreshing 1,000 security.txt files through the outbox', run: () => benchDisclosureRefresh({ entries: 1000 }) },
 };
 
 const selected = (values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(sections)) as GoalId[];
