@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { repoRoot } from './lib/paths.js';
 import { createBenchDatabase } from './lib/pg.js';
-import { startChild } from './lib/proc.js';
+import { runChecked, startChild } from './lib/proc.js';
 import { figure, type GoalResult } from './lib/results.js';
 import { formatMs } from './lib/stats.js';
 import { makeTempDir } from './lib/tempdir.js';
@@ -64,10 +64,16 @@ async function serveFiles(): Promise<{ base: string; served: () => number; close
   };
 }
 
-function runWorker(count: number, files: string, database: { DATABASE_URL: string } | { DATA_DIR: string }): Promise<WorkerRun> {
+function childEnv(files: string, database: { DATABASE_URL: string } | { DATA_DIR: string }): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', IMPORT_ON_EMPTY: '', PUBLIC_URL: 'https://pariscall.bench', BENCH_FILES: files, ...database };
   if (!('DATABASE_URL' in database)) delete env.DATABASE_URL;
-  const worker = startChild('disclosure worker', process.execPath, [...workerHeapFlags, '--import', 'tsx', child, String(count)], { cwd: repoRoot, env });
+  return env;
+}
+
+/** Seeds the database in a process of its own (as a deployment's database exists before its worker starts), then runs the worker. */
+async function runWorker(count: number, files: string, database: { DATABASE_URL: string } | { DATA_DIR: string }): Promise<WorkerRun> {
+  await runChecked(process.execPath, ['--import', 'tsx', child, 'seed', String(count)], { cwd: repoRoot, env: childEnv(files, database), timeoutMs: 300_000 });
+  const worker = startChild('disclosure worker', process.execPath, [...workerHeapFlags, '--import', 'tsx', child, 'run', String(count)], { cwd: repoRoot, env: childEnv(files, database) });
   return worker.exited.then((code) => {
     const last = worker.output().trim().split('\n').at(-1) ?? '';
     if (code !== 0 || !last.startsWith('{')) throw new Error(`disclosure worker exited with ${code}:\n${worker.output().slice(-3000)}`);
