@@ -10,7 +10,7 @@ export interface Results {
   goals: GoalResult[];
 }
 
-const order: GoalId[] = ['http', 'search', 'import', 'startup', 'weight', 'join', 'index', 'uploads', 'outage', 'toolkit-import', 'toolkit-assessment', 'toolkit-pages', 'practices-search', 'practices-synthesis', 'consultations', 'digests'];
+const order: GoalId[] = ['http', 'search', 'import', 'startup', 'weight', 'join', 'index', 'uploads', 'outage', 'toolkit-import', 'toolkit-assessment', 'toolkit-pages', 'practices-search', 'practices-synthesis', 'consultations', 'digests', 'disclosure-refresh'];
 const resultsPath = path.join(benchDir, 'results.json');
 const readmePath = path.join(benchDir, 'README.md');
 
