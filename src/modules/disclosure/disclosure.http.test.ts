@@ -113,6 +113,11 @@ describe('the public registry', () => {
     expect(rows[0]).toMatchObject({ supporter: people.orgA.slug, status: 'ok', expiring_soon: 'true' });
   });
 
+  it('the API is in the OpenAPI document', async () => {
+    const openapi = (await get('/api/openapi.json')).json();
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/v1/disclosure-policies', '/api/v1/disclosure-policies.csv', '/api/v1/disclosure-policies/{slug}']));
+  });
+
   it('the supporter’s registry page links to its entry', async () => {
     const page = await get(`/en/supporters/${people.orgA.slug}`);
     expect(page.body).toContain(`/en/disclosure/${people.orgA.slug}`);
