@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../app/audit/audit.tables.js';
 import { jobs } from '../../app/jobs/jobs.tables.js';
 import { createTestApp, fixtureSite, type TestApp } from '../../../test/helpers/app.js';
+import { disclosureModule } from './disclosure.module.js';
 import { refreshAll } from './disclosure.refresh.js';
 import { disclosurePolicies } from './disclosure.tables.js';
 import { savePolicy } from './disclosure.usecases.js';
@@ -110,5 +111,14 @@ describe('refreshing an entry through the outbox', () => {
     await register(`${server.base}/signed.txt`, other.publicKey);
     await localRefreshWorker(t).drain();
     expect((await entryOf(people.orgA.id)).summary).toMatchObject({ signed: true, signature: 'failed' });
+  });
+
+  it('every worker start enqueues the daily chain with the same key: a second start adds nothing', async () => {
+    const chain = async () => (await t.database.db.select().from(jobs).where(eq(jobs.type, 'disclosure.refresh-all'))).length;
+    await disclosureModule.onWorkerStart!(t.app.context);
+    const after = await chain();
+    await disclosureModule.onWorkerStart!(t.app.context);
+    expect(await chain()).toBe(after);
+    expect(after).toBeGreaterThanOrEqual(1);
   });
 });
