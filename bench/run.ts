@@ -3,7 +3,7 @@
  * figures to bench/README.md and bench/results.json. Sections run one after another (never two servers at once);
  * whatever a section starts or creates is undone at the end, also on failure or Ctrl-C.
  *
- *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-assessment,toolkit-pages,practices-search,practices-synthesis,consultations,digests,pings,contacts-search] [--no-synthetic] [--iterations N] [--seconds N]
+ *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-assessment,toolkit-pages,practices-search,practices-synthesis,consultations,digests,pings,contacts-search,disclosure-refresh] [--no-synthetic] [--iterations N] [--seconds N]
  *                    [--cpu-prof DIR] [--no-write] [--report-only] [--quiet-load 1] [--quiet-wait 600]
  */
 import os from 'node:os';
@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { benchConsultations } from './consultations.js';
 import { benchContactsSearch } from './contacts-search.js';
 import { benchDigests } from './digests.js';
+import { benchDisclosureRefresh } from './disclosure-refresh.js';
 import { benchHttp } from './http.js';
 import { benchImport } from './import.js';
 import { benchIndex, indexDefaults } from './index.js';
@@ -82,6 +83,7 @@ const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }
   digests: { title: '16. Weekly digests for 10,000 subscribers, worker apart', run: () => benchDigests({ subscribers: 10_000 }) },
   pings: { title: '17. A ping exercise over 1,000 contacts: outbox and statistics', run: () => benchPings({ contacts: 1000 }) },
   'contacts-search': { title: '17. Points-of-contact directory search at 10,000 contacts', run: () => benchContactsSearch({ iterations: Number(values.iterations) }) },
+  'disclosure-refresh': { title: '17. Refreshing 1,000 security.txt files through the outbox', run: () => benchDisclosureRefresh({ entries: 1000 }) },
 };
 
 const selected = (values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(sections)) as GoalId[];

@@ -38,6 +38,7 @@ import { buildAssessment } from '../src/modules/toolkit/assessment/assessment.te
 import { saveAssessment } from '../src/modules/toolkit/assessment/assessment.usecases.js';
 import { referenceDir } from '../src/app/reference/reference.js';
 import { seedReport } from '../src/modules/norms/reports/reports.test-support.js';
+import { seedDisclosureEntry } from '../src/modules/disclosure/disclosure.test-support.js';
 import { seedConsultation } from '../src/modules/consultations/consultations.test-support.js';
 import { seedRunningExercise } from '../src/modules/pings/pings.test-support.js';
 import { seedContact } from '../src/modules/contacts/contacts.test-support.js';
@@ -108,6 +109,8 @@ beforeAll(async () => {
   await db.transaction((tx) => normsReference.load(tx, norms, 'test'));
   // A published implementation report of the representative's organisation, so its pages have something to show.
   await seedReport(db, { supporterId: known.orgA, year: Number(known.reportYear), published: true, sections: [{ subject: 'norm:13a', visibility: 'public' }] });
+  // An entry of the disclosure registry for the representative's organisation, so its public page has something to show.
+  await seedDisclosureEntry(db, known.orgA);
   // The crosswalk too: its secretariat pages edit a link that exists (6 ↔ 13i); removing it asks for a confirmation.
   const crosswalk = await crosswalkReference.read(referenceDir);
   await db.transaction((tx) => crosswalkReference.load(tx, crosswalk, 'test'));
@@ -197,6 +200,7 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/units\/:code/, () => 'AAA'],
   [/\/indicators\/:code/, () => 'press'],
   [/\/supporters\/:slug/, () => known.orgASlug],
+  [/\/(disclosure|disclosure-policies)\/:slug/, () => known.orgASlug],
   [/\/groups\/:group/, () => known.groupSlug],
   [/\/co-chairs\/:user/, () => known.targetUserId],
   [/\/co-chair-organisations\/:coChair/, () => 'gcc_matrix'], // none: a removal answers 409, nothing named changes
