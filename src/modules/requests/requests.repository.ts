@@ -1,6 +1,7 @@
 /** The SQL of requests between organisations: requests, their individual recipients, their outcome log, routing. */
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Executor } from '../../app/database/database.js';
+import { isIdShaped } from '../../app/database/columns.js';
 import { contactsInRoutingOrder, contactsOfUser, findContact, reachableContacts, type ContactRow } from '../contacts/contacts.routing.queries.js';
 import { listSupportersByIds } from '../supporters/supporters.usecases.js';
 import { cooperationRequests, requestEvents, requestRecipients, type RecipientRow, type RequestEventRow, type RequestRow } from './requests.tables.js';
@@ -15,11 +16,13 @@ export function createRequestsRepository(db: Executor) {
       return row!;
     },
     async find(id: string): Promise<RequestRow | undefined> {
+      if (!isIdShaped(id)) return undefined;
       const [row] = await db.select().from(cooperationRequests).where(eq(cooperationRequests.id, id));
       return row;
     },
     /** Locks the row for a change (two acknowledgements at once: one wins, the other sees the new state). */
     async findForUpdate(id: string): Promise<RequestRow | undefined> {
+      if (!isIdShaped(id)) return undefined;
       const [row] = await db.select().from(cooperationRequests).where(eq(cooperationRequests.id, id)).for('update');
       return row;
     },
