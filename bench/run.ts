@@ -3,7 +3,7 @@
  * figures to bench/README.md and bench/results.json. Sections run one after another (never two servers at once);
  * whatever a section starts or creates is undone at the end, also on failure or Ctrl-C.
  *
- *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-assessment,toolkit-pages,practices-search,practices-synthesis,consultations,digests] [--no-synthetic] [--iterations N] [--seconds N]
+ *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-assessment,toolkit-pages,practices-search,practices-synthesis,consultations,digests,incidents] [--no-synthetic] [--iterations N] [--seconds N]
  *                    [--cpu-prof DIR] [--no-write] [--report-only] [--quiet-load 1] [--quiet-wait 600]
  */
 import os from 'node:os';
@@ -12,6 +12,7 @@ import { benchConsultations } from './consultations.js';
 import { benchDigests } from './digests.js';
 import { benchHttp } from './http.js';
 import { benchImport } from './import.js';
+import { benchIncidents } from './incidents.js';
 import { benchIndex, indexDefaults } from './index.js';
 import { benchJoin, joinDefaults } from './join.js';
 import { runCleanups } from './lib/cleanup.js';
@@ -78,6 +79,7 @@ const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }
   'practices-synthesis': { title: '14. Synthesis of 1,000 practices: time and memory', run: () => benchPracticesSynthesis({ practices: 1000, renders: 10 }) },
   consultations: { title: '15. A consultation with 2,000 inputs: page and disposition export', run: () => benchConsultations({ paragraphs: 100, inputs: 2000, renders: 100, exports: 20, warmups: 5 }) },
   digests: { title: '16. Weekly digests for 10,000 subscribers, worker apart', run: () => benchDigests({ subscribers: 10_000 }) },
+  incidents: { title: '17. Classifying 10,000 incidents in every frame', run: () => benchIncidents({ records: 10_000, rounds: 20 }) },
 };
 
 const selected = (values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(sections)) as GoalId[];
