@@ -1,3 +1,4 @@
+import { seedIncident } from '../src/modules/incidents/incidents.test-support.js';
 import { count, eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
@@ -70,7 +71,7 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
-const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '', groupRequest: '', groupDocument: '' };
+const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '', groupRequest: '', groupDocument: '', incident: '' };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
 const tokens = { invitation: '', signIn: '', confirm: '', unknown: 'x'.repeat(43) };
 let unsubscribeToken = '';
@@ -129,6 +130,7 @@ beforeAll(async () => {
   await grantRole(db, 'test:setup', { userId: userIds['other-representative']!, role: 'representative', scopeId: known.orgB });
   // A designated point of contact of organisation A (the cooperation space; its requests are sent in A's name).
   await grantRole(db, 'test:setup', { userId: userIds.contact!, role: 'contact', scopeId: known.orgA });
+  known.incident = (await seedIncident(db, { supporterId: known.orgA, authorUserId: userIds.contact!, tlp: 'AMBER' })).id;
   // A working group of its own (the `:group` of the group routes), with a co-chair and a member.
   const [group] = await db.insert(groups).values({ slug: known.groupSlug, name: { en: 'Matrix group', fr: 'Groupe matrice' }, createdBy: 'test:setup' }).returning();
   known.group = group!.id;
@@ -190,6 +192,7 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/inputs\/:input/, () => known.closedInput],
   [/\/secretariat\/events\/:event/, () => known.callEvent],
   [/\/events\/:event/, () => known.event],
+  [/\/incidents\/:incident/, () => known.incident],
   [/\/working-groups\/:group/, () => known.groupSlug],
   [/\/(requests|participants)\/:membership/, () => known.groupRequest],
   [/\/documents\/:document/, () => known.groupDocument],

@@ -8,7 +8,7 @@
  */
 import type { Actor } from '../../app/authz/actor.js';
 import { forbidden, unauthorized } from '../../app/authz/authz.errors.js';
-import { allowIf, definePolicies, refuse, rule } from '../../app/authz/policy.js';
+import { allowIf, definePolicies, refuse, rule, userRule } from '../../app/authz/policy.js';
 import { holds, isSecretariat, secretariatOnly } from '../../app/authz/rules.js';
 import { tlpMayRead, type TlpLabel, type TlpRelation } from '../../app/authz/tlp.js';
 import { incidentNotFound } from './incidents.errors.js';
@@ -39,10 +39,10 @@ export const incidentsPolicies = definePolicies('incidents', {
   enter: rule((actor) => (inCooperationSpace(actor) ? allowIf(true, forbidden) : refuse(actor.kind === 'user' ? forbidden : unauthorized))),
   /** Recording an incident for an organisation: its designated contacts. */
   record: rule<{ supporterId: string }>((actor, { supporterId }) => allowIf(holds(actor, 'contact', supporterId), actor.kind === 'user' ? forbidden : unauthorized)),
-  /** Reading one, as its TLP marking allows. */
-  read: rule<MarkedIncident>((actor, incident) => allowIf(mayReadIncident(actor, incident), incidentNotFound)),
+  /** Reading one, as its TLP marking allows; signed in (the incidents' pages are the cooperation space's, even TLP:CLEAR ones). */
+  read: userRule<MarkedIncident>((user, incident) => allowIf(mayReadIncident(user, incident), incidentNotFound)),
   /** Marking a NIS2 report as sent: its author and its organisation's contacts, as far as they may read it. */
-  report: rule<MarkedIncident>((actor, incident) =>
+  report: userRule<MarkedIncident>((actor, incident) =>
     allowIf(mayReadIncident(actor, incident) && (relationTo(actor, incident) === 'individual' || relationTo(actor, incident) === 'organisation'), mayReadIncident(actor, incident) ? forbidden : incidentNotFound),
   ),
   /** Editing the scoring weights and bands, and the crosswalk. */

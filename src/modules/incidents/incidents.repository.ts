@@ -1,6 +1,9 @@
 /** All SQL of incidents, the crosswalk and the scoring configurations. No rules here. */
 import { and, asc, count, desc, eq, inArray, max, or, type SQL } from 'drizzle-orm';
+import { users } from '../../app/auth/auth.tables.js';
 import type { Executor } from '../../app/database/database.js';
+// Read only: the registry's names, shown beside an incident (never written here).
+import { supporters } from '../supporters/supporters.tables.js';
 import type { CrosswalkEntry } from './incidents.crosswalk.js';
 import type { NcissConfig } from './incidents.nciss.js';
 import { incidentCrosswalk, incidentScoringConfigs, incidents, type CrosswalkRow, type IncidentRow, type ScoringConfigRow } from './incidents.tables.js';
@@ -88,6 +91,18 @@ export function createIncidentsRepository(db: Executor) {
     async forgetAuthor(userId: string): Promise<number> {
       const rows = await db.update(incidents).set({ authorUserId: null }).where(eq(incidents.authorUserId, userId)).returning({ id: incidents.id });
       return rows.length;
+    },
+    /** Organisation names by id (for the form's choice and the lists). */
+    async supporterNames(ids: string[]): Promise<Map<string, string>> {
+      if (!ids.length) return new Map();
+      const rows = await db.select({ id: supporters.id, name: supporters.name }).from(supporters).where(inArray(supporters.id, ids));
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+    /** The author's name as their account gives it (shown to readers of the incident, who are in the cooperation space). */
+    async authorName(userId: string | null): Promise<string | null> {
+      if (!userId) return null;
+      const [row] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
+      return row?.name ?? null;
     },
     async authoredBy(userId: string): Promise<IncidentRow[]> {
       return db.select().from(incidents).where(eq(incidents.authorUserId, userId));

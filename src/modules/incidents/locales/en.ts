@@ -99,6 +99,7 @@ export const en = {
   'clocks.overdue': 'Overdue by {days} d {hours} h {minutes} min',
   'clocks.sent': 'Sent {at}',
   'clocks.sentLate': 'Sent late {at}',
+  'clocks.overdueShort': 'overdue',
   'clocks.markSent': 'Mark as sent now',
   'clocks.marked': 'The report is marked as sent.',
 
@@ -135,6 +136,13 @@ export const en = {
   'admin.crosswalkIntro': 'Each row can be changed; a change is audited and a re-import of the reference data never undoes it.',
   'admin.saveRow': 'Save this row',
   'admin.reason': 'Reason (for the audit log)',
+
+  'mail.subject': '{tlp} Reminder: {report} due {due}',
+  'mail.heading': 'A NIS2 report is due',
+  'mail.body': 'The {report} of an incident your organisation recorded is due {due}. It is not marked as sent yet.',
+  'mail.bodyTitle': 'Incident: {title}',
+  'mail.linkOnly': 'The incident’s marking keeps its content off e-mail: read it on the platform.',
+  'mail.action': 'Open the incident',
 
   'error.notFound': 'No such incident, or its marking does not let you read it.',
   'error.reportAlreadySent': 'This report is already marked as sent.',

@@ -101,6 +101,7 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   'clocks.overdue': 'En retard de {days} j {hours} h {minutes} min',
   'clocks.sent': 'Envoyé {at}',
   'clocks.sentLate': 'Envoyé en retard {at}',
+  'clocks.overdueShort': 'en retard',
   'clocks.markSent': 'Marquer comme envoyé maintenant',
   'clocks.marked': 'La notification est marquée comme envoyée.',
 
@@ -137,6 +138,13 @@ export const fr: { readonly [K in keyof typeof en]: string } = {
   'admin.crosswalkIntro': 'Chaque ligne peut être modifiée ; la modification est journalisée et une réimportation des données de référence ne l’annule jamais.',
   'admin.saveRow': 'Enregistrer cette ligne',
   'admin.reason': 'Motif (pour le journal d’audit)',
+
+  'mail.subject': '{tlp} Rappel : {report} attendu(e) le {due}',
+  'mail.heading': 'Une notification NIS2 est attendue',
+  'mail.body': 'L’échéance de : {report}, pour un incident enregistré par votre organisation, est le {due}. Elle n’est pas encore marquée comme envoyée.',
+  'mail.bodyTitle': 'Incident : {title}',
+  'mail.linkOnly': 'Le marquage de l’incident tient son contenu hors des courriels : lisez-le sur la plateforme.',
+  'mail.action': 'Ouvrir l’incident',
 
   'error.notFound': 'Aucun incident de ce nom, ou son marquage ne vous permet pas de le lire.',
   'error.reportAlreadySent': 'Cette notification est déjà marquée comme envoyée.',
