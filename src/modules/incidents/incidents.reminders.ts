@@ -5,8 +5,6 @@
  * per report, by key). The e-mail carries the incident's title only when its marking lets content into an e-mail
  * (TLP:CLEAR, TLP:GREEN); otherwise a link.
  */
-import { eq } from 'drizzle-orm';
-import { users } from '../../app/auth/auth.tables.js';
 import { tlpMayOutput, tlpText, type TlpLabel } from '../../app/authz/tlp.js';
 import type { Executor } from '../../app/database/database.js';
 import { enqueueEmail } from '../../app/email/email.js';
@@ -33,8 +31,8 @@ export async function sendReportReminder(db: Executor, payload: { incidentId: st
   if (!incident?.authorUserId) return;
   const clock = nis2Clocks(incident, now).find((c) => c.kind === payload.report)!;
   if (clock.sentAt) return;
-  const [author] = await db.select().from(users).where(eq(users.id, incident.authorUserId)).limit(1);
-  if (!author?.email || author.erasedAt) return;
+  const author = await createIncidentsRepository(db).authorContact(incident.authorUserId);
+  if (!author) return;
   const locale = isLocale(author.locale) ? author.locale : 'en';
   const t = incidentsMessages(locale);
   const due = formatZoned(clock.dueAt, incident.timeZone);

@@ -2,8 +2,7 @@
 import { and, asc, count, desc, eq, inArray, max, or, type SQL } from 'drizzle-orm';
 import { users } from '../../app/auth/auth.tables.js';
 import type { Executor } from '../../app/database/database.js';
-// Read only: the registry's names, shown beside an incident (never written here).
-import { supporters } from '../supporters/supporters.tables.js';
+import { supporterNamesByIds } from '../supporters/supporters.queries.js';
 import type { CrosswalkEntry } from './incidents.crosswalk.js';
 import type { NcissConfig } from './incidents.nciss.js';
 import { incidentCrosswalk, incidentScoringConfigs, incidents, type CrosswalkRow, type IncidentRow, type ScoringConfigRow } from './incidents.tables.js';
@@ -92,11 +91,12 @@ export function createIncidentsRepository(db: Executor) {
       const rows = await db.update(incidents).set({ authorUserId: null }).where(eq(incidents.authorUserId, userId)).returning({ id: incidents.id });
       return rows.length;
     },
-    /** Organisation names by id (for the form's choice and the lists). */
-    async supporterNames(ids: string[]): Promise<Map<string, string>> {
-      if (!ids.length) return new Map();
-      const rows = await db.select({ id: supporters.id, name: supporters.name }).from(supporters).where(inArray(supporters.id, ids));
-      return new Map(rows.map((r) => [r.id, r.name]));
+    /** Organisation names by id (for the form's choice and the lists), through the registry's read function. */
+    supporterNames: (ids: string[]) => supporterNamesByIds({ db, ids }),
+    /** Where and in which language to remind the author; null once the account is erased. */
+    async authorContact(userId: string): Promise<{ email: string; locale: string } | null> {
+      const [row] = await db.select({ email: users.email, locale: users.locale, erasedAt: users.erasedAt }).from(users).where(eq(users.id, userId)).limit(1);
+      return row?.email && !row.erasedAt ? { email: row.email, locale: row.locale } : null;
     },
     /** The author's name as their account gives it (shown to readers of the incident, who are in the cooperation space). */
     async authorName(userId: string | null): Promise<string | null> {
