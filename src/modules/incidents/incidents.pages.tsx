@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { getActor } from '../../app/auth/auth.plugin.js';
 import { csrfField, verifyCsrf } from '../../app/auth/csrf.js';
 import { authorizeBeforeBody } from '../../app/authz/before-body.js';
-import { can } from '../../app/authz/policy.js';
+import { authorize, can } from '../../app/authz/policy.js';
 import type { AppContext } from '../../app/context.js';
 import { AppError } from '../../app/http/errors.js';
 import { sendPrivatePage } from '../../app/http/private-page.js';
@@ -20,6 +20,7 @@ import { incidentsCsv } from './incidents.csv.js';
 import { formValues, incidentFromForm, type FormValues } from './incidents.input.js';
 import { incidentsMessages, type IncidentsMessageKey } from './incidents.messages.js';
 import { incidentsPolicies } from './incidents.policies.js';
+import type { IncidentRow } from './incidents.tables.js';
 import { createIncidentsRepository } from './incidents.repository.js';
 import { contactOrganisations, findReadableIncident, listReadableIncidents, markReportSent, recordIncident } from './incidents.usecases.js';
 import { IncidentFormPage } from './views/incident-form-page.js';
@@ -30,7 +31,7 @@ import { loadCrosswalk } from './incidents.crosswalk-usecases.js';
 import { FramesPage } from './views/frames-page.js';
 import { currentScoringConfig } from './incidents.usecases.js';
 
-const incidentParams = z.object({ incident: z.string().min(1).max(64) }).passthrough();
+const incidentParams = z.object({ incident: z.string().regex(/^inc_[A-Za-z0-9_-]{1,40}$/) }).passthrough();
 const notices = ['recorded', 'marked'] as const;
 
 export async function registerIncidentPages(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -91,6 +92,7 @@ export async function registerIncidentPages(app: FastifyInstance, context: AppCo
 
     const show = async (request: FastifyRequest, reply: FastifyReply, alert?: { status: number; text: string }) => {
       const actor = await getActor(request);
+      if (actor.kind !== 'user') authorize(actor, incidentsPolicies.enter, undefined); // sign in first, whatever the id
       const { incident: id } = parseParams(incidentParams, request.params);
       const incident = await findReadableIncident(db, actor, id);
       const repository = createIncidentsRepository(db);
@@ -109,11 +111,18 @@ export async function registerIncidentPages(app: FastifyInstance, context: AppCo
 
     app.get(`${base}/:incident`, page, async (request, reply) => show(request, reply));
 
-    app.post(`${base}/:incident/sent`, { ...page, preHandler: verifyCsrf }, async (request, reply) => {
+    // Loaded and authorized before the body is read: whoever may not read the incident is not told it exists.
+    const loaded = new WeakMap<FastifyRequest, IncidentRow>();
+    const loadIncident = async (request: FastifyRequest) => {
       const actor = await getActor(request);
+      if (actor.kind !== 'user') authorize(actor, incidentsPolicies.enter, undefined);
       const { incident: id } = parseParams(incidentParams, request.params);
-      // Load and authorize before reading the body: whoever may not read the incident is not told it exists.
-      const incident = await findReadableIncident(db, actor, id);
+      loaded.set(request, await findReadableIncident(db, actor, id));
+    };
+
+    app.post(`${base}/:incident/sent`, { ...page, onRequest: loadIncident, preHandler: verifyCsrf }, async (request, reply) => {
+      const actor = await getActor(request);
+      const incident = loaded.get(request)!;
       const report = (request.body as Record<string, unknown> | undefined)?.report;
       if (!reportKinds.includes(report as ReportKind)) return show(request, reply, { status: 422, text: t('error.invalid') });
       try {
