@@ -51,7 +51,7 @@ export function AdminPage(props: AdminPageProps): JSX.Element {
         ''
       )}
       <form method="post" action={`${action}/scoring`}>
-        {props.csrfField}
+        {props.csrfField as 'safe'}
         <fieldset>
           <legend>{safeT('reference.weight')}</legend>
           {ncissCategories.map((c) => (
@@ -72,7 +72,7 @@ export function AdminPage(props: AdminPageProps): JSX.Element {
       <CrosswalkTable locale={locale} crosswalk={props.crosswalk} edited={props.edited} />
       {props.crosswalk.levels.map((row) => (
         <form method="post" action={`${action}/crosswalk`} class="crosswalk-row">
-          {props.csrfField}
+          {props.csrfField as 'safe'}
           <input type="hidden" name="key" value={`level:${row.level}`} />
           <fieldset>
             <legend safe>{row.name[locale]}</legend>
@@ -88,10 +88,10 @@ export function AdminPage(props: AdminPageProps): JSX.Element {
       ))}
       {props.crosswalk.rootCauses.map((row) => (
         <form method="post" action={`${action}/crosswalk`} class="crosswalk-row">
-          {props.csrfField}
+          {props.csrfField as 'safe'}
           <input type="hidden" name="key" value={`root-cause:${row.rsitClass}`} />
           <fieldset>
-            <legend safe>{rsitClasses.find((c) => c.key === row.rsitClass)?.label[locale] ?? row.rsitClass}</legend>
+            <legend>{rsitClasses.find((c) => c.key === row.rsitClass)?.label[locale] ?? row.rsitClass}</legend>
             <Select name="rootCause" id={`rootCause-${row.rsitClass}`} label={t('frames.rootCause')} options={nisRootCauses.map((c) => [c, rootCauseName(c, locale)] as const)} value={row.rootCause ?? ''} choose="—" />
             <button type="submit">{safeT('admin.saveRow')}</button>
           </fieldset>

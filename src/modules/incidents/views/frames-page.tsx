@@ -50,10 +50,10 @@ export function CrosswalkTable(props: { locale: Locale; crosswalk: Crosswalk; ed
           {props.crosswalk.rootCauses.map((row) => (
             <tr>
               <th scope="row">
-                <span safe>{rsitClasses.find((c) => c.key === row.rsitClass)?.label[props.locale] ?? row.rsitClass}</span>
+                <span>{rsitClasses.find((c) => c.key === row.rsitClass)?.label[props.locale] ?? row.rsitClass}</span>
                 {mark(`root-cause:${row.rsitClass}`)}
               </th>
-              <td safe>{row.rootCause ? rootCauseName(row.rootCause, props.locale) : '—'}</td>
+              <td>{row.rootCause ? rootCauseName(row.rootCause, props.locale) : '—'}</td>
             </tr>
           ))}
         </tbody>
@@ -106,7 +106,7 @@ export function FramesPage(props: { locale: Locale; config: NcissConfig; version
       <dl>
         {rsitClasses.map((c) => (
           <>
-            <dt safe>{c.label[locale]}</dt>
+            <dt>{c.label[locale]}</dt>
             <dd>
               {c.types.map((type) => (
                 <span>

@@ -43,7 +43,7 @@ export function IncidentFormPage(props: IncidentFormProps): JSX.Element {
       )}
       {props.organisations.length ? '' : <p class="notice">{safeT('form.noOrganisation')}</p>}
       <form method="post" action={`/${locale}/cooperation/incidents/new`} novalidate>
-        {props.csrfField}
+        {props.csrfField as 'safe'}
         <fieldset>
           <legend>{safeT('form.incident')}</legend>
           {select('supporterId', t('form.organisation'), props.organisations)}

@@ -169,7 +169,7 @@ export function IncidentPage(props: IncidentPageProps): JSX.Element {
                 <span safe>{state(clock)}</span>
                 {props.reportForms && !clock.sentAt ? (
                   <form method="post" action={`/${locale}/cooperation/incidents/${incident.id}/sent`}>
-                    {props.reportForms.csrfField}
+                    {props.reportForms.csrfField as 'safe'}
                     <input type="hidden" name="report" value={clock.kind} />
                     <button type="submit" aria-label={`${t('clocks.markSent')}: ${t(`clocks.${clock.kind}`)}`}>
                       {safeT('clocks.markSent')}
