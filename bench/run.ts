@@ -3,7 +3,7 @@
  * figures to bench/README.md and bench/results.json. Sections run one after another (never two servers at once);
  * whatever a section starts or creates is undone at the end, also on failure or Ctrl-C.
  *
- *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-assessment,toolkit-pages,practices-search,practices-synthesis,consultations,digests,pings,contacts-search,disclosure-refresh] [--no-synthetic] [--iterations N] [--seconds N]
+ *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-assessment,toolkit-pages,practices-search,practices-synthesis,consultations,digests,pings,contacts-search,disclosure-refresh,incidents] [--no-synthetic] [--iterations N] [--seconds N]
  *                    [--cpu-prof DIR] [--no-write] [--report-only] [--quiet-load 1] [--quiet-wait 600]
  */
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { benchDigests } from './digests.js';
 import { benchDisclosureRefresh } from './disclosure-refresh.js';
 import { benchHttp } from './http.js';
 import { benchImport } from './import.js';
+import { benchIncidents } from './incidents.js';
 import { benchIndex, indexDefaults } from './index.js';
 import { benchJoin, joinDefaults } from './join.js';
 import { runCleanups } from './lib/cleanup.js';
@@ -84,6 +85,7 @@ const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }
   pings: { title: '17. A ping exercise over 1,000 contacts: outbox and statistics', run: () => benchPings({ contacts: 1000 }) },
   'contacts-search': { title: '17. Points-of-contact directory search at 10,000 contacts', run: () => benchContactsSearch({ iterations: Number(values.iterations) }) },
   'disclosure-refresh': { title: '17. Refreshing 1,000 security.txt files through the outbox', run: () => benchDisclosureRefresh({ entries: 1000 }) },
+  incidents: { title: '17. Classifying 10,000 incidents in every frame', run: () => benchIncidents({ records: 10_000, rounds: 20 }) },
 };
 
 const selected = (values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(sections)) as GoalId[];

@@ -1,3 +1,4 @@
+import { seedIncident } from '../src/modules/incidents/incidents.test-support.js';
 import { count, eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
@@ -75,7 +76,7 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
-const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '', groupRequest: '', groupDocument: '', pingExercise: '', ping: '', pingContact: '', request: '', contact: '', contactKey: '' };
+const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '', groupRequest: '', groupDocument: '', pingExercise: '', ping: '', pingContact: '', request: '', contact: '', contactKey: '', incident: '' };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
 const tokens = { invitation: '', signIn: '', confirm: '', ping: '', unknown: 'x'.repeat(43) };
 let unsubscribeToken = '';
@@ -143,6 +144,7 @@ beforeAll(async () => {
   // Their contact record (the `:contact` of the directory's routes), with a key (`:key`).
   known.contact = (await seedContact(db, { supporterId: known.orgA, userId: userIds.contact!, email: 'duty-officer@org-a.example' })).id;
   known.contactKey = (await db.insert(contactKeys).values({ contactId: known.contact, fingerprint: 'F'.repeat(40), algorithm: 'eddsa', keyCreatedAt: new Date(), armored: '-----BEGIN PGP PUBLIC KEY BLOCK-----' }).returning())[0]!.id;
+  known.incident = (await seedIncident(db, { supporterId: known.orgA, authorUserId: userIds.contact!, tlp: 'AMBER' })).id;
   // A working group of its own (the `:group` of the group routes), with a co-chair and a member.
   const [group] = await db.insert(groups).values({ slug: known.groupSlug, name: { en: 'Matrix group', fr: 'Groupe matrice' }, createdBy: 'test:setup' }).returning();
   known.group = group!.id;
@@ -213,6 +215,7 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/ping\/:token/, () => tokens.ping],
   [/\/secretariat\/events\/:event/, () => known.callEvent],
   [/\/events\/:event/, () => known.event],
+  [/\/incidents\/:incident/, () => known.incident],
   [/\/working-groups\/:group/, () => known.groupSlug],
   [/\/(requests|participants)\/:membership/, () => known.groupRequest],
   [/\/requests\/:request/, () => known.request],

@@ -75,6 +75,7 @@ describe('the reference bundle', () => {
       'call/principles.jsonl',
       'events/official-events.jsonl',
       'groups/groups.jsonl',
+      'incidents/crosswalk.jsonl',
       'index/pilot-edition.jsonl',
       'norms/crosswalk.jsonl',
       'norms/norms.jsonl',

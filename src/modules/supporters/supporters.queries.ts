@@ -202,3 +202,8 @@ export async function listMilestones(input: { db: Executor }) {
 export async function isRegistryEmpty(input: { db: Executor }): Promise<boolean> {
   return (await createSupportersRepository(input.db).countAll()) === 0;
 }
+
+/** Organisations' names by id (another module shows them beside its own records: the cooperation space's incidents). */
+export async function supporterNamesByIds(input: { db: Executor; ids: readonly string[] }): Promise<Map<string, string>> {
+  return createSupportersRepository(input.db).namesByIds(input.ids);
+}

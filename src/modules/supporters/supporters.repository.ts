@@ -100,6 +100,12 @@ function orderBy(sort: SortOrder, q: string | undefined): SQL[] {
 /** All SQL of the registry. A factory over an executor so use cases can pass a transaction. */
 export function createSupportersRepository(db: Executor) {
   return {
+    /** Names by id, for other modules that show an organisation beside their own records. */
+    async namesByIds(ids: readonly string[]): Promise<Map<string, string>> {
+      if (!ids.length) return new Map();
+      const rows = await db.select({ id: supporters.id, name: supporters.name }).from(supporters).where(inArray(supporters.id, [...ids]));
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
     /** Groups of published supporters matching the text query, by every facet dimension. */
     async facetCombos(q: string | undefined): Promise<FacetCombo[]> {
       return db
