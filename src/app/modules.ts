@@ -11,12 +11,13 @@ import { normsModule } from '../modules/norms/norms.module.js';
 import { toolkitModule } from '../modules/toolkit/toolkit.module.js';
 import { eventsModule } from '../modules/events/events.module.js';
 import { notificationsModule } from '../modules/notifications/notifications.module.js';
+import { casesModule } from '../modules/cases/cases.module.js';
 
 // The manifest's type is apart (app-module.ts): each module imports it, and this file imports each module.
 export type { AppModule };
 
 /** Every module of the platform, in registration order. */
-export const modules: AppModule[] = [callModule, supportersModule, accountsModule, applicationsModule, indexModule, normsModule, toolkitModule, consultationsModule, eventsModule, notificationsModule, groupsModule];
+export const modules: AppModule[] = [callModule, supportersModule, accountsModule, applicationsModule, indexModule, normsModule, toolkitModule, consultationsModule, eventsModule, notificationsModule, groupsModule, casesModule];
 
 /** Every module's part of the reference bundle, in registration order (the registry before what refers to it). */
 export function referenceParts(): ReferencePart[] {
