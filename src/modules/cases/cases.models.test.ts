@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ParticipantState } from './cases.constants.js';
 import { buildCsaf, csafDistribution, csafFilename, validateCsaf } from './cases.csaf.js';
 import { scoreVector } from './cases.cvss.js';
 import { checkEmbargo, checkVulnerability, mayPublish } from './cases.models.js';
@@ -77,7 +78,7 @@ describe('CSAF 2.0', () => {
     participants: [{ id: 'a', name: 'Acme' }, { id: 'b', name: 'Beta' }, { id: 'c', name: 'Silent Corp' }],
     products: [{ id: 'p1', participantId: 'a', name: 'Widget 1.0' }, { id: 'p2', participantId: 'b', name: 'Gadget 2' }, { id: 'p3', participantId: 'c', name: 'Quiet 3' }],
     vulnerabilities: [{ id: 'v1', title: 'XSS', cwe: 'CWE-79', cve: 'CVE-2026-12345', cvss31: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N', cvss40: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' }],
-    states: new Map([['a', new Map([['v1', 'affected' as const]])], ['b', new Map([['v1', 'not-affected' as const]])]]),
+    states: new Map<string, Map<string, ParticipantState>>([['a', new Map([['v1', 'affected']])], ['b', new Map([['v1', 'not-affected']])]]),
     statements: [{ participantName: 'Acme', text: 'Update to 1.1.' }],
     ...overrides,
   });

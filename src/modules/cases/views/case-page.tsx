@@ -113,6 +113,12 @@ function Matrix(props: CasePageProps): JSX.Element {
   );
 }
 
+/** ` (CVE-…, CWE-…)`, or nothing. */
+const idsText = (v: { cve: string | null; cwe: string | null }): string => {
+  const ids = [v.cve, v.cwe].filter(Boolean);
+  return ids.length ? ` (${ids.join(', ')})` : '';
+};
+
 export function CasePage(props: CasePageProps): JSX.Element {
   const t = casesMessages(props.locale);
   const safeT = escaping(t);
@@ -145,7 +151,7 @@ export function CasePage(props: CasePageProps): JSX.Element {
         {d.vulnerabilities.map((v) => (
           <li>
             <strong safe>{v.title}</strong>
-            <span safe>{[v.cve, v.cwe].filter(Boolean).length ? ` (${[v.cve, v.cwe].filter(Boolean).join(', ')})` : ''}</span>
+            <span safe>{idsText(v)}</span>
             <br />
             <span safe>{v.cvss31Vector ? `CVSS 3.1: ${v.cvss31Score} — ${v.cvss31Vector}` : `CVSS 3.1: ${t('case.noScore')}`}</span>
             {v.cvss40Vector ? (

@@ -5,6 +5,8 @@ import type { CvdCaseRow } from '../cases.tables.js';
 import { zonedText } from '../cases.time.js';
 import { Notices } from './parts.js';
 
+const embargoText = (locale: Locale, c: CvdCaseRow): string => (c.embargoAt && c.embargoZone ? zonedText(locale, c.embargoAt, c.embargoZone) : '—');
+
 /** The reader's cases: title, state, embargo (with its zone). */
 export function CasesListPage(props: { locale: Locale; cases: CvdCaseRow[]; notice?: string }): JSX.Element {
   const t = casesMessages(props.locale);
@@ -40,7 +42,7 @@ export function CasesListPage(props: { locale: Locale; cases: CvdCaseRow[]; noti
                   <span class="tlp" safe>{`TLP:${c.marking}`}</span>
                 </td>
                 <td>{safeT(c.state === 'published' ? 'state.published' : 'state.open')}</td>
-                <td safe>{c.embargoAt && c.embargoZone ? zonedText(l, c.embargoAt, c.embargoZone) : '—'}</td>
+                <td safe>{embargoText(l, c)}</td>
               </tr>
             ))}
           </tbody>
