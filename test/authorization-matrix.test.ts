@@ -39,6 +39,7 @@ import { saveAssessment } from '../src/modules/toolkit/assessment/assessment.use
 import { referenceDir } from '../src/app/reference/reference.js';
 import { seedReport } from '../src/modules/norms/reports/reports.test-support.js';
 import { seedConsultation } from '../src/modules/consultations/consultations.test-support.js';
+import { seedMatrixCase } from '../src/modules/cases/cases.test-support.js';
 
 /**
  * The authorization matrix, generated: every registered route × every audience, against the access each module declares
@@ -70,7 +71,7 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
-const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '', groupRequest: '', groupDocument: '' };
+const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '', groupRequest: '', groupDocument: '', case: '', caseParticipant: '', advisory: '' };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
 const tokens = { invitation: '', signIn: '', confirm: '', unknown: 'x'.repeat(43) };
 let unsubscribeToken = '';
@@ -129,6 +130,8 @@ beforeAll(async () => {
   await grantRole(db, 'test:setup', { userId: userIds['other-representative']!, role: 'representative', scopeId: known.orgB });
   // A designated point of contact of organisation A (the cooperation space; its requests are sent in A's name).
   await grantRole(db, 'test:setup', { userId: userIds.contact!, role: 'contact', scopeId: known.orgA });
+  // A TLP:AMBER coordination case opened by that contact for A (no embargo yet: its forms are refused as invalid), and a published advisory.
+  Object.assign(known, await seedMatrixCase(t, { userId: userIds.contact!, email: emails.contact.email, supporterId: known.orgA }));
   // A working group of its own (the `:group` of the group routes), with a co-chair and a member.
   const [group] = await db.insert(groups).values({ slug: known.groupSlug, name: { en: 'Matrix group', fr: 'Groupe matrice' }, createdBy: 'test:setup' }).returning();
   known.group = group!.id;
@@ -190,6 +193,9 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/inputs\/:input/, () => known.closedInput],
   [/\/secretariat\/events\/:event/, () => known.callEvent],
   [/\/events\/:event/, () => known.event],
+  [/\/cases\/:case/, () => known.case],
+  [/\/statements\/:participant/, () => known.caseParticipant],
+  [/\/advisories\/:id/, () => known.advisory],
   [/\/working-groups\/:group/, () => known.groupSlug],
   [/\/(requests|participants)\/:membership/, () => known.groupRequest],
   [/\/documents\/:document/, () => known.groupDocument],
@@ -325,6 +331,15 @@ const bodies: Array<[RegExp, (audience: Audience) => Record<string, string> | Pr
   [/\/(sign-in\/verify|join\/confirm|join\/answer|join\/invitation)$/, () => ({ token: tokens.unknown, response: 'Our answer' })],
   [/\/account\/subscriptions$/, () => ({ group: known.groupSlug, frequency: 'weekly' })],
   [/\/unsubscribe\/:token$/, () => ({ 'List-Unsubscribe': 'One-Click' })],
+  // Coordination cases: every form left invalid or refused by the case's state (409/422), so the matrix's case stays as it is.
+  [/\/cooperation\/cases\/new$/, () => ({ title: '' })],
+  [/^\/api\/v1\/cases$/, () => ({ title: '', summary: '', language: 'en', vulnerabilityTitle: '' })],
+  [/\/cases\/:case\/answers$/, () => ({ answers: {} }) as unknown as Record<string, string>],
+  [/\/cases\/:case\/embargo$/, () => ({ embargoAt: '', timeZone: 'Nowhere/Zone' })],
+  [/\/cases\/:case\/statement$/, () => ({ statement: '' })],
+  [/\/statements\/:participant\/review$/, () => ({ decision: 'approve' })],
+  [/\/cases\/:case\/participants$/, () => ({ organisation: 'no-such-organisation' })],
+  [/\/cases\/:case\/vulnerabilities$/, () => ({ vulnTitle: '' })],
 ];
 
 /** The request for the route as the audience, with whatever it needs made beforehand (so the audit count follows). */

@@ -8,7 +8,8 @@ import { seedContact } from '../contacts/contacts.test-support.js';
 import { supporters } from '../supporters/supporters.tables.js';
 import { buildCsaf } from './cases.csaf.js';
 import type { CaseInput } from './cases.models.js';
-import { cvdCases } from './cases.tables.js';
+import { cvdCases, cvdParticipants } from './cases.tables.js';
+import { openCase } from './cases.usecases.js';
 
 export interface CasePerson {
   userId: string;
@@ -47,4 +48,12 @@ export async function seedPublishedAdvisory(db: Executor, trackingId = 'PCP-CVD-
   });
   await db.insert(cvdCases).values({ title: 'Seeded advisory', summary: 'A published advisory.', language: 'en', state: 'published', publishedAt: at, trackingId, csaf });
   return trackingId;
+}
+
+/** The authorization matrix's case (TLP:AMBER, opened by the contact of `supporterId`) with its participant, and a published advisory. */
+export async function seedMatrixCase(t: TestApp, contact: { userId: string; email: string; supporterId: string }): Promise<{ case: string; caseParticipant: string; advisory: string }> {
+  const actor = actorOf(contact.userId, contact.email, [{ role: 'contact', scopeId: contact.supporterId }]);
+  const row = await openCase({ db: t.database.db, actor, locale: 'en', publicUrl: t.config.publicUrl, input: buildCaseInput({ title: 'Matrix case' }) });
+  const [participant] = await t.database.db.select().from(cvdParticipants).where(eq(cvdParticipants.caseId, row.id));
+  return { case: row.id, caseParticipant: participant!.id, advisory: await seedPublishedAdvisory(t.database.db, 'PCP-CVD-2026-MATRIX') };
 }
