@@ -135,4 +135,11 @@ describe('the case pages, in English and in French', () => {
     expect((await t.app.inject({ url: '/en/cooperation/cases', headers: { cookie: member.cookie } })).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/fr/cooperation/cases', headers: { cookie: a.cookie } })).body).toContain('Dossiers de coordination');
   });
+
+  it('every route of the API is in the OpenAPI document', async () => {
+    const openapi = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{case}', '/api/v1/cases/{case}/answers', '/api/v1/cases/{case}/acknowledge', '/api/v1/advisories', '/api/v1/advisories/{id}', '/api/v1/advisories/{id}/csaf.json']),
+    );
+  });
 });

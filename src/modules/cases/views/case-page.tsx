@@ -57,7 +57,7 @@ function Matrix(props: CasePageProps): JSX.Element {
       <h2 id="matrix">{safeT('case.matrix')}</h2>
       <p>{safeT('case.matrixIntro')}</p>
       <p safe>{t('case.summaryCounts', { total: d.total, answered: d.total - d.tallies.silent, silent: d.tallies.silent })}</p>
-      <div class="table-scroll">
+      <div class="table-scroll" role="region" aria-labelledby="matrix" tabindex="0">
         <table>
           <thead>
             <tr>
