@@ -3,8 +3,7 @@ import { escaping } from '../../../app/i18n/i18n.js';
 import { answerStates } from '../cases.constants.js';
 import { casesMessages, type CasesMessageKey } from '../cases.messages.js';
 import { instantToLocal } from '../cases.time.js';
-import type { CasePageProps } from './case-page.js';
-import { Input, Select, TextArea } from './parts.js';
+import { Input, Select, TextArea, type CasePageProps } from './parts.js';
 
 export function ParticipantForms(props: CasePageProps): JSX.Element {
   const t = casesMessages(props.locale);

@@ -5,21 +5,13 @@
  */
 import { Layout } from '../../../app/html/layout.js';
 import { escaping, type Locale } from '../../../app/i18n/i18n.js';
-import type { CaseDetail } from '../cases.queries.js';
 import { casesMessages, type CasesMessageKey } from '../cases.messages.js';
 import { zonedText } from '../cases.time.js';
 import { CoordinatorForms, ParticipantForms } from './case-forms.js';
-import { Notices, type FormErrors, type FormValues } from './parts.js';
+import { Notices, type CasePageProps } from './parts.js';
 
-export interface CasePageProps {
-  locale: Locale;
-  detail: CaseDetail;
-  csrfField: string;
-  values?: FormValues;
-  errors?: FormErrors;
-  notice?: string | undefined;
-  alert?: string | undefined;
-}
+export type { CasePageProps };
+
 
 function Embargo(props: CasePageProps): JSX.Element {
   const t = casesMessages(props.locale);

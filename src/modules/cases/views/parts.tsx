@@ -1,8 +1,21 @@
 /** Form controls of the case pages: label, hint and error tied to the control (src/app/html/field.tsx). */
 import { describedBy, Field } from '../../../app/html/field.js';
+import type { Locale } from '../../../app/i18n/i18n.js';
+import type { CaseDetail } from '../cases.queries.js';
 
 export type FormValues = Record<string, string>;
 export type FormErrors = Record<string, string>;
+
+/** What the case page and its forms are drawn from. */
+export interface CasePageProps {
+  locale: Locale;
+  detail: CaseDetail;
+  csrfField: string;
+  values?: FormValues;
+  errors?: FormErrors;
+  notice?: string | undefined;
+  alert?: string | undefined;
+}
 
 export function Input(props: { name: string; label: string; values: FormValues; errors?: FormErrors | undefined; hint?: string; type?: string; required?: boolean }): JSX.Element {
   const error = props.errors?.[props.name];
