@@ -15,7 +15,7 @@ import { problemSchema } from '../../app/http/problem.schema.js';
 import { csafFilename } from './cases.csaf.js';
 import { casesPolicies } from './cases.policies.js';
 import { caseDetail, findAdvisory, listAdvisories, listMyCases, type CaseDetail } from './cases.queries.js';
-import { advisoriesQuerySchema, advisoryListSchema, advisoryParamsSchema, answersBodySchema, caseListSchema, caseParamsSchema, caseQuerySchema, caseSchema, caseSummarySchema, openCaseBodySchema } from './cases.schemas.js';
+import { advisoriesQuerySchema, advisoryListSchema, advisoryParamsSchema, answersBodySchema, caseListQuerySchema, caseListSchema, caseParamsSchema, caseQuerySchema, caseSchema, caseSummarySchema, openCaseBodySchema } from './cases.schemas.js';
 import type { CvdCaseRow } from './cases.tables.js';
 import { acknowledgeEmbargo, answer, openCase } from './cases.usecases.js';
 
@@ -50,11 +50,12 @@ export async function registerCasesApi(root: FastifyInstance, context: AppContex
   const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema };
 
   app.get('/api/v1/cases', {
-    schema: { tags, summary: 'The caller\'s coordination cases', description: 'Cases the caller\'s organisations take part in (designated contacts), or that the secretariat coordinates; each only if its TLP marking lets the caller read it.', response: { 200: caseListSchema, ...errors } },
+    schema: { tags, summary: 'The caller\'s coordination cases', description: 'Cases the caller\'s organisations take part in (designated contacts), or that the secretariat coordinates; each only if its TLP marking lets the caller read it.', querystring: caseListQuerySchema, response: { 200: caseListSchema, ...errors } },
     ...signedIn,
   }, async (request) => {
+    const { page, pageSize } = request.query;
     const rows = await listMyCases({ db, actor: await getActor(request) });
-    return { total: rows.length, items: rows.map(summary) };
+    return { total: rows.length, page, pageSize, items: rows.slice((page - 1) * pageSize, page * pageSize).map(summary) };
   });
 
   app.post('/api/v1/cases', {

@@ -42,7 +42,8 @@ export const caseSummarySchema = z.object({
   trackingId: z.string().nullable(),
 });
 
-export const caseListSchema = z.object({ total: z.number(), items: z.array(caseSummarySchema) });
+export const caseListQuerySchema = z.object({ ...pagingQuery(100) });
+export const caseListSchema = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(caseSummarySchema) });
 
 export const caseSchema = caseSummarySchema.extend({
   summary: z.string(), language: z.string(), coordinator: z.string().nullable().describe('Coordinating organisation, null for the secretariat'),

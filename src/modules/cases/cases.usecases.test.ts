@@ -7,7 +7,8 @@ import { jobs } from '../../app/jobs/jobs.tables.js';
 import { validateCsaf } from './cases.csaf.js';
 import { remindHandler } from './cases.jobs.js';
 import { publishCase, reviewStatement, saveStatement } from './cases.publication.js';
-import { caseDetail } from './cases.queries.js';
+import { caseDetail, listMyCases } from './cases.queries.js';
+import { createCasesPersonalDataRepository } from './cases.repository.js';
 import { cvdStates } from './cases.tables.js';
 import { actorOf, buildCaseInput, contactPerson, type CasePerson } from './cases.test-support.js';
 import { acknowledgeEmbargo, addVulnerability, answer, inviteParticipant, openCase, setEmbargo } from './cases.usecases.js';
@@ -169,3 +170,32 @@ describe('markings decide who reads a case', () => {
     expect(reads[0]!.actor).toBe(`user:${a.userId}`);
   });
 });
+
+describe('the secretariat as coordinator, and personal data', () => {
+  it('a moderator signed in with a passkey opens a case as coordinator, invites, and sees it in their list; an e-mail-link session may not', async () => {
+    const moderator = actorOf(c.userId, c.email, [], 'moderator', 'passkey');
+    const row = await openCase({ ...deps(moderator), as: 'secretariat', input: buildCaseInput({ products: '' }) });
+    expect(row.coordinatorSupporterId).toBeNull();
+    await inviteParticipant({ ...deps(moderator), caseId: row.id, organisation: a.supporterId, products: 'Widget 4.2' });
+    const detail = await caseDetail({ db: t.database.db, actor: moderator, caseId: row.id, page: 1 });
+    expect(detail.isCoordinator).toBe(true);
+    expect(detail.coordinatorName).toBeNull();
+    expect((await listMyCases({ db: t.database.db, actor: moderator })).map((x) => x.id)).toContain(row.id);
+    // The invited organisation's contact reads it and answers; it does not coordinate.
+    await expect(caseDetail({ db: t.database.db, actor: a.actor, caseId: row.id, page: 1 })).resolves.toMatchObject({ isCoordinator: false, mayParticipate: true });
+    const byLink = actorOf(c.userId, c.email, [], 'moderator', 'email-link');
+    expect(await refusal(openCase({ ...deps(byLink), input: buildCaseInput() }))).toEqual({ code: 'cases.not-contact', status: 403 });
+  });
+
+  it('a person’s part of cases is exported, and erasing cuts the links while the organisations’ answers stay', async () => {
+    const repository = createCasesPersonalDataRepository(t.database.db);
+    const mine = await repository.of(b.userId);
+    expect(mine.answered.length).toBeGreaterThan(0);
+    expect(mine.acknowledged.length).toBeGreaterThan(0);
+    await t.database.db.transaction((tx) => createCasesPersonalDataRepository(tx).unlink(b.userId));
+    expect(await repository.of(b.userId)).toEqual({ opened: [], acknowledged: [], answered: [] });
+    const kept = await t.database.db.select().from(cvdStates).where(eq(cvdStates.state, 'not-affected'));
+    expect(kept.length).toBeGreaterThan(0);
+  });
+});
+
