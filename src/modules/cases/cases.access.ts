@@ -19,6 +19,7 @@ export const casesAccess = declareAccess([
   { method: 'GET', path: '/api/v1/cases', access: 'cooperation' },
   { method: 'POST', path: '/api/v1/cases', access: 'cooperation' },
   { method: 'GET', path: '/api/v1/cases/:case', access: 'request-party' },
+  { method: 'GET', path: '/api/v1/cases/:case/csaf.json', access: 'request-party' },
   { method: 'POST', path: '/api/v1/cases/:case/answers', access: 'request-party' },
   { method: 'POST', path: '/api/v1/cases/:case/acknowledge', access: 'request-party' },
   { method: 'GET', path: '/api/v1/advisories', access: 'public' },

@@ -17,6 +17,7 @@ import { casesPolicies } from './cases.policies.js';
 import { caseDetail, findAdvisory, listAdvisories, listMyCases, type CaseDetail } from './cases.queries.js';
 import { advisoriesQuerySchema, advisoryListSchema, advisoryParamsSchema, answersBodySchema, caseListQuerySchema, caseListSchema, caseParamsSchema, caseQuerySchema, caseSchema, caseSummarySchema, openCaseBodySchema } from './cases.schemas.js';
 import type { CvdCaseRow } from './cases.tables.js';
+import { exportCaseCsaf } from './cases.publication.js';
 import { acknowledgeEmbargo, answer, openCase } from './cases.usecases.js';
 
 const tags = ['cases'];
@@ -86,6 +87,15 @@ export async function registerCasesApi(root: FastifyInstance, context: AppContex
   }, async (request) => {
     const row = await acknowledgeEmbargo({ db, actor: await getActor(request), locale: requestLocale(request), publicUrl, caseId: request.params.case });
     return { acknowledgedVersion: row.ackVersion ?? 0 };
+  });
+
+  app.get('/api/v1/cases/:case/csaf.json', {
+    schema: { tags, summary: 'A case under embargo as CSAF 2.0 (interim)', description: 'For the case\'s readers only (as its TLP marking allows), marked in `distribution.tlp` (TLP 1.0 words: AMBER+STRICT is AMBER with `distribution.text`); only approved statements; every export audited. The header `x-csaf-errors` counts the BSI validator\'s errors (an unfinished case may have some).', params: caseParamsSchema, produces: ['application/json'] },
+    ...signedIn,
+  }, async (request, reply) => {
+    const exported = await exportCaseCsaf({ db, actor: await getActor(request), locale: requestLocale(request), publicUrl, caseId: request.params.case });
+    return reply.type('application/json; charset=utf-8').header('cache-control', 'no-store').header('x-csaf-errors', String(exported.errors.length))
+      .header('content-disposition', `attachment; filename="${exported.filename}"`).send(JSON.stringify(exported.csaf, null, 2));
   });
 
   app.get('/api/v1/advisories', {

@@ -28,6 +28,8 @@ export interface AdvisorySource {
   publisherNamespace: string;
   advisoryUrl: string;
   releasedAt: Date;
+  /** `final` for a published advisory; `interim` for a participant's export of a case still under embargo. */
+  status?: 'final' | 'interim';
   participants: Array<{ id: string; name: string }>;
   products: Array<{ id: string; participantId: string; name: string }>;
   vulnerabilities: Array<{ id: string; title: string; cwe: string | null; cve: string | null; cvss31: string | null; cvss40: string | null }>;
@@ -106,11 +108,11 @@ export function buildCsaf(source: AdvisorySource): Record<string, unknown> {
       references: [{ category: 'self', summary: 'This advisory', url: source.advisoryUrl }],
       tracking: {
         id: source.trackingId,
-        status: 'final',
+        status: source.status ?? 'final',
         version: '1',
         initial_release_date: date,
         current_release_date: date,
-        revision_history: [{ date, number: '1', summary: 'Initial publication' }],
+        revision_history: [{ date, number: '1', summary: source.status === 'interim' ? 'Embargoed draft for the participants' : 'Initial publication' }],
         generator: { engine: { name: 'Paris Call Platform' }, date },
       },
     },

@@ -96,6 +96,11 @@ describe('the case pages, in English and in French', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/acknowledge`, headers, payload: '{}' })).json()).toEqual({ acknowledgedVersion: 1 });
+    const exported = await t.app.inject({ url: `/api/v1/cases/${id}/csaf.json`, headers: { cookie: b.cookie } });
+    expect(exported.headers['x-csaf-errors']).toBe('0');
+    expect(exported.json()).toMatchObject({ document: { distribution: { tlp: { label: 'AMBER' } }, tracking: { status: 'interim' } } });
+    expect(await validateCsaf(exported.json())).toEqual([]);
+    expect((await t.app.inject({ url: `/api/v1/cases/${id}/csaf.json`, headers: { cookie: outsider.cookie } })).statusCode).toBe(404);
     const list = await t.app.inject({ url: '/api/v1/cases', headers: { cookie: b.cookie } });
     expect((list.json() as { items: Array<{ id: string }> }).items.map((c) => c.id)).toContain(id);
     expect((await t.app.inject({ url: '/api/v1/cases', headers: { cookie: outsider.cookie } })).json()).toMatchObject({ total: 0 });
@@ -139,7 +144,7 @@ describe('the case pages, in English and in French', () => {
   it('every route of the API is in the OpenAPI document', async () => {
     const openapi = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
     expect(Object.keys(openapi.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{case}', '/api/v1/cases/{case}/answers', '/api/v1/cases/{case}/acknowledge', '/api/v1/advisories', '/api/v1/advisories/{id}', '/api/v1/advisories/{id}/csaf.json']),
+      expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{case}', '/api/v1/cases/{case}/answers', '/api/v1/cases/{case}/csaf.json', '/api/v1/cases/{case}/acknowledge', '/api/v1/advisories', '/api/v1/advisories/{id}', '/api/v1/advisories/{id}/csaf.json']),
     );
   });
 });

@@ -5,10 +5,11 @@
  * refuses with the validator's errors listed if it is not valid; otherwise the case becomes public as TLP:CLEAR.
  */
 import { recordAudit } from '../../app/audit/audit.js';
+import type { TlpLabel } from '../../app/authz/tlp.js';
 import { actorRef } from '../../app/authz/actor.js';
 import { authorize } from '../../app/authz/policy.js';
 import { casesMessages } from './cases.messages.js';
-import { buildCsaf, validateCsaf, type AdvisorySource } from './cases.csaf.js';
+import { buildCsaf, csafFilename, validateCsaf, type AdvisorySource } from './cases.csaf.js';
 import { caseInvalid, csafInvalid, noEmbargo, noStatement, publicationTooEarly } from './cases.errors.js';
 import { mayPublish } from './cases.models.js';
 import { casesPolicies, participantSupporter } from './cases.policies.js';
@@ -56,7 +57,13 @@ export async function reviewStatement(deps: CaseDeps & { caseId: string; partici
 export const trackingIdOf = (caseId: string, at: Date) => `PCP-CVD-${at.getUTCFullYear()}-${caseId.replace(/^cas_/, '')}`;
 
 /** What the advisory is built from, read in the publication's transaction. */
-async function advisorySource(repository: ReturnType<typeof createCasesRepository>, row: { id: string; title: string; summary: string; language: string }, publicUrl: string, at: Date): Promise<AdvisorySource> {
+export async function advisorySource(
+  repository: ReturnType<typeof createCasesRepository>,
+  row: { id: string; title: string; summary: string; language: string },
+  publicUrl: string,
+  at: Date,
+  embargoed?: { marking: TlpLabel },
+): Promise<AdvisorySource> {
   const total = await repository.countParticipants(row.id);
   const participants = await repository.participantsPage(row.id, Math.max(total, 1), 0);
   const states = new Map<string, Map<string, ParticipantState>>();
@@ -67,9 +74,9 @@ async function advisorySource(repository: ReturnType<typeof createCasesRepositor
   const trackingId = trackingIdOf(row.id, at);
   const base = publicUrl.replace(/\/$/, '');
   return {
-    trackingId, title: row.title, summary: row.summary, language: row.language, marking: 'CLEAR',
+    trackingId, title: row.title, summary: row.summary, language: row.language, marking: embargoed?.marking ?? 'CLEAR', ...(embargoed ? { status: 'interim' as const } : {}),
     publisherName: 'Paris Call for Trust and Security in Cyberspace', publisherNamespace: base,
-    advisoryUrl: `${base}/en/advisories/${encodeURIComponent(trackingId)}`, releasedAt: at,
+    advisoryUrl: embargoed ? `${base}/en/cooperation/cases/${row.id}` : `${base}/en/advisories/${encodeURIComponent(trackingId)}`, releasedAt: at,
     participants: participants.map((p) => ({ id: p.id, name: p.name })),
     products: (await repository.products(row.id)).map((p) => ({ id: p.id, participantId: p.participantId, name: p.name })),
     vulnerabilities: (await repository.vulnerabilities(row.id)).map((v) => ({ id: v.id, title: v.title, cwe: v.cwe, cve: v.cve, cvss31: v.cvss31Vector, cvss40: v.cvss40Vector })),
@@ -99,4 +106,18 @@ export async function publishCase(deps: CaseDeps & { caseId: string }) {
     await recordAudit(tx, { actor: actorRef(user), action: 'cases.published', subject: row.id, details: { trackingId: source.trackingId, statements: source.statements.length } });
     return published;
   });
+}
+
+/**
+ * A case still under embargo as CSAF 2.0 (`interim`), for its readers only (VINCE #7: participants want the case in
+ * CSAF before publication): marked with the case's TLP label in CSAF 2.0's words, approved statements only, every
+ * export audited. The validator's errors are given with it (an incomplete case may not be valid yet).
+ */
+export async function exportCaseCsaf(deps: CaseDeps & { caseId: string }) {
+  const { row, subject } = await loadSubject(deps.db, deps.caseId);
+  const user = authorize(deps.actor, casesPolicies.read, subject);
+  const source = await advisorySource(createCasesRepository(deps.db), row, deps.publicUrl, deps.now ?? new Date(), { marking: row.marking as TlpLabel });
+  const csaf = buildCsaf(source);
+  await recordAudit(deps.db, { actor: actorRef(user), action: 'cases.exported', subject: row.id, details: { format: 'csaf-2.0' } });
+  return { csaf, filename: csafFilename(source.trackingId), errors: await validateCsaf(csaf) };
 }
