@@ -45,7 +45,7 @@ function Matrix(props: CasePageProps): JSX.Element {
   const d = props.detail;
   const base = `/${props.locale}/cooperation/cases/${d.case.id}`;
   return (
-    <section aria-labelledby="matrix">
+    <section>
       <h2 id="matrix">{safeT('case.matrix')}</h2>
       <p>{safeT('case.matrixIntro')}</p>
       <p safe>{t('case.summaryCounts', { total: d.total, answered: d.total - d.tallies.silent, silent: d.tallies.silent })}</p>
@@ -105,6 +105,21 @@ function Matrix(props: CasePageProps): JSX.Element {
   );
 }
 
+/** A CVSS vector that may break after each `/` (a 390-pixel phone cannot show it on one line). */
+export function Vector(props: { text: string }): JSX.Element {
+  return (
+    <code>
+      {props.text.split('/').map((part, i) => (
+        <>
+          {i ? '/' : ''}
+          {i ? <wbr /> : ''}
+          <span safe>{part}</span>
+        </>
+      ))}
+    </code>
+  );
+}
+
 /** ` (CVE-…, CWE-…)`, or nothing. */
 const idsText = (v: { cve: string | null; cwe: string | null }): string => {
   const ids = [v.cve, v.cwe].filter(Boolean);
@@ -145,11 +160,19 @@ export function CasePage(props: CasePageProps): JSX.Element {
             <strong safe>{v.title}</strong>
             <span safe>{idsText(v)}</span>
             <br />
-            <span safe>{v.cvss31Vector ? `CVSS 3.1: ${v.cvss31Score} — ${v.cvss31Vector}` : `CVSS 3.1: ${t('case.noScore')}`}</span>
+            {v.cvss31Vector ? (
+              <span>
+                <span safe>{`CVSS 3.1: ${v.cvss31Score} — `}</span>
+                <Vector text={v.cvss31Vector} />
+              </span>
+            ) : (
+              <span safe>{`CVSS 3.1: ${t('case.noScore')}`}</span>
+            )}
             {v.cvss40Vector ? (
               <>
                 <br />
-                <span safe>{`CVSS 4.0: ${v.cvss40Score} — ${v.cvss40Vector}`}</span>
+                <span safe>{`CVSS 4.0: ${v.cvss40Score} — `}</span>
+                <Vector text={v.cvss40Vector} />
               </>
             ) : (
               ''
