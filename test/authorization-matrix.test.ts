@@ -45,6 +45,7 @@ import { seedRunningExercise } from '../src/modules/pings/pings.test-support.js'
 import { seedContact } from '../src/modules/contacts/contacts.test-support.js';
 import { seedRequest } from '../src/modules/requests/requests.test-support.js';
 import { contactKeys } from '../src/modules/contacts/contacts.tables.js';
+import { seedMatrixCase } from '../src/modules/cases/cases.test-support.js';
 
 /**
  * The authorization matrix, generated: every registered route × every audience, against the access each module declares
@@ -76,7 +77,7 @@ const emails: Record<Exclude<Audience, 'anonymous'>, { email: string; role?: 'mo
 };
 let csrf = { token: '', cookie: '' };
 /** The identifiers the routes are called with; `orgA` is the organisation `representative` holds, `orgB` the other's. */
-const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '', groupRequest: '', groupDocument: '', pingExercise: '', ping: '', pingContact: '', request: '', contact: '', contactKey: '', incident: '' };
+const known = { group: '', groupSlug: 'matrix-group', orgA: '', orgB: '', orgASlug: '', applicationId: '', jobId: '', targetUserId: '', draft: 'matrix-draft', published: 'matrix-edition', assessmentToken: '', reportYear: '2024', practice: '', practiceFile: { sha256: '', name: '' }, consultation: '', closedConsultation: '', closedInput: '', event: '', callEvent: '', groupRequest: '', groupDocument: '', pingExercise: '', ping: '', pingContact: '', request: '', contact: '', contactKey: '', incident: '', case: '', caseParticipant: '', advisory: '' };
 /** Links as e-mailed: a valid one where the page can show it, a well-formed unknown one where using it would spend it. */
 const tokens = { invitation: '', signIn: '', confirm: '', ping: '', unknown: 'x'.repeat(43) };
 let unsubscribeToken = '';
@@ -145,6 +146,8 @@ beforeAll(async () => {
   known.contact = (await seedContact(db, { supporterId: known.orgA, userId: userIds.contact!, email: 'duty-officer@org-a.example' })).id;
   known.contactKey = (await db.insert(contactKeys).values({ contactId: known.contact, fingerprint: 'F'.repeat(40), algorithm: 'eddsa', keyCreatedAt: new Date(), armored: '-----BEGIN PGP PUBLIC KEY BLOCK-----' }).returning())[0]!.id;
   known.incident = (await seedIncident(db, { supporterId: known.orgA, authorUserId: userIds.contact!, tlp: 'AMBER' })).id;
+  // A TLP:AMBER coordination case opened by that contact for A (no embargo yet: its forms are refused as invalid), and a published advisory.
+  Object.assign(known, await seedMatrixCase(t, { userId: userIds.contact!, email: emails.contact.email, supporterId: known.orgA }));
   // A working group of its own (the `:group` of the group routes), with a co-chair and a member.
   const [group] = await db.insert(groups).values({ slug: known.groupSlug, name: { en: 'Matrix group', fr: 'Groupe matrice' }, createdBy: 'test:setup' }).returning();
   known.group = group!.id;
@@ -216,6 +219,9 @@ const parameters: Array<[RegExp, () => string]> = [
   [/\/secretariat\/events\/:event/, () => known.callEvent],
   [/\/events\/:event/, () => known.event],
   [/\/incidents\/:incident/, () => known.incident],
+  [/\/cases\/:case/, () => known.case],
+  [/\/statements\/:participant/, () => known.caseParticipant],
+  [/\/advisories\/:id/, () => known.advisory],
   [/\/working-groups\/:group/, () => known.groupSlug],
   [/\/(requests|participants)\/:membership/, () => known.groupRequest],
   [/\/requests\/:request/, () => known.request],
@@ -372,6 +378,15 @@ const bodies: Array<[RegExp, (audience: Audience) => Record<string, string> | Pr
   [/\/organisations\/:supporterId\/contacts\/:contact\/withdraw$/, () => ({ reason: '' })],
   [/\/cooperation\/contacts\/:contact\/(attest|edit|keys|keys\/:key\/remove)$/, () => ({ version: '999' })],
   [/\/cooperation\/(accept|attest)$/, () => ({ token: tokens.unknown })],
+  // Coordination cases: every form left invalid or refused by the case's state (409/422), so the matrix's case stays as it is.
+  [/\/cooperation\/cases\/new$/, () => ({ title: '' })],
+  [/^\/api\/v1\/cases$/, () => ({ title: '', summary: '', language: 'en', vulnerabilityTitle: '' })],
+  [/\/cases\/:case\/answers$/, () => ({ answers: {} }) as unknown as Record<string, string>],
+  [/\/cases\/:case\/embargo$/, () => ({ embargoAt: '', timeZone: 'Nowhere/Zone' })],
+  [/\/cases\/:case\/statement$/, () => ({ statement: '' })],
+  [/\/statements\/:participant\/review$/, () => ({ decision: 'approve' })],
+  [/\/cases\/:case\/participants$/, () => ({ organisation: 'no-such-organisation' })],
+  [/\/cases\/:case\/vulnerabilities$/, () => ({ vulnTitle: '' })],
 ];
 
 /** The request for the route as the audience, with whatever it needs made beforehand (so the audit count follows). */

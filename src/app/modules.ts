@@ -16,12 +16,13 @@ import { requestsModule } from '../modules/requests/requests.module.js';
 import { contactsModule } from '../modules/contacts/contacts.module.js';
 import { disclosureModule } from '../modules/disclosure/disclosure.module.js';
 import { incidentsModule } from '../modules/incidents/incidents.module.js';
+import { casesModule } from '../modules/cases/cases.module.js';
 
 // The manifest's type is apart (app-module.ts): each module imports it, and this file imports each module.
 export type { AppModule };
 
 /** Every module of the platform, in registration order. */
-export const modules: AppModule[] = [callModule, supportersModule, accountsModule, applicationsModule, indexModule, normsModule, toolkitModule, consultationsModule, eventsModule, notificationsModule, groupsModule, pingsModule, requestsModule, contactsModule, disclosureModule, incidentsModule];
+export const modules: AppModule[] = [callModule, supportersModule, accountsModule, applicationsModule, indexModule, normsModule, toolkitModule, consultationsModule, eventsModule, notificationsModule, groupsModule, pingsModule, requestsModule, contactsModule, disclosureModule, incidentsModule, casesModule];
 
 /** Every module's part of the reference bundle, in registration order (the registry before what refers to it). */
 export function referenceParts(): ReferencePart[] {
