@@ -83,9 +83,9 @@ const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }
   consultations: { title: '15. A consultation with 2,000 inputs: page and disposition export', run: () => benchConsultations({ paragraphs: 100, inputs: 2000, renders: 100, exports: 20, warmups: 5 }) },
   digests: { title: '16. Weekly digests for 10,000 subscribers, worker apart', run: () => benchDigests({ subscribers: 10_000 }) },
   pings: { title: '17. A ping exercise over 1,000 contacts: outbox and statistics', run: () => benchPings({ contacts: 1000 }) },
-  'contacts-search': { title: '17. Points-of-contact directory search at 10,000 contacts', run: () => benchContactsSearch({ iterations: Number(values.iterations) }) },
-  'disclosure-refresh': { title: '17. Refreshing 1,000 security.txt files through the outbox', run: () => benchDisclosureRefresh({ entries: 1000 }) },
-  incidents: { title: '17. Classifying 10,000 incidents in every frame', run: () => benchIncidents({ records: 10_000, rounds: 20 }) },
+  'contacts-search': { title: '18. Points-of-contact directory search at 10,000 contacts', run: () => benchContactsSearch({ iterations: Number(values.iterations) }) },
+  'disclosure-refresh': { title: '19. Refreshing 1,000 security.txt files through the outbox', run: () => benchDisclosureRefresh({ entries: 1000 }) },
+  incidents: { title: '20. Classifying 10,000 incidents in every frame', run: () => benchIncidents({ records: 10_000, rounds: 20 }) },
 };
 
 const selected = (values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(sections)) as GoalId[];

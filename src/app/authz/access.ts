@@ -37,9 +37,10 @@ export const accessKinds = [
    */
   'cooperation',
   /**
-   * One request between organisations (its `:request`), as its TLP marking allows: the sender's and the recipient's
-   * designated contacts. Anyone else, the secretariat included, is not told it exists (404): a TLP:AMBER request is
-   * for the organisations involved, not for the platform's staff.
+   * One TLP-marked record of the cooperation space (a request `:request`, an incident `:incident`, a coordination case
+   * `:case`), as its marking allows: the designated contacts of the organisations it involves. Anyone else, the
+   * secretariat included, is not told it exists (404): TLP:AMBER is for the organisations involved, not for the
+   * platform's staff (a case's coordinating secretariat is one of its parties).
    */
   'request-party',
   /** Moderators and administrators, signed in with a passkey. */

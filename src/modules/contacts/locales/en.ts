@@ -154,7 +154,11 @@ export const en = {
   'hub.pings': 'Ping exercises and reachability',
   'hub.requests': 'Requests for assistance',
   'hub.incidents': 'Incidents',
-  'hub.disclosure': 'Vulnerability disclosure',
+  'hub.published': 'Published by the space',
+  'hub.cases': 'Coordinated vulnerability disclosure cases',
+  'hub.advisories': 'Published security advisories (CSAF 2.0)',
+  'hub.frames': 'Incident classification frames and their crosswalk',
+  'hub.disclosure': 'Supporters’ vulnerability disclosure policies',
   'hub.signIn': 'Designated points of contact sign in to reach the space; organisations nominate them from their account.',
 
   'directory.title': 'Points of contact',

@@ -157,7 +157,11 @@ export const fr: Catalog<typeof en> = {
   'hub.pings': 'Exercices de ping et joignabilité',
   'hub.requests': 'Demandes d’assistance',
   'hub.incidents': 'Incidents',
-  'hub.disclosure': 'Divulgation des vulnérabilités',
+  'hub.published': 'Ce que l’espace publie',
+  'hub.cases': 'Dossiers de divulgation coordonnée de vulnérabilités',
+  'hub.advisories': 'Avis de sécurité publiés (CSAF 2.0)',
+  'hub.frames': 'Cadres de classification des incidents et leur table de correspondance',
+  'hub.disclosure': 'Politiques de divulgation des vulnérabilités des soutiens',
   'hub.signIn': 'Les points de contact désignés se connectent pour accéder à l’espace ; les organisations les désignent depuis leur compte.',
 
   'directory.title': 'Points de contact',

@@ -18,16 +18,28 @@ export function HubPage(props: { locale: Locale; member: boolean }): JSX.Element
     [`/${l}/cooperation/pings`, 'hub.pings'],
     [`/${l}/cooperation/requests`, 'hub.requests'],
     [`/${l}/cooperation/incidents`, 'hub.incidents'],
+    [`/${l}/cooperation/cases`, 'hub.cases'],
+  ];
+  // What the space publishes, for everyone.
+  const published: Array<[string, ContactsMessageKey]> = [
+    [`/${l}/points-of-contact`, 'hub.public'],
     [`/${l}/disclosure`, 'hub.disclosure'],
+    [`/${l}/advisories`, 'hub.advisories'],
+    [`/${l}/incident-frames`, 'hub.frames'],
   ];
   return (
     <Layout locale={l} title={t('hub.title')} path="/cooperation" current="cooperation">
       <h1>{safeT('hub.title')}</h1>
       <p>{safeT('hub.intro')}</p>
       <p>{safeT('hub.who')}</p>
-      <p>
-        <a href={`/${l}/points-of-contact`}>{safeT('hub.public')}</a>
-      </p>
+      <nav aria-labelledby="hub-published">
+        <h2 id="hub-published">{safeT('hub.published')}</h2>
+        <ul>
+          {published.map(([href, key]) => (
+            <li><a href={href}>{safeT(key)}</a></li>
+          ))}
+        </ul>
+      </nav>
       {props.member ? (
         <nav aria-labelledby="hub-members">
           <h2 id="hub-members">{safeT('hub.members')}</h2>
