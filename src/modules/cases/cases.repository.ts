@@ -4,6 +4,7 @@
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../app/database/database.js';
+import { isIdShaped } from '../../app/database/columns.js';
 import type { ParticipantState } from './cases.constants.js';
 import { cvdCases, cvdParticipants, cvdProducts, cvdStates, cvdVulnerabilities, type CvdCaseRow } from './cases.tables.js';
 
@@ -25,6 +26,7 @@ export function createCasesRepository(db: Executor) {
       return (await db.insert(cvdCases).values(values).returning())[0]!;
     },
     async findCase(id: string) {
+      if (!isIdShaped(id)) return null;
       return (await db.select().from(cvdCases).where(eq(cvdCases.id, id)))[0] ?? null;
     },
     /** Locks the case's row for the rest of the transaction (two coordinators publishing at once: one wins). */
@@ -115,6 +117,7 @@ export function createCasesRepository(db: Executor) {
       return row!.n > 0;
     },
     async findOrganisationBySlugOrId(key: string): Promise<Organisation | null> {
+      if (!isIdShaped(key)) return null;
       const result = await db.execute(sql`select id, slug, name from supporters where (slug = ${key} or id = ${key}) and status = 'published' limit 1`);
       return rows<Organisation>(result)[0] ?? null;
     },
@@ -141,6 +144,8 @@ export function createCasesRepository(db: Executor) {
       return { items, total: total!.n };
     },
     async findAdvisory(trackingIdOrCase: string): Promise<CvdCaseRow | null> {
+      // Tracking ids (`PCP-CVD-2026-…`) and case ids have the same alphabet: anything else is no advisory.
+      if (!isIdShaped(trackingIdOrCase)) return null;
       return (await db.select().from(cvdCases).where(and(isNotNull(cvdCases.publishedAt), sql`(${cvdCases.trackingId} = ${trackingIdOrCase} or ${cvdCases.id} = ${trackingIdOrCase})`)))[0] ?? null;
     },
   };
