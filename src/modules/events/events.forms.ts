@@ -6,7 +6,7 @@ import type { Locale } from '../../app/i18n/i18n.js';
 import { eventsMessages, type EventsMessageKey } from './events.messages.js';
 import { checkEventInput, type EventInput } from './events.models.js';
 import type { EventRow } from './events.tables.js';
-import { localParts } from './events.time.js';
+import { localParts } from '../../shared/zoned-time.js';
 
 export type FormValues = Record<string, string>;
 export type FormErrors = Record<string, string>;

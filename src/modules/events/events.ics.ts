@@ -13,7 +13,7 @@ import { eventsMessages } from './events.messages.js';
 import { shown } from './events.models.js';
 import { placeText } from './events.presenters.js';
 import type { EventRow } from './events.tables.js';
-import { dayAfter } from './events.time.js';
+import { dayAfter } from '../../shared/zoned-time.js';
 import { vtimezone, zonedDateTime } from './events.vtimezone.js';
 
 export interface CalendarOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changesCalendars, checkEventInput, endOf } from './events.models.js';
 import { buildEventInput } from './events.test-support.js';
-import { dayAfter, offsetLabel, zonedInstant } from './events.time.js';
+import { dayAfter, offsetLabel, zonedInstant } from '../../shared/zoned-time.js';
 
 describe('times in a zone', () => {
   it.each([

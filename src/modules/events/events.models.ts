@@ -1,7 +1,7 @@
 /** The rules of events that need no database: what a valid event is, what changes a calendar, what a visitor sees. */
 import { eventTextLimits, maxCapacity, opennessLevels, type Openness } from './events.constants.js';
 import type { EventRow, Localized } from './events.tables.js';
-import { isTimeZone, zonedInstant } from './events.time.js';
+import { isTimeZone, zonedInstant } from '../../shared/zoned-time.js';
 import { textInLocale } from '../../shared/localized.js';
 
 /** What an organiser sends (from the form or the API of the use cases), before it is checked. */

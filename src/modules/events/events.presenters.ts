@@ -2,7 +2,7 @@
 import type { Locale } from '../../app/i18n/i18n.js';
 import { eventsMessages } from './events.messages.js';
 import type { EventRow } from './events.tables.js';
-import { localParts, offsetLabel } from './events.time.js';
+import { localParts, offsetLabel } from '../../shared/zoned-time.js';
 
 const tag = (locale: Locale) => (locale === 'fr' ? 'fr-FR' : 'en-GB');
 

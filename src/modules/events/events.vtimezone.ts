@@ -5,7 +5,7 @@
  * with Intl since Node 20 has no Temporal) and a generator that derives each zone's transitions from Intl (the
  * runtime's tz database), as explicit STANDARD/DAYLIGHT observances over the years the calendars can cover.
  */
-import { offsetMinutes, wallClock } from './events.time.js';
+import { offsetMinutes, wallClock } from '../../shared/zoned-time.js';
 
 type Fields = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 

@@ -6,7 +6,7 @@
  * last day), so it is not a fixed number of hours. Until the notification is sent, the final report's deadline is
  * counted from the notification's own deadline (and says so).
  */
-import { localParts, offsetLabel, zonedInstant } from './incidents.time.js';
+import { localParts, offsetLabel, zonedInstant } from '../../shared/zoned-time.js';
 
 export const reportKinds = ['early-warning', 'notification', 'final-report'] as const;
 export type ReportKind = (typeof reportKinds)[number];

@@ -6,7 +6,7 @@
 import { tlpLabels, type TlpLabel } from '../../app/authz/tlp.js';
 import { resolveCountryCode } from '../../shared/countries.js';
 import { hasControlCharacters } from '../../shared/text-input.js';
-import { isTimeZone, zonedInstant } from './incidents.time.js';
+import { isTimeZone, zonedInstant } from '../../shared/zoned-time.js';
 import type { IncidentFacts } from './incidents.models.js';
 import type { IncidentsMessageKey } from './incidents.messages.js';
 import { ncissCategories } from './incidents.nciss.js';

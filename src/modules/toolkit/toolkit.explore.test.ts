@@ -208,7 +208,7 @@ describe('the toolkit explorer', () => {
     for (const locale of ['en', 'fr'] as const) {
       const response = await get(`/${locale}/toolkit/coverage`);
       expect(response.statusCode).toBe(200);
-      expect(response.body.match(/<svg class="toolkit-bars"[^>]*role="img"/g)).toHaveLength(3);
+      expect(response.body.match(/<svg class="bar-chart"[^>]*role="img"/g)).toHaveLength(3);
       expect(response.body.match(/<title id="coverage-/g)).toHaveLength(3);
       expect(response.body).toContain(`href="/${locale}/toolkit/actions/a15"`);
     }

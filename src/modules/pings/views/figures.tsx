@@ -1,5 +1,5 @@
 import { escaping, formatNumber, type Locale } from '../../../app/i18n/i18n.js';
-import { BarChart } from './bar-chart.js';
+import { BarChart } from '../../../app/html/bar-chart.js';
 import type { PingsMessageKey } from '../pings.messages.js';
 import { pingsMessages } from '../pings.messages.js';
 import type { Figures } from '../pings.models.js';

@@ -3,7 +3,7 @@ import { escaping, formatNumber, type Locale } from '../../../app/i18n/i18n.js';
 import { frameworkSheets } from '../toolkit.constants.js';
 import type { Coverage } from '../toolkit.coverage.js';
 import { toolkitMessages } from '../toolkit.messages.js';
-import { BarChart } from './bar-chart.js';
+import { BarChart } from '../../../app/html/bar-chart.js';
 import { ActionTitle, ToolkitNav, toolkitHref, ActionCodeLink } from './toolkit-parts.js';
 
 /**

@@ -1,4 +1,4 @@
-import { formatNumber, type Locale } from '../../../app/i18n/i18n.js';
+import { formatNumber, type Locale } from '../i18n/i18n.js';
 
 export interface Bar {
   label: string;
@@ -19,7 +19,7 @@ export function BarChart(props: { locale: Locale; id: string; title: string; des
   const height = props.bars.length * rowHeight + 8;
   return (
     <svg
-      class="toolkit-bars"
+      class="bar-chart"
       viewBox={`0 0 ${width} ${height}`}
       width={String(width)}
       height={String(height)}
