@@ -89,7 +89,9 @@ const form = (name: string, email: string): ApplicationForm => ({
 
 beforeAll(async () => {
   // Joining is budgeted per address; every audience posts to the four joining routes in both languages here.
-  t = await createTestApp({ site: fixtureSite, config: { secretKey: testSecret, joinRateLimitPerHour: 10_000 } });
+  // The API is budgeted per address too (test/api-rate-limit.test.ts): on a fast database the matrix's hundreds of API
+  // calls a minute from one address would meet that budget (429) instead of the rule each route declares.
+  t = await createTestApp({ site: fixtureSite, config: { secretKey: testSecret, joinRateLimitPerHour: 10_000, rateLimitPerMinute: 100_000 } });
   const db = t.database.db;
   const deps = { db, events: t.app.context.events, config: t.config };
   const [a, b] = await db.select().from(supporters).where(eq(supporters.status, 'published')).limit(2);
