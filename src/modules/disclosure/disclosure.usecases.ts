@@ -51,17 +51,24 @@ async function readKeys(keysText: string): Promise<ContactKey[]> {
   }
 }
 
+/**
+ * What both writers start with, inside their transaction: the registry's fields copied onto the entry (its website
+ * only suggests the URL), the writer authorized against the organisation, and the entry as it is.
+ */
+async function openForWriting(tx: Executor, input: Writer) {
+  const fields = await registryFields(tx, input.supporterId);
+  if (!fields) throw policyNotFound();
+  const { website: _website, ...copy } = fields;
+  authorize(input.actor, disclosurePolicies.write, { supporterId: input.supporterId, supporterStatus: fields.supporterStatus });
+  const repository = createDisclosureRepository(tx);
+  return { copy, by: actorRef(input.actor), repository, existing: await repository.findBySupporter(input.supporterId) };
+}
+
 /** Creates or updates the organisation's entry; a refresh is enqueued when it has a URL. */
 export async function savePolicy(input: Writer & { policy: PolicyInput }): Promise<PolicyRow> {
   const keys = await readKeys(input.policy.keysText);
   return input.db.transaction(async (tx) => {
-    const fields = await registryFields(tx, input.supporterId);
-    if (!fields) throw policyNotFound();
-    const { website: _website, ...copy } = fields;
-    authorize(input.actor, disclosurePolicies.write, { supporterId: input.supporterId, supporterStatus: fields.supporterStatus });
-    const by = actorRef(input.actor);
-    const repository = createDisclosureRepository(tx);
-    const existing = await repository.findBySupporter(input.supporterId);
+    const { copy, by, repository, existing } = await openForWriting(tx, input);
     const values = { ...copy, securityTxtUrl: input.policy.securityTxtUrl, policyUrls: input.policy.policyUrls, contactKeys: keys, updatedBy: by };
     const saved = existing ? await repository.update(existing.id, values) : await repository.insert({ supporterId: input.supporterId, ...values });
     if (!saved) throw new Error('the entry was created meanwhile; the retry updates it');
@@ -88,13 +95,7 @@ export async function uploadSecurityTxt(input: Writer & { text: string }): Promi
   const problem = parsed.problems.find((p) => p.severity === 'error');
   if (problem) throw securityTxtInvalid({ line: problem.line, code: problem.code });
   return input.db.transaction(async (tx) => {
-    const fields = await registryFields(tx, input.supporterId);
-    if (!fields) throw policyNotFound();
-    const { website: _website, ...copy } = fields;
-    authorize(input.actor, disclosurePolicies.write, { supporterId: input.supporterId, supporterStatus: fields.supporterStatus });
-    const by = actorRef(input.actor);
-    const repository = createDisclosureRepository(tx);
-    const existing = await repository.findBySupporter(input.supporterId);
+    const { copy, by, repository, existing } = await openForWriting(tx, input);
     const signature = parsed.signed ? await verifySignature(input.text, existing?.contactKeys ?? []) : 'unverified';
     const hash = contentHash(input.text);
     const content = {
