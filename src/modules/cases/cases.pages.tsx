@@ -3,6 +3,7 @@
  * forms, and the public advisories. A refused or invalid form re-renders the case page with the error beside its
  * field (422) or as an alert (409), with what was typed.
  */
+import { listSupportersByIds } from '../supporters/supporters.usecases.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getActor } from '../../app/auth/auth.plugin.js';
 import { csrfField, verifyCsrf } from '../../app/auth/csrf.js';
@@ -19,7 +20,6 @@ import { casesPolicies } from './cases.policies.js';
 import { caseDetail, findAdvisory, listAdvisories, listMyCases } from './cases.queries.js';
 import { acknowledgeEmbargo, addVulnerability, answer, contactOrganisations, inviteParticipant, openCase, setEmbargo, type CaseDeps } from './cases.usecases.js';
 import { publishCase, reviewStatement, saveStatement } from './cases.publication.js';
-import { createCasesRepository } from './cases.repository.js';
 import { advisoryParamsSchema, caseParamsSchema, caseQuerySchema } from './cases.schemas.js';
 import { AdvisoryListPage, AdvisoryPage } from './views/advisory-pages.js';
 import { CaseFormPage } from './views/case-form-page.js';
@@ -58,8 +58,7 @@ export async function registerCasePages(app: FastifyInstance, context: AppContex
 
     const formPage = async (request: FastifyRequest, reply: FastifyReply, state: { values: FormValues; errors?: FormErrors; alert?: string }, status = 200) => {
       const actor = authorize(await getActor(request), casesPolicies.open, undefined);
-      const names = await createCasesRepository(db).organisationNames(contactOrganisations(actor));
-      const organisations = [...names.entries()];
+      const organisations = (await listSupportersByIds(db, contactOrganisations(actor))).map((entry): [string, string] => [entry.id, entry.name]);
       return sendPrivatePage(reply, CaseFormPage({ locale, csrfField: csrfField(request, reply), organisations, secretariat: isSecretariat(actor), ...state }), status);
     };
 

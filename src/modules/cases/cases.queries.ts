@@ -3,6 +3,7 @@
  * it, and when, must be answerable after a leak). Advisories are the published cases: public, and only what the
  * publication put in them.
  */
+import { listSupportersByIds } from '../supporters/supporters.usecases.js';
 import { recordAudit } from '../../app/audit/audit.js';
 import { actorRef, type Actor } from '../../app/authz/actor.js';
 import { authorize, can } from '../../app/authz/policy.js';
@@ -42,7 +43,8 @@ export async function caseDetail(input: { db: Database; actor: Actor; caseId: st
   const own = ownSupporter ? await repository.findParticipant(row.id, ownSupporter) : null;
   const states = await repository.states(row.id, [...participants.map((p) => p.id), ...(own ? [own.id] : [])]);
   const stateOf = new Map(states.map((s) => [`${s.participantId}:${s.vulnerabilityId}`, s]));
-  const names = await repository.organisationNames([...(row.coordinatorSupporterId ? [row.coordinatorSupporterId] : []), ...(ownSupporter ? [ownSupporter] : [])]);
+  const named = await listSupportersByIds(input.db, [...(row.coordinatorSupporterId ? [row.coordinatorSupporterId] : []), ...(ownSupporter ? [ownSupporter] : [])]);
+  const names = new Map(named.map((entry) => [entry.id, entry.name]));
   await recordAudit(input.db, { actor: actorRef(user), action: 'cases.read', subject: row.id, details: { page } });
   return {
     case: row,

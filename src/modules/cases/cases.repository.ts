@@ -116,16 +116,6 @@ export function createCasesRepository(db: Executor) {
       const [row] = await db.select({ n: count() }).from(cvdStates).where(and(eq(cvdStates.participantId, participantId), eq(cvdStates.state, 'no-response')));
       return row!.n > 0;
     },
-    async findOrganisationBySlugOrId(key: string): Promise<Organisation | null> {
-      if (!isIdShaped(key)) return null;
-      const result = await db.execute(sql`select id, slug, name from supporters where (slug = ${key} or id = ${key}) and status = 'published' limit 1`);
-      return rows<Organisation>(result)[0] ?? null;
-    },
-    async organisationNames(ids: readonly string[]): Promise<Map<string, string>> {
-      if (!ids.length) return new Map();
-      const result = await db.execute(sql`select id, name from supporters where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
-      return new Map(rows<{ id: string; name: string }>(result).map((r) => [r.id, r.name]));
-    },
     /** Where an organisation's designated contacts are told (active or stale ones), in their language. */
     async contactsOf(supporterId: string): Promise<Recipient[]> {
       const result = await db.execute(sql`

@@ -10,6 +10,8 @@ import { actorRef, type Actor, type UserActor } from '../../app/authz/actor.js';
 import { authorize } from '../../app/authz/policy.js';
 import { isSecretariat } from '../../app/authz/rules.js';
 import type { Database, Executor } from '../../app/database/database.js';
+import { isIdShaped } from '../../app/database/columns.js';
+import { getSupporterBySlug, listSupportersByIds } from '../supporters/supporters.usecases.js';
 import type { Locale } from '../../app/i18n/i18n.js';
 import { answerStates, type AnswerState } from './cases.constants.js';
 import { mailContacts } from './cases.emails.js';
@@ -77,12 +79,19 @@ export async function openCase(deps: CaseDeps & { input: CaseInput; as?: string 
 }
 
 /** Invites an organisation of the registry (by its slug or id) with its affected products. */
+/** A published registry entry by its slug or id, read through the supporters' use cases (their table is theirs). */
+async function publishedOrganisation(db: Executor, key: string): Promise<{ id: string } | null> {
+  if (!isIdShaped(key)) return null;
+  const entry = (await getSupporterBySlug(db, key)) ?? (await listSupportersByIds(db, [key]))[0];
+  return entry?.status === 'published' ? entry : null;
+}
+
 export async function inviteParticipant(deps: CaseDeps & { caseId: string; organisation: string; products: string }) {
   const { row, subject } = await loadSubject(deps.db, deps.caseId);
   const user = authorize(deps.actor, casesPolicies.coordinate, subject);
   const t = casesMessages(deps.locale);
   const key = deps.organisation.trim().replace(/^.*\/supporters\//, '').replace(/[/?#].*$/, '');
-  const organisation = key ? await createCasesRepository(deps.db).findOrganisationBySlugOrId(key) : null;
+  const organisation = key ? await publishedOrganisation(deps.db, key) : null;
   if (!organisation) throw caseInvalid([{ field: 'organisation', code: 'cases.unknown-organisation', message: t('error.unknownOrganisation') }]);
   if (subject.participantSupporterIds.includes(organisation.id)) throw caseInvalid([{ field: 'organisation', code: 'cases.already', message: t('error.already') }]);
   return deps.db.transaction(async (tx) => {
