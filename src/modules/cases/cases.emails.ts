@@ -4,20 +4,23 @@
  * e-mail leaves the platform's access control: tlpMayOutput(…, 'email-body')): an e-mail gives the case's id and a
  * link, never its title, summary or vulnerabilities.
  */
+import { getUser } from '../../app/auth/users.js';
 import type { Executor } from '../../app/database/database.js';
+import { contactsInRoutingOrder } from '../contacts/contacts.routing.queries.js';
 import { enqueueEmail } from '../../app/email/email.js';
 import { renderEmail } from '../../app/email/render.js';
 import { isLocale, type Locale } from '../../app/i18n/i18n.js';
 import { casesMessages } from './cases.messages.js';
-import { createCasesRepository } from './cases.repository.js';
 
 export type CaseMailKind = 'invited' | 'reminder' | 'embargo';
 
 /** Tells every contact of `supporterId` about case `caseId`; `key` makes each e-mail once only (job retries, double posts). */
 export async function mailContacts(db: Executor, input: { kind: CaseMailKind; caseId: string; supporterId: string; publicUrl: string; key: string }): Promise<number> {
-  const recipients = await createCasesRepository(db).contactsOf(input.supporterId);
+  // The organisation's accepted contacts (active, then stale), each in their account's language.
+  const recipients = await contactsInRoutingOrder(db, input.supporterId, null);
   for (const recipient of recipients) {
-    const locale: Locale = isLocale(recipient.locale) ? recipient.locale : 'en';
+    const user = recipient.userId ? await getUser(db, recipient.userId) : undefined;
+    const locale: Locale = isLocale(user?.locale ?? '') ? (user!.locale as Locale) : 'en';
     const t = casesMessages(locale);
     const rendered = renderEmail({
       locale,

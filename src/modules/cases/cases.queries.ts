@@ -3,6 +3,7 @@
  * it, and when, must be answerable after a leak). Advisories are the published cases: public, and only what the
  * publication put in them.
  */
+import { contactsOfUser } from '../contacts/contacts.routing.queries.js';
 import { listSupportersByIds } from '../supporters/supporters.usecases.js';
 import { recordAudit } from '../../app/audit/audit.js';
 import { actorRef, type Actor } from '../../app/authz/actor.js';
@@ -58,7 +59,8 @@ export async function caseDetail(input: { db: Database; actor: Actor; caseId: st
     participants,
     stateOf: (participantId: string, vulnerabilityId: string) => stateOf.get(`${participantId}:${vulnerabilityId}`)?.state ?? 'no-response',
     total, page, pages,
-    readerZone: await repository.readerZone(user.userId),
+    // The reader's own zone: the one of their designated-contact record (none for the secretariat).
+    readerZone: (await contactsOfUser(input.db, user.userId)).filter((c) => c.state === 'active' || c.state === 'stale').sort((a, b) => a.escalationOrder - b.escalationOrder)[0]?.timeZone ?? null,
     tallies: await repository.tallies(row.id, row.embargoVersion),
   };
 }

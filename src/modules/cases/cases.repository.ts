@@ -14,11 +14,6 @@ export interface Organisation {
   name: string;
 }
 
-export interface Recipient {
-  email: string;
-  locale: string;
-}
-
 export function createCasesRepository(db: Executor) {
   const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
   return {
@@ -115,18 +110,6 @@ export function createCasesRepository(db: Executor) {
     async hasSilence(participantId: string) {
       const [row] = await db.select({ n: count() }).from(cvdStates).where(and(eq(cvdStates.participantId, participantId), eq(cvdStates.state, 'no-response')));
       return row!.n > 0;
-    },
-    /** Where an organisation's designated contacts are told (active or stale ones), in their language. */
-    async contactsOf(supporterId: string): Promise<Recipient[]> {
-      const result = await db.execute(sql`
-        select c.email, coalesce(u.locale, 'en') as locale from contacts c left join users u on u.id = c.user_id
-        where c.supporter_id = ${supporterId} and c.state in ('active', 'stale') order by c.escalation_order, c.id`);
-      return rows<Recipient>(result);
-    },
-    /** The reader's own time zone: the one of their designated-contact record (none for the secretariat). */
-    async readerZone(userId: string): Promise<string | null> {
-      const result = await db.execute(sql`select time_zone from contacts where user_id = ${userId} and state in ('active', 'stale') order by escalation_order limit 1`);
-      return rows<{ time_zone: string }>(result)[0]?.time_zone ?? null;
     },
     async publishedAdvisories(limit: number, offset: number) {
       const items = await db.select().from(cvdCases).where(isNotNull(cvdCases.publishedAt)).orderBy(desc(cvdCases.publishedAt)).limit(limit).offset(offset);
