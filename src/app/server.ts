@@ -23,6 +23,7 @@ import { clientErrorHandler, routingError } from './http/client-errors.js';
 import { AppError, toProblem } from './http/errors.js';
 import { isApiRequest, pathAfterLocale, requestLocale } from './http/locale.js';
 import { ResponseCache } from './http/response-cache.js';
+import { CacheFront, isJsonApiUrl, type ApiLimitDecision } from './http/cache-front.js';
 import { helmetOptions, securityHeadersOf } from './http/security-headers.js';
 import { invalidRequest } from './http/validation.js';
 import { addJobHandlers, createJobs } from './jobs/jobs.setup.js';
@@ -47,7 +48,11 @@ export async function createServer(options: ServerOptions): Promise<App> {
   const { config, database } = options;
   const helmetConfig = helmetOptions(config.publicUrl);
   const securityHeaders = securityHeadersOf(helmetConfig);
+  const cache = new ResponseCache();
+  const front = new CacheFront(cache, config.trustProxy);
   const app = Fastify({
+    // Cached public answers are written by the server's listener before Fastify (cache-front.ts).
+    serverFactory: front.serverFactory,
     logger:
       options.logger === false
         ? false
@@ -77,7 +82,7 @@ export async function createServer(options: ServerOptions): Promise<App> {
     config,
     database,
     events: new EventBus(),
-    cache: new ResponseCache(),
+    cache,
     jobs: { worker: jobs.worker },
     related: modules.flatMap((module) => module.related ?? []),
     contributions: modules.flatMap((module) => module.contributions ?? []),
@@ -96,16 +101,25 @@ export async function createServer(options: ServerOptions): Promise<App> {
   // Route limits (`config.rateLimit`, such as the join form's) and the JSON API's per-address budget.
   await app.register(rateLimit, { global: false });
   const apiRateLimit = app.createRateLimit({ max: config.rateLimitPerMinute, timeWindow: '1 minute' });
-  // First hook of all: cached public responses are answered before any other per-request work. A JSON API request is
-  // counted against RATE_LIMIT_PER_MINUTE first, so cached answers count too (pages are not limited by it).
+  const apiDecision = (limit: { isAllowed: boolean; isExceeded?: boolean; ttlInSeconds?: number }): ApiLimitDecision => ({
+    exceeded: !limit.isAllowed && limit.isExceeded === true,
+    retryAfterSeconds: limit.ttlInSeconds ?? 0,
+  });
+  // The front counts the API hits it answers with the same limiter: a request-shaped object is all it reads (the
+  // address, and the route's rate-limit group, which API routes do not set).
+  front.apiLimit = (ip) => apiRateLimit({ ip, routeOptions: { config: {} } } as unknown as FastifyRequest).then(apiDecision);
+  // First hook of all: cached public responses the front did not answer are answered before any other per-request
+  // work. A JSON API request is counted against RATE_LIMIT_PER_MINUTE first (once: the front may have counted it), so
+  // cached answers count too (pages are not limited by it).
   app.addHook('onRequest', (request, reply, done) => {
     if (!isJsonApiUrl(request.url)) {
       if (!context.cache.serveHit(request, reply)) done();
       return;
     }
-    apiRateLimit(request).then((limit) => {
-      if (!limit.isAllowed && limit.isExceeded) {
-        reply.header('retry-after', String(limit.ttlInSeconds));
+    const taken = front.decisionFor(request.raw);
+    (taken ? Promise.resolve(taken) : apiRateLimit(request).then(apiDecision)).then((decision) => {
+      if (decision.exceeded) {
+        reply.header('retry-after', String(decision.retryAfterSeconds));
         done(new AppError('request.rate-limited', 429, (l) => appMessages(l)('error.tooManyRequests.title')));
       } else if (!context.cache.serveHit(request, reply)) done();
     }, done);
@@ -198,11 +212,6 @@ export async function createServer(options: ServerOptions): Promise<App> {
 /** 503: the database cannot be reached for now (problem+json on the API and /healthz, an error page elsewhere). */
 function databaseUnavailable(): AppError {
   return new AppError('database.unavailable', 503, (l) => appMessages(l)('error.unavailable.title'));
-}
-
-/** The JSON API under `/api/v1`, limited per client address by RATE_LIMIT_PER_MINUTE (documents and docs are not). */
-function isJsonApiUrl(url: string): boolean {
-  return /^\/api\/v1(\/|\?|$)/.test(url);
 }
 
 /**

@@ -1,25 +1,30 @@
 import { createHash } from 'node:crypto';
-import type { OutgoingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { canonicalUrl } from './cache-key.js';
 
-interface Entry {
+export interface CachedEntry {
   version: number;
   etag: string;
   identity: Buffer;
   gzip: Buffer;
   br: Buffer;
-  /** Every header of the first response (security headers included), replayed on cache hits. */
-  headers: Record<string, string | number | string[] | undefined>;
+  /**
+   * Every header of the first response (security headers included) with the encoding's own, as the flat
+   * name, value, name, value… list `writeHead` takes: built once, a hit writes it as it is. (Given an object,
+   * `writeHead` sets each header in turn, which cost as much as the rest of a hit.)
+   */
+  heads: Record<Encoding, string[]>;
+  notModified: string[];
   /** What the entry holds in memory (its three bodies and key), counted against the cache's byte budget. */
   bytes: number;
 }
 
 type Encoding = 'br' | 'gzip' | 'identity';
 
-function pickEncoding(request: FastifyRequest): Encoding {
-  const accept = String(request.headers['accept-encoding'] ?? '');
+function pickEncoding(headers: IncomingHttpHeaders): Encoding {
+  const accept = headers['accept-encoding'] ?? '';
   if (/\bbr\b/.test(accept)) return 'br';
   if (/\bgzip\b/.test(accept)) return 'gzip';
   return 'identity';
@@ -32,14 +37,22 @@ function pickEncoding(request: FastifyRequest): Encoding {
  * (in-process use cases directly, other processes through PostgreSQL NOTIFY), so the next request
  * renders fresh data: the cache never serves a stale registry.
  *
- * A hit is answered from an early `onRequest` hook straight on the socket (`serveHit`), skipping routing, validation
- * and per-request header work: that is what lets a dynamic registry keep pace with a static file server. Only URLs a
- * route handler has already validated and rendered are ever in the cache.
+ * A hit is answered before Fastify sees the request (`hitForUrl`, from the server's request listener, cache-front.ts)
+ * when its URL, exactly as sent, was answered before; otherwise from an early `onRequest` hook (`serveHit`), which
+ * learns that URL's key. Either way it skips validation and per-request header work: that is what lets a dynamic
+ * registry keep pace with a static file server. Only URLs a route handler has already validated and rendered are
+ * ever in the cache.
  */
 export class ResponseCache {
-  private entries = new Map<string, Entry>();
+  private entries = new Map<string, CachedEntry>();
   /** The key `serveHit` computed for a request it let through, from the query as it came (validation replaces it). */
   private keys = new WeakMap<FastifyRequest, string | undefined>();
+  /**
+   * Cache keys by URL as sent (`/en/supporters/?cb=1` → `/en/supporters`), learnt by `serveHit` and `send`: the key is
+   * a function of the URL alone (cache-key.ts), so it holds across invalidations. Bounded by count and URL length, the
+   * oldest forgotten first; a forgotten URL only takes the routed path again.
+   */
+  private keysByUrl = new Map<string, string>();
   private version = 0;
   private bytes = 0;
 
@@ -67,19 +80,47 @@ export class ResponseCache {
     return this.version;
   }
 
-  private store(key: string, entry: Entry): void {
+  private store(key: string, entry: CachedEntry): void {
     const previous = this.entries.get(key);
     if (previous) {
       this.entries.delete(key);
       this.bytes -= previous.bytes;
     }
     while (this.entries.size > 0 && (this.entries.size >= this.maxEntries || this.bytes + entry.bytes > this.maxBytes)) {
-      const [oldestKey, oldest] = this.entries.entries().next().value as [string, Entry];
+      const [oldestKey, oldest] = this.entries.entries().next().value as [string, CachedEntry];
       this.entries.delete(oldestKey);
       this.bytes -= oldest.bytes;
     }
     this.entries.set(key, entry);
     this.bytes += entry.bytes;
+  }
+
+  private remember(url: string, key: string): void {
+    if (url.length > maxRememberedUrl || this.keysByUrl.get(url) === key) return;
+    if (this.keysByUrl.size >= this.maxEntries * 4) this.keysByUrl.delete(this.keysByUrl.keys().next().value as string);
+    this.keysByUrl.set(url, key);
+  }
+
+  /**
+   * The current entry for a GET of `url` (exactly as sent) whose key an earlier request taught the cache; undefined
+   * otherwise, and the request goes through Fastify. For the server's request listener, before any routing.
+   */
+  hitForUrl(url: string): CachedEntry | undefined {
+    const key = this.keysByUrl.get(url);
+    const entry = key === undefined ? undefined : this.entries.get(key);
+    return entry && entry.version === this.version ? entry : undefined;
+  }
+
+  /** Writes a hit: 304 when the client holds this version, else the body in the encoding it takes best. */
+  write(entry: CachedEntry, headers: IncomingHttpHeaders, response: ServerResponse): void {
+    if (headers['if-none-match'] === entry.etag) {
+      response.writeHead(304, entry.notModified);
+      response.end();
+      return;
+    }
+    const encoding = pickEncoding(headers);
+    response.writeHead(200, entry.heads[encoding]);
+    response.end(entry[encoding]);
   }
 
   /**
@@ -94,21 +135,9 @@ export class ResponseCache {
       this.keys.set(request, key);
       return false;
     }
+    this.remember(request.url, key!);
     reply.hijack();
-    const raw = reply.raw;
-    if (request.headers['if-none-match'] === entry.etag) {
-      raw.writeHead(304, { etag: entry.etag, vary: 'Accept-Encoding' });
-      raw.end();
-      return true;
-    }
-    const encoding = pickEncoding(request);
-    const body = entry[encoding];
-    raw.writeHead(200, {
-      ...(entry.headers as OutgoingHttpHeaders),
-      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
-      'content-length': body.length,
-    });
-    raw.end(body);
+    this.write(entry, request.headers, reply.raw);
     return true;
   }
 
@@ -136,15 +165,35 @@ export class ResponseCache {
       const { 'content-length': _length, 'content-encoding': _encoding, ...headers } = reply.getHeaders();
       const gzip = gzipSync(identity, { level: 6 });
       const br = brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } });
-      const fresh: Entry = { version, etag, identity, gzip, br, headers, bytes: identity.length + gzip.length + br.length + (key?.length ?? 0) * 2 };
+      const heads = { identity: headList(headers, identity, undefined), gzip: headList(headers, gzip, 'gzip'), br: headList(headers, br, 'br') };
+      const notModified = ['etag', etag, 'vary', 'Accept-Encoding'];
+      const fresh: CachedEntry = { version, etag, identity, gzip, br, heads, notModified, bytes: identity.length + gzip.length + br.length + (key?.length ?? 0) * 2 };
       entry = fresh;
       // A change during rendering leaves the entry uncached rather than cached under the new version.
-      if (key !== undefined && version === this.version && fresh.bytes <= this.maxBytes) this.store(key, fresh);
+      if (key !== undefined && version === this.version && fresh.bytes <= this.maxBytes) {
+        this.store(key, fresh);
+        this.remember(request.url, key);
+      }
     }
     reply.header('etag', entry.etag);
     if (request.headers['if-none-match'] === entry.etag) return reply.code(304).send();
-    const encoding = pickEncoding(request);
+    const encoding = pickEncoding(request.headers);
     if (encoding !== 'identity') reply.header('content-encoding', encoding);
     return reply.send(entry[encoding]);
   }
+}
+
+/** URLs longer than this are not remembered by `keysByUrl` (their answers are still cached under their key). */
+const maxRememberedUrl = 512;
+
+/** A response's headers as `writeHead`'s flat list, with the body's encoding and length. */
+function headList(headers: Record<string, string | number | string[] | undefined>, body: Buffer, encoding: Encoding | undefined): string[] {
+  const list: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) list.push(name, String(item));
+  }
+  if (encoding) list.push('content-encoding', encoding);
+  list.push('content-length', String(body.length));
+  return list;
 }

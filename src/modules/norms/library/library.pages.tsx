@@ -11,7 +11,7 @@ import { locales } from '../../../app/i18n/i18n.js';
 import { atomType, practicesFeed } from './library.feed.js';
 import { libraryMessages } from './library.messages.js';
 import { practicesToCsv, presentPractice } from './library.presenters.js';
-import { compareQuerySchema, practiceFiltersSchema, readLibraryQuery, type LibraryQueryField } from './library.schemas.js';
+import { compareQuerySchema, libraryPageQuerySchema, practiceFiltersSchema, readLibraryQuery, type LibraryQueryField } from './library.schemas.js';
 import { browseLibrary, comparePractices, exportPractices, frameworkLabels, latestPractices, practiceCoverage } from './library.usecases.js';
 import { ComparePage } from './views/compare-page.js';
 import { CoveragePage } from './views/coverage-page.js';
@@ -26,18 +26,24 @@ export async function registerLibraryPages(app: FastifyInstance, context: AppCon
     const t = libraryMessages(locale);
 
     // A wrong filter is the form again (400) with its message beside its control; the other filters stay as chosen.
-    app.get(`/${locale}/practices`, page, async (request, reply) => {
+    // A valid view is cached (keyed by its parsed filters, emptied on every publication or withdrawal), so it is
+    // rendered from the canonical URL, never from the URL as typed.
+    app.get(`/${locale}/practices`, { ...page, config: { cacheQuery: libraryPageQuerySchema } }, async (request, reply) => {
       const { state, invalid } = readLibraryQuery(request.query);
       const errors: Partial<Record<LibraryQueryField, string>> = Object.fromEntries(invalid.map((field) => [field, t(`filter.error.${field}`, { slugs: '' })]));
-      const path = urlAfterLocale(request.url);
       const labels = await frameworkLabels({ db });
-      if (invalid.length) return reply.code(400).type(html).send(LibraryPage({ locale, state, result: null, facets: null, labels, errors, path }));
+      if (invalid.length) return reply.code(400).type(html).send(LibraryPage({ locale, state, result: null, facets: null, labels, errors, path: urlAfterLocale(request.url) }));
       const browsed = await browseLibrary({ db, filters: state, page: state.page, pageSize: state.pageSize, locale });
       if ('unknownSupporters' in browsed) {
         errors.supporter = t('filter.error.supporter', { slugs: browsed.unknownSupporters.join(', ') });
-        return reply.code(400).type(html).send(LibraryPage({ locale, state, result: null, facets: null, labels, errors, path }));
+        return reply.code(400).type(html).send(LibraryPage({ locale, state, result: null, facets: null, labels, errors, path: urlAfterLocale(request.url) }));
       }
-      return reply.type(html).send(LibraryPage({ locale, state, result: browsed.result, facets: browsed.facets, labels, errors, path }));
+      // Read again inside the render: the cache stores only what was read after it noted the registry's version.
+      return context.cache.send(request, reply, html, async (url) => {
+        const fresh = await browseLibrary({ db, filters: state, page: state.page, pageSize: state.pageSize, locale });
+        const view = 'unknownSupporters' in fresh ? browsed : fresh;
+        return LibraryPage({ locale, state, result: view.result, facets: view.facets, labels: await frameworkLabels({ db }), errors, path: urlAfterLocale(url) });
+      });
     });
 
     // Nothing asked is the blank form; a wrong choice is the form again (400) with its message beside its select.
