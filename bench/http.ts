@@ -1,8 +1,10 @@
 /**
- * Goal 1: HTTP throughput and latency of /en/supporters and /api/v1/supporters under wrk (2 threads, 64 connections,
- * 10 s, gzip), against nginx serving the same bytes as precompressed static files: ours ≥ 50% of nginx's requests/s
- * and p99 < 50 ms, on PGlite and on PostgreSQL. Then a change made elsewhere must be visible on the next request.
- * One server at a time: ours on PGlite, nginx, ours on PGlite again for the change check, ours on PostgreSQL.
+ * Goal 1 (issues 1 and 20): HTTP throughput and latency of the registry page and API, and of the list pages the
+ * wave-2 modules added (the toolkit matrix, the practice library, the calendar), under wrk (2 threads, 64
+ * connections, 10 s, gzip), against nginx serving the same bytes as precompressed static files: ours ≥ 75% of
+ * nginx's requests/s and p99 < 10 ms, on PGlite and on PostgreSQL, the server started as `npm start` starts it.
+ * Then a change made elsewhere must be visible on the next request. One server at a time: ours on PGlite, nginx,
+ * ours on PGlite again for the change check, ours on PostgreSQL.
  */
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -20,7 +22,7 @@ import { makeTempDir } from './lib/tempdir.js';
 import { ensureTools } from './lib/tools.js';
 import { runWrk, wrkDefaults, type WrkOptions, type WrkResult } from './lib/wrk.js';
 
-export const benchedPaths = ['/en/supporters', '/api/v1/supporters'] as const;
+export const benchedPaths = ['/en/supporters', '/api/v1/supporters', '/en/toolkit', '/en/practices', '/en/calendar'] as const;
 type BenchedPath = (typeof benchedPaths)[number];
 type Load = Record<BenchedPath, WrkResult>;
 
@@ -58,14 +60,21 @@ async function fetchBodies(baseUrl: string): Promise<StaticFile[]> {
   return files;
 }
 
+/** `npm start` (`node dist/cli.js serve`), node called directly so the profile flags reach it and signals stop it. */
 function serverArgs(options: HttpOptions, label: string): string[] {
-  // One directory per server: node writes one profile per thread (the tsx loader has its own), named by pid and thread.
+  // One directory per server: node writes one profile per thread, named by pid and thread.
   const prof = options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(options.cpuProfDir, label)] : [];
-  return [process.execPath, ...prof, '--import', 'tsx', 'src/cli.ts', 'serve'];
+  return [process.execPath, ...prof, 'dist/cli.js', 'serve'];
 }
 
+/**
+ * wrk's 64 connections come from one address: the JSON API's per-address budget (RATE_LIMIT_PER_MINUTE, 600 by
+ * default) would answer 429 after the first 600 requests. It is raised for the bench, still counted on every request.
+ */
+const loadEnv = { RATE_LIMIT_PER_MINUTE: '1000000000' };
+
 async function oursOnPglite(wrk: string, dataDir: string, options: HttpOptions): Promise<{ load: Load; files: StaticFile[] }> {
-  const server = await startOurServer({ driver: 'pglite', dataDir }, { command: serverArgs(options, 'pglite') });
+  const server = await startOurServer({ driver: 'pglite', dataDir }, { command: serverArgs(options, 'pglite'), env: loadEnv });
   console.log(`    our server (PGlite) ready in ${formatMs(server.readyMs)} (first start imports the registry)`);
   try {
     const files = await fetchBodies(server.baseUrl);
@@ -112,7 +121,7 @@ async function freshnessOnPglite(dataDir: string): Promise<FreshnessCheck> {
 async function oursOnPostgres(wrk: string, options: HttpOptions): Promise<{ load: Load; freshness: FreshnessCheck; files: StaticFile[] }> {
   const database = await createBenchDatabase('http');
   const target: ServerTarget = { driver: 'postgres', dataDir: makeTempDir('http-pg'), databaseUrl: database.url };
-  const server = await startOurServer(target, { command: serverArgs(options, 'postgres') });
+  const server = await startOurServer(target, { command: serverArgs(options, 'postgres'), env: loadEnv });
   console.log(`    our server (PostgreSQL) ready in ${formatMs(server.readyMs)} (first start imports the registry)`);
   try {
     const files = await fetchBodies(server.baseUrl);
@@ -138,8 +147,8 @@ function loadFigures(driver: string, ours: Load, nginx: Load): Figure[] {
     const ratio = (o.requestsPerSec / n.requestsPerSec) * 100;
     const rps = (r: WrkResult) => `${round(r.requestsPerSec, 0).toLocaleString('en')} req/s`;
     return [
-      figure(`${driver} ${urlPath}: requests/s vs nginx`, ratio, '%', `${round(ratio, 1)}% (${rps(o)} vs nginx ${rps(n)})`, '≥ 50%', ratio >= 50),
-      figure(`${driver} ${urlPath}: p99 latency at 64 connections`, o.latencyMs.p99, 'ms', `${formatMs(o.latencyMs.p99)} (p50 ${formatMs(o.latencyMs.p50)}, p90 ${formatMs(o.latencyMs.p90)}; nginx p99 ${formatMs(n.latencyMs.p99)})`, '< 50 ms', o.latencyMs.p99 < 50),
+      figure(`${driver} ${urlPath}: requests/s vs nginx`, ratio, '%', `${round(ratio, 1)}% (${rps(o)} vs nginx ${rps(n)})`, '≥ 75%', ratio >= 75),
+      figure(`${driver} ${urlPath}: p99 latency at 64 connections`, o.latencyMs.p99, 'ms', `${formatMs(o.latencyMs.p99)} (p50 ${formatMs(o.latencyMs.p50)}, p90 ${formatMs(o.latencyMs.p90)}; nginx p99 ${formatMs(n.latencyMs.p99)})`, '< 10 ms', o.latencyMs.p99 < 10),
     ];
   });
 }
@@ -154,6 +163,8 @@ function freshnessFigure(name: string, check: FreshnessCheck): Figure {
 
 export async function benchHttp(options: HttpOptions): Promise<GoalResult> {
   const tools = await ensureTools(['nginx', 'wrk']);
+  // What `npm start` serves is dist/, built from the sources as they are now.
+  await runChecked(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, timeoutMs: 300_000 });
   const dataDir = makeTempDir('http-pglite');
   const pglite = await oursOnPglite(tools.wrk!, dataDir, options);
   const nginx = await nginxPeer(tools.nginx!, tools.wrk!, pglite.files, options);
@@ -176,7 +187,7 @@ export async function benchHttp(options: HttpOptions): Promise<GoalResult> {
     notes: [
       `wrk -t${wrkDefaults.threads} -c${wrkDefaults.connections} -d${options.seconds}s --latency -H 'Accept-Encoding: gzip', after a ${options.warmupSeconds} s unrecorded warm-up run on the same URL; wrk shares the 2 cores with the server under test; one server runs at a time.`,
       `nginx serves the bytes our server sent (${sizes}) from a temp root with .gz siblings (zlib level 9) and gzip_static on; worker_processes auto, access_log off, otherwise Debian defaults (sendfile, tcp_nopush). Our server compresses its cached responses at gzip level 6, so its gzip bodies are a little larger.`,
-      `Our server: \`node --import tsx src/cli.ts serve\` (what \`npm start\` runs), LOG_LEVEL=warn, a temp DATA_DIR or the database pariscall_bench_http; it imports the official registry on first start. The PostgreSQL server rendered ${sameBytes ? 'the same bytes as' : 'different bytes from'} the PGlite one.`,
+      `Our server: \`node dist/cli.js serve\` (what \`npm start\` runs; dist/ built by the bench first), LOG_LEVEL=warn, RATE_LIMIT_PER_MINUTE=1000000000 (wrk is one address; the budget is still counted on every API request), a temp DATA_DIR or the database pariscall_bench_http; it imports the official registry on first start. The PostgreSQL server rendered ${sameBytes ? 'the same bytes as' : 'different bytes from'} the PGlite one.`,
       'Change check: each URL (the supporter in the API and its page, a search for the new name in the API and the page, the unfiltered API list with its category counts) is requested twice (so the second answer is a cached one), one supporter is renamed and moved to another category, then each URL is requested once more. PostgreSQL: `pariscall import` of a copy of the snapshot with one renamed file, in another process (NOTIFY invalidates the cache). PGlite: the same import run inside the server process by bench/pglite-server.ts, the data dir being locked by the server.',
     ],
     details: { nginxConfig: nginx.config, nginx: nginx.load, pglite: pglite.load, postgres: postgres.load, freshness: { pglite: pgliteFresh, postgres: postgres.freshness } },

@@ -105,6 +105,8 @@ describe('moderation pages', () => {
     expect(queue.body).toContain(`<a href="/fr/secretariat/practices/${practice.id}">Centre &lt;CERT> national</a>`);
     // Not public before its publication (a 404 is never cached), public at once after it.
     expect((await t.app.inject({ url: `/en/practices/${practice.id}` })).statusCode).toBe(404);
+    // The library list is cached: asked twice before the publication, it must still show the practice after it.
+    for (let i = 0; i < 2; i += 1) expect((await t.app.inject({ url: '/en/practices?pageSize=100' })).body).not.toContain('Centre &lt;CERT> national');
     const review = `/en/secretariat/practices/${practice.id}`;
     const page = await t.app.inject({ url: review, headers: { cookie: people.cookies.moderator } });
     expect(page.body).toContain('<ins><span>Centre &lt;CERT> national</span></ins>');
@@ -117,6 +119,7 @@ describe('moderation pages', () => {
     const shown = await t.app.inject({ url: `/en/practices/${practice.id}` });
     expect(shown.statusCode).toBe(200);
     expect(shown.body).toContain(`<a href="/en/supporters/${people.verified.slug}">`);
+    expect((await t.app.inject({ url: '/en/practices?pageSize=100' })).body).toContain('Centre &lt;CERT> national');
     // Decided: the review page has no form left, so the token comes from the account page.
     const again = await postUrlencoded(`${review}/publish`, people.cookies.moderator, '/en/account', { revision: '1' });
     expect(again.statusCode).toBe(409);
