@@ -92,6 +92,16 @@ export async function createServer(options: ServerOptions): Promise<App> {
   // Started by startServer when JOBS is on; stopped with the server, before the caller closes the database.
   app.addHook('onClose', () => jobs.close());
   context.events.on('registry.changed', 'http.invalidate-response-cache', () => context.cache.invalidate());
+  // A change published here (a practice, an event, a toolkit import…) must reach the other web processes' caches too:
+  // only the registry's own tables NOTIFY by trigger. Our own notification comes back once, as 'database-notify'.
+  context.events.on('registry.changed', 'http.notify-other-processes', (change) => {
+    if (change.reason === 'database-notify') return;
+    database.notify('registry_changed').catch((error: unknown) => {
+      // The database is away: a process whose LISTEN connection was lost with it empties its cache when it listens
+      // again (listen.ts); one that kept its connection keeps its pages until the next change, hence the warning.
+      app.log.warn({ err: error }, 'could not tell the other processes that the registry changed');
+    });
+  });
   // Writes from other processes (the CLI importer, another server) reach us through PostgreSQL NOTIFY.
   // A lost connection is reopened and LISTENs again, then calls back once (notifications were missed meanwhile).
   await database.listen('registry_changed', () => context.events.emit('registry.changed', { reason: 'database-notify' }), {

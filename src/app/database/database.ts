@@ -39,6 +39,8 @@ export interface DatabaseHandle {
    * sent meanwhile were missed. `log` (the server's logger) is also where lost pool connections are reported.
    */
   listen(channel: string, onNotify: () => void, options?: { log?: DatabaseLog }): Promise<void>;
+  /** Sends NOTIFY on `channel` to every process listening (itself included); a no-op on PGlite, as `listen` is. */
+  notify(channel: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -105,6 +107,7 @@ async function openPglite(dataDir: string, fromTemplate: boolean): Promise<Datab
       await client.exec(sql);
     },
     listen: async () => {},
+    notify: async () => {},
     close: async () => {
       await client.close();
       release();
@@ -141,6 +144,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       const listener = keepListening({ pool, channel, onNotify, log: () => log, closed: () => closed });
       listeners.add(listener);
       await listener.started;
+    },
+    notify: async (channel) => {
+      await pool.query('select pg_notify($1, $2)', [channel, '']);
     },
     close: async () => {
       closed = true;
