@@ -1,9 +1,15 @@
 import http from 'node:http';
+import os from 'node:os';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../src/app/config/config.js';
+import type { DatabaseHandle } from '../src/app/database/database.js';
+import { createTestDatabase } from '../src/app/database/test-utils.js';
+import { createServer, type App } from '../src/app/server.js';
 import { supporters } from '../src/modules/supporters/supporters.tables.js';
 import { fixtureSite, serveTestApp, type ServedTestApp } from './helpers/app.js';
+import { freePort } from './helpers/net.js';
 
 interface Answer {
   status: number;
@@ -103,5 +109,30 @@ describe('cached answers written before Fastify', () => {
     expect(JSON.parse(limited.body.toString('utf8'))).toMatchObject({ status: 429, title: 'Trop de requêtes' });
     // Pages are not limited by it, whether the front or the route answers them.
     for (let i = 0; i < 8; i += 1) expect((await get(t.base, '/en/supporters')).status).toBe(200);
+  });
+});
+
+describe('cached API answers behind a trusted proxy', () => {
+  let app: App;
+  let database: DatabaseHandle;
+  let base = '';
+  beforeAll(async () => {
+    // TRUST_PROXY as the environment gives it (the configuration reads it as text).
+    const config = loadConfig({ TRUST_PROXY: 'true', RATE_LIMIT_PER_MINUTE: '2' }, { importOnEmpty: '', logLevel: 'silent', dataDir: os.tmpdir() });
+    database = await createTestDatabase();
+    app = await createServer({ config, database, logger: false });
+    const port = await freePort();
+    await app.listen({ port, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${port}`;
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  it('keeps the budget by the X-Forwarded-For client, as the routed path does', async () => {
+    const as = (client: string) => get(base, '/api/v1/stats', { 'x-forwarded-for': `${client}, 10.0.0.1` });
+    expect([(await as('198.51.100.1')).status, (await as('198.51.100.1')).status, (await as('198.51.100.1')).status]).toEqual([200, 200, 429]);
+    expect([(await as('198.51.100.2')).status, (await as('198.51.100.2')).status, (await as('198.51.100.2')).status]).toEqual([200, 200, 429]);
   });
 });
