@@ -9,9 +9,6 @@
  * advisory's notes name who did not answer). CVSS 3.1 goes in `scores.cvss_v3`; CSAF 2.0 has no CVSS 4.0 field, so a
  * 4.0 vector is given in the vulnerability's notes.
  */
-import validateStrict, { type CsafMessage } from '@secvisogram/csaf-validator-lib/validateStrict.js';
-import * as mandatory from '@secvisogram/csaf-validator-lib/mandatoryTests.js';
-import { csaf_2_0_strict } from '@secvisogram/csaf-validator-lib/schemaTests.js';
 import { weaknesses } from '@secvisogram/csaf-validator-lib/cwe.js';
 import type { TlpLabel } from '../../app/authz/tlp.js';
 import type { ParticipantState } from './cases.constants.js';
@@ -123,13 +120,5 @@ export function buildCsaf(source: AdvisorySource): Record<string, unknown> {
   };
 }
 
-export interface CsafError extends CsafMessage {
-  /** The test that failed (`csaf_2_0_strict`, `mandatoryTest_6_1_27_6`). */
-  test: string;
-}
-
-/** The BSI basic validation (strict schema + mandatory tests): the errors, each with its test and place (empty: valid). */
-export async function validateCsaf(document: unknown): Promise<CsafError[]> {
-  const result = await validateStrict([csaf_2_0_strict, ...Object.values(mandatory)], document);
-  return result.tests.flatMap((test) => test.errors.map((error) => ({ ...error, test: test.name })));
-}
+// The validation runs in a worker thread (cases.csaf-validator.ts says why); the catalogue above is cheap to load here.
+export { closeCsafValidator, validateCsaf, type CsafError } from './cases.csaf-validator.js';

@@ -4,7 +4,7 @@ import { createTestApp, fixtureSite, type TestApp } from '../../../test/helpers/
 import { csrfFor, signInAs } from '../../../test/helpers/auth.js';
 import { supporters } from '../supporters/supporters.tables.js';
 import { validateCsaf } from './cases.csaf.js';
-import { buildCaseInput, contactPerson, type CasePerson } from './cases.test-support.js';
+import { buildCaseInput, contactPerson, csafValidatorReady, csafWorkerStartMs, type CasePerson } from './cases.test-support.js';
 
 let t: TestApp;
 let a: CasePerson;
@@ -17,6 +17,8 @@ beforeAll(async () => {
   b = await contactPerson(t, 'cert@vendor-b.example', 1, 'Asia/Tokyo');
   outsider = await contactPerson(t, 'soc@vendor-c.example', 2);
 });
+// Publication validates its advisory: the validation worker starts here, in the hook's time (cases.test-support.ts).
+beforeAll(csafValidatorReady, csafWorkerStartMs);
 afterAll(async () => t?.close());
 
 async function post(url: string, cookie: string, pageUrl: string, fields: Record<string, string>) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ParticipantState } from './cases.constants.js';
 import { buildCsaf, csafDistribution, csafFilename, validateCsaf } from './cases.csaf.js';
 import { scoreVector } from './cases.cvss.js';
@@ -72,6 +72,9 @@ describe('embargo times in IANA zones', () => {
 });
 
 describe('CSAF 2.0', () => {
+  // The validation worker's first answer waits for the library to compile its schemas (seconds on a busy machine): in
+  // this hook's time, not the first test's. (cases.test-support.ts has the same, but loads the application with it.)
+  beforeAll(() => validateCsaf({}), 120_000);
   const source = (overrides = {}) => ({
     trackingId: 'PCP-CVD-2026-Test/1', title: 'Flaw in Widget', summary: 'A flaw.', language: 'en', marking: 'CLEAR' as const,
     publisherName: 'Paris Call', publisherNamespace: 'https://pariscall.example', advisoryUrl: 'https://pariscall.example/en/advisories/x', releasedAt: new Date('2026-12-07T10:00:00Z'),

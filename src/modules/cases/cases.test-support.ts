@@ -6,10 +6,21 @@ import type { UserActor } from '../../app/authz/actor.js';
 import type { Executor } from '../../app/database/database.js';
 import { seedContact } from '../contacts/contacts.test-support.js';
 import { supporters } from '../supporters/supporters.tables.js';
-import { buildCsaf } from './cases.csaf.js';
+import { buildCsaf, validateCsaf } from './cases.csaf.js';
 import type { CaseInput } from './cases.models.js';
 import { cvdCases, cvdParticipants } from './cases.tables.js';
 import { openCase } from './cases.usecases.js';
+
+/** Time for the CSAF validation worker's first answer: the library compiles its schemas first (seconds on a busy machine). */
+export const csafWorkerStartMs = 120_000;
+
+/**
+ * Starts the CSAF validation worker and waits until it answers, for a `beforeAll` given `csafWorkerStartMs`: the tests
+ * that validate or publish then run within their own time, not the library's first load.
+ */
+export async function csafValidatorReady(): Promise<void> {
+  await validateCsaf({});
+}
 
 export interface CasePerson {
   userId: string;

@@ -10,7 +10,7 @@ import { publishCase, reviewStatement, saveStatement } from './cases.publication
 import { caseDetail, listMyCases } from './cases.queries.js';
 import { createCasesPersonalDataRepository } from './cases.repository.js';
 import { cvdStates } from './cases.tables.js';
-import { actorOf, buildCaseInput, contactPerson, type CasePerson } from './cases.test-support.js';
+import { actorOf, buildCaseInput, contactPerson, csafValidatorReady, csafWorkerStartMs, type CasePerson } from './cases.test-support.js';
 import { acknowledgeEmbargo, addVulnerability, answer, inviteParticipant, openCase, setEmbargo } from './cases.usecases.js';
 
 let t: TestApp;
@@ -26,6 +26,8 @@ beforeAll(async () => {
   b = await contactPerson(t, 'cert@org-b.example', 1, 'America/New_York');
   c = await contactPerson(t, 'soc@org-c.example', 2);
 });
+// Publication validates its advisory: the validation worker starts here, in the hook's time (cases.test-support.ts).
+beforeAll(csafValidatorReady, csafWorkerStartMs);
 afterAll(async () => t?.close());
 
 const deps = (actor = a.actor, at = now) => ({ db: t.database.db, actor, locale: 'en' as const, publicUrl, now: at });

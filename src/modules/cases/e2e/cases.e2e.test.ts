@@ -13,7 +13,7 @@ import { browserTabs, expectNoAxeViolations, hasChromium, launchBrowser } from '
 import { startSmtpServer, type TestSmtpServer } from '../../../../test/helpers/smtp.js';
 import { supporters } from '../../supporters/supporters.tables.js';
 import { validateCsaf } from '../cases.csaf.js';
-import { contactPerson, type CasePerson } from '../cases.test-support.js';
+import { contactPerson, csafValidatorReady, csafWorkerStartMs, type CasePerson } from '../cases.test-support.js';
 
 // Ports of this helper's range (4460–4469): the application and its SMTP server.
 const appPort = 4461;
@@ -39,6 +39,8 @@ describe.skipIf(!hasChromium)('a coordination case in a browser', () => {
     slugB = (await t.database.db.select({ slug: supporters.slug }).from(supporters).where(eq(supporters.id, b.supporterId)))[0]!.slug;
     browser = await launchBrowser();
   }, 120_000);
+  // Publication validates its advisory.
+  beforeAll(csafValidatorReady, csafWorkerStartMs);
 
   afterAll(async () => {
     await browser?.close();
