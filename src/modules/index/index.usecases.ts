@@ -5,12 +5,16 @@
  * previous published edition are stored once and never change again (the use case refuses, and a database trigger
  * refuses any UPDATE or DELETE of a published row). Every change is audited in its transaction.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { recordAudit } from '../../app/audit/audit.js';
 import { actorRef, type Actor } from '../../app/authz/actor.js';
 import { authorize } from '../../app/authz/policy.js';
 import { indexPolicies } from './index.policies.js';
 import type { Database } from '../../app/database/database.js';
-import { compute, computePublication, editionConfigOf, invalid, parseTables, validPipeline, validUncertainty, zodIssues, type PreviousEdition } from './index.compute.js';
+import {
+  changesFrom, compute, computePublication, computeSnapshot, editionConfigOf, invalid, parseTables, validPipeline, validUncertainty, zodIssues,
+  type EditionInputs, type PreviousEdition,
+} from './index.compute.js';
 import { checkEditionTables } from './io/index.check.js';
 import { editionNotFound, editionNotPublished, editionPublished, editionSlugTaken } from './index.errors.js';
 import type { EditionChanges } from './index.changes.js';
@@ -46,7 +50,7 @@ async function lockedDraft(repository: IndexRepository, slug: string): Promise<I
 }
 
 /** What a stored edition is computed from. */
-const inputsOf = (row: IndexEditionRow) => ({
+const inputsOf = (row: IndexEditionRow): EditionInputs => ({
   iData: row.dataset.iData, iMeta: row.framework.iMeta, source: row.dataset.source, config: row.config, withoutData: row.framework.withoutData,
 });
 
@@ -142,6 +146,15 @@ export async function previewEdition(
 }
 
 /**
+ * A snapshot computed before the draft was read, from `inputs`: publication uses it only when the draft's stored inputs
+ * are these (equal value by value), since the snapshot is a pure function of them; otherwise it computes its own.
+ */
+export interface PrecomputedSnapshot {
+  inputs: EditionInputs;
+  snapshot: EditionSnapshot;
+}
+
+/**
  * Publishes a draft: computes its snapshot and its changes from the latest published edition that is not withdrawn
  * (so publishing after withdrawing the pilot replaces it), and freezes it.
  * Secretariat (or operator) only; a published edition is refused.
@@ -149,7 +162,7 @@ export async function previewEdition(
 export async function publishEdition(
   deps: IndexDeps,
   actor: EditionActor,
-  input: { slug: string; changesNote?: { en?: string; fr?: string } },
+  input: { slug: string; changesNote?: { en?: string; fr?: string }; computed?: PrecomputedSnapshot },
 ): Promise<{ edition: IndexEditionRow }> {
   const by = authorizeEditionActor(actor);
   const note = changesNoteSchema.safeParse(input.changesNote ?? {});
@@ -158,7 +171,9 @@ export async function publishEdition(
     const repository = createIndexRepository(tx);
     const current = await lockedDraft(repository, input.slug);
     const previous = await repository.latestPublished(current.id);
-    const { snapshot, changes } = computePublication(inputsOf(current), asPrevious(previous));
+    const inputs = inputsOf(current);
+    const snapshot = input.computed && isDeepStrictEqual(input.computed.inputs, inputs) ? input.computed.snapshot : computeSnapshot(inputs);
+    const changes = changesFrom(asPrevious(previous), inputs.config, snapshot);
     const edition = await repository.updateDraft(current.id, {
       status: 'published', snapshot, changes, publishedAt: new Date(), publishedBy: by, previousEditionId: previous?.id ?? null,
       changesNoteEn: note.data.en ?? null, changesNoteFr: note.data.fr ?? null,
