@@ -66,6 +66,6 @@ export async function publishPilotEdition(
   input: { sourcesDir: string; slug: string; changesNote?: { en?: string; fr?: string }; prepared?: PreparedPilot },
 ): Promise<{ edition: IndexEditionRow }> {
   const prepared = input.prepared ?? (await preparePilotEdition(actor, input));
-  await createDraftEdition(deps, actor, prepared.input);
+  await createDraftEdition(deps, actor, prepared.input, { computed: prepared.computed });
   return publishEdition(deps, actor, { slug: input.slug, changesNote: input.changesNote, computed: prepared.computed });
 }
