@@ -182,11 +182,12 @@ export async function publishEdition(
     const inputs = inputsOf(current);
     const snapshot = input.computed && isDeepStrictEqual(input.computed.inputs, inputs) ? input.computed.snapshot : computeSnapshot(inputs);
     const changes = changesFrom(asPrevious(previous), inputs.config, snapshot);
-    const edition = await repository.updateDraft(current.id, {
+    const published = await repository.publishDraft(current.id, {
       status: 'published', snapshot, changes, publishedAt: new Date(), publishedBy: by, previousEditionId: previous?.id ?? null,
       changesNoteEn: note.data.en ?? null, changesNoteFr: note.data.fr ?? null,
     });
-    if (!edition) throw editionPublished();
+    if (!published) throw editionPublished();
+    const edition: IndexEditionRow = { ...published, framework: current.framework, dataset: current.dataset, config: current.config, snapshot, changes };
     await recordAudit(tx, {
       actor: by, action: 'index.edition.publish', subject: edition.id,
       details: { slug: edition.slug, previous: previous?.slug ?? null, units: snapshot.units.length, rows: snapshot.rows.length, configChanges: changes.config.length, unitChanges: changes.units.length },
