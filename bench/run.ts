@@ -3,7 +3,7 @@
  * figures to bench/README.md and bench/results.json. Sections run one after another (never two servers at once);
  * whatever a section starts or creates is undone at the end, also on failure or Ctrl-C.
  *
- *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-assessment,toolkit-pages,practices-search,practices-synthesis,consultations,digests,pings,contacts-search,disclosure-refresh,incidents] [--no-synthetic] [--iterations N] [--seconds N]
+ *   npm run bench [-- --only http,search,import,startup,weight,join,index,uploads,outage,toolkit-import,toolkit-assessment,toolkit-pages,practices-search,practices-synthesis,consultations,digests,pings,contacts-search,disclosure-refresh,incidents,index-publish] [--no-synthetic] [--iterations N] [--seconds N]
  *                    [--cpu-prof DIR] [--no-write] [--report-only] [--quiet-load 1] [--quiet-wait 600]
  */
 import os from 'node:os';
@@ -16,6 +16,7 @@ import { benchHttp } from './http.js';
 import { benchImport } from './import.js';
 import { benchIncidents } from './incidents.js';
 import { benchIndex, indexDefaults } from './index.js';
+import { benchIndexPublish } from './index-publish.js';
 import { benchJoin, joinDefaults } from './join.js';
 import { runCleanups } from './lib/cleanup.js';
 import { machineNotes } from './lib/machine.js';
@@ -86,6 +87,7 @@ const sections: Record<GoalId, { title: string; run: () => Promise<GoalResult> }
   'contacts-search': { title: '18. Points-of-contact directory search at 10,000 contacts', run: () => benchContactsSearch({ iterations: Number(values.iterations) }) },
   'disclosure-refresh': { title: '19. Refreshing 1,000 security.txt files through the outbox', run: () => benchDisclosureRefresh({ entries: 1000 }) },
   incidents: { title: '20. Classifying 10,000 incidents in every frame', run: () => benchIncidents({ records: 10_000, rounds: 20 }) },
+  'index-publish': { title: '21. Publishing the pilot edition of the Cyberstability Index', run: () => benchIndexPublish({ runs: 3 }) },
 };
 
 const selected = (values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(sections)) as GoalId[];

@@ -278,12 +278,16 @@ export function buildProgram(io: CliIo): Command {
       if (!options.pilot) throw new InvalidArgumentError('only --pilot can be published from the command line for now');
       options.sources = io.resolve(options.sources);
       if (!fs.existsSync(options.sources)) throw new InvalidArgumentError(`${options.sources} does not exist`);
-      const { publishPilotEdition } = await import('./modules/index/index.pilot-usecases.js');
+      const { preparePilotEdition, publishPilotEdition } = await import('./modules/index/index.pilot-usecases.js');
+      const system = { kind: 'system', ref: actor } as const;
+      // Built and computed before the database is opened: the peak is the larger of the two, not their sum.
+      const prepared = await preparePilotEdition(system, { sourcesDir: options.sources, slug: options.slug });
       const { edition } = await io.withDatabase((database) =>
-        publishPilotEdition({ db: database.db }, { kind: 'system', ref: actor }, {
+        publishPilotEdition({ db: database.db }, system, {
           sourcesDir: options.sources,
           slug: options.slug,
           changesNote: { en: options.noteEn, fr: options.noteFr },
+          prepared,
         }),
       );
       const snapshot = edition.snapshot;

@@ -10,7 +10,7 @@ export interface Results {
   goals: GoalResult[];
 }
 
-const order: GoalId[] = ['http', 'search', 'import', 'startup', 'weight', 'join', 'index', 'uploads', 'outage', 'toolkit-import', 'toolkit-assessment', 'toolkit-pages', 'practices-search', 'practices-synthesis', 'consultations', 'digests', 'pings', 'contacts-search', 'disclosure-refresh', 'incidents'];
+const order: GoalId[] = ['http', 'search', 'import', 'startup', 'weight', 'join', 'index', 'uploads', 'outage', 'toolkit-import', 'toolkit-assessment', 'toolkit-pages', 'practices-search', 'practices-synthesis', 'consultations', 'digests', 'pings', 'contacts-search', 'disclosure-refresh', 'incidents', 'index-publish'];
 const resultsPath = path.join(benchDir, 'results.json');
 const readmePath = path.join(benchDir, 'README.md');
 

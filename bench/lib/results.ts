@@ -11,7 +11,7 @@ export interface Figure {
   pass: boolean | null;
 }
 
-export type GoalId = 'http' | 'search' | 'import' | 'startup' | 'weight' | 'join' | 'index' | 'uploads' | 'outage' | 'toolkit-import' | 'toolkit-assessment' | 'toolkit-pages' | 'practices-search' | 'practices-synthesis' | 'consultations' | 'digests' | 'pings' | 'contacts-search' | 'disclosure-refresh' | 'incidents';
+export type GoalId = 'http' | 'search' | 'import' | 'startup' | 'weight' | 'join' | 'index' | 'uploads' | 'outage' | 'toolkit-import' | 'toolkit-assessment' | 'toolkit-pages' | 'practices-search' | 'practices-synthesis' | 'consultations' | 'digests' | 'pings' | 'contacts-search' | 'disclosure-refresh' | 'incidents' | 'index-publish';
 
 export interface GoalResult {
   id: GoalId;

@@ -1,8 +1,11 @@
-/** The external tools of the HTTP bench (Debian packages `nginx` and `wrk`), installed with apt-get when missing. */
+/**
+ * The external tools of the benches (Debian packages `nginx` and `wrk` for HTTP, `time` for a command's peak memory),
+ * installed with apt-get when missing.
+ */
 import { existsSync } from 'node:fs';
 import { runChecked, runCommand } from './proc.js';
 
-const binaries: Record<string, string> = { nginx: '/usr/sbin/nginx', wrk: '/usr/bin/wrk' };
+const binaries: Record<string, string> = { nginx: '/usr/sbin/nginx', wrk: '/usr/bin/wrk', time: '/usr/bin/time' };
 let updated = false;
 
 async function which(name: string): Promise<string | null> {
@@ -12,7 +15,7 @@ async function which(name: string): Promise<string | null> {
 }
 
 /** Returns the path of each tool, installing the missing ones (`apt-get update` runs at most once). */
-export async function ensureTools(names: Array<'nginx' | 'wrk'>): Promise<Record<string, string>> {
+export async function ensureTools(names: Array<'nginx' | 'wrk' | 'time'>): Promise<Record<string, string>> {
   const paths: Record<string, string> = {};
   const missing: string[] = [];
   for (const name of names) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../app/database/database.js';
 import type { EditionChanges } from './index.changes.js';
@@ -40,6 +40,10 @@ const public_ = inArray(indexEditions.status, ['published', 'withdrawn']);
 const editionStateColumns = { id: indexEditions.id, status: indexEditions.status, withdrawnAt: indexEditions.withdrawnAt, withdrawalReason: indexEditions.withdrawalReason };
 export type EditionStateRow = { [K in keyof typeof editionStateColumns]: IndexEditionRow[K] };
 const previousEdition = alias(indexEditions, 'previous_edition');
+
+/** Every column but the JSON ones (inputs, configuration, snapshot, changes): what publishing reads back. */
+const { framework: _framework, dataset: _dataset, config: _config, snapshot: _snapshot, changes: _changes, ...editionScalarColumns } = getTableColumns(indexEditions);
+export type EditionScalarRow = { [K in keyof typeof editionScalarColumns]: IndexEditionRow[K] };
 
 /** All SQL of index editions. A factory over an executor so use cases can pass a transaction. */
 export function createIndexRepository(db: Executor) {
@@ -96,6 +100,20 @@ export function createIndexRepository(db: Executor) {
     /** Changes a draft; returns undefined when the edition is no longer a draft (it stays as it was). */
     async updateDraft(id: string, patch: Partial<NewIndexEditionRow>): Promise<IndexEditionRow | undefined> {
       const [row] = await db.update(indexEditions).set(patch).where(and(eq(indexEditions.id, id), eq(indexEditions.status, 'draft'))).returning();
+      return row;
+    },
+
+    /**
+     * Publishes a draft with the patch (its snapshot and changes); returns the row without its JSON columns, which the
+     * caller holds (reading a megabyte of JSON back costs tens of milliseconds on PGlite); undefined when it is no
+     * longer a draft.
+     */
+    async publishDraft(id: string, patch: Partial<NewIndexEditionRow> & { status: 'published' }): Promise<EditionScalarRow | undefined> {
+      const [row] = await db
+        .update(indexEditions)
+        .set(patch)
+        .where(and(eq(indexEditions.id, id), eq(indexEditions.status, 'draft')))
+        .returning(editionScalarColumns);
       return row;
     },
 

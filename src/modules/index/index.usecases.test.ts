@@ -5,6 +5,7 @@ import type { Actor } from '../../app/authz/actor.js';
 import type { DatabaseHandle } from '../../app/database/database.js';
 import { createTestDatabase } from '../../app/database/test-utils.js';
 import { AppError } from '../../app/http/errors.js';
+import { computeSnapshot, editionConfigOf, type EditionInputs } from './index.compute.js';
 import { indexEditions } from './index.tables.js';
 import { fixtureTable } from './index.usecases.test-support.js';
 import {
@@ -118,6 +119,37 @@ describe('changes between editions', () => {
     expect(beta?.rank.before).toBe(first.snapshot.rows.find((r) => r.unit === 'BBB' && r.time === 2020)?.ranks.Index);
     const listed = await listPublishedEditions(deps);
     expect(listed.map((e) => [e.slug, e.previousSlug])).toEqual([['second', 'first'], ['first', null]]);
+  });
+});
+
+/** What a draft's input computes, as the pilot command prepares it before opening the database. */
+function inputsOfDraft(input: CreateDraftInput): EditionInputs {
+  return { iData: input.iData, iMeta: input.iMeta, source: input.source ?? input.slug, config: editionConfigOf(input), withoutData: { categories: [], indicators: [] } };
+}
+
+describe('a snapshot computed before the draft is stored (the pilot command)', () => {
+  it('when it was computed from the draft’s own inputs, publication stores it, equal to what it would compute', async () => {
+    const input = draft('precomputed');
+    const inputs = inputsOfDraft(input);
+    const snapshot = computeSnapshot(inputs);
+    await createDraftEdition(deps, secretariat, input, { computed: { inputs, snapshot } });
+    const preview = await previewEdition(deps, secretariat, { slug: 'precomputed' });
+    const { edition } = await publishEdition(deps, secretariat, { slug: 'precomputed', computed: { inputs, snapshot } });
+    expect(edition.snapshot).toEqual(preview.snapshot);
+    expect(edition.snapshot).toEqual(snapshot);
+  });
+
+  it('when it was computed from other inputs, publication computes its own and a draft’s tables are still checked', async () => {
+    const other = inputsOfDraft(draft('other', { uncertainty: { seed: 8, runs: 256, weightPerturbation: 0.25 } }));
+    const stale = { inputs: other, snapshot: computeSnapshot(other) };
+    await createDraftEdition(deps, secretariat, draft('not-precomputed'), { computed: stale });
+    const preview = await previewEdition(deps, secretariat, { slug: 'not-precomputed' });
+    const { edition } = await publishEdition(deps, secretariat, { slug: 'not-precomputed', computed: stale });
+    expect(edition.snapshot).toEqual(preview.snapshot);
+    expect(edition.snapshot).not.toEqual(stale.snapshot);
+
+    const bad = draft('bad-precomputed', { iData: fixtureTable('bad-iData.csv') });
+    expect(await refusal(createDraftEdition(deps, secretariat, bad, { computed: stale }))).toMatchObject({ code: 'index.edition.invalid', status: 422 });
   });
 });
 

@@ -5,12 +5,16 @@
  * previous published edition are stored once and never change again (the use case refuses, and a database trigger
  * refuses any UPDATE or DELETE of a published row). Every change is audited in its transaction.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { recordAudit } from '../../app/audit/audit.js';
 import { actorRef, type Actor } from '../../app/authz/actor.js';
 import { authorize } from '../../app/authz/policy.js';
 import { indexPolicies } from './index.policies.js';
 import type { Database } from '../../app/database/database.js';
-import { compute, computePublication, editionConfigOf, invalid, parseTables, validPipeline, validUncertainty, zodIssues, type PreviousEdition } from './index.compute.js';
+import {
+  changesFrom, compute, computePublication, computeSnapshot, editionConfigOf, invalid, parseTables, validPipeline, validUncertainty, zodIssues,
+  type EditionInputs, type PreviousEdition,
+} from './index.compute.js';
 import { checkEditionTables } from './io/index.check.js';
 import { editionNotFound, editionNotPublished, editionPublished, editionSlugTaken } from './index.errors.js';
 import type { EditionChanges } from './index.changes.js';
@@ -46,7 +50,7 @@ async function lockedDraft(repository: IndexRepository, slug: string): Promise<I
 }
 
 /** What a stored edition is computed from. */
-const inputsOf = (row: IndexEditionRow) => ({
+const inputsOf = (row: IndexEditionRow): EditionInputs => ({
   iData: row.dataset.iData, iMeta: row.framework.iMeta, source: row.dataset.source, config: row.config, withoutData: row.framework.withoutData,
 });
 
@@ -70,7 +74,12 @@ export interface CreateDraftInput {
 }
 
 /** Creates a draft edition after the engine has accepted the tables and the configuration; nothing is stored otherwise. */
-export async function createDraftEdition(deps: IndexDeps, actor: EditionActor, input: CreateDraftInput): Promise<{ edition: IndexEditionRow }> {
+export async function createDraftEdition(
+  deps: IndexDeps,
+  actor: EditionActor,
+  input: CreateDraftInput,
+  options: { computed?: PrecomputedSnapshot } = {},
+): Promise<{ edition: IndexEditionRow }> {
   const by = authorizeEditionActor(actor);
   const slug = editionSlugSchema.safeParse(input.slug);
   const titles = editionTitlesSchema.safeParse(input.titles);
@@ -78,8 +87,11 @@ export async function createDraftEdition(deps: IndexDeps, actor: EditionActor, i
   if (issues.length > 0 || !slug.success || !titles.success) return invalid(issues);
   const config = editionConfigOf(input);
   const source = input.source ?? slug.data;
-  // Off the main thread for a real index's 130,000 cells (io/index.check.ts).
-  await checkEditionTables({ iData: input.iData, iMeta: input.iMeta, source, config });
+  // A snapshot computed from these very tables and configuration proves that the engine accepts them (it ran the
+  // check's pipeline and more); otherwise they are checked, off the main thread for a real index's 130,000 cells.
+  const computed = options.computed?.inputs;
+  const accepted = computed?.source === source && isDeepStrictEqual([computed.iData, computed.iMeta, computed.config], [input.iData, input.iMeta, config]);
+  if (!accepted) await checkEditionTables({ iData: input.iData, iMeta: input.iMeta, source, config });
   return deps.db.transaction(async (tx) => {
     const repository = createIndexRepository(tx);
     if (await repository.slugExists(slug.data)) throw editionSlugTaken();
@@ -142,6 +154,15 @@ export async function previewEdition(
 }
 
 /**
+ * A snapshot computed before the draft was read, from `inputs`: publication uses it only when the draft's stored inputs
+ * are these (equal value by value), since the snapshot is a pure function of them; otherwise it computes its own.
+ */
+export interface PrecomputedSnapshot {
+  inputs: EditionInputs;
+  snapshot: EditionSnapshot;
+}
+
+/**
  * Publishes a draft: computes its snapshot and its changes from the latest published edition that is not withdrawn
  * (so publishing after withdrawing the pilot replaces it), and freezes it.
  * Secretariat (or operator) only; a published edition is refused.
@@ -149,7 +170,7 @@ export async function previewEdition(
 export async function publishEdition(
   deps: IndexDeps,
   actor: EditionActor,
-  input: { slug: string; changesNote?: { en?: string; fr?: string } },
+  input: { slug: string; changesNote?: { en?: string; fr?: string }; computed?: PrecomputedSnapshot },
 ): Promise<{ edition: IndexEditionRow }> {
   const by = authorizeEditionActor(actor);
   const note = changesNoteSchema.safeParse(input.changesNote ?? {});
@@ -158,12 +179,15 @@ export async function publishEdition(
     const repository = createIndexRepository(tx);
     const current = await lockedDraft(repository, input.slug);
     const previous = await repository.latestPublished(current.id);
-    const { snapshot, changes } = computePublication(inputsOf(current), asPrevious(previous));
-    const edition = await repository.updateDraft(current.id, {
+    const inputs = inputsOf(current);
+    const snapshot = input.computed && isDeepStrictEqual(input.computed.inputs, inputs) ? input.computed.snapshot : computeSnapshot(inputs);
+    const changes = changesFrom(asPrevious(previous), inputs.config, snapshot);
+    const published = await repository.publishDraft(current.id, {
       status: 'published', snapshot, changes, publishedAt: new Date(), publishedBy: by, previousEditionId: previous?.id ?? null,
       changesNoteEn: note.data.en ?? null, changesNoteFr: note.data.fr ?? null,
     });
-    if (!edition) throw editionPublished();
+    if (!published) throw editionPublished();
+    const edition: IndexEditionRow = { ...published, framework: current.framework, dataset: current.dataset, config: current.config, snapshot, changes };
     await recordAudit(tx, {
       actor: by, action: 'index.edition.publish', subject: edition.id,
       details: { slug: edition.slug, previous: previous?.slug ?? null, units: snapshot.units.length, rows: snapshot.rows.length, configChanges: changes.config.length, unitChanges: changes.units.length },
