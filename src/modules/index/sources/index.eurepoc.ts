@@ -10,8 +10,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { createCountryMapper } from './country-names.js';
-import { csvRows } from './csv-rows.js';
 import { countExcluded, measureCoverage, type Provenance, type SourceImport, type SourceValue } from './index.sources.types.js';
 
 export const EUREPOC_PROVENANCE = (file: string): Provenance => ({
@@ -34,7 +34,7 @@ function yearOf(row: Row): number | null {
 }
 
 async function readRows(dir: string, file: string): Promise<Row[]> {
-  return csvRows(await readFile(join(dir, file), 'utf8'));
+  return parse(await readFile(join(dir, file), 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Row[];
 }
 
 /** Imports the EuRepoC folder (`dashboard_evolution_data.csv`, `dashboard_targeted_sectors_data.csv`). */

@@ -10,9 +10,10 @@
  * Any other sheet (e.g. "Need more details", three untitled rows of leads) is skipped and reported.
  */
 import { readFile } from 'node:fs/promises';
+import type ExcelJS from 'exceljs';
+import { cellText, loadWorkbook } from '../io/index.xlsx.js';
 import { createCountryMapper } from './country-names.js';
 import { countExcluded, measureCoverage, type Provenance, type SourceImport, type SourceValue } from './index.sources.types.js';
-import { readXlsxCells, type SheetCells } from './xlsx-cells.js';
 
 export const KEEPITON_PROVENANCE: Provenance = {
   source: 'Access Now #KeepItOn STOP dataset 2016–2022 (Keepiton_raw_dataset.xlsx, via jens-koning/internet_shutdowns_india)',
@@ -55,9 +56,9 @@ function sheetYear(name: string): number | null {
 }
 
 /** The events of one worksheet, or the reason it was skipped. */
-function sheetEvents(sheet: SheetCells): { events: ShutdownEvent[]; skipped?: string; undated: number } {
-  const text = (r: number, c: number) => sheet.rows.get(r)?.[c - 1] ?? '';
-  const header = sheet.rows.get(1) ?? [];
+function sheetEvents(sheet: ExcelJS.Worksheet): { events: ShutdownEvent[]; skipped?: string; undated: number } {
+  const header: string[] = [];
+  for (let c = 1; c <= sheet.columnCount; c++) header.push(cellText(sheet.getRow(1).getCell(c).value));
   const layout = detectLayout(header);
   if (layout === null) return { events: [], skipped: `sheet "${sheet.name}": header matches none of the three layouts`, undated: 0 };
   const col = (name: string) => header.findIndex((h) => norm(h) === name) + 1;
@@ -66,28 +67,29 @@ function sheetEvents(sheet: SheetCells): { events: ShutdownEvent[]; skipped?: st
   if (layout !== '2016-2018' && fixedYear === null) return { events: [], skipped: `sheet "${sheet.name}": no year in its name`, undated: 0 };
   const events: ShutdownEvent[] = [];
   let undated = 0;
-  for (let r = 2; r <= sheet.lastRow; r++) {
-    const name = text(r, country).trim();
-    if (name === '' && text(r, start).trim() === '') continue; // an empty row
-    const year = fixedYear ?? Number.parseInt(text(r, yearCol), 10);
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const name = cellText(row.getCell(country).value).trim();
+    if (name === '' && cellText(row.getCell(start).value).trim() === '') continue; // an empty row
+    const year = fixedYear ?? Number.parseInt(cellText(row.getCell(yearCol).value), 10);
     if (!Number.isInteger(year)) {
       undated += 1;
       continue;
     }
-    const startText = text(r, start).trim();
-    events.push({ sheet: sheet.name.trim(), row: r, layout, country: name, year, startDate: startText || null, extent: text(r, extent).trim() || null });
+    const startText = cellText(row.getCell(start).value).trim();
+    events.push({ sheet: sheet.name.trim(), row: r, layout, country: name, year, startDate: startText || null, extent: cellText(row.getCell(extent).value).trim() || null });
   }
   return { events, undated };
 }
 
 /** Imports the workbook: `shutdown_events` per ISO3 × year, with every sheet's layout and any skipped sheet reported. */
 export async function importKeepItOn(file: string): Promise<SourceImport & { events: ShutdownEvent[]; sheets: { name: string; layout: KeepItOnLayout | null; events: number }[] }> {
-  const worksheets = readXlsxCells(await readFile(file));
+  const workbook = await loadWorkbook(await readFile(file));
   const names = createCountryMapper();
   const excluded: Record<string, number> = {};
   const events: ShutdownEvent[] = [];
   const sheets: { name: string; layout: KeepItOnLayout | null; events: number }[] = [];
-  for (const sheet of worksheets) {
+  for (const sheet of workbook.worksheets) {
     const got = sheetEvents(sheet);
     sheets.push({ name: sheet.name.trim(), layout: got.events[0]?.layout ?? null, events: got.events.length });
     if (got.skipped) countExcluded(excluded, got.skipped);
