@@ -83,14 +83,15 @@ export function evaluateRuns(model: Model, design: SaltelliDesign, from: number,
   const n = model.nRows;
   const row = new Float64Array(design.columns);
   const weights = new Float64Array(model.baseWeights.length);
+  // views made once: nothing is allocated per run
+  const results = model.targets.map((node) => scratch.out.subarray((node - model.nIndicators) * n, (node - model.nIndicators + 1) * n));
   for (let run = from; run < to; run++) {
     const { variant, methods } = runChoices(model, design, run, row, weights);
     aggregateRun(model, model.aggregates, variant, methods, weights, scratch);
     const offset = run * n;
     for (let t = 0; t < model.targets.length; t++) {
-      const node = model.targets[t] as number;
       const target = outputs.scores[t] as Float64Array;
-      target.set(scratch.out.subarray((node - model.nIndicators) * n, (node - model.nIndicators + 1) * n), offset);
+      target.set(results[t] as Float64Array, offset);
       rankRun(model, target, offset, outputs.ranks[t] as Int32Array, offset, scratch);
     }
   }
@@ -147,20 +148,22 @@ export interface RowSummary {
   targets: { scoreBands: (number | null)[][]; rankBands: (number | null)[][]; first: (number | null)[][]; total: (number | null)[][] }[];
 }
 
-/** Percentiles of rows [r0, r1) over the runs (rows in blocks, so that reads stay mostly sequential). */
-function rowPercentiles(values: ArrayLike<number>, runs: number, n: number, r0: number, r1: number, ps: number[], missing: (v: number) => boolean): (number | null)[][] {
-  const block = 32;
-  const buffers = Array.from({ length: block }, () => new Float64Array(runs));
-  const counts = new Int32Array(block);
+/** Rows gathered together in the summary: reads of a run-major matrix then stay mostly sequential. */
+const ROW_BLOCK = 32;
+
+/** Percentiles of the scores of rows [r0, r1) over the runs (missing = NaN left out), by selection on reused buffers. */
+function scorePercentiles(values: Float64Array, runs: number, n: number, r0: number, r1: number, ps: number[]): (number | null)[][] {
+  const buffers = Array.from({ length: ROW_BLOCK }, () => new Float64Array(runs));
+  const counts = new Int32Array(ROW_BLOCK);
   const out: (number | null)[][] = [];
-  for (let b0 = r0; b0 < r1; b0 += block) {
-    const width = Math.min(block, r1 - b0);
+  for (let b0 = r0; b0 < r1; b0 += ROW_BLOCK) {
+    const width = Math.min(ROW_BLOCK, r1 - b0);
     counts.fill(0);
     for (let j = 0; j < runs; j++) {
       const base = j * n + b0;
       for (let b = 0; b < width; b++) {
         const v = values[base + b] as number;
-        if (missing(v)) continue;
+        if (v !== v) continue;
         const at = counts[b] as number;
         (buffers[b] as Float64Array)[at] = v;
         counts[b] = at + 1;
@@ -171,29 +174,110 @@ function rowPercentiles(values: ArrayLike<number>, runs: number, n: number, r0: 
   return out;
 }
 
+/**
+ * Percentiles of the ranks of rows [r0, r1) over the runs (0 = missing, left out). Ranks are small integers, so each
+ * row's order statistics are read from a histogram of its ranks instead of being selected: the same values, hence
+ * the same type-7 percentiles as `percentilesInPlace` (same interpolation formula on the same two order statistics).
+ */
+function rankPercentiles(ranks: Int32Array, runs: number, n: number, r0: number, r1: number, ps: number[], maxRank: number): (number | null)[][] {
+  const bins = maxRank + 1;
+  const hist = new Int32Array(ROW_BLOCK * bins);
+  const out: (number | null)[][] = [];
+  for (let b0 = r0; b0 < r1; b0 += ROW_BLOCK) {
+    const width = Math.min(ROW_BLOCK, r1 - b0);
+    hist.fill(0);
+    for (let j = 0; j < runs; j++) {
+      const base = j * n + b0;
+      for (let b = 0; b < width; b++) hist[b * bins + (ranks[base + b] as number)]++;
+    }
+    for (let b = 0; b < width; b++) {
+      const h0 = b * bins;
+      const count = runs - (hist[h0] as number);
+      // the order statistic `k` (0-based) of this row's present ranks
+      const orderStatistic = (k: number) => {
+        let seen = 0;
+        for (let v = 1; v < bins; v++) {
+          seen += hist[h0 + v] as number;
+          if (seen > k) return v;
+        }
+        return Number.NaN;
+      };
+      out.push(ps.map((p) => {
+        if (count === 0) return null;
+        const h = (count - 1) * (p / 100);
+        const k = Math.floor(h);
+        const low = orderStatistic(k);
+        if (k + 1 >= count || h === k) return orNull(low);
+        return orNull(low + (h - k) * (orderStatistic(k + 1) - low));
+      }));
+    }
+  }
+  return out;
+}
+
+/**
+ * First-order and total Sobol indices of the score of every row of [r0, r1): `sobolIndices` of sobol.ts for each
+ * row, computed for all the rows at once (runs outer, rows inner, so the run-major outputs are read in order). Each
+ * row's sums are made over the runs in the same order with the same operations, so every index is the same number.
+ */
+function rowSobol(y: Float64Array, nBase: number, k: number, n: number, r0: number, r1: number): { first: (number | null)[][]; total: (number | null)[][] } {
+  const w = r1 - r0;
+  const mean = new Float64Array(w);
+  const ss = new Float64Array(w);
+  const s = new Float64Array(w);
+  const t = new Float64Array(w);
+  for (let j = 0; j < 2 * nBase; j++) {
+    const base = j * n + r0;
+    for (let r = 0; r < w; r++) mean[r] = (mean[r] as number) + (y[base + r] as number);
+  }
+  for (let r = 0; r < w; r++) mean[r] = (mean[r] as number) / (2 * nBase);
+  for (let j = 0; j < 2 * nBase; j++) {
+    const base = j * n + r0;
+    for (let r = 0; r < w; r++) ss[r] = (ss[r] as number) + ((y[base + r] as number) - (mean[r] as number)) ** 2;
+  }
+  const first = Array.from({ length: k }, () => new Array<number | null>(w));
+  const total = Array.from({ length: k }, () => new Array<number | null>(w));
+  for (let i = 0; i < k; i++) {
+    s.fill(0);
+    t.fill(0);
+    const abBase = (2 + i) * nBase;
+    for (let j = 0; j < nBase; j++) {
+      const a = j * n + r0;
+      const b = (nBase + j) * n + r0;
+      const ab = (abBase + j) * n + r0;
+      for (let r = 0; r < w; r++) {
+        const m = mean[r] as number;
+        const ya = (y[a + r] as number) - m;
+        const yb = (y[b + r] as number) - m;
+        const yab = (y[ab + r] as number) - m;
+        s[r] = (s[r] as number) + yb * (yab - ya);
+        t[r] = (t[r] as number) + (ya - yab) ** 2;
+      }
+    }
+    for (let r = 0; r < w; r++) {
+      const variance = (ss[r] as number) / (2 * nBase - 1);
+      (first[i] as (number | null)[])[r] = orNull(variance > 0 ? (s[r] as number) / nBase / variance : Number.NaN);
+      (total[i] as (number | null)[])[r] = orNull(variance > 0 ? (t[r] as number) / (2 * nBase) / variance : Number.NaN);
+    }
+  }
+  return { first, total };
+}
+
 /** Bands and per-row Sobol indices of rows [r0, r1). */
 export function summariseRows(model: Model, design: SaltelliDesign, outputs: RunOutputs, r0: number, r1: number): RowSummary {
   const n = model.nRows;
   const runs = designRuns(design);
   const k = model.factors.length;
   const ps = model.percentiles;
+  const maxRank = Math.max(1, ...model.slices.map((rows) => rows.length));
   return {
     r0, r1,
     targets: model.targets.map((_, t) => {
       const scores = outputs.scores[t] as Float64Array;
-      const first = model.factors.map(() => [] as (number | null)[]);
-      const total = model.factors.map(() => [] as (number | null)[]);
-      for (let r = r0; r < r1; r++) {
-        const s = sobolIndices(scores, design.n, k, n, r);
-        for (let i = 0; i < k; i++) {
-          (first[i] as (number | null)[]).push(orNull(s.first[i] as number));
-          (total[i] as (number | null)[]).push(orNull(s.total[i] as number));
-        }
-      }
       return {
-        scoreBands: rowPercentiles(scores, runs, n, r0, r1, ps, (v) => v !== v),
-        rankBands: rowPercentiles(outputs.ranks[t] as Int32Array, runs, n, r0, r1, ps, (v) => v === 0),
-        first, total,
+        scoreBands: scorePercentiles(scores, runs, n, r0, r1, ps),
+        rankBands: rankPercentiles(outputs.ranks[t] as Int32Array, runs, n, r0, r1, ps, maxRank),
+        ...rowSobol(scores, design.n, k, n, r0, r1),
       };
     }),
   };

@@ -54,11 +54,10 @@ export function designRow(d: SaltelliDesign, run: number, out: Float64Array): Fl
   const block = Math.floor(run / d.n);
   const j = run % d.n;
   const from = j * d.columns;
-  if (block === 1) {
-    out.set(d.b.subarray(from, from + d.columns));
-    return out;
-  }
-  out.set(d.a.subarray(from, from + d.columns));
+  // element by element rather than `set(subarray(…))`: called once per run, it allocates nothing
+  const source = block === 1 ? d.b : d.a;
+  for (let c = 0; c < d.columns; c++) out[c] = source[from + c] as number;
+  if (block === 1) return out;
   if (block >= 2) {
     const [start, end] = d.factorColumns[block - 2] as [number, number];
     for (let c = start; c < end; c++) out[c] = d.b[from + c] as number;
