@@ -59,18 +59,18 @@ export function scratchFor(model: Model): Scratch {
 function addChild(mode: number, checked: boolean, src: Float64Array, off: number, w: number, n: number, s: Scratch): void {
   const { acc, sw, cnt, bad } = s;
   if (!checked) {
-    if (mode <= 1) for (let r = 0; r < n; r++) acc[r] += w * (src[off + r] as number);
+    if (mode <= 1) for (let r = 0; r < n; r++) acc[r] = (acc[r] as number) + w * (src[off + r] as number);
     else if (mode === 3) {
       for (let r = 0; r < n; r++) {
         const v = src[off + r] as number;
         if (v <= 0) bad[r] = 1;
-        else acc[r] += w * Math.log(v);
+        else acc[r] = (acc[r] as number) + w * Math.log(v);
       }
     } else {
       for (let r = 0; r < n; r++) {
         const v = src[off + r] as number;
         if (v === 0) bad[r] = 1;
-        else acc[r] += w / v;
+        else acc[r] = (acc[r] as number) + w / v;
       }
     }
     return;
@@ -78,14 +78,14 @@ function addChild(mode: number, checked: boolean, src: Float64Array, off: number
   for (let r = 0; r < n; r++) {
     const v = src[off + r] as number;
     if (v !== v) continue;
-    sw[r] += w;
-    cnt[r]++;
-    if (mode <= 1) acc[r] += w * v;
+    sw[r] = (sw[r] as number) + w;
+    cnt[r] = (cnt[r] as number) + 1;
+    if (mode <= 1) acc[r] = (acc[r] as number) + w * v;
     else if (mode === 3) {
       if (v <= 0) bad[r] = 1;
-      else acc[r] += w * Math.log(v);
+      else acc[r] = (acc[r] as number) + w * Math.log(v);
     } else if (v === 0) bad[r] = 1;
-    else acc[r] += w / v;
+    else acc[r] = (acc[r] as number) + w / v;
   }
 }
 

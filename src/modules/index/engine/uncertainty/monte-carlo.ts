@@ -11,14 +11,18 @@ import { aggregateRun, nominalRun, rankRun, scratchFor, type Scratch } from './k
 import { assembleModel, computeVariant, type Model } from './model.js';
 import { planUncertainty, type Factor, type FactorKind, type UncertaintySpec } from './plan.js';
 import { percentilesInPlace } from './quantile.js';
-import { designRow, designRuns, saltelliDesign, SOBOL_LEVEL, SOBOL_RESAMPLES, sobolBootstrap, sobolIndices, type SaltelliDesign, type SobolInterval } from './sobol.js';
+import { designRow, designRuns, saltelliDesign, SOBOL_LEVEL, SOBOL_RESAMPLES, sobolBootstrap, sobolIndices, type SaltelliDesign, type SobolInterval, type SobolIntervals } from './sobol.js';
 
-/** Every run's outputs, run-major (run j, row r at j·nRows + r), per target: scores (NaN = missing), ranks (0 = missing). */
+/**
+ * Every run's outputs, run-major (run j, row r at j·nRows + r), per target: scores (NaN = missing), ranks (0 = missing),
+ * and per run the mean absolute rank shift from the nominal ranks (NaN when no row is ranked in both).
+ */
 export interface RunOutputs {
   runs: number;
   nRows: number;
   scores: Float64Array[];
   ranks: Int32Array[];
+  rankShift: Float64Array[];
 }
 
 /** Output arrays for every run; `shared` backs them with SharedArrayBuffer so that worker threads fill them in place. */
@@ -26,7 +30,8 @@ export function allocateOutputs(model: Model, runs: number, shared = false): Run
   const size = runs * model.nRows;
   const f64 = () => (shared ? new Float64Array(new SharedArrayBuffer(size * 8)) : new Float64Array(size));
   const i32 = () => (shared ? new Int32Array(new SharedArrayBuffer(size * 4)) : new Int32Array(size));
-  return { runs, nRows: model.nRows, scores: model.targets.map(f64), ranks: model.targets.map(i32) };
+  const perRun = () => (shared ? new Float64Array(new SharedArrayBuffer(runs * 8)) : new Float64Array(runs));
+  return { runs, nRows: model.nRows, scores: model.targets.map(f64), ranks: model.targets.map(i32), rankShift: model.targets.map(perRun) };
 }
 
 /** The Saltelli design for a model and spec. */
@@ -83,6 +88,7 @@ export function evaluateRuns(model: Model, design: SaltelliDesign, from: number,
   const n = model.nRows;
   const row = new Float64Array(design.columns);
   const weights = new Float64Array(model.baseWeights.length);
+  const nominalRanks = nominalRun(model).ranks;
   // views made once: nothing is allocated per run
   const results = model.targets.map((node) => scratch.out.subarray((node - model.nIndicators) * n, (node - model.nIndicators + 1) * n));
   for (let run = from; run < to; run++) {
@@ -91,10 +97,26 @@ export function evaluateRuns(model: Model, design: SaltelliDesign, from: number,
     const offset = run * n;
     for (let t = 0; t < model.targets.length; t++) {
       const target = outputs.scores[t] as Float64Array;
+      const ranks = outputs.ranks[t] as Int32Array;
       target.set(results[t] as Float64Array, offset);
-      rankRun(model, target, offset, outputs.ranks[t] as Int32Array, offset, scratch);
+      rankRun(model, target, offset, ranks, offset, scratch);
+      (outputs.rankShift[t] as Float64Array)[run] = meanAbsShift(ranks, offset, nominalRanks[t] as Int32Array, n);
     }
   }
+}
+
+/** Mean absolute difference between a run's ranks (from `offset`) and the nominal ones, over rows ranked in both. */
+function meanAbsShift(ranks: Int32Array, offset: number, nominal: Int32Array, n: number): number {
+  let sum = 0;
+  let count = 0;
+  for (let r = 0; r < n; r++) {
+    const a = ranks[offset + r] as number;
+    const b = nominal[r] as number;
+    if (a === 0 || b === 0) continue;
+    sum += Math.abs(a - b);
+    count++;
+  }
+  return count > 0 ? sum / count : Number.NaN;
 }
 
 const orNull = (x: number) => (Number.isFinite(x) ? x : null);
@@ -188,7 +210,10 @@ function rankPercentiles(ranks: Int32Array, runs: number, n: number, r0: number,
     hist.fill(0);
     for (let j = 0; j < runs; j++) {
       const base = j * n + b0;
-      for (let b = 0; b < width; b++) hist[b * bins + (ranks[base + b] as number)]++;
+      for (let b = 0; b < width; b++) {
+        const at = b * bins + (ranks[base + b] as number);
+        hist[at] = (hist[at] as number) + 1;
+      }
     }
     for (let b = 0; b < width; b++) {
       const h0 = b * bins;
@@ -283,49 +308,60 @@ export function summariseRows(model: Model, design: SaltelliDesign, outputs: Run
   };
 }
 
-/** Bands and Sobol indices from every run's outputs; `rows` are per-row summaries already made (else made here). */
-export function summarise(model: Model, design: SaltelliDesign, spec: Pick<UncertaintySpec, 'seed' | 'runs'>, outputs: RunOutputs, rows?: RowSummary[]): UncertaintyResult {
-  const n = model.nRows;
+/** What the summary computes from all the runs at once rather than row by row: nominal results and the rank-shift indices. */
+export interface RunsSummary {
+  nominal: { scores: Float64Array[]; ranks: Int32Array[] };
+  targets: { first: number[]; total: number[]; intervals: SobolIntervals; shiftMean: number; shiftPercentiles: number[] }[];
+}
+
+/** The nominal run, and Sobol indices (with bootstrap intervals) and percentiles of each target's mean absolute rank shift. */
+export function summariseRuns(model: Model, design: SaltelliDesign, spec: Pick<UncertaintySpec, 'seed'>, outputs: RunOutputs): RunsSummary {
   const runs = designRuns(design);
   const k = model.factors.length;
-  const nominal = nominalRun(model);
+  return {
+    nominal: nominalRun(model),
+    targets: model.targets.map((_, t) => {
+      const shift = outputs.rankShift[t] as Float64Array;
+      const si = sobolIndices(shift, design.n, k);
+      let shiftSum = 0;
+      for (const v of shift) shiftSum += v;
+      return {
+        first: si.first, total: si.total, intervals: sobolBootstrap(shift, design.n, k, spec.seed),
+        shiftMean: shiftSum / runs, shiftPercentiles: percentilesInPlace(shift.slice(), runs, model.percentiles),
+      };
+    }),
+  };
+}
+
+/**
+ * Bands and Sobol indices from every run's outputs; `rows` are per-row summaries and `whole` the all-runs summary
+ * already made (else made here).
+ */
+export function summarise(
+  model: Model, design: SaltelliDesign, spec: Pick<UncertaintySpec, 'seed' | 'runs'>, outputs: RunOutputs, rows?: RowSummary[],
+  whole: RunsSummary = summariseRuns(model, design, spec, outputs),
+): UncertaintyResult {
+  const runs = designRuns(design);
   const ps = model.percentiles;
-  const parts = [...(rows ?? [summariseRows(model, design, outputs, 0, n)])].sort((a, b) => a.r0 - b.r0);
+  const parts = [...(rows ?? [summariseRows(model, design, outputs, 0, model.nRows)])].sort((a, b) => a.r0 - b.r0);
   const targets = model.targets.map((node, t): TargetUncertainty => {
-    const ranks = outputs.ranks[t] as Int32Array;
-    const nominalRanks = nominal.ranks[t] as Int32Array;
-    const shift = new Float64Array(runs);
-    for (let j = 0; j < runs; j++) {
-      let sum = 0;
-      let count = 0;
-      for (let r = 0; r < n; r++) {
-        const a = ranks[j * n + r] as number;
-        const b = nominalRanks[r] as number;
-        if (a === 0 || b === 0) continue;
-        sum += Math.abs(a - b);
-        count++;
-      }
-      shift[j] = count > 0 ? sum / count : Number.NaN;
-    }
-    const si = sobolIndices(shift, design.n, k);
-    const ci = sobolBootstrap(shift, design.n, k, spec.seed);
-    let shiftSum = 0;
-    for (const v of shift) shiftSum += v;
+    const nominalRanks = whole.nominal.ranks[t] as Int32Array;
+    const { first, total, intervals: ci, shiftMean, shiftPercentiles } = whole.targets[t] as RunsSummary['targets'][number];
     const part = parts.map((p) => p.targets[t] as RowSummary['targets'][number]);
     return {
       code: model.nodeCodes[node] as string,
-      nominalScore: Array.from(nominal.scores[t] as Float64Array, orNull),
+      nominalScore: Array.from(whole.nominal.scores[t] as Float64Array, orNull),
       nominalRank: Array.from(nominalRanks, (r) => (r === 0 ? null : r)),
       scoreBands: part.flatMap((p) => p.scoreBands),
       rankBands: part.flatMap((p) => p.rankBands),
       sensitivity: model.factors.map((f, i) => ({
-        factor: f.name, first: orNull(si.first[i] as number), total: orNull(si.total[i] as number),
+        factor: f.name, first: orNull(first[i] as number), total: orNull(total[i] as number),
         firstInterval: ci.first[i] as SobolInterval, totalInterval: ci.total[i] as SobolInterval,
       })),
       scoreSensitivity: model.factors.map((f, i) => ({
         factor: f.name, first: part.flatMap((p) => p.first[i] ?? []), total: part.flatMap((p) => p.total[i] ?? []),
       })),
-      meanAbsRankShift: { mean: shiftSum / runs, percentiles: percentilesInPlace(shift.slice(), runs, ps) },
+      meanAbsRankShift: { mean: shiftMean, percentiles: shiftPercentiles },
     };
   });
   return {
