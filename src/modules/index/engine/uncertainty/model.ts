@@ -72,6 +72,13 @@ function nominalWeights(dataset: IndexDataset, config: PipelineConfig): Map<stri
   return new Map(Object.values(byParent).flatMap((children) => Object.entries(children)));
 }
 
+/** Natural logarithm of every value (a plain loop: `Float64Array.map` with a callback is several times slower). */
+function logarithms(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Math.log(values[i] as number);
+  return out;
+}
+
 const unitKey = (u: UnitKey) => `${u.uCode}\u0000${u.time}`;
 
 /**
@@ -141,7 +148,7 @@ export function assembleModel(dataset: IndexDataset, config: PipelineConfig, spe
     nIndicators: indicators.length,
     aggregates, baseWeights, variants,
     variantConfigs: plan.variantConfigs, variantOf: plan.variantOf, nominalVariant: plan.nominalVariant,
-    logVariants: needsPositive ? variants.map((v) => v.map(Math.log)) : [],
+    logVariants: needsPositive ? variants.map(logarithms) : [],
     aggregationAlternatives, nominalMethods,
     factors: plan.factors,
     targets: (spec.targets ?? top).map((c) => index.get(c) as number),
