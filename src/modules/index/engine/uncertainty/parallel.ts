@@ -19,12 +19,10 @@ import type { PipelineConfig } from '../pipeline.js';
 import type { IndexDataset } from '../types.js';
 import { leaveOneOut, type LeaveOneOutOptions, type LeaveOneOutResult } from './leave-one-out.js';
 import { assembleModel, type Model, type VariantValues } from './model.js';
-import { allocateOutputs, designFor, summarise, summariseRuns, type RunsSummary, type UncertaintyAnalysis } from './monte-carlo.js';
+import { allocateOutputs, designFor, summarise, summariseRuns, type RunOutputs, type RunsSummary, type UncertaintyAnalysis } from './monte-carlo.js';
 import { planUncertainty, type UncertaintySpec } from './plan.js';
 import { designRuns, type SaltelliDesign } from './sobol.js';
-import { withUncertaintyWorkers } from './worker-pool.js';
-
-export { closeUncertaintyWorkers } from './worker-pool.js';
+import { closeUncertaintyWorkers as closeWorkers, withUncertaintyWorkers } from './worker-pool.js';
 
 export interface ParallelOptions {
   /** Worker threads; default the available parallelism (2 on the reference machine). */
@@ -39,6 +37,26 @@ function shared(a: Float64Array): Float64Array {
   const copy = new Float64Array(new SharedArrayBuffer(a.byteLength));
   copy.set(a);
   return copy;
+}
+
+/**
+ * The shared output arrays of the last analysis, reused by the next one of the same shape: they are hundreds of MB
+ * for 10⁴ runs, every cell is written by every analysis, and no result refers to them (the summary copies what it
+ * keeps). Without this, each analysis would allocate its own and the last ones would linger until a full GC.
+ */
+let spareOutputs: RunOutputs | null = null;
+
+function outputsFor(model: Model, runs: number): RunOutputs {
+  const spare = spareOutputs;
+  const fits = spare !== null && spare.runs === runs && spare.nRows === model.nRows && spare.scores.length === model.targets.length;
+  spareOutputs = null;
+  return fits ? spare : allocateOutputs(model, runs, true);
+}
+
+/** Stops the persistent worker threads and drops the output arrays kept for the next analysis; the next one starts afresh. */
+export async function closeUncertaintyWorkers(): Promise<void> {
+  await closeWorkers();
+  spareOutputs = null;
 }
 
 /** `runUncertainty` across worker threads. */
@@ -69,7 +87,7 @@ export async function runUncertaintyParallel(
       lap('variants');
 
       // 2. the runs, in contiguous ranges, written by the workers into shared output arrays
-      const outputs = allocateOutputs(model, designRuns(design), true);
+      const outputs = outputsFor(model, designRuns(design));
       await pool.all((i) => {
         const [from, to] = range(outputs.runs, i);
         return { kind: 'runs', model, design, outputs, from, to };
@@ -96,6 +114,7 @@ export async function runUncertaintyParallel(
       });
       const result = { monteCarlo: summarise(model, design, spec, outputs, rows, whole), leaveOneOut: loo };
       lap('summary');
+      spareOutputs = outputs;
       return result;
     } finally {
       // the workers stay for the next analysis, but not this one's model and outputs
