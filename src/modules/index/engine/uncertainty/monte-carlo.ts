@@ -8,7 +8,7 @@ import type { PipelineConfig } from '../pipeline.js';
 import type { IndexDataset, UnitKey } from '../types.js';
 import { leaveOneOut, type LeaveOneOutOptions, type LeaveOneOutResult } from './leave-one-out.js';
 import { aggregateRun, nominalRun, rankRun, scratchFor, type Scratch } from './kernel.js';
-import { assembleModel, computeVariant, type Model } from './model.js';
+import { assembleModel, computeVariants, type Model } from './model.js';
 import { planUncertainty, type Factor, type FactorKind, type UncertaintySpec } from './plan.js';
 import { percentilesInPlace } from './quantile.js';
 import { designRow, designRuns, saltelliDesign, SOBOL_LEVEL, SOBOL_RESAMPLES, sobolBootstrap, sobolIndices, type SaltelliDesign, type SobolInterval, type SobolIntervals } from './sobol.js';
@@ -402,7 +402,7 @@ export function summarise(
 /** Builds the model on this thread: one engine pipeline per distinct variant. */
 export function buildModel(dataset: IndexDataset, config: PipelineConfig, spec: UncertaintySpec): Model {
   const plan = planUncertainty(dataset, config, spec);
-  const built = plan.variantConfigs.map((c) => computeVariant(dataset, c.steps));
+  const built = computeVariants(dataset, plan.variantConfigs.map((c) => c.steps));
   return assembleModel(dataset, config, spec, plan, built);
 }
 

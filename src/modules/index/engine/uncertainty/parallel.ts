@@ -18,7 +18,7 @@ import os from 'node:os';
 import type { PipelineConfig } from '../pipeline.js';
 import type { IndexDataset } from '../types.js';
 import { leaveOneOut, type LeaveOneOutOptions, type LeaveOneOutResult } from './leave-one-out.js';
-import { assembleModel, type Model, type VariantValues } from './model.js';
+import { assembleModel, stepsBeforeNormalisation, type Model, type VariantValues } from './model.js';
 import { allocateOutputs, designFor, summarise, summariseRuns, type RunOutputs, type RunsSummary, type UncertaintyAnalysis } from './monte-carlo.js';
 import { planUncertainty, type UncertaintySpec } from './plan.js';
 import { designRuns, type SaltelliDesign } from './sobol.js';
@@ -74,9 +74,11 @@ export async function runUncertaintyParallel(
     };
     const range = (total: number, i: number) => [Math.floor((total * i) / size), Math.floor((total * (i + 1)) / size)] as const;
     try {
-      // 1. the pipeline variants, dealt round-robin, built by the engine in the workers
-      const share = Array.from({ length: size }, () => [] as { index: number; steps: PipelineConfig['steps'] }[]);
-      plan.variantConfigs.forEach((c, index) => share[index % size]?.push({ index, steps: c.steps }));
+      // 1. the pipeline variants, built by the engine in the workers: ordered by their steps before normalisation and
+      // dealt in contiguous shares, so that a worker runs those shared steps once for several variants
+      const ordered = plan.variantConfigs.map((c, index) => ({ index, steps: c.steps, key: JSON.stringify(stepsBeforeNormalisation(c.steps)) }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
+      const share = Array.from({ length: size }, (_, i) => ordered.slice(...range(ordered.length, i)).map(({ index, steps }) => ({ index, steps })));
       const built: VariantValues[] = new Array(plan.variantConfigs.length);
       const replies = await pool.all((i) => ((share[i]?.length ?? 0) > 0 ? { kind: 'variants', dataset, variants: share[i] ?? [] } : null));
       for (const reply of replies) if (reply?.kind === 'variants') for (const b of reply.built) built[b.index] = { units: b.units, values: b.values };

@@ -8,7 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import type { PipelineStep } from '../pipeline.js';
 import type { IndexDataset } from '../types.js';
 import { scratchFor } from './kernel.js';
-import { computeVariant, type Model } from './model.js';
+import { computeVariants, type Model, type VariantValues } from './model.js';
 import { evaluateRuns, summariseRows, type RowSummary, type RunOutputs } from './monte-carlo.js';
 import type { SaltelliDesign } from './sobol.js';
 
@@ -34,7 +34,8 @@ let state: { model: Model; design: SaltelliDesign; outputs: RunOutputs } | null 
 port.on('message', (request: WorkerRequest) => {
   try {
     if (request.kind === 'variants') {
-      const built = request.variants.map((v) => ({ index: v.index, ...computeVariant(request.dataset, v.steps) }));
+      const values = computeVariants(request.dataset, request.variants.map((v) => v.steps));
+      const built = request.variants.map((v, i) => ({ index: v.index, ...(values[i] as VariantValues) }));
       port.postMessage({ kind: 'variants', built } satisfies WorkerReply, built.map((b) => b.values.buffer as ArrayBuffer));
     } else if (request.kind === 'runs') {
       state = { model: request.model, design: request.design, outputs: request.outputs };
