@@ -68,12 +68,15 @@ function imputeSlice(
 ) {
   const centre = method === 'mean' || method === 'groupMean' ? mean : median;
   const labels = group ? data.labels[group] : undefined;
-  const groups = new Map<string | null, number[]>();
-  for (const r of rows) {
-    const g = labels ? (labels[r] ?? null) : '';
-    const members = groups.get(g);
-    if (members) members.push(r);
-    else groups.set(g, [r]);
+  // without a group column, the slice is one group
+  const groups = new Map<string | null, number[]>(labels ? [] : [['', rows]]);
+  if (labels) {
+    for (const r of rows) {
+      const g = labels[r] ?? null;
+      const members = groups.get(g);
+      if (members) members.push(r);
+      else groups.set(g, [r]);
+    }
   }
   for (const [g, members] of groups) {
     if (g === null) continue;

@@ -65,9 +65,11 @@ export function winsorise(x: readonly number[], o: Resolved): { x: number[]; nwi
   let imax: number[] = [];
   let imin: number[] = [];
   let nwin = 0;
-  let passing = passesSkewKurt(v, o);
+  let sk = skewness(v);
+  let passing = skewKurtTest(sk, kurtosis(v), o);
   while (passing === false && nwin < o.winmax) {
-    const high = skewness(v) >= 0;
+    // the skewness of the values as they are now: the one the test just computed
+    const high = sk >= 0;
     const extreme = high ? fold(v, Math.max, -Infinity) : fold(v, Math.min, Infinity);
     const at: number[] = [];
     for (let i = 0; i < v.length; i++) if (v[i] === extreme) at.push(i);
@@ -78,7 +80,8 @@ export function winsorise(x: readonly number[], o: Resolved): { x: number[]; nwi
     if (high) imax = at;
     else imin = at;
     nwin = imax.length + imin.length;
-    passing = passesSkewKurt(v, o);
+    sk = skewness(v);
+    passing = skewKurtTest(sk, kurtosis(v), o);
   }
   return { x: v, nwin };
 }
