@@ -27,6 +27,11 @@ export interface AggregateDetails {
 
 /** Weighted mean of the present values; weights renormalised over them. Null when none is present. */
 export function weightedMean(x: readonly (number | null)[], w: readonly number[], method: AggregationMethod, where = ''): number | null {
+  return weightedMeanOf(x, w, method, () => where);
+}
+
+/** `weightedMean` with the place named only when it throws (the message is not built for every row). */
+function weightedMeanOf(x: readonly (number | null)[], w: readonly number[], method: AggregationMethod, where: () => string): number | null {
   let sw = 0;
   let acc = 0;
   let count = 0;
@@ -38,10 +43,10 @@ export function weightedMean(x: readonly (number | null)[], w: readonly number[]
     count++;
     if (method === 'arithmetic') acc += wi * v;
     else if (method === 'geometric') {
-      if (v <= 0) throw new EngineError('aggregate.geometric.non_positive', `geometric mean needs positive values${where}`);
+      if (v <= 0) throw new EngineError('aggregate.geometric.non_positive', `geometric mean needs positive values${where()}`);
       acc += wi * Math.log(v);
     } else {
-      if (v === 0) throw new EngineError('aggregate.harmonic.zero', `harmonic mean needs non-zero values${where}`);
+      if (v === 0) throw new EngineError('aggregate.harmonic.zero', `harmonic mean needs non-zero values${where()}`);
       acc += wi / v;
     }
   }
@@ -77,15 +82,21 @@ export function aggregateWith(data: DataTable, framework: Framework, options: Ag
       return col.values;
     });
     const values: (number | null)[] = new Array(n).fill(null);
+    const x: (number | null)[] = new Array(inputs.length).fill(null);
     for (let r = 0; r < n; r++) {
-      const x = inputs.map((col) => col[r] ?? null);
-      const available = x.filter((v) => v !== null).length / x.length;
+      let present = 0;
+      for (let k = 0; k < inputs.length; k++) {
+        const v = (inputs[k] as (number | null)[])[r] ?? null;
+        x[k] = v;
+        if (v !== null) present++;
+      }
+      const available = present / x.length;
       if (thresh !== undefined && available < thresh) {
         const unit = data.units[r] as UnitKey;
         (belowThreshold[agg.code] ??= []).push({ uCode: unit.uCode, time: unit.time });
         continue;
       }
-      values[r] = weightedMean(x, w, method, ` (${agg.code}, ${data.units[r]?.uCode})`);
+      values[r] = weightedMeanOf(x, w, method, () => ` (${agg.code}, ${data.units[r]?.uCode})`);
     }
     columns[agg.code] = { values, origin: new Array(n).fill('raw'), source: new Array(n).fill(null) };
   }

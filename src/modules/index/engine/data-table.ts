@@ -40,9 +40,9 @@ export function childrenByParent(framework: Framework): Map<string, FrameworkNod
 export function rowsByTime(data: DataTable): number[][] {
   const groups = new Map<number | null, number[]>();
   data.units.forEach((unit, row) => {
-    const list = groups.get(unit.time) ?? [];
-    list.push(row);
-    groups.set(unit.time, list);
+    const list = groups.get(unit.time);
+    if (list) list.push(row);
+    else groups.set(unit.time, [row]);
   });
   return [...groups.values()];
 }
@@ -56,7 +56,7 @@ export function columnOf(data: DataTable, code: string): NumericColumn {
 
 /** A copy of a numeric column (arrays copied, so a step can write to it). */
 export function copyColumn(column: NumericColumn): NumericColumn {
-  return { values: [...column.values], origin: [...column.origin], source: [...column.source] };
+  return { values: column.values.slice(), origin: column.origin.slice(), source: column.source.slice() };
 }
 
 /** The table restricted to the given rows, in the given order. */

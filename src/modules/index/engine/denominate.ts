@@ -3,8 +3,8 @@
  * Follows COINr `Denominate.coin()` (denomby taken from iMeta's `Denominator` column, `f_denom` = division,
  * `ScaleFactor` = 1): `x / (denominator / scaleFactor)`, matched row by row (same unit × time).
  */
-import { columnOf, copyColumn, finiteOrNull } from './data-table.js';
-import type { DataTable, Framework, StepResult } from './types.js';
+import { columnOf, finiteOrNull } from './data-table.js';
+import type { DataTable, Framework, NumericColumn, StepResult } from './types.js';
 
 export interface DenominateOptions {
   /** Multiplies the result (COINr `ScaleFactor`, applied as `x / (d / s)`); default 1 for every indicator. */
@@ -26,7 +26,8 @@ export function denominate(data: DataTable, framework: Framework, options: Denom
     const x = columnOf(data, node.code);
     const d = columnOf(data, node.denominator);
     const scale = options.scaleFactors?.[node.code] ?? 1;
-    const out = copyColumn(x);
+    // Only the values change: origin and source are the input's (a step never modifies its input, so sharing is safe).
+    const out: NumericColumn = { values: [], origin: x.origin, source: x.source };
     out.values = x.values.map((v, i) => {
       const dv = d.values[i] ?? null;
       if (v === null) return null;

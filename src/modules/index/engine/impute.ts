@@ -6,7 +6,7 @@
  * Deviation: where COINr stops ("Input is all NAs") the column is left missing and reported instead.
  */
 import { copyColumn, EngineError, indicatorNodes, rowsByTime } from './data-table.js';
-import { mean, median, present } from './stats.js';
+import { mean, median } from './stats.js';
 import type { DataTable, Framework, NumericColumn, StepResult } from './types.js';
 
 export type ImputeMethod = 'none' | 'mean' | 'median' | 'groupMean' | 'groupMedian' | 'previousYear';
@@ -38,14 +38,20 @@ export function impute(data: DataTable, framework: Framework, options: ImputeOpt
     const out = copyColumn(source);
     if (method === 'previousYear') imputePanel(data, out, options.maxTime, node.code, details);
     else for (const rows of slices) imputeSlice(data, out, rows, method, options.group, node.code, details);
-    details.stillMissing += out.values.filter((v) => v === null).length;
+    details.stillMissing += countMissing(out.values);
     columns[node.code] = out;
   }
-  if (method === 'none') details.stillMissing = indicatorNodes(framework).reduce((s, n) => s + (data.columns[n.code]?.values.filter((v) => v === null).length ?? 0), 0);
+  if (method === 'none') details.stillMissing = indicatorNodes(framework).reduce((s, n) => s + countMissing(data.columns[n.code]?.values ?? []), 0);
   return {
     data: { ...data, columns },
     record: { step: 'impute', follows: followed[method], options: { method, group: options.group ?? null, maxTime: options.maxTime ?? null }, details },
   };
+}
+
+function countMissing(values: readonly (number | null)[]): number {
+  let count = 0;
+  for (const v of values) if (v === null) count++;
+  return count;
 }
 
 const followed: Record<ImputeMethod, string> = {
@@ -62,22 +68,32 @@ function imputeSlice(
 ) {
   const centre = method === 'mean' || method === 'groupMean' ? mean : median;
   const labels = group ? data.labels[group] : undefined;
-  const groups = new Map<string | null, number[]>();
-  for (const r of rows) {
-    const g = labels ? (labels[r] ?? null) : '';
-    groups.set(g, [...(groups.get(g) ?? []), r]);
+  // without a group column, the slice is one group
+  const groups = new Map<string | null, number[]>(labels ? [] : [['', rows]]);
+  if (labels) {
+    for (const r of rows) {
+      const g = labels[r] ?? null;
+      const members = groups.get(g);
+      if (members) members.push(r);
+      else groups.set(g, [r]);
+    }
   }
   for (const [g, members] of groups) {
     if (g === null) continue;
-    const values = present(members.map((r) => out.values[r] ?? null));
+    const values: number[] = [];
+    for (const r of members) {
+      const v = out.values[r] ?? null;
+      if (v !== null) values.push(v);
+    }
     if (values.length === 0) continue;
     const fill = centre(values);
     const from = labels ? `${method} of ${group} = ${g}` : method;
+    const source = `imputed: ${from}`;
     for (const r of members) {
       if (out.values[r] !== null) continue;
       out.values[r] = fill;
       out.origin[r] = 'imputed';
-      out.source[r] = `imputed: ${from}`;
+      out.source[r] = source;
       details.imputed.push({ uCode: data.units[r]?.uCode ?? '', time: data.units[r]?.time ?? null, iCode, value: fill, from });
     }
   }

@@ -12,9 +12,9 @@
  * COINr returns 0–1 for the distance methods; `scale` (default 1) multiplies them. A zero range gives NaN in COINr
  * (with a warning); here those cells are missing and the indicator is reported.
  */
-import { copyColumn, EngineError, finiteOrNull, indicatorNodes, rowsByTime } from './data-table.js';
+import { EngineError, finiteOrNull, indicatorNodes, rowsByTime } from './data-table.js';
 import { mean, present, rankMin, sd } from './stats.js';
-import type { DataTable, Framework, FrameworkNode, StepResult } from './types.js';
+import type { DataTable, Framework, FrameworkNode, NumericColumn, StepResult } from './types.js';
 
 export type NormaliseOptions =
   | { method?: 'minmax'; lower?: number; upper?: number }
@@ -32,8 +32,13 @@ export interface NormaliseDetails {
 /** Normalises one direction-adjusted vector; `node` gives target and direction where the method needs them. */
 function normaliseVector(x: (number | null)[], node: FrameworkNode, o: NormaliseOptions): (number | null)[] {
   const v = present(x);
-  const lo = Math.min(...v);
-  const hi = Math.max(...v);
+  // Math.min(...v) and Math.max(...v), folded pairwise (the same result) without spreading the vector
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const y of v) {
+    lo = Math.min(lo, y);
+    hi = Math.max(hi, y);
+  }
   const map = (f: (y: number) => number) => x.map((y) => (y === null ? null : finiteOrNull(f(y))));
   switch (o.method ?? 'minmax') {
     case 'minmax': {
@@ -78,18 +83,26 @@ function normaliseVector(x: (number | null)[], node: FrameworkNode, o: Normalise
 export function normalise(data: DataTable, framework: Framework, options: NormaliseOptions = { method: 'minmax' }): StepResult<NormaliseDetails> {
   const columns = { ...data.columns };
   const details: NormaliseDetails = { undefinedIndicators: [] };
+  const slices = rowsByTime(data);
   for (const node of indicatorNodes(framework)) {
     const source = data.columns[node.code];
     if (!source) continue;
-    const out = copyColumn(source);
-    for (const rows of rowsByTime(data)) {
-      const x = rows.map((r) => {
-        const y = source.values[r] ?? null;
-        return y === null ? null : y * node.direction;
-      });
+    // Only the values change: origin and source are the input's (a step never modifies its input, so sharing is safe).
+    const out: NumericColumn = { values: source.values.slice(), origin: source.origin, source: source.source };
+    for (const rows of slices) {
+      const x: (number | null)[] = new Array(rows.length);
+      for (let k = 0; k < rows.length; k++) {
+        const y = source.values[rows[k] as number] ?? null;
+        x[k] = y === null ? null : y * node.direction;
+      }
       const n = normaliseVector(x, node, options);
-      rows.forEach((r, k) => (out.values[r] = n[k] ?? null));
-      if (x.some((y, k) => y !== null && n[k] === null)) {
+      let undefinedCell = false;
+      for (let k = 0; k < rows.length; k++) {
+        const v = n[k] ?? null;
+        out.values[rows[k] as number] = v;
+        if (v === null && x[k] !== null) undefinedCell = true;
+      }
+      if (undefinedCell) {
         details.undefinedIndicators.push({ iCode: node.code, time: data.units[rows[0] ?? 0]?.time ?? null, reason: 'zero range or undefined scale' });
       }
     }

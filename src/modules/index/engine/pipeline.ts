@@ -71,9 +71,24 @@ function runStep(step: PipelineStep, data: DataTable, dataset: IndexDataset): St
   }
 }
 
+/**
+ * The steps given, in order, from `data` (the dataset's own by default): the data `runPipeline` holds after them,
+ * without the records, the normalisation default or the aggregation. For the uncertainty analysis, which builds many
+ * variants sharing their first steps.
+ */
+export function runSteps(dataset: IndexDataset, steps: readonly PipelineStep[], data: DataTable = dataset.data): DataTable {
+  let current = data;
+  for (const step of steps) current = runStep(step, current, dataset).data;
+  return current;
+}
+
+/** The steps `runPipeline` runs: the configured ones, with the default normalisation added when there is none. */
+export const stepsToRun = (steps: readonly PipelineStep[]): PipelineStep[] =>
+  steps.some((s) => s.step === 'normalise') ? [...steps] : [...steps, { step: 'normalise' } as PipelineStep];
+
 /** Runs the pipeline; pure (the dataset is not modified). Throws EngineError where COINr would stop. */
 export function runPipeline(dataset: IndexDataset, config: PipelineConfig = DEFAULT_PIPELINE): PipelineResult {
-  const steps = config.steps.some((s) => s.step === 'normalise') ? config.steps : [...config.steps, { step: 'normalise' } as PipelineStep];
+  const steps = stepsToRun(config.steps);
   let data = dataset.data;
   const records: StepRecord[] = [];
   const stages: PipelineResult['stages'] = [];

@@ -77,17 +77,29 @@ export function kurtosis(x: readonly number[]): number {
  * missing. For "1 = best" pass the values negated (COINr `rank_df` ranks `-x`).
  */
 export function rankMin(x: readonly (number | null)[]): (number | null)[] {
-  const idx: number[] = [];
-  x.forEach((v, i) => {
-    if (v !== null) idx.push(i);
-  });
-  idx.sort((a, b) => (x[a] as number) - (x[b] as number));
-  const out: (number | null)[] = x.map(() => null);
-  let rank = 1;
-  for (let k = 0; k < idx.length; k++) {
-    const i = idx[k] as number;
-    if (k > 0 && (x[i] as number) !== (x[idx[k - 1] as number] as number)) rank = k + 1;
-    out[i] = rank;
+  // The rank of v is 1 + the count of values strictly below it: found by binary search in the sorted values (a
+  // numeric typed-array sort, no comparator calls). -0 and 0 are equal for `<`, as for the ties of a comparison sort.
+  let count = 0;
+  for (const v of x) if (v !== null) count++;
+  const sorted = new Float64Array(count);
+  count = 0;
+  for (const v of x) if (v !== null) sorted[count++] = v;
+  sorted.sort();
+  const out: (number | null)[] = new Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] ?? null;
+    if (v === null) {
+      out[i] = null;
+      continue;
+    }
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = lo + 1;
   }
   return out;
 }

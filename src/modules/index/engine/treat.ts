@@ -12,9 +12,9 @@
  * When the test cannot be computed (fewer than 4 values, zero variance: NA in R) the indicator is left as is,
  * as COINr does ("f_pass has returned NA. Returning untreated vector").
  */
-import { copyColumn, indicatorNodes, rowsByTime } from './data-table.js';
-import { kurtosis, present, skewness } from './stats.js';
-import type { DataTable, Framework, StepResult } from './types.js';
+import { indicatorNodes, rowsByTime } from './data-table.js';
+import { kurtosis, skewness } from './stats.js';
+import type { DataTable, Framework, NumericColumn, StepResult } from './types.js';
 
 export interface TreatOptions {
   winmax?: number;
@@ -41,12 +41,22 @@ type Resolved = Required<Omit<TreatOptions, 'skip'>> & { skip: string[] };
 
 /** COINr `check_SkewKurt` with R's three-valued logic: null when it cannot tell. */
 export function passesSkewKurt(x: readonly number[], o: { skewThresh: number; kurtThresh: number }): boolean | null {
-  const sk = skewness(x);
-  const kt = kurtosis(x);
+  return skewKurtTest(skewness(x), kurtosis(x), o);
+}
+
+/** `passesSkewKurt` from skewness and kurtosis already computed. */
+function skewKurtTest(sk: number, kt: number, o: { skewThresh: number; kurtThresh: number }): boolean | null {
   const a = Number.isNaN(sk) ? null : Math.abs(sk) < o.skewThresh;
   const b = Number.isNaN(kt) ? null : kt < o.kurtThresh;
   if (a === true || b === true) return true;
   return a === null || b === null ? null : false;
+}
+
+/** `Math.max(...x)` / `Math.min(...x)` without spreading (same result, -0 and NaN included: both fold pairwise). */
+function fold(x: readonly number[], f: (a: number, b: number) => number, start: number, skip?: number): number {
+  let m = start;
+  for (const y of x) if (y !== skip) m = f(m, y);
+  return m;
 }
 
 /** COINr `winsorise()` on the non-missing values (same order); returns the values and COINr's `nwin`. */
@@ -55,27 +65,31 @@ export function winsorise(x: readonly number[], o: Resolved): { x: number[]; nwi
   let imax: number[] = [];
   let imin: number[] = [];
   let nwin = 0;
-  let passing = passesSkewKurt(v, o);
+  let sk = skewness(v);
+  let passing = skewKurtTest(sk, kurtosis(v), o);
   while (passing === false && nwin < o.winmax) {
-    const high = skewness(v) >= 0;
-    const extreme = high ? Math.max(...v) : Math.min(...v);
-    const at = v.flatMap((y, i) => (y === extreme ? [i] : []));
-    const rest = v.filter((y) => y !== extreme);
-    if (rest.length === 0) break;
-    const replacement = high ? Math.max(...rest) : Math.min(...rest);
+    // the skewness of the values as they are now: the one the test just computed
+    const high = sk >= 0;
+    const extreme = high ? fold(v, Math.max, -Infinity) : fold(v, Math.min, Infinity);
+    const at: number[] = [];
+    for (let i = 0; i < v.length; i++) if (v[i] === extreme) at.push(i);
+    if (at.length === v.length) break;
+    // the largest (smallest) value other than the extreme, as Math.max(...v.filter((y) => y !== extreme))
+    const replacement = high ? fold(v, Math.max, -Infinity, extreme) : fold(v, Math.min, Infinity, extreme);
     for (const i of at) v[i] = replacement;
     if (high) imax = at;
     else imin = at;
     nwin = imax.length + imin.length;
-    passing = passesSkewKurt(v, o);
+    sk = skewness(v);
+    passing = skewKurtTest(sk, kurtosis(v), o);
   }
   return { x: v, nwin };
 }
 
 /** COINr `log_CT`: `log(x − min + 0.01·(max − min))`. */
 export function logCT(x: readonly number[]): number[] {
-  const lo = Math.min(...x);
-  const hi = Math.max(...x);
+  const lo = fold(x, Math.min, Infinity);
+  const hi = fold(x, Math.max, -Infinity);
   return x.map((v) => Math.log(v - lo + 0.01 * (hi - lo)));
 }
 
@@ -89,13 +103,21 @@ export function treatOutliers(data: DataTable, framework: Framework, options: Tr
   };
   const columns = { ...data.columns };
   const details: TreatIndicatorDetail[] = [];
+  const slices = rowsByTime(data);
   for (const node of indicatorNodes(framework)) {
     const source = data.columns[node.code];
     if (!source || o.skip.includes(node.code)) continue;
-    const out = copyColumn(source);
-    for (const rows of rowsByTime(data)) {
-      const idx = rows.filter((r) => out.values[r] !== null);
-      const x = present(idx.map((r) => out.values[r] ?? null));
+    // Values are copied; origin only once a cell is treated; source never changes (shared with the input, which no step modifies).
+    const out: NumericColumn = { values: source.values.slice(), origin: source.origin, source: source.source };
+    for (const rows of slices) {
+      const idx: number[] = [];
+      const x: number[] = [];
+      for (const r of rows) {
+        const v = out.values[r] ?? null;
+        if (v === null) continue;
+        idx.push(r);
+        x.push(v);
+      }
       const sk = skewness(x);
       const kt = kurtosis(x);
       const d: TreatIndicatorDetail = {
@@ -104,7 +126,7 @@ export function treatOutliers(data: DataTable, framework: Framework, options: Tr
         action: 'none', nwin: 0, winsorisedUnits: [], passesAfter: null,
       };
       details.push(d);
-      const pass = passesSkewKurt(x, o);
+      const pass = skewKurtTest(sk, kt, o);
       if (pass === null) d.action = 'untestable';
       if (pass !== false) continue;
       const win = winsorise(x, o);
@@ -122,6 +144,7 @@ export function treatOutliers(data: DataTable, framework: Framework, options: Tr
         if (nv === out.values[r]) return;
         if (d.action === 'winsorised') d.winsorisedUnits.push(data.units[r]?.uCode ?? '');
         out.values[r] = nv;
+        if (out.origin === source.origin) out.origin = source.origin.slice();
         out.origin[r] = 'treated';
       });
     }

@@ -50,7 +50,11 @@ export interface Framework {
 /** Where a value comes from: as imported, filled in by imputation, or changed by outlier treatment. */
 export type CellOrigin = 'raw' | 'imputed' | 'treated';
 
-/** One numeric column (an indicator, a denominator or an aggregate score), aligned with `DataTable.units`. */
+/**
+ * One numeric column (an indicator, a denominator or an aggregate score), aligned with `DataTable.units`. A step
+ * never modifies its input, so a column's arrays may be shared between the data of successive steps (an array a
+ * step does not change is not copied): treat them as read-only once returned.
+ */
 export interface NumericColumn {
   values: (number | null)[];
   origin: CellOrigin[];

@@ -4,8 +4,8 @@
  */
 import { perLevel, type AggregateDetails, type AggregateOptions, type AggregationMethod } from '../aggregate.js';
 import { aggregateNodes, EngineError, indicatorNodes, rowsByTime } from '../data-table.js';
-import { runPipeline, type PipelineConfig, type PipelineStep } from '../pipeline.js';
-import type { IndexDataset, UnitKey } from '../types.js';
+import { runPipeline, runSteps, stepsToRun, type PipelineConfig, type PipelineStep } from '../pipeline.js';
+import type { DataTable, IndexDataset, UnitKey } from '../types.js';
 import { nodeIndex, type Factor, type Plan, type UncertaintySpec } from './plan.js';
 
 const METHOD_CODE: Record<AggregationMethod, number> = { arithmetic: 0, geometric: 1, harmonic: 2 };
@@ -46,19 +46,39 @@ export interface VariantValues {
   values: Float64Array;
 }
 
-/** Builds one variant with the engine (everything up to normalisation) and returns its indicator values. */
-export function computeVariant(dataset: IndexDataset, steps: PipelineStep[]): VariantValues {
-  const result = runPipeline(dataset, { steps, aggregate: { method: 'arithmetic' } });
-  const stage = result.stages[result.stages.length - 2]?.data;
-  if (!stage) throw new EngineError('uncertainty.variant.empty', 'the pipeline produced no data');
+/** The steps of a variant before its normalisation (all of them when it has none): what variants may share. */
+export function stepsBeforeNormalisation(steps: readonly PipelineStep[]): PipelineStep[] {
+  const at = steps.findIndex((s) => s.step === 'normalise');
+  return steps.slice(0, at < 0 ? steps.length : at);
+}
+
+/**
+ * Builds variants with the engine (everything up to normalisation, as `runPipeline` runs it) and returns their
+ * indicator values, in order. Variants with the same steps before normalisation (the imputation alternatives times
+ * the normalisation ones) share them: each such prefix is run once, then each variant's normalisation from its data.
+ * Steps never modify their input, so every variant gets the data `runPipeline` would give it.
+ */
+export function computeVariants(dataset: IndexDataset, variants: readonly PipelineStep[][]): VariantValues[] {
+  const prefixes = new Map<string, DataTable>();
   const codes = indicatorNodes(dataset.framework).map((n) => n.code);
-  const n = stage.units.length;
-  const values = new Float64Array(codes.length * n);
-  codes.forEach((code, i) => {
-    const col = stage.columns[code]?.values;
-    for (let r = 0; r < n; r++) values[i * n + r] = col?.[r] ?? Number.NaN;
+  return variants.map((configured) => {
+    const steps = stepsToRun(configured);
+    const prefix = stepsBeforeNormalisation(steps);
+    const key = JSON.stringify(prefix);
+    let start = prefixes.get(key);
+    if (!start) {
+      start = runSteps(dataset, prefix);
+      prefixes.set(key, start);
+    }
+    const stage = runSteps(dataset, steps.slice(prefix.length), start);
+    const n = stage.units.length;
+    const values = new Float64Array(codes.length * n);
+    codes.forEach((code, i) => {
+      const col = stage.columns[code]?.values;
+      for (let r = 0; r < n; r++) values[i * n + r] = col?.[r] ?? Number.NaN;
+    });
+    return { units: stage.units, values };
   });
-  return { units: stage.units, values };
 }
 
 /**
@@ -70,6 +90,13 @@ function nominalWeights(dataset: IndexDataset, config: PipelineConfig): Map<stri
   const record = runPipeline(dataset, config).records.find((r) => r.step === 'aggregate');
   const byParent = (record?.details as AggregateDetails | undefined)?.weights ?? {};
   return new Map(Object.values(byParent).flatMap((children) => Object.entries(children)));
+}
+
+/** Natural logarithm of every value (a plain loop: `Float64Array.map` with a callback is several times slower). */
+function logarithms(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Math.log(values[i] as number);
+  return out;
 }
 
 const unitKey = (u: UnitKey) => `${u.uCode}\u0000${u.time}`;
@@ -141,7 +168,7 @@ export function assembleModel(dataset: IndexDataset, config: PipelineConfig, spe
     nIndicators: indicators.length,
     aggregates, baseWeights, variants,
     variantConfigs: plan.variantConfigs, variantOf: plan.variantOf, nominalVariant: plan.nominalVariant,
-    logVariants: needsPositive ? variants.map((v) => v.map(Math.log)) : [],
+    logVariants: needsPositive ? variants.map(logarithms) : [],
     aggregationAlternatives, nominalMethods,
     factors: plan.factors,
     targets: (spec.targets ?? top).map((c) => index.get(c) as number),

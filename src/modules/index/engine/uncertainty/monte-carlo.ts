@@ -8,17 +8,21 @@ import type { PipelineConfig } from '../pipeline.js';
 import type { IndexDataset, UnitKey } from '../types.js';
 import { leaveOneOut, type LeaveOneOutOptions, type LeaveOneOutResult } from './leave-one-out.js';
 import { aggregateRun, nominalRun, rankRun, scratchFor, type Scratch } from './kernel.js';
-import { assembleModel, computeVariant, type Model } from './model.js';
+import { assembleModel, computeVariants, type Model } from './model.js';
 import { planUncertainty, type Factor, type FactorKind, type UncertaintySpec } from './plan.js';
 import { percentilesInPlace } from './quantile.js';
-import { designRow, designRuns, saltelliDesign, SOBOL_LEVEL, SOBOL_RESAMPLES, sobolBootstrap, sobolIndices, type SaltelliDesign, type SobolInterval } from './sobol.js';
+import { designRow, designRuns, saltelliDesign, SOBOL_LEVEL, SOBOL_RESAMPLES, sobolBootstrap, sobolIndices, type SaltelliDesign, type SobolInterval, type SobolIntervals } from './sobol.js';
 
-/** Every run's outputs, run-major (run j, row r at j·nRows + r), per target: scores (NaN = missing), ranks (0 = missing). */
+/**
+ * Every run's outputs, run-major (run j, row r at j·nRows + r), per target: scores (NaN = missing), ranks (0 = missing),
+ * and per run the mean absolute rank shift from the nominal ranks (NaN when no row is ranked in both).
+ */
 export interface RunOutputs {
   runs: number;
   nRows: number;
   scores: Float64Array[];
   ranks: Int32Array[];
+  rankShift: Float64Array[];
 }
 
 /** Output arrays for every run; `shared` backs them with SharedArrayBuffer so that worker threads fill them in place. */
@@ -26,7 +30,8 @@ export function allocateOutputs(model: Model, runs: number, shared = false): Run
   const size = runs * model.nRows;
   const f64 = () => (shared ? new Float64Array(new SharedArrayBuffer(size * 8)) : new Float64Array(size));
   const i32 = () => (shared ? new Int32Array(new SharedArrayBuffer(size * 4)) : new Int32Array(size));
-  return { runs, nRows: model.nRows, scores: model.targets.map(f64), ranks: model.targets.map(i32) };
+  const perRun = () => (shared ? new Float64Array(new SharedArrayBuffer(runs * 8)) : new Float64Array(runs));
+  return { runs, nRows: model.nRows, scores: model.targets.map(f64), ranks: model.targets.map(i32), rankShift: model.targets.map(perRun) };
 }
 
 /** The Saltelli design for a model and spec. */
@@ -78,22 +83,67 @@ export function runChoices(model: Model, design: SaltelliDesign, run: number, ro
   return { variant, methods, weights };
 }
 
+/**
+ * Runs [from, to) ordered by pipeline variant and aggregation method (by run within each): consecutive runs then read
+ * the same variant's values, which stay in the processor's cache, and rank nearly alike. Each run's outputs go to
+ * its own place whatever the order, so the outputs are the same.
+ */
+function groupedRuns(model: Model, design: SaltelliDesign, from: number, to: number): Int32Array {
+  const row = new Float64Array(design.columns);
+  const weights = new Float64Array(model.baseWeights.length);
+  const kinds = model.aggregationAlternatives.length + 1;
+  const keys = new Int32Array(to - from);
+  const starts = new Int32Array(model.variants.length * kinds + 1);
+  for (let run = from; run < to; run++) {
+    const { variant, methods } = runChoices(model, design, run, row, weights);
+    const key = variant * kinds + model.aggregationAlternatives.indexOf(methods) + 1;
+    keys[run - from] = key;
+    starts[key + 1] = (starts[key + 1] as number) + 1;
+  }
+  for (let k = 1; k < starts.length; k++) starts[k] = (starts[k] as number) + (starts[k - 1] as number);
+  const order = new Int32Array(to - from);
+  for (let run = from; run < to; run++) {
+    const key = keys[run - from] as number;
+    order[starts[key] as number] = run;
+    starts[key] = (starts[key] as number) + 1;
+  }
+  return order;
+}
+
 /** Runs [from, to) of the design, written into `outputs`. */
 export function evaluateRuns(model: Model, design: SaltelliDesign, from: number, to: number, outputs: RunOutputs, scratch: Scratch = scratchFor(model)): void {
   const n = model.nRows;
   const row = new Float64Array(design.columns);
   const weights = new Float64Array(model.baseWeights.length);
-  for (let run = from; run < to; run++) {
+  const nominalRanks = nominalRun(model).ranks;
+  // views made once: nothing is allocated per run
+  const results = model.targets.map((node) => scratch.out.subarray((node - model.nIndicators) * n, (node - model.nIndicators + 1) * n));
+  for (const run of groupedRuns(model, design, from, to)) {
     const { variant, methods } = runChoices(model, design, run, row, weights);
     aggregateRun(model, model.aggregates, variant, methods, weights, scratch);
     const offset = run * n;
     for (let t = 0; t < model.targets.length; t++) {
-      const node = model.targets[t] as number;
       const target = outputs.scores[t] as Float64Array;
-      target.set(scratch.out.subarray((node - model.nIndicators) * n, (node - model.nIndicators + 1) * n), offset);
-      rankRun(model, target, offset, outputs.ranks[t] as Int32Array, offset, scratch);
+      const ranks = outputs.ranks[t] as Int32Array;
+      target.set(results[t] as Float64Array, offset);
+      rankRun(model, target, offset, ranks, offset, scratch);
+      (outputs.rankShift[t] as Float64Array)[run] = meanAbsShift(ranks, offset, nominalRanks[t] as Int32Array, n);
     }
   }
+}
+
+/** Mean absolute difference between a run's ranks (from `offset`) and the nominal ones, over rows ranked in both. */
+function meanAbsShift(ranks: Int32Array, offset: number, nominal: Int32Array, n: number): number {
+  let sum = 0;
+  let count = 0;
+  for (let r = 0; r < n; r++) {
+    const a = ranks[offset + r] as number;
+    const b = nominal[r] as number;
+    if (a === 0 || b === 0) continue;
+    sum += Math.abs(a - b);
+    count++;
+  }
+  return count > 0 ? sum / count : Number.NaN;
 }
 
 const orNull = (x: number) => (Number.isFinite(x) ? x : null);
@@ -147,20 +197,22 @@ export interface RowSummary {
   targets: { scoreBands: (number | null)[][]; rankBands: (number | null)[][]; first: (number | null)[][]; total: (number | null)[][] }[];
 }
 
-/** Percentiles of rows [r0, r1) over the runs (rows in blocks, so that reads stay mostly sequential). */
-function rowPercentiles(values: ArrayLike<number>, runs: number, n: number, r0: number, r1: number, ps: number[], missing: (v: number) => boolean): (number | null)[][] {
-  const block = 32;
-  const buffers = Array.from({ length: block }, () => new Float64Array(runs));
-  const counts = new Int32Array(block);
+/** Rows gathered together in the summary: reads of a run-major matrix then stay mostly sequential. */
+const ROW_BLOCK = 32;
+
+/** Percentiles of the scores of rows [r0, r1) over the runs (missing = NaN left out), by selection on reused buffers. */
+function scorePercentiles(values: Float64Array, runs: number, n: number, r0: number, r1: number, ps: number[]): (number | null)[][] {
+  const buffers = Array.from({ length: ROW_BLOCK }, () => new Float64Array(runs));
+  const counts = new Int32Array(ROW_BLOCK);
   const out: (number | null)[][] = [];
-  for (let b0 = r0; b0 < r1; b0 += block) {
-    const width = Math.min(block, r1 - b0);
+  for (let b0 = r0; b0 < r1; b0 += ROW_BLOCK) {
+    const width = Math.min(ROW_BLOCK, r1 - b0);
     counts.fill(0);
     for (let j = 0; j < runs; j++) {
       const base = j * n + b0;
       for (let b = 0; b < width; b++) {
         const v = values[base + b] as number;
-        if (missing(v)) continue;
+        if (v !== v) continue;
         const at = counts[b] as number;
         (buffers[b] as Float64Array)[at] = v;
         counts[b] = at + 1;
@@ -171,77 +223,172 @@ function rowPercentiles(values: ArrayLike<number>, runs: number, n: number, r0: 
   return out;
 }
 
+/**
+ * Percentiles of the ranks of rows [r0, r1) over the runs (0 = missing, left out). Ranks are small integers, so each
+ * row's order statistics are read from a histogram of its ranks instead of being selected: the same values, hence
+ * the same type-7 percentiles as `percentilesInPlace` (same interpolation formula on the same two order statistics).
+ */
+function rankPercentiles(ranks: Int32Array, runs: number, n: number, r0: number, r1: number, ps: number[], maxRank: number): (number | null)[][] {
+  const bins = maxRank + 1;
+  const hist = new Int32Array(ROW_BLOCK * bins);
+  const out: (number | null)[][] = [];
+  for (let b0 = r0; b0 < r1; b0 += ROW_BLOCK) {
+    const width = Math.min(ROW_BLOCK, r1 - b0);
+    hist.fill(0);
+    for (let j = 0; j < runs; j++) {
+      const base = j * n + b0;
+      for (let b = 0; b < width; b++) {
+        const at = b * bins + (ranks[base + b] as number);
+        hist[at] = (hist[at] as number) + 1;
+      }
+    }
+    for (let b = 0; b < width; b++) {
+      const h0 = b * bins;
+      const count = runs - (hist[h0] as number);
+      // the order statistic `k` (0-based) of this row's present ranks
+      const orderStatistic = (k: number) => {
+        let seen = 0;
+        for (let v = 1; v < bins; v++) {
+          seen += hist[h0 + v] as number;
+          if (seen > k) return v;
+        }
+        return Number.NaN;
+      };
+      out.push(ps.map((p) => {
+        if (count === 0) return null;
+        const h = (count - 1) * (p / 100);
+        const k = Math.floor(h);
+        const low = orderStatistic(k);
+        if (k + 1 >= count || h === k) return orNull(low);
+        return orNull(low + (h - k) * (orderStatistic(k + 1) - low));
+      }));
+    }
+  }
+  return out;
+}
+
+/**
+ * First-order and total Sobol indices of the score of every row of [r0, r1): `sobolIndices` of sobol.ts for each
+ * row, computed for all the rows at once (runs outer, rows inner, so the run-major outputs are read in order). Each
+ * row's sums are made over the runs in the same order with the same operations, so every index is the same number.
+ */
+function rowSobol(y: Float64Array, nBase: number, k: number, n: number, r0: number, r1: number): { first: (number | null)[][]; total: (number | null)[][] } {
+  const w = r1 - r0;
+  const mean = new Float64Array(w);
+  const ss = new Float64Array(w);
+  const s = new Float64Array(w);
+  const t = new Float64Array(w);
+  for (let j = 0; j < 2 * nBase; j++) {
+    const base = j * n + r0;
+    for (let r = 0; r < w; r++) mean[r] = (mean[r] as number) + (y[base + r] as number);
+  }
+  for (let r = 0; r < w; r++) mean[r] = (mean[r] as number) / (2 * nBase);
+  for (let j = 0; j < 2 * nBase; j++) {
+    const base = j * n + r0;
+    for (let r = 0; r < w; r++) ss[r] = (ss[r] as number) + ((y[base + r] as number) - (mean[r] as number)) ** 2;
+  }
+  const first = Array.from({ length: k }, () => new Array<number | null>(w));
+  const total = Array.from({ length: k }, () => new Array<number | null>(w));
+  for (let i = 0; i < k; i++) {
+    s.fill(0);
+    t.fill(0);
+    const abBase = (2 + i) * nBase;
+    for (let j = 0; j < nBase; j++) {
+      const a = j * n + r0;
+      const b = (nBase + j) * n + r0;
+      const ab = (abBase + j) * n + r0;
+      for (let r = 0; r < w; r++) {
+        const m = mean[r] as number;
+        const ya = (y[a + r] as number) - m;
+        const yb = (y[b + r] as number) - m;
+        const yab = (y[ab + r] as number) - m;
+        s[r] = (s[r] as number) + yb * (yab - ya);
+        t[r] = (t[r] as number) + (ya - yab) ** 2;
+      }
+    }
+    for (let r = 0; r < w; r++) {
+      const variance = (ss[r] as number) / (2 * nBase - 1);
+      (first[i] as (number | null)[])[r] = orNull(variance > 0 ? (s[r] as number) / nBase / variance : Number.NaN);
+      (total[i] as (number | null)[])[r] = orNull(variance > 0 ? (t[r] as number) / (2 * nBase) / variance : Number.NaN);
+    }
+  }
+  return { first, total };
+}
+
 /** Bands and per-row Sobol indices of rows [r0, r1). */
 export function summariseRows(model: Model, design: SaltelliDesign, outputs: RunOutputs, r0: number, r1: number): RowSummary {
   const n = model.nRows;
   const runs = designRuns(design);
   const k = model.factors.length;
   const ps = model.percentiles;
+  const maxRank = Math.max(1, ...model.slices.map((rows) => rows.length));
   return {
     r0, r1,
     targets: model.targets.map((_, t) => {
       const scores = outputs.scores[t] as Float64Array;
-      const first = model.factors.map(() => [] as (number | null)[]);
-      const total = model.factors.map(() => [] as (number | null)[]);
-      for (let r = r0; r < r1; r++) {
-        const s = sobolIndices(scores, design.n, k, n, r);
-        for (let i = 0; i < k; i++) {
-          (first[i] as (number | null)[]).push(orNull(s.first[i] as number));
-          (total[i] as (number | null)[]).push(orNull(s.total[i] as number));
-        }
-      }
       return {
-        scoreBands: rowPercentiles(scores, runs, n, r0, r1, ps, (v) => v !== v),
-        rankBands: rowPercentiles(outputs.ranks[t] as Int32Array, runs, n, r0, r1, ps, (v) => v === 0),
-        first, total,
+        scoreBands: scorePercentiles(scores, runs, n, r0, r1, ps),
+        rankBands: rankPercentiles(outputs.ranks[t] as Int32Array, runs, n, r0, r1, ps, maxRank),
+        ...rowSobol(scores, design.n, k, n, r0, r1),
       };
     }),
   };
 }
 
-/** Bands and Sobol indices from every run's outputs; `rows` are per-row summaries already made (else made here). */
-export function summarise(model: Model, design: SaltelliDesign, spec: Pick<UncertaintySpec, 'seed' | 'runs'>, outputs: RunOutputs, rows?: RowSummary[]): UncertaintyResult {
-  const n = model.nRows;
+/** What the summary computes from all the runs at once rather than row by row: nominal results and the rank-shift indices. */
+export interface RunsSummary {
+  nominal: { scores: Float64Array[]; ranks: Int32Array[] };
+  targets: { first: number[]; total: number[]; intervals: SobolIntervals; shiftMean: number; shiftPercentiles: number[] }[];
+}
+
+/** The nominal run, and Sobol indices (with bootstrap intervals) and percentiles of each target's mean absolute rank shift. */
+export function summariseRuns(model: Model, design: SaltelliDesign, spec: Pick<UncertaintySpec, 'seed'>, outputs: RunOutputs): RunsSummary {
   const runs = designRuns(design);
   const k = model.factors.length;
-  const nominal = nominalRun(model);
+  return {
+    nominal: nominalRun(model),
+    targets: model.targets.map((_, t) => {
+      const shift = outputs.rankShift[t] as Float64Array;
+      const si = sobolIndices(shift, design.n, k);
+      let shiftSum = 0;
+      for (const v of shift) shiftSum += v;
+      return {
+        first: si.first, total: si.total, intervals: sobolBootstrap(shift, design.n, k, spec.seed),
+        shiftMean: shiftSum / runs, shiftPercentiles: percentilesInPlace(shift.slice(), runs, model.percentiles),
+      };
+    }),
+  };
+}
+
+/**
+ * Bands and Sobol indices from every run's outputs; `rows` are per-row summaries and `whole` the all-runs summary
+ * already made (else made here).
+ */
+export function summarise(
+  model: Model, design: SaltelliDesign, spec: Pick<UncertaintySpec, 'seed' | 'runs'>, outputs: RunOutputs, rows?: RowSummary[],
+  whole: RunsSummary = summariseRuns(model, design, spec, outputs),
+): UncertaintyResult {
+  const runs = designRuns(design);
   const ps = model.percentiles;
-  const parts = [...(rows ?? [summariseRows(model, design, outputs, 0, n)])].sort((a, b) => a.r0 - b.r0);
+  const parts = [...(rows ?? [summariseRows(model, design, outputs, 0, model.nRows)])].sort((a, b) => a.r0 - b.r0);
   const targets = model.targets.map((node, t): TargetUncertainty => {
-    const ranks = outputs.ranks[t] as Int32Array;
-    const nominalRanks = nominal.ranks[t] as Int32Array;
-    const shift = new Float64Array(runs);
-    for (let j = 0; j < runs; j++) {
-      let sum = 0;
-      let count = 0;
-      for (let r = 0; r < n; r++) {
-        const a = ranks[j * n + r] as number;
-        const b = nominalRanks[r] as number;
-        if (a === 0 || b === 0) continue;
-        sum += Math.abs(a - b);
-        count++;
-      }
-      shift[j] = count > 0 ? sum / count : Number.NaN;
-    }
-    const si = sobolIndices(shift, design.n, k);
-    const ci = sobolBootstrap(shift, design.n, k, spec.seed);
-    let shiftSum = 0;
-    for (const v of shift) shiftSum += v;
+    const nominalRanks = whole.nominal.ranks[t] as Int32Array;
+    const { first, total, intervals: ci, shiftMean, shiftPercentiles } = whole.targets[t] as RunsSummary['targets'][number];
     const part = parts.map((p) => p.targets[t] as RowSummary['targets'][number]);
     return {
       code: model.nodeCodes[node] as string,
-      nominalScore: Array.from(nominal.scores[t] as Float64Array, orNull),
+      nominalScore: Array.from(whole.nominal.scores[t] as Float64Array, orNull),
       nominalRank: Array.from(nominalRanks, (r) => (r === 0 ? null : r)),
       scoreBands: part.flatMap((p) => p.scoreBands),
       rankBands: part.flatMap((p) => p.rankBands),
       sensitivity: model.factors.map((f, i) => ({
-        factor: f.name, first: orNull(si.first[i] as number), total: orNull(si.total[i] as number),
+        factor: f.name, first: orNull(first[i] as number), total: orNull(total[i] as number),
         firstInterval: ci.first[i] as SobolInterval, totalInterval: ci.total[i] as SobolInterval,
       })),
       scoreSensitivity: model.factors.map((f, i) => ({
         factor: f.name, first: part.flatMap((p) => p.first[i] ?? []), total: part.flatMap((p) => p.total[i] ?? []),
       })),
-      meanAbsRankShift: { mean: shiftSum / runs, percentiles: percentilesInPlace(shift.slice(), runs, ps) },
+      meanAbsRankShift: { mean: shiftMean, percentiles: shiftPercentiles },
     };
   });
   return {
@@ -255,7 +402,7 @@ export function summarise(model: Model, design: SaltelliDesign, spec: Pick<Uncer
 /** Builds the model on this thread: one engine pipeline per distinct variant. */
 export function buildModel(dataset: IndexDataset, config: PipelineConfig, spec: UncertaintySpec): Model {
   const plan = planUncertainty(dataset, config, spec);
-  const built = plan.variantConfigs.map((c) => computeVariant(dataset, c.steps));
+  const built = computeVariants(dataset, plan.variantConfigs.map((c) => c.steps));
   return assembleModel(dataset, config, spec, plan, built);
 }
 

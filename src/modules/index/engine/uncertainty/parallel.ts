@@ -1,27 +1,28 @@
 /**
  * The uncertainty analysis across worker threads (node:worker_threads), one per core by default. This wrapper is the
  * only I/O of the analysis: the plan, the sample design, the summary and leave-one-out are computed here with the
- * functions of plan.ts, model.ts and monte-carlo.ts; the workers build the pipeline variants (split between them, transferred
- * back as typed arrays), then each evaluates a contiguous range of runs, writing into typed arrays backed by a
- * SharedArrayBuffer (no copy of the 10⁷-value outputs), then each summarises a range of rows. Every run depends only
- * on the model, the design and its index, and every row summary only on that row's outputs, so the result equals
- * `runUncertainty` with the same seed, bit for bit (tested).
+ * functions of plan.ts, model.ts and monte-carlo.ts; the workers build the pipeline variants (split between them,
+ * transferred back as typed arrays), then each evaluates a contiguous range of runs, writing into typed arrays backed
+ * by a SharedArrayBuffer (no copy of the 10⁷-value outputs), then each summarises a range of rows. The model's large
+ * arrays (the variants and the design) are shared the same way, so handing the model to a worker copies no bulk data.
+ * Every run depends only on the model, the design and its index, and every row summary only on that row's outputs,
+ * so the result equals `runUncertainty` with the same seed, bit for bit (tested).
+ *
+ * The worker threads persist between analyses (worker-pool.ts); `closeUncertaintyWorkers` stops them.
  *
  * From TypeScript sources, workers start from worker-bootstrap.mjs, which registers tsx's loader before loading
  * worker.ts (Node 20 ignores `--import` in a Worker's execArgv for its entry module), so this works under
  * `tsx src/cli.ts`, under Vitest and in the bench alike.
  */
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { EngineError } from '../data-table.js';
 import type { PipelineConfig } from '../pipeline.js';
 import type { IndexDataset } from '../types.js';
-import { leaveOneOut, type LeaveOneOutOptions } from './leave-one-out.js';
-import { assembleModel, type Model, type VariantValues } from './model.js';
-import { allocateOutputs, designFor, summarise, type UncertaintyAnalysis } from './monte-carlo.js';
+import { leaveOneOut, type LeaveOneOutOptions, type LeaveOneOutResult } from './leave-one-out.js';
+import { assembleModel, stepsBeforeNormalisation, type Model, type VariantValues } from './model.js';
+import { allocateOutputs, designFor, summarise, summariseRuns, type RunOutputs, type RunsSummary, type UncertaintyAnalysis } from './monte-carlo.js';
 import { planUncertainty, type UncertaintySpec } from './plan.js';
-import { designRuns } from './sobol.js';
-import type { WorkerReply, WorkerRequest } from './worker.js';
+import { designRuns, type SaltelliDesign } from './sobol.js';
+import { closeUncertaintyWorkers as closeWorkers, withUncertaintyWorkers } from './worker-pool.js';
 
 export interface ParallelOptions {
   /** Worker threads; default the available parallelism (2 on the reference machine). */
@@ -31,55 +32,31 @@ export interface ParallelOptions {
   onPhase?: (phase: 'variants' | 'runs' | 'summary', ms: number) => void;
 }
 
-function workerUrl(): URL {
-  const here = import.meta.url;
-  return new URL(here.endsWith('.ts') ? './worker-bootstrap.mjs' : './worker.js', here);
+/** A copy backed by a SharedArrayBuffer: structured cloning to a worker then shares it instead of copying it. */
+function shared(a: Float64Array): Float64Array {
+  const copy = new Float64Array(new SharedArrayBuffer(a.byteLength));
+  copy.set(a);
+  return copy;
 }
 
-class Pool {
-  private readonly workers: Worker[];
+/**
+ * The shared output arrays of the last analysis, reused by the next one of the same shape: they are hundreds of MB
+ * for 10⁴ runs, every cell is written by every analysis, and no result refers to them (the summary copies what it
+ * keeps). Without this, each analysis would allocate its own and the last ones would linger until a full GC.
+ */
+let spareOutputs: RunOutputs | null = null;
 
-  constructor(size: number) {
-    const url = workerUrl();
-    this.workers = Array.from({ length: size }, () => new Worker(url));
-  }
+function outputsFor(model: Model, runs: number): RunOutputs {
+  const spare = spareOutputs;
+  const fits = spare !== null && spare.runs === runs && spare.nRows === model.nRows && spare.scores.length === model.targets.length;
+  spareOutputs = null;
+  return fits ? spare : allocateOutputs(model, runs, true);
+}
 
-  get size(): number {
-    return this.workers.length;
-  }
-
-  /** Sends one request to worker i and waits for its reply. */
-  ask(i: number, request: WorkerRequest): Promise<WorkerReply> {
-    const worker = this.workers[i] as Worker;
-    return new Promise((resolve, reject) => {
-      const cleanup = () => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-      };
-      const onMessage = (reply: WorkerReply) => {
-        cleanup();
-        if (reply.kind === 'error') reject(reply.code ? new EngineError(reply.code, reply.message) : new Error(`${reply.name}: ${reply.message}`));
-        else resolve(reply);
-      };
-      const onError = (error: Error) => {
-        cleanup();
-        reject(error);
-      };
-      const onExit = (code: number) => {
-        cleanup();
-        reject(new Error(`uncertainty worker exited with code ${code}`));
-      };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.postMessage(request);
-    });
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
-  }
+/** Stops the persistent worker threads and drops the output arrays kept for the next analysis; the next one starts afresh. */
+export async function closeUncertaintyWorkers(): Promise<void> {
+  await closeWorkers();
+  spareOutputs = null;
 }
 
 /** `runUncertainty` across worker threads. */
@@ -88,47 +65,62 @@ export async function runUncertaintyParallel(
 ): Promise<UncertaintyAnalysis> {
   const plan = planUncertainty(dataset, config, spec);
   const size = Math.max(1, Math.floor(options.workers ?? os.availableParallelism()));
-  const pool = new Pool(size);
-  try {
+  return withUncertaintyWorkers(size, async (pool) => {
     let t = performance.now();
     const lap = (phase: 'variants' | 'runs' | 'summary') => {
       const now = performance.now();
       options.onPhase?.(phase, now - t);
       t = now;
     };
-    const all = <T>(f: (i: number) => Promise<T>) => Promise.all(Array.from({ length: size }, (_, i) => f(i)));
     const range = (total: number, i: number) => [Math.floor((total * i) / size), Math.floor((total * (i + 1)) / size)] as const;
+    try {
+      // 1. the pipeline variants, built by the engine in the workers: ordered by their steps before normalisation and
+      // dealt in contiguous shares, so that a worker runs those shared steps once for several variants
+      const ordered = plan.variantConfigs.map((c, index) => ({ index, steps: c.steps, key: JSON.stringify(stepsBeforeNormalisation(c.steps)) }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
+      const share = Array.from({ length: size }, (_, i) => ordered.slice(...range(ordered.length, i)).map(({ index, steps }) => ({ index, steps })));
+      const built: VariantValues[] = new Array(plan.variantConfigs.length);
+      const replies = await pool.all((i) => ((share[i]?.length ?? 0) > 0 ? { kind: 'variants', dataset, variants: share[i] ?? [] } : null));
+      for (const reply of replies) if (reply?.kind === 'variants') for (const b of reply.built) built[b.index] = { units: b.units, values: b.values };
+      const assembled = assembleModel(dataset, config, spec, plan, built);
+      const model: Model = { ...assembled, variants: assembled.variants.map(shared), logVariants: assembled.logVariants.map(shared) };
+      const planned = designFor(model, spec);
+      const design: SaltelliDesign = { ...planned, a: shared(planned.a), b: shared(planned.b) };
+      lap('variants');
 
-    // 1. the pipeline variants, dealt round-robin, built by the engine in the workers
-    const share = Array.from({ length: size }, () => [] as { index: number; steps: PipelineConfig['steps'] }[]);
-    plan.variantConfigs.forEach((c, index) => share[index % size]?.push({ index, steps: c.steps }));
-    const built: VariantValues[] = new Array(plan.variantConfigs.length);
-    const replies = await all((i) => ((share[i]?.length ?? 0) > 0 ? pool.ask(i, { kind: 'variants', dataset, variants: share[i] ?? [] }) : Promise.resolve(null)));
-    for (const reply of replies) if (reply?.kind === 'variants') for (const b of reply.built) built[b.index] = { units: b.units, values: b.values };
-    const model: Model = assembleModel(dataset, config, spec, plan, built);
-    const design = designFor(model, spec);
-    lap('variants');
+      // 2. the runs, in contiguous ranges, written by the workers into shared output arrays
+      const outputs = outputsFor(model, designRuns(design));
+      await pool.all((i) => {
+        const [from, to] = range(outputs.runs, i);
+        return { kind: 'runs', model, design, outputs, from, to };
+      });
+      lap('runs');
 
-    // 2. the runs, in contiguous ranges, written by the workers into shared output arrays
-    const outputs = allocateOutputs(model, designRuns(design), true);
-    await all((i) => pool.ask(i, { kind: 'setup', model, design, outputs }));
-    await all((i) => {
-      const [from, to] = range(outputs.runs, i);
-      return pool.ask(i, { kind: 'runs', from, to });
-    });
-    lap('runs');
-
-    // 3. per-row bands and Sobol indices, rows split between the workers; the rest here
-    const rows = await all(async (i) => {
-      const [r0, r1] = range(model.nRows, i);
-      const reply = await pool.ask(i, { kind: 'rows', r0, r1 });
-      if (reply.kind !== 'rows') throw new Error('unexpected worker reply');
-      return reply.summary;
-    });
-    const result = { monteCarlo: summarise(model, design, spec, outputs, rows), leaveOneOut: leaveOneOut(model, options.leaveOneOut) };
-    lap('summary');
-    return result;
-  } finally {
-    await pool.close();
-  }
+      // 3. per-row bands and Sobol indices, rows split between the workers; meanwhile the rest here
+      const rowReplies = pool.all((i) => {
+        const [r0, r1] = range(model.nRows, i);
+        return { kind: 'rows', r0, r1 };
+      });
+      let whole: RunsSummary;
+      let loo: LeaveOneOutResult;
+      try {
+        whole = summariseRuns(model, design, spec, outputs);
+        loo = leaveOneOut(model, options.leaveOneOut);
+      } catch (error) {
+        await rowReplies.catch(() => undefined);
+        throw error;
+      }
+      const rows = (await rowReplies).map((reply) => {
+        if (reply?.kind !== 'rows') throw new Error('unexpected worker reply');
+        return reply.summary;
+      });
+      const result = { monteCarlo: summarise(model, design, spec, outputs, rows, whole), leaveOneOut: loo };
+      lap('summary');
+      spareOutputs = outputs;
+      return result;
+    } finally {
+      // the workers stay for the next analysis, but not this one's model and outputs
+      if (!pool.broken) await pool.all(() => ({ kind: 'release' })).catch(() => undefined);
+    }
+  });
 }

@@ -54,11 +54,10 @@ export function designRow(d: SaltelliDesign, run: number, out: Float64Array): Fl
   const block = Math.floor(run / d.n);
   const j = run % d.n;
   const from = j * d.columns;
-  if (block === 1) {
-    out.set(d.b.subarray(from, from + d.columns));
-    return out;
-  }
-  out.set(d.a.subarray(from, from + d.columns));
+  // element by element rather than `set(subarray(…))`: called once per run, it allocates nothing
+  const source = block === 1 ? d.b : d.a;
+  for (let c = 0; c < d.columns; c++) out[c] = source[from + c] as number;
+  if (block === 1) return out;
   if (block >= 2) {
     const [start, end] = d.factorColumns[block - 2] as [number, number];
     for (let c = start; c < end; c++) out[c] = d.b[from + c] as number;
@@ -135,31 +134,33 @@ export function sobolBootstrap(
   options: { resamples?: number; level?: number; stride?: number; offset?: number } = {},
 ): SobolIntervals {
   const { resamples = SOBOL_RESAMPLES, level = SOBOL_LEVEL, stride = 1, offset = 0 } = options;
-  const at = (run: number) => y[offset + run * stride] as number;
+  // Each base sample's run tuple (A_j, B_j, AB_1,j … AB_k,j) side by side: a resample reads one tuple per draw.
+  const width = k + 2;
+  const tuples = new Float64Array(width * n);
+  for (let j = 0; j < n; j++) for (let b = 0; b < width; b++) tuples[j * width + b] = y[offset + (b * n + j) * stride] as number;
   const rng = new Xoshiro128(BigInt(seed) + (1n << 32n));
   const pickRow = new Int32Array(n);
   const firsts = Array.from({ length: k }, () => new Float64Array(resamples));
   const totals = Array.from({ length: k }, () => new Float64Array(resamples));
   let defined = 0;
   for (let b = 0; b < resamples; b++) {
-    for (let j = 0; j < n; j++) pickRow[j] = Math.min(n - 1, Math.floor(rng.nextDouble() * n));
+    for (let j = 0; j < n; j++) pickRow[j] = Math.min(n - 1, Math.floor(rng.nextDouble() * n)) * width;
     let mean = 0;
-    for (let j = 0; j < n; j++) mean += at(pickRow[j] as number) + at(n + (pickRow[j] as number));
+    for (let j = 0; j < n; j++) mean += (tuples[pickRow[j] as number] as number) + (tuples[(pickRow[j] as number) + 1] as number);
     mean /= 2 * n;
     let ss = 0;
-    for (let j = 0; j < n; j++) ss += (at(pickRow[j] as number) - mean) ** 2 + (at(n + (pickRow[j] as number)) - mean) ** 2;
+    for (let j = 0; j < n; j++) ss += ((tuples[pickRow[j] as number] as number) - mean) ** 2 + ((tuples[(pickRow[j] as number) + 1] as number) - mean) ** 2;
     const variance = ss / (2 * n - 1);
     // A resample whose outputs are all equal (or missing) has no indices: it is left out of the percentiles.
     if (!(variance > 0)) continue;
     for (let i = 0; i < k; i++) {
       let s = 0;
       let t = 0;
-      const base = (2 + i) * n;
       for (let j = 0; j < n; j++) {
-        const row = pickRow[j] as number;
-        const ya = at(row) - mean;
-        const yb = at(n + row) - mean;
-        const yab = at(base + row) - mean;
+        const at = pickRow[j] as number;
+        const ya = (tuples[at] as number) - mean;
+        const yb = (tuples[at + 1] as number) - mean;
+        const yab = (tuples[at + 2 + i] as number) - mean;
         s += yb * (yab - ya);
         t += (ya - yab) ** 2;
       }

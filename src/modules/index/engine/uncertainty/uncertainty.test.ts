@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseCoinr, type RawTable } from '../coinr-format.js';
 import { EngineError } from '../data-table.js';
 import { runPipeline, type PipelineConfig } from '../pipeline.js';
@@ -7,7 +11,7 @@ import { leaveOneOut } from './leave-one-out.js';
 import { nominalRun } from './kernel.js';
 import type { UncertaintySpec } from './plan.js';
 import { allocateOutputs, buildModel, designFor, evaluateRuns, runChoices, runUncertainty } from './monte-carlo.js';
-import { runUncertaintyParallel } from './parallel.js';
+import { closeUncertaintyWorkers, runUncertaintyParallel } from './parallel.js';
 import { designRuns } from './sobol.js';
 import { syntheticCoinr } from './synthetic.js';
 
@@ -200,6 +204,8 @@ describe('leave one out', () => {
 });
 
 describe('worker threads', () => {
+  afterAll(() => closeUncertaintyWorkers());
+
   it.each([1, 2, 3])('%i worker(s) give exactly the single-threaded result', async (workers) => {
     const single = runUncertainty(dataset, CONFIG, SPEC);
     const parallel = await runUncertaintyParallel(dataset, CONFIG, SPEC, { workers });
@@ -210,4 +216,46 @@ describe('worker threads', () => {
     await expect(runUncertaintyParallel(dataset, { ...CONFIG, steps: [{ step: 'impute', method: 'groupMean', group: 'Nope' }] }, SPEC, { workers: 2 }))
       .rejects.toMatchObject({ code: 'impute.group.unknown' });
   });
+
+  it('keeps its workers between analyses: a second analysis with another spec equals its own single-threaded result', async () => {
+    const other: UncertaintySpec = { ...SPEC, seed: 7, runs: 250, imputation: [{ method: 'median' }], targets: ['C2'] };
+    const first = await runUncertaintyParallel(dataset, CONFIG, SPEC, { workers: 2 });
+    const second = await runUncertaintyParallel(dataset, CONFIG, other, { workers: 2 });
+    expect(first).toEqual(runUncertainty(dataset, CONFIG, SPEC));
+    expect(second).toEqual(runUncertainty(dataset, CONFIG, other));
+  });
+
+  it('serves the next analysis after one failed, and after the workers were closed', async () => {
+    const single = runUncertainty(dataset, CONFIG, SPEC);
+    await expect(runUncertaintyParallel(dataset, { ...CONFIG, steps: [{ step: 'impute', method: 'groupMean', group: 'Nope' }] }, SPEC, { workers: 2 }))
+      .rejects.toMatchObject({ code: 'impute.group.unknown' });
+    expect(await runUncertaintyParallel(dataset, CONFIG, SPEC, { workers: 2 })).toEqual(single);
+    await closeUncertaintyWorkers();
+    expect(await runUncertaintyParallel(dataset, CONFIG, SPEC, { workers: 2 })).toEqual(single);
+  });
+
+  it('does not keep a process alive: a script that ran an analysis and never closed the workers exits by itself', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uncertainty-exit-'));
+    const script = path.join(dir, 'run.mts');
+    const here = (file: string) => JSON.stringify(new URL(file, import.meta.url).href);
+    fs.writeFileSync(script, [
+      `import { parseCoinr } from ${here('../coinr-format.ts')};`,
+      `import { runUncertaintyParallel } from ${here('./parallel.ts')};`,
+      `import { syntheticCoinr } from ${here('./synthetic.ts')};`,
+      `const parsed = parseCoinr(syntheticCoinr(${JSON.stringify({ units: 12, years: 2, categories: 2, subPerCategory: 2, indicatorsPerSub: 2, missing: 0, seed: 3 })}));`,
+      `if (!parsed.ok) throw new Error('bad data');`,
+      `const r = await runUncertaintyParallel(parsed.dataset, ${JSON.stringify(CONFIG)}, ${JSON.stringify({ seed: 1, runs: 39, weights: [{ level: 1, perturbation: 0.2 }] })}, { workers: 2 });`,
+      `console.log('runs', r.monteCarlo.runs);`,
+    ].join('\n'));
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect({ code, out: out.trim() }).toEqual({ code: 0, out: 'runs 39' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

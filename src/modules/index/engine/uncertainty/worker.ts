@@ -1,22 +1,24 @@
 /**
  * Worker-thread entry of the parallel uncertainty analysis (see parallel.ts): builds pipeline variants, evaluates a
  * range of runs into the shared output arrays, or summarises a range of rows, with the same functions as the
- * single-threaded path.
+ * single-threaded path. The thread persists between analyses (worker-pool.ts): it keeps one analysis's model, design
+ * and outputs from its `runs` request to its `release`.
  */
 import { parentPort } from 'node:worker_threads';
 import type { PipelineStep } from '../pipeline.js';
 import type { IndexDataset } from '../types.js';
 import { scratchFor } from './kernel.js';
-import { computeVariant, type Model } from './model.js';
+import { computeVariants, type Model, type VariantValues } from './model.js';
 import { evaluateRuns, summariseRows, type RowSummary, type RunOutputs } from './monte-carlo.js';
 import type { SaltelliDesign } from './sobol.js';
 
 export type WorkerRequest =
   | { kind: 'variants'; dataset: IndexDataset; variants: { index: number; steps: PipelineStep[] }[] }
-  /** The model and design stay in the worker for the next requests. */
-  | { kind: 'setup'; model: Model; design: SaltelliDesign; outputs: RunOutputs }
-  | { kind: 'runs'; from: number; to: number }
-  | { kind: 'rows'; r0: number; r1: number };
+  /** Runs [from, to); the model, design and outputs stay in the worker for the `rows` request. */
+  | { kind: 'runs'; model: Model; design: SaltelliDesign; outputs: RunOutputs; from: number; to: number }
+  | { kind: 'rows'; r0: number; r1: number }
+  /** The analysis is over: drop its model and outputs (the shared memory is freed once no thread holds it). */
+  | { kind: 'release' };
 
 export type WorkerReply =
   | { kind: 'variants'; built: { index: number; units: IndexDataset['data']['units']; values: Float64Array }[] }
@@ -32,21 +34,19 @@ let state: { model: Model; design: SaltelliDesign; outputs: RunOutputs } | null 
 port.on('message', (request: WorkerRequest) => {
   try {
     if (request.kind === 'variants') {
-      const built = request.variants.map((v) => ({ index: v.index, ...computeVariant(request.dataset, v.steps) }));
+      const values = computeVariants(request.dataset, request.variants.map((v) => v.steps));
+      const built = request.variants.map((v, i) => ({ index: v.index, ...(values[i] as VariantValues) }));
       port.postMessage({ kind: 'variants', built } satisfies WorkerReply, built.map((b) => b.values.buffer as ArrayBuffer));
-      return;
-    }
-    if (request.kind === 'setup') {
+    } else if (request.kind === 'runs') {
       state = { model: request.model, design: request.design, outputs: request.outputs };
-      port.postMessage({ kind: 'done' } satisfies WorkerReply);
-      return;
-    }
-    if (!state) throw new Error('worker not set up');
-    if (request.kind === 'runs') {
       evaluateRuns(state.model, state.design, request.from, request.to, state.outputs, scratchFor(state.model));
       port.postMessage({ kind: 'done' } satisfies WorkerReply);
-    } else {
+    } else if (request.kind === 'rows') {
+      if (!state) throw new Error('worker has no analysis under way');
       port.postMessage({ kind: 'rows', summary: summariseRows(state.model, state.design, state.outputs, request.r0, request.r1) } satisfies WorkerReply);
+    } else {
+      state = null;
+      port.postMessage({ kind: 'done' } satisfies WorkerReply);
     }
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
