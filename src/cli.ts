@@ -7,7 +7,27 @@ import path from 'node:path';
 import { loadConfig } from './app/config/config.js';
 import { openDatabase } from './app/database/database.js';
 import { migrateDatabase } from './app/database/migrate.js';
+import { EventBus } from './app/events/events.js';
 import { buildProgram, describeCliError, isForwardable, type CliIo } from './cli-program.js';
+
+/**
+ * A change a command publishes (a toolkit import, a crosswalk edit…) reaches the servers on the same PostgreSQL
+ * database as NOTIFY registry_changed, which empties their response caches; only some tables notify by trigger. On the
+ * embedded database a running server runs such commands itself (with its own event bus), so there is nobody to tell.
+ */
+const events = new EventBus();
+events.on('registry.changed', 'cli.notify-servers', () => {
+  const cfg = loadConfig();
+  if (!cfg.databaseUrl) return;
+  void (async () => {
+    const database = await openDatabase({ databaseUrl: cfg.databaseUrl });
+    try {
+      await database.notify('registry_changed');
+    } finally {
+      await database.close();
+    }
+  })().catch((error: unknown) => console.error(`Could not tell the running servers to refresh their pages: ${describeCliError(error)}`));
+});
 
 const terminal: CliIo = {
   config: () => loadConfig(),
@@ -26,6 +46,7 @@ const terminal: CliIo = {
   write: (text) => void process.stdout.write(text),
   fail: () => void (process.exitCode = 1),
   resolve: (file) => path.resolve(file),
+  events,
 };
 
 const argv = process.argv.slice(2);
