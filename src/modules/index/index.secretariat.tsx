@@ -217,7 +217,8 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
         const note = (s: string) => (s.trim() === '' ? undefined : s);
         try {
           await publishEdition(deps, await getActor(request), { slug, changesNote: { en: note(values.noteEn), fr: note(values.noteFr) } });
-          context.cache.invalidate();
+          // Empties every web process's response cache (this one's, and the others' through NOTIFY).
+          context.events.emit('registry.changed', { reason: 'index.publish' });
           return reply.redirect(`/${locale}/secretariat/index/${slug}?done=published`, 303);
         } catch (error) {
           const { status, ...placed } = refused(error);
@@ -230,7 +231,7 @@ export async function registerIndexSecretariatPages(app: FastifyInstance, contex
         const values = { reason: formText((request.body ?? {}) as FormBody, 'reason') };
         try {
           await withdrawEdition(deps, await getActor(request), { slug, reason: values.reason });
-          context.cache.invalidate();
+          context.events.emit('registry.changed', { reason: 'index.withdraw' });
           return reply.redirect(`/${locale}/secretariat/index/${slug}?done=withdrawn`, 303);
         } catch (error) {
           const { status, ...placed } = refused(error);
