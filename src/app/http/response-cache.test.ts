@@ -114,4 +114,32 @@ describe('the response cache', () => {
     expect(renders()).toBe(2);
     await app.close();
   });
+
+  it('does not store an answer whose data was read before a change (readSince), and stores it when nothing changed', async () => {
+    const cache = new ResponseCache();
+    const app = Fastify();
+    app.addHook('onRequest', (request, reply, done) => {
+      if (!cache.serveHit(request, reply)) done();
+    });
+    let renders = 0;
+    let changeWhileReading = true;
+    app.get('/read-first', async (request, reply) => {
+      const readSince = cache.currentVersion;
+      const data = `read at ${readSince}`; // the handler's reads
+      if (changeWhileReading) cache.invalidate(); // a publication lands between the reads and the render
+      return cache.send(request, reply, 'text/plain', async () => {
+        renders += 1;
+        return data;
+      }, readSince);
+    });
+    await app.ready();
+    await app.inject({ url: '/read-first' });
+    await app.inject({ url: '/read-first' });
+    expect(renders).toBe(2);
+    changeWhileReading = false;
+    await app.inject({ url: '/read-first' });
+    await app.inject({ url: '/read-first' });
+    expect(renders).toBe(3);
+    await app.close();
+  });
 });

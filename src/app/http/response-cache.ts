@@ -146,18 +146,22 @@ export class ResponseCache {
    * the canonical URL it is given (a page links to its other language with it, never with the URL as typed), as every
    * URL with the same validated parameters gets its answer. A request whose key `serveHit` did not compute (it did not
    * run, or the query failed the cache's parse) is rendered and not stored.
+   *
+   * A handler that reads its data before calling `send` (to answer a 400 from it) passes `readSince`, the
+   * `currentVersion` it noted before reading: a change since then leaves the answer uncached.
    */
   async send(
     request: FastifyRequest,
     reply: FastifyReply,
     contentType: string,
     render: (url: string) => Promise<string | Buffer>,
+    readSince?: number,
   ): Promise<FastifyReply> {
     reply.header('vary', 'Accept-Encoding').type(contentType);
     const key = this.keys.get(request);
     let entry = key === undefined ? undefined : this.entries.get(key);
     if (!entry || entry.version !== this.version) {
-      const version = this.version;
+      const version = readSince ?? this.version;
       const body = await render(key ?? request.url);
       const identity = Buffer.isBuffer(body) ? body : Buffer.from(body);
       const etag = `"${createHash('sha1').update(identity).digest('base64url')}"`;

@@ -31,6 +31,7 @@ export async function registerLibraryPages(app: FastifyInstance, context: AppCon
     app.get(`/${locale}/practices`, { ...page, config: { cacheQuery: libraryPageQuerySchema } }, async (request, reply) => {
       const { state, invalid } = readLibraryQuery(request.query);
       const errors: Partial<Record<LibraryQueryField, string>> = Object.fromEntries(invalid.map((field) => [field, t(`filter.error.${field}`, { slugs: '' })]));
+      const readSince = context.cache.currentVersion; // before the reads the cached page is made of
       const labels = await frameworkLabels({ db });
       if (invalid.length) return reply.code(400).type(html).send(LibraryPage({ locale, state, result: null, facets: null, labels, errors, path: urlAfterLocale(request.url) }));
       const browsed = await browseLibrary({ db, filters: state, page: state.page, pageSize: state.pageSize, locale });
@@ -38,12 +39,8 @@ export async function registerLibraryPages(app: FastifyInstance, context: AppCon
         errors.supporter = t('filter.error.supporter', { slugs: browsed.unknownSupporters.join(', ') });
         return reply.code(400).type(html).send(LibraryPage({ locale, state, result: null, facets: null, labels, errors, path: urlAfterLocale(request.url) }));
       }
-      // Read again inside the render: the cache stores only what was read after it noted the registry's version.
-      return context.cache.send(request, reply, html, async (url) => {
-        const fresh = await browseLibrary({ db, filters: state, page: state.page, pageSize: state.pageSize, locale });
-        const view = 'unknownSupporters' in fresh ? browsed : fresh;
-        return LibraryPage({ locale, state, result: view.result, facets: view.facets, labels: await frameworkLabels({ db }), errors, path: urlAfterLocale(url) });
-      });
+      const { result, facets } = browsed;
+      return context.cache.send(request, reply, html, async (url) => LibraryPage({ locale, state, result, facets, labels, errors, path: urlAfterLocale(url) }), readSince);
     });
 
     // Nothing asked is the blank form; a wrong choice is the form again (400) with its message beside its select.
