@@ -13,6 +13,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { CsafError, ValidationReply, ValidationRequest } from './cases.csaf-worker.js';
+import { workerEntry } from '../../app/workers/worker-entry.js';
 
 export type { CsafError };
 
@@ -30,13 +31,8 @@ interface Validator {
 let current: Validator | null = null;
 let nextId = 0;
 
-function workerUrl(): URL {
-  const here = import.meta.url;
-  return new URL(here.endsWith('.ts') ? './cases.csaf-worker-bootstrap.mjs' : './cases.csaf-worker.js', here);
-}
-
 function startValidator(): Validator {
-  const validator: Validator = { worker: new Worker(workerUrl()), pending: new Map() };
+  const validator: Validator = { worker: new Worker(workerEntry(import.meta.url, 'cases.csaf-worker')), pending: new Map() };
   const { worker, pending } = validator;
   worker.unref();
   const fail = (error: Error) => {

@@ -10,6 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CheckResult, ParseJob, ParseResult, Refusal, WorkerRequest } from './index.parse-worker.js';
 import { parseWorkerLimits } from './index.upload-limits.js';
+import { workerEntry } from '../../../app/workers/worker-entry.js';
 
 export type { CheckResult, ParseJob, ParseResult, Refusal };
 
@@ -21,14 +22,9 @@ export type ParseOutcome = { ok: true; results: ParseResult[] } | { ok: false; r
 
 type WorkerLimits = { [K in keyof typeof parseWorkerLimits]: number };
 
-function workerUrl(): URL {
-  const here = import.meta.url;
-  return new URL(here.endsWith('.ts') ? './index.parse-worker-bootstrap.mjs' : './index.parse-worker.js', here);
-}
-
 function runWorker<T>(request: WorkerRequest, limits: WorkerLimits): Promise<WorkerOutcome<T>> {
   const { timeoutMs, ...resourceLimits } = limits;
-  const worker = new Worker(workerUrl(), { resourceLimits });
+  const worker = new Worker(workerEntry(import.meta.url, 'index.parse-worker'), { resourceLimits });
   return new Promise<WorkerOutcome<T>>((resolve, reject) => {
     let settled = false;
     const settle = (outcome: WorkerOutcome<T> | Error) => {

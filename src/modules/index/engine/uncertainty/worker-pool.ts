@@ -11,11 +11,7 @@
 import { Worker } from 'node:worker_threads';
 import { EngineError } from '../data-table.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
-
-function workerUrl(): URL {
-  const here = import.meta.url;
-  return new URL(here.endsWith('.ts') ? './worker-bootstrap.mjs' : './worker.js', here);
-}
+import { workerEntry } from '../../../../app/workers/worker-entry.js';
 
 export class WorkerPool {
   private readonly workers: Worker[];
@@ -23,7 +19,7 @@ export class WorkerPool {
   broken = false;
 
   constructor(size: number) {
-    const url = workerUrl();
+    const url = workerEntry(import.meta.url, 'worker');
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(url);
       worker.unref();
