@@ -32,7 +32,11 @@ export async function startServer(config: Config, opening?: Promise<DatabaseHand
     });
     app.addHook('onClose', close);
   }
+  // The web fronts share the listening socket, so they start after it; they stop first (before the server closes).
+  let stopFronts = async () => {};
+  app.addHook('preClose', () => stopFronts());
   await app.listen({ port: config.port, host: config.host });
+  if (config.webFronts > 0) stopFronts = await startWebFronts(app, config);
   // Links in e-mails, the embed snippet and the API's server list all use it: say which one, and where it came from.
   app.log.info(`Public URL ${config.publicUrl} (from ${config.publicUrlSource}); links in e-mails point there`);
   // app.close() (above, on shutdown) stops the worker and waits for its jobs before the database closes.
@@ -77,6 +81,20 @@ function stopOnSignals(app: App, database: DatabaseHandle): void {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** Processes that answer cached pages on the same port beside this one (web-fronts.ts), stopped before the server closes. */
+async function startWebFronts(app: App, config: Config): Promise<() => Promise<void>> {
+  const { startWebFronts } = await import('./app/http/web-fronts.js');
+  return startWebFronts({
+    count: config.webFronts,
+    server: app.server,
+    front: app.web.front,
+    cache: app.context.cache,
+    trustProxy: config.trustProxy,
+    securityHeaders: { ...app.web.securityHeaders },
+    log: app.log,
+  });
 }
 
 /** Lets each module start its recurring jobs (idempotent), then starts the worker. */

@@ -23,7 +23,7 @@ import { clientErrorHandler, routingError } from './http/client-errors.js';
 import { AppError, toProblem } from './http/errors.js';
 import { isApiRequest, pathAfterLocale, requestLocale } from './http/locale.js';
 import { ResponseCache } from './http/response-cache.js';
-import { CacheFront, isJsonApiUrl, type ApiLimitDecision } from './http/cache-front.js';
+import { CacheFront, isJsonApiUrl, trustedHops, type ApiLimitDecision } from './http/cache-front.js';
 import { helmetOptions, securityHeadersOf } from './http/security-headers.js';
 import { invalidRequest } from './http/validation.js';
 import { addJobHandlers, createJobs } from './jobs/jobs.setup.js';
@@ -41,7 +41,11 @@ export interface ServerOptions {
   logger?: boolean;
 }
 
-export type App = FastifyInstance & { context: AppContext };
+export type App = FastifyInstance & {
+  context: AppContext;
+  /** The public server's listener and the headers of every answer, for the web fronts (web-fronts.ts). */
+  web: { front: CacheFront; securityHeaders: Readonly<Record<string, string>> };
+};
 
 /** Builds the whole web application: infrastructure plugins, then every module's routes and pages. */
 export async function createServer(options: ServerOptions): Promise<App> {
@@ -57,7 +61,7 @@ export async function createServer(options: ServerOptions): Promise<App> {
       options.logger === false
         ? false
         : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'], serializers: { req: requestLogLine } },
-    trustProxy: config.trustProxy,
+    trustProxy: trustedHops(config.trustProxy),
     // One log line per request costs throughput on a public registry; request logs are kept for debug levels.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     routerOptions: { ignoreTrailingSlash: true },
@@ -108,12 +112,15 @@ export async function createServer(options: ServerOptions): Promise<App> {
     log: app.log.child({ component: 'database' }),
   });
   app.decorate('context', context);
+  app.decorate('web', { front, securityHeaders });
   // Route limits (`config.rateLimit`, such as the join form's) and the JSON API's per-address budget.
   await app.register(rateLimit, { global: false });
   const apiRateLimit = app.createRateLimit({ max: config.rateLimitPerMinute, timeWindow: '1 minute' });
-  const apiDecision = (limit: { isAllowed: boolean; isExceeded?: boolean; ttlInSeconds?: number }): ApiLimitDecision => ({
+  const apiDecision = (limit: { isAllowed: boolean; isExceeded?: boolean; ttlInSeconds?: number; remaining?: number; ttl?: number }): ApiLimitDecision => ({
     exceeded: !limit.isAllowed && limit.isExceeded === true,
     retryAfterSeconds: limit.ttlInSeconds ?? 0,
+    remaining: limit.remaining ?? 0,
+    ttlMs: limit.ttl ?? 0,
   });
   // The front counts the API hits it answers with the same limiter: a request-shaped object is all it reads (the
   // address, and the route's rate-limit group, which API routes do not set).

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -41,6 +42,15 @@ const configSchema = z.object({
   secretKey: z.string().min(32, 'must be at least 32 characters').optional(),
   /** JOIN_RATE_LIMIT_PER_HOUR: applications and claims per hour and client address, every route and language together. */
   joinRateLimitPerHour: z.coerce.number().int().positive().default(20),
+  /**
+   * WEB_FRONTS: processes that answer cached pages and API answers on the same port beside the server (a process
+   * writes at most about 0.6 of a static file server's rate); "auto" is one per processor beyond the first, up to 7;
+   * 0 serves from this process alone.
+   */
+  webFronts: z
+    .union([z.literal('auto'), z.coerce.number().int().min(0).max(32)], { error: 'must be auto or a number from 0 to 32' })
+    .default('auto')
+    .transform((value) => (value === 'auto' ? Math.min(7, Math.max(0, os.availableParallelism() - 1)) : value)),
   /** JOBS: true runs the outbox worker in this process (the default); false leaves it to another process. */
   jobs: z.stringbool({ error: 'must be true or false' }).default(true),
 });
@@ -75,6 +85,7 @@ const envNames: Record<keyof z.input<typeof configSchema>, string> = {
   secretKey: 'SECRET_KEY',
   joinRateLimitPerHour: 'JOIN_RATE_LIMIT_PER_HOUR',
   jobs: 'JOBS',
+  webFronts: 'WEB_FRONTS',
 };
 
 export class ConfigError extends Error {

@@ -7,6 +7,9 @@ import type { ResponseCache } from './response-cache.js';
 export interface ApiLimitDecision {
   exceeded: boolean;
   retryAfterSeconds: number;
+  /** Requests left in the client's window after this one, and when the window ends (for a web front's lease). */
+  remaining: number;
+  ttlMs: number;
 }
 
 /** Counts one request against the API's budget of the client at `ip` (the rate-limit plugin's own store and rules). */
@@ -27,18 +30,45 @@ export class CacheFront {
   private readonly decisions = new WeakMap<IncomingMessage, ApiLimitDecision>();
   /** Set once the rate-limit plugin is registered; until then API requests all take the routed path. */
   apiLimit: ApiLimit | undefined;
+  /** Fastify's request handler and options, kept for the web fronts' server (`serverForFronts`). */
+  private routed: { handler: RequestListener; options: unknown } | undefined;
+
+  private readonly trust: (address: string | undefined, hop: number) => boolean;
 
   constructor(
     private readonly cache: ResponseCache,
     private readonly trustProxy: boolean,
-  ) {}
+  ) {
+    this.trust = trustedHops(trustProxy);
+  }
 
   /**
    * For Fastify's `serverFactory`: the server Fastify would build (same timeouts and limits, from its options), with
    * this front as its listener.
    */
   readonly serverFactory: FastifyServerFactory = (handler, options) => {
-    const server = http.createServer((options as { http?: http.ServerOptions }).http ?? {}, (request, response) => this.answer(request, response, handler));
+    this.routed = { handler, options };
+    return this.serverWith(options, (request, response) => {
+      // Fastify trusts X-Forwarded-* from the web fronts' socket (`trustedHops`); from anyone else only behind TRUST_PROXY.
+      if (!this.trustProxy) forgetForwardedHeaders(request);
+      this.handle(request, response, handler);
+    });
+  };
+
+  /**
+   * The server the web fronts pass the requests they do not answer to, on a socket only they reach (web-fronts.ts):
+   * the same listener, options and timeouts as the public one, and the X-Forwarded-For hop a front adds, which
+   * Fastify trusts from this socket only (`trustedHops`), so the client address is the one the front saw.
+   */
+  serverForFronts(): http.Server {
+    if (!this.routed) throw new Error('the web fronts need the Fastify server built first');
+    const { handler, options } = this.routed;
+    return this.serverWith(options, (request, response) => this.handle(request, response, handler));
+  }
+
+  /** A server with the options Fastify would give its own (Node's, and the timeouts and limits Fastify sets after). */
+  private serverWith(options: unknown, listener: RequestListener): http.Server {
+    const server = http.createServer((options as { http?: http.ServerOptions }).http ?? {}, listener);
     // Fastify has filled its defaults in by now (keep-alive 72 s…); typed loosely, hence the checks.
     const { keepAliveTimeout, requestTimeout, connectionTimeout, maxRequestsPerSocket } = options as Record<string, unknown>;
     if (typeof keepAliveTimeout === 'number') server.keepAliveTimeout = keepAliveTimeout;
@@ -46,14 +76,15 @@ export class CacheFront {
     if (typeof connectionTimeout === 'number') server.setTimeout(connectionTimeout);
     if (typeof maxRequestsPerSocket === 'number' && maxRequestsPerSocket > 0) server.maxRequestsPerSocket = maxRequestsPerSocket;
     return server;
-  };
+  }
 
   /** The API budget's decision already taken for this request, so the routed path does not count it twice. */
   decisionFor(request: IncomingMessage): ApiLimitDecision | undefined {
     return this.decisions.get(request);
   }
 
-  private answer(request: IncomingMessage, response: ServerResponse, next: (request: IncomingMessage, response: ServerResponse) => void): void {
+  /** Answers a GET the cache holds for its URL as sent; hands anything else to `next` (Fastify, or a front's proxy). */
+  handle(request: IncomingMessage, response: ServerResponse, next: RequestListener): void {
     const url = request.url ?? '';
     const entry = request.method === 'GET' ? this.cache.hitForUrl(url) : undefined;
     if (!entry) return next(request, response);
@@ -74,10 +105,31 @@ export class CacheFront {
 
   /** The address Fastify's `request.ip` gives (the first X-Forwarded-For hop when TRUST_PROXY is on), which the budget is kept by. */
   private clientAddress(request: IncomingMessage): string {
-    if (!this.trustProxy) return request.socket.remoteAddress ?? '';
-    const addresses = proxyAddr.all(request, () => true);
+    const socketAddress = request.socket.remoteAddress;
+    if (!this.trustProxy && socketAddress !== undefined) return socketAddress;
+    const addresses = proxyAddr.all(request, this.trust);
     return addresses[addresses.length - 1] ?? '';
   }
+
+}
+
+type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
+
+/**
+ * Fastify's `trustProxy`: every hop behind TRUST_PROXY, else only the first hop of a request from the web fronts'
+ * socket (a Unix socket: no address), whose X-Forwarded-For the front wrote. The public listener drops X-Forwarded-*
+ * when TRUST_PROXY is off (`forgetForwardedHeaders`), so no client can pass for one.
+ */
+export function trustedHops(trustProxy: boolean): (address: string | undefined, hop: number) => boolean {
+  return (address, hop) => trustProxy || (hop === 0 && address === undefined);
+}
+
+/** Drops the X-Forwarded-* headers of a request not from a trusted proxy (cheap: most requests have none). */
+export function forgetForwardedHeaders(request: IncomingMessage): void {
+  const headers = request.headers;
+  if (headers['x-forwarded-for'] !== undefined) delete headers['x-forwarded-for'];
+  if (headers['x-forwarded-host'] !== undefined) delete headers['x-forwarded-host'];
+  if (headers['x-forwarded-proto'] !== undefined) delete headers['x-forwarded-proto'];
 }
 
 /** The JSON API under `/api/v1`, limited per client address by RATE_LIMIT_PER_MINUTE (documents and docs are not). */

@@ -43,7 +43,15 @@ function pickEncoding(headers: IncomingHttpHeaders): Encoding {
  * registry keep pace with a static file server. Only URLs a route handler has already validated and rendered are
  * ever in the cache.
  */
+/** What a copy of the cache in another process (a web front, web-fronts.ts) is told, in order. */
+export type CacheChange =
+  | { kind: 'store'; key: string; entry: CachedEntry }
+  | { kind: 'learn'; url: string; key: string }
+  | { kind: 'invalidate' };
+
 export class ResponseCache {
+  /** Told every store, learnt URL and invalidation, in order: the web fronts' copies follow this cache. */
+  onChange: ((change: CacheChange) => void) | undefined;
   private entries = new Map<string, CachedEntry>();
   /** The key `serveHit` computed for a request it let through, from the query as it came (validation replaces it). */
   private keys = new WeakMap<FastifyRequest, string | undefined>();
@@ -69,6 +77,25 @@ export class ResponseCache {
     this.version += 1;
     this.entries.clear();
     this.bytes = 0;
+    this.onChange?.({ kind: 'invalidate' });
+  }
+
+  /**
+   * Applies a change another process's cache announced (`onChange`), for a web front's copy: an entry is stored as
+   * current here (the owner checked its version), an invalidation empties this copy as it emptied the owner.
+   */
+  follow(change: CacheChange): void {
+    if (change.kind === 'invalidate') return this.invalidate();
+    if (change.kind === 'learn') return this.remember(change.url, change.key);
+    if (change.entry.bytes <= this.maxBytes) this.store(change.key, { ...change.entry, version: this.version });
+  }
+
+  /** The changes that make an empty copy equal to this cache (a web front starting while the cache is full). */
+  snapshot(): CacheChange[] {
+    const changes: CacheChange[] = [];
+    for (const [key, entry] of this.entries) changes.push({ kind: 'store', key, entry });
+    for (const [url, key] of this.keysByUrl) changes.push({ kind: 'learn', url, key });
+    return changes;
   }
 
   /** Bytes held by the cached responses (bodies in their three encodings). */
@@ -93,12 +120,14 @@ export class ResponseCache {
     }
     this.entries.set(key, entry);
     this.bytes += entry.bytes;
+    this.onChange?.({ kind: 'store', key, entry });
   }
 
   private remember(url: string, key: string): void {
     if (url.length > maxRememberedUrl || this.keysByUrl.get(url) === key) return;
     if (this.keysByUrl.size >= this.maxEntries * 4) this.keysByUrl.delete(this.keysByUrl.keys().next().value as string);
     this.keysByUrl.set(url, key);
+    this.onChange?.({ kind: 'learn', url, key });
   }
 
   /**
