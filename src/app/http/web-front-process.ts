@@ -1,10 +1,12 @@
 /**
- * Entry of a web front process (forked by web-fronts.ts). Its first message brings the settings and the public
- * listening socket, which it then accepts on beside the server process; the following ones keep its cache copy in step.
- * It stops when told to, or when the server process is gone (the IPC channel closes).
+ * Entry of a web front process (forked by web-fronts.ts). Once loaded it says so; the server process then sends the
+ * settings and the public listening socket, which it accepts on beside the server process, and the cache changes that
+ * keep its copy in step. (Asking first matters: a socket handed over while this process is still loading would accept
+ * connections nobody reads.) It stops when told to, on SIGTERM or SIGINT (a terminal's Ctrl-C reaches the whole
+ * process group), or when the server process is gone (the IPC channel closes), after the requests under way.
  */
 import type { Server, Socket } from 'node:net';
-import { WebFront, type FrontSettings, type FromFront, type ToFront } from './web-front.js';
+import { WebFront, type FrontStart, type FromFront, type ToFront } from './web-front.js';
 
 let front: WebFront | undefined;
 let listening: Server | undefined;
@@ -22,7 +24,7 @@ async function stop(): Promise<void> {
   process.exit(0);
 }
 
-process.on('message', (message: ToFront | { type: 'start'; settings: FrontSettings }, handle?: Server) => {
+process.on('message', (message: ToFront | FrontStart, handle?: Server) => {
   if (message.type === 'start') {
     front = new WebFront(message.settings, send);
     listening = handle;
@@ -31,3 +33,6 @@ process.on('message', (message: ToFront | { type: 'start'; settings: FrontSettin
   else front?.receive(message);
 });
 process.on('disconnect', () => void stop());
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());
+send({ type: 'ready' });

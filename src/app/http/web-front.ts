@@ -7,8 +7,14 @@ import { ResponseCache, type CacheChange } from './response-cache.js';
 /** What the server process tells a web front (web-fronts.ts), in order. */
 export type ToFront = { type: 'cache'; change: CacheChange } | { type: 'lease'; id: number; granted: number; ttlMs: number } | { type: 'close' };
 
-/** What a web front asks the server process: API budget for a client address. */
-export type FromFront = { type: 'lease'; id: number; ip: string };
+/** What a web front tells the server process: it is loaded, or it asks for API budget for a client address. */
+export type FromFront = { type: 'ready' } | { type: 'lease'; id: number; ip: string };
+
+/** The server process's first message to a loaded front, sent with the public listening socket. */
+export interface FrontStart {
+  type: 'start';
+  settings: FrontSettings;
+}
 
 /** What a front needs to know of the server process: where to pass requests, and its server's rules. */
 export interface FrontSettings {

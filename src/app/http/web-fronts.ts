@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CacheFront } from './cache-front.js';
 import type { ResponseCache } from './response-cache.js';
-import type { FrontSettings, FromFront, ToFront } from './web-front.js';
+import type { FrontSettings, FrontStart, FromFront, ToFront } from './web-front.js';
 
 export interface WebFrontsOptions {
   count: number;
@@ -45,13 +45,17 @@ export async function startWebFronts(options: WebFrontsOptions): Promise<() => P
   const start = () => {
     const child = fork(entry, [], { serialization: 'advanced', execArgv: entryArgs, stdio: 'inherit' });
     fronts.add(child);
-    // Settings and the public socket first; then the hub sends the cache as it is, and every later change in order.
-    child.send({ type: 'start', settings }, options.server);
-    const detach = hub.attach({
-      send: (message) => {
-        if (child.connected) child.send(message);
-      },
-      onMessage: (listener) => child.on('message', listener),
+    let detach = () => {};
+    // Once it is loaded: the settings and the public socket, then the cache as it is, and every later change in order.
+    child.on('message', (message: FromFront) => {
+      if (message.type !== 'ready' || !child.connected) return;
+      child.send({ type: 'start', settings } satisfies FrontStart, options.server);
+      detach = hub.attach({
+        send: (change) => {
+          if (child.connected) child.send(change);
+        },
+        onMessage: (listener) => child.on('message', listener),
+      });
     });
     child.on('exit', (code, signal) => {
       detach();
