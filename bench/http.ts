@@ -4,7 +4,8 @@
  * connections, 10 s, gzip), against nginx serving the same bytes as precompressed static files: ours ≥ 75% of
  * nginx's requests/s and p99 < 10 ms, on PGlite and on PostgreSQL, the server started as `npm start` starts it.
  * Then a change made elsewhere must be visible on the next request. One server at a time: ours on PGlite, nginx,
- * ours on PGlite again for the change check, ours on PostgreSQL.
+ * bare node:http in one process and in as many as ours runs, ours on PGlite again for the change check, ours on
+ * PostgreSQL.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,9 @@ import { runChecked, startChild } from './lib/proc.js';
 import { copyWithRenamedSupporter } from './lib/registry-copy.js';
 import { type Figure, type GoalResult, figure } from './lib/results.js';
 import { serverEnv, startOurServer, type ServerTarget } from './lib/server.js';
+import { nodeGroupRss } from './lib/rss.js';
 import { formatMs, round } from './lib/stats.js';
+import { loadConfig } from '../src/app/config/config.js';
 import { makeTempDir } from './lib/tempdir.js';
 import { ensureTools } from './lib/tools.js';
 import { runWrk, wrkDefaults, type WrkOptions, type WrkResult } from './lib/wrk.js';
@@ -26,6 +29,7 @@ import { runWrk, wrkDefaults, type WrkOptions, type WrkResult } from './lib/wrk.
 export const benchedPaths = ['/en/supporters', '/api/v1/supporters', '/en/toolkit', '/en/practices', '/en/calendar'] as const;
 type BenchedPath = (typeof benchedPaths)[number];
 type Load = Record<BenchedPath, WrkResult>;
+type GroupMemory = ReturnType<typeof nodeGroupRss>;
 
 export interface HttpOptions {
   seconds: number;
@@ -78,15 +82,17 @@ async function fetchBodies(baseUrl: string): Promise<{ files: StaticFile[]; sent
  * (bench/bare-node-server.mjs), measured like the others. Not a goal: it says how much of the gap to nginx is Node's
  * HTTP stack in one process, which no work in our code can remove.
  */
-async function bareNodePeer(wrk: string, sent: SentAnswer[], options: HttpOptions): Promise<Load> {
+async function bareNodePeer(wrk: string, sent: SentAnswer[], options: HttpOptions, processes: number): Promise<Load> {
   const dir = makeTempDir('bare-node');
   const file = path.join(dir, 'answers.json');
   fs.writeFileSync(file, JSON.stringify(sent));
   const port = await freePort();
-  const child = startChild('bare node:http', process.execPath, [path.join(repoRoot, 'bench', 'bare-node-server.mjs'), file, String(port)]);
+  const child = startChild('bare node:http', process.execPath, [path.join(repoRoot, 'bench', 'bare-node-server.mjs'), file, String(port), String(processes)]);
   try {
     await waitFor200(`http://127.0.0.1:${port}${sent[0]!.urlPath}`, { timeoutMs: 15_000, intervalMs: 50, abort: () => (child.process.exitCode !== null ? child.output() : undefined) });
-    return await load(wrk, `http://127.0.0.1:${port}`, 'bare node', options);
+    // Each cluster worker listens when it has loaded: wait until all have, so none misses the connections.
+    await new Promise((resolve) => setTimeout(resolve, processes > 1 ? 1000 : 0));
+    return await load(wrk, `http://127.0.0.1:${port}`, `bare node ×${processes}`, options);
   } finally {
     await child.stop();
   }
@@ -105,12 +111,13 @@ function serverArgs(options: HttpOptions, label: string): string[] {
  */
 const loadEnv = { RATE_LIMIT_PER_MINUTE: '1000000000' };
 
-async function oursOnPglite(wrk: string, dataDir: string, options: HttpOptions): Promise<{ load: Load; files: StaticFile[]; sent: SentAnswer[] }> {
+async function oursOnPglite(wrk: string, dataDir: string, options: HttpOptions): Promise<{ load: Load; files: StaticFile[]; sent: SentAnswer[]; memory: GroupMemory }> {
   const server = await startOurServer({ driver: 'pglite', dataDir }, { command: serverArgs(options, 'pglite'), env: loadEnv });
   console.log(`    our server (PGlite) ready in ${formatMs(server.readyMs)} (first start imports the registry)`);
   try {
     const { files, sent } = await fetchBodies(server.baseUrl);
-    return { load: await load(wrk, server.baseUrl, 'ours PGlite', options), files, sent };
+    const result = await load(wrk, server.baseUrl, 'ours PGlite', options);
+    return { load: result, files, sent, memory: nodeGroupRss(server.child.pid) };
   } finally {
     await server.child.stop(20_000);
   }
@@ -150,7 +157,7 @@ async function freshnessOnPglite(dataDir: string): Promise<FreshnessCheck> {
   }
 }
 
-async function oursOnPostgres(wrk: string, options: HttpOptions): Promise<{ load: Load; freshness: FreshnessCheck; files: StaticFile[] }> {
+async function oursOnPostgres(wrk: string, options: HttpOptions): Promise<{ load: Load; freshness: FreshnessCheck; files: StaticFile[]; memory: GroupMemory }> {
   const database = await createBenchDatabase('http');
   const target: ServerTarget = { driver: 'postgres', dataDir: makeTempDir('http-pg'), databaseUrl: database.url };
   const server = await startOurServer(target, { command: serverArgs(options, 'postgres'), env: loadEnv });
@@ -158,6 +165,7 @@ async function oursOnPostgres(wrk: string, options: HttpOptions): Promise<{ load
   try {
     const { files } = await fetchBodies(server.baseUrl);
     const result = await load(wrk, server.baseUrl, 'ours PG', options);
+    const memory = nodeGroupRss(server.child.pid);
     // Another process (the CLI importer) renames a supporter in the same database; NOTIFY must reach the server.
     const copy = copyWithRenamedSupporter(makeTempDir('renamed-pg'), `Benchrename${(Date.now() + 1) % 1_000_000}`);
     const freshness = await checkChangeVisible(server.baseUrl, copy, async () => {
@@ -165,7 +173,7 @@ async function oursOnPostgres(wrk: string, options: HttpOptions): Promise<{ load
       const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { updated: string[] };
       if (!report.updated.includes(copy.slug)) throw new Error(`pariscall import did not update ${copy.slug}: updated ${report.updated.join(', ')}`);
     });
-    return { load: result, freshness, files };
+    return { load: result, freshness, files, memory };
   } finally {
     await server.child.stop(20_000);
     await database.drop();
@@ -185,19 +193,32 @@ function loadFigures(driver: string, ours: Load, nginx: Load): Figure[] {
   });
 }
 
-function ceilingFigures(bare: Load, nginx: Load, pglite: Load, postgres: Load): Figure[] {
+function ceilingFigures(bare: Load, bareAll: Load, processes: number, nginx: Load, pglite: Load, postgres: Load): Figure[] {
   return benchedPaths.map((urlPath) => {
-    const b = bare[urlPath].requestsPerSec;
+    const one = bare[urlPath].requestsPerSec;
+    const all = bareAll[urlPath].requestsPerSec;
     const pct = (x: number, of: number) => `${round((x / of) * 100, 1)}%`;
+    const rps = (x: number) => `${round(x, 0).toLocaleString('en')} req/s`;
     return figure(
-      `one Node.js process alone (node:http, our bytes and headers) ${urlPath}: requests/s vs nginx`,
-      (b / nginx[urlPath].requestsPerSec) * 100,
+      `bare node:http (our bytes and headers, nothing else) ${urlPath}: requests/s vs nginx, 1 and ${processes} processes`,
+      (all / nginx[urlPath].requestsPerSec) * 100,
       '%',
-      `${pct(b, nginx[urlPath].requestsPerSec)} (${round(b, 0).toLocaleString('en')} req/s); ours is ${pct(pglite[urlPath].requestsPerSec, b)} of it on PGlite, ${pct(postgres[urlPath].requestsPerSec, b)} on PostgreSQL`,
+      `1 process ${pct(one, nginx[urlPath].requestsPerSec)} (${rps(one)}); ${processes} processes ${pct(all, nginx[urlPath].requestsPerSec)} (${rps(all)}); ours is ${pct(pglite[urlPath].requestsPerSec, all)} of the ${processes} on PGlite, ${pct(postgres[urlPath].requestsPerSec, all)} on PostgreSQL`,
       '–',
       null,
     );
   });
+}
+
+function memoryFigure(driver: string, memory: GroupMemory, fronts: number): Figure {
+  return figure(
+    `${driver}: peak memory of the server and its ${fronts} web fronts under the load`,
+    memory.totalMb,
+    'MB',
+    `${memory.totalMb} MB in ${memory.processes} processes (sum of each one's peak RSS; the server ${memory.largestMb} MB)`,
+    '–',
+    null,
+  );
 }
 
 function freshnessFigure(name: string, check: FreshnessCheck): Figure {
@@ -215,7 +236,10 @@ export async function benchHttp(options: HttpOptions): Promise<GoalResult> {
   const dataDir = makeTempDir('http-pglite');
   const pglite = await oursOnPglite(tools.wrk!, dataDir, options);
   const nginx = await nginxPeer(tools.nginx!, tools.wrk!, pglite.files, options);
-  const bare = await bareNodePeer(tools.wrk!, pglite.sent, options);
+  // As many bare processes as ours runs: the server and its web fronts (WEB_FRONTS=auto, as `npm start` runs it).
+  const fronts = loadConfig({}).webFronts;
+  const bare = await bareNodePeer(tools.wrk!, pglite.sent, options, 1);
+  const bareAll = await bareNodePeer(tools.wrk!, pglite.sent, options, 1 + fronts);
   const pgliteFresh = await freshnessOnPglite(dataDir);
   console.log(`    change visible on the next request (PGlite): ${pgliteFresh.pass ? 'pass' : 'FAIL'}`);
   const postgres = await oursOnPostgres(tools.wrk!, options);
@@ -229,7 +253,9 @@ export async function benchHttp(options: HttpOptions): Promise<GoalResult> {
     figures: [
       ...loadFigures('PGlite', pglite.load, nginx.load),
       ...loadFigures('PostgreSQL', postgres.load, nginx.load),
-      ...ceilingFigures(bare, nginx.load, pglite.load, postgres.load),
+      ...ceilingFigures(bare, bareAll, 1 + fronts, nginx.load, pglite.load, postgres.load),
+      memoryFigure('PGlite', pglite.memory, fronts),
+      memoryFigure('PostgreSQL', postgres.memory, fronts),
       freshnessFigure('PGlite: changed supporter visible on the next request (in-process import)', pgliteFresh),
       freshnessFigure('PostgreSQL: changed supporter visible on the next request (`pariscall import` in another process)', postgres.freshness),
     ],
@@ -237,9 +263,10 @@ export async function benchHttp(options: HttpOptions): Promise<GoalResult> {
       `wrk -t${wrkDefaults.threads} -c${wrkDefaults.connections} -d${options.seconds}s --latency -H 'Accept-Encoding: gzip', after a ${options.warmupSeconds} s unrecorded warm-up run on the same URL; wrk shares the 2 cores with the server under test; one server runs at a time.`,
       `nginx serves the bytes our server sent (${sizes}) from a temp root with .gz siblings (zlib level 9) and gzip_static on; worker_processes auto, access_log off, otherwise Debian defaults (sendfile, tcp_nopush). Our server compresses its cached responses at gzip level 6, so its gzip bodies are a little larger.`,
       `Our server: \`node dist/cli.js serve\` (what \`npm start\` runs; dist/ built by the bench first), LOG_LEVEL=warn, RATE_LIMIT_PER_MINUTE=1000000000 (wrk is one address; the budget is still counted on every API request), a temp DATA_DIR or the database pariscall_bench_http; it imports the official registry on first start. The PostgreSQL server rendered ${sameBytes ? 'the same bytes as' : 'different bytes from'} the PGlite one.`,
-      'The "one Node.js process alone" rows (no goal) serve our gzip answers with our headers from node:http and nothing else (bench/bare-node-server.mjs): what one Node process can do on this machine, framework or not. Cached answers are written by the HTTP server\'s listener before Fastify (src/app/http/cache-front.ts), with their header list built once, so ours runs close to that ceiling; the rest of the gap to nginx is nginx\'s two worker processes against our one. Measured by hand on 2026-12-07 (same machine, quiet): the bare server in two processes (node:cluster) reached 54,000 req/s, 0.85× nginx, against 37,000–40,000 in one.',
+      `Our server runs with WEB_FRONTS=auto, the default: on this machine the server process and ${fronts} web fronts (src/app/http/web-fronts.ts), which accept on the same socket and answer cached pages and API answers from their copy of the response cache; cached answers are written before Fastify (src/app/http/cache-front.ts) with their header list built once.`,
+      `The bare node:http rows (no goal) serve our gzip answers with our headers and nothing else (bench/bare-node-server.mjs), in one process and in ${1 + fronts} (node:cluster workers sharing the socket, as our server and its fronts do): what Node.js's HTTP stack can do on this machine, framework or not. Where ours is near the ${1 + fronts}-process figure, the rest of the gap to nginx is Node's per-request cost, not ours.`,
       'Change check: each URL (the supporter in the API and its page, a search for the new name in the API and the page, the unfiltered API list with its category counts) is requested twice (so the second answer is a cached one), one supporter is renamed and moved to another category, then each URL is requested once more. PostgreSQL: `pariscall import` of a copy of the snapshot with one renamed file, in another process (NOTIFY invalidates the cache). PGlite: the same import run inside the server process by bench/pglite-server.ts, the data dir being locked by the server.',
     ],
-    details: { nginxConfig: nginx.config, nginx: nginx.load, bareNode: bare, pglite: pglite.load, postgres: postgres.load, freshness: { pglite: pgliteFresh, postgres: postgres.freshness } },
+    details: { nginxConfig: nginx.config, nginx: nginx.load, bareNode: bare, bareNodeAll: bareAll, webFronts: fronts, memory: { pglite: pglite.memory, postgres: postgres.memory }, pglite: pglite.load, postgres: postgres.load, freshness: { pglite: pgliteFresh, postgres: postgres.freshness } },
   };
 }

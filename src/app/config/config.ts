@@ -43,14 +43,14 @@ const configSchema = z.object({
   /** JOIN_RATE_LIMIT_PER_HOUR: applications and claims per hour and client address, every route and language together. */
   joinRateLimitPerHour: z.coerce.number().int().positive().default(20),
   /**
-   * WEB_FRONTS: processes that answer cached pages and API answers on the same port beside the server (a process
-   * writes at most about 0.6 of a static file server's rate); "auto" is one per processor beyond the first, up to 7;
-   * 0 serves from this process alone.
+   * WEB_FRONTS: processes that answer cached pages and API answers on the same port beside the server (one process
+   * writes at most about half of a static file server's rate); "auto" is one per processor, up to 8 (measured best on
+   * two cores, bench/README.md §1); 0 serves from this process alone.
    */
   webFronts: z
     .union([z.literal('auto'), z.coerce.number().int().min(0).max(32)], { error: 'must be auto or a number from 0 to 32' })
     .default('auto')
-    .transform((value) => (value === 'auto' ? Math.min(7, Math.max(0, os.availableParallelism() - 1)) : value)),
+    .transform((value) => (value === 'auto' ? Math.min(8, os.availableParallelism()) : value)),
   /** JOBS: true runs the outbox worker in this process (the default); false leaves it to another process. */
   jobs: z.stringbool({ error: 'must be true or false' }).default(true),
 });

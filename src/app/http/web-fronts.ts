@@ -21,7 +21,7 @@ export interface WebFrontsOptions {
 
 /**
  * Web fronts: processes that accept on the server's public socket beside it and answer cached GETs from their copy
- * of the response cache (web-front.ts). Why: one Node.js process writes a cached answer at about 0.6 of nginx's rate
+ * of the response cache (web-front.ts). Why: one Node.js process writes cached answers at about half of nginx's rate
  * on two cores, whatever it does per request; the other cores are idle (bench/README.md §1). A front is small (no
  * database, no modules, no Fastify), so it also works on the embedded database, which only this process may open:
  * every request a front does not answer from its copy (a miss, a form, a private page) is passed to this process over
