@@ -196,7 +196,7 @@ describe('a web front and the API budget', () => {
 });
 
 describe('pariscall serve with a web front process', () => {
-  it('answers on one port from both processes, and stops both', { timeout: 120_000 }, async () => {
+  it('answers on one port from both processes, replaces a front that dies, and stops both', { timeout: 120_000 }, async () => {
     const { env, remove } = await createTemporaryDatabase('webfronts');
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
@@ -224,12 +224,25 @@ describe('pariscall serve with a web front process', () => {
       for (let i = 0; i < 12; i += 1) api.push((await request(base, '/api/v1/stats')).status);
       expect(api.filter((status) => status === 200)).toHaveLength(5);
       expect(api.slice(5)).toEqual(api.slice(5).map(() => 429));
-      const fronts = childPids(child.pid!).filter((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('web-front-process'));
-      expect(fronts).toHaveLength(1);
+      const frontsOf = () => childPids(child.pid!).filter((pid) => commandLine(pid).includes('web-front-process'));
+      const [first] = frontsOf();
+      expect(first).toBeDefined();
+      // A front that dies is replaced; meanwhile the server answers alone.
+      process.kill(first!, 'SIGKILL');
+      for (let i = 0; i < 100 && !output.includes('a web front stopped; starting another'); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await request(base, '/en/supporters')).status).toBe(200);
+      let replaced: number[] = [];
+      for (let i = 0; i < 300 && (replaced.length === 0 || replaced.includes(first!)); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        replaced = frontsOf().filter(isRunning);
+      }
+      expect(replaced).toHaveLength(1);
+      expect(replaced[0]).not.toBe(first);
+      for (let i = 0; i < 12; i += 1) expect((await request(base, '/en/supporters', { headers: { 'accept-encoding': 'gzip' } })).status).toBe(200);
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
-      expect(fronts.filter(isRunning)).toEqual([]);
+      expect(replaced.filter(isRunning)).toEqual([]);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       await remove();
@@ -241,6 +254,14 @@ describe('pariscall serve with a web front process', () => {
 function childPids(pid: number): number[] {
   const text = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
   return text ? text.split(/\s+/).map(Number) : [];
+}
+
+function commandLine(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return ''; // ended meanwhile
+  }
 }
 
 function isRunning(pid: number): boolean {

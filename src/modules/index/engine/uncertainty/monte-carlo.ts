@@ -10,7 +10,7 @@ import { leaveOneOut, type LeaveOneOutOptions, type LeaveOneOutResult } from './
 import { aggregateRun, nominalRun, rankRun, scratchFor, type Scratch } from './kernel.js';
 import { assembleModel, computeVariants, type Model } from './model.js';
 import { planUncertainty, type Factor, type FactorKind, type UncertaintySpec } from './plan.js';
-import { percentilesInPlace } from './quantile.js';
+import { percentileScratch, percentilesBetween, percentilesInPlace } from './quantile.js';
 import { designRow, designRuns, saltelliDesign, SOBOL_LEVEL, SOBOL_RESAMPLES, sobolBootstrap, sobolIndices, type SaltelliDesign, type SobolInterval, type SobolIntervals } from './sobol.js';
 
 /**
@@ -200,14 +200,22 @@ export interface RowSummary {
 /** Rows gathered together in the summary: reads of a run-major matrix then stay mostly sequential. */
 const ROW_BLOCK = 32;
 
-/** Percentiles of the scores of rows [r0, r1) over the runs (missing = NaN left out), by selection on reused buffers. */
+/**
+ * Percentiles of the scores of rows [r0, r1) over the runs (missing = NaN left out): each row's values gathered with
+ * their least and greatest, then `percentilesBetween` (buckets, not selection), on reused buffers.
+ */
 function scorePercentiles(values: Float64Array, runs: number, n: number, r0: number, r1: number, ps: number[]): (number | null)[][] {
   const buffers = Array.from({ length: ROW_BLOCK }, () => new Float64Array(runs));
   const counts = new Int32Array(ROW_BLOCK);
+  const lows = new Float64Array(ROW_BLOCK);
+  const highs = new Float64Array(ROW_BLOCK);
+  const scratch = percentileScratch(runs);
   const out: (number | null)[][] = [];
   for (let b0 = r0; b0 < r1; b0 += ROW_BLOCK) {
     const width = Math.min(ROW_BLOCK, r1 - b0);
     counts.fill(0);
+    lows.fill(Infinity);
+    highs.fill(-Infinity);
     for (let j = 0; j < runs; j++) {
       const base = j * n + b0;
       for (let b = 0; b < width; b++) {
@@ -216,9 +224,13 @@ function scorePercentiles(values: Float64Array, runs: number, n: number, r0: num
         const at = counts[b] as number;
         (buffers[b] as Float64Array)[at] = v;
         counts[b] = at + 1;
+        if (v < (lows[b] as number)) lows[b] = v;
+        if (v > (highs[b] as number)) highs[b] = v;
       }
     }
-    for (let b = 0; b < width; b++) out.push(percentilesInPlace(buffers[b] as Float64Array, counts[b] as number, ps).map(orNull));
+    for (let b = 0; b < width; b++) {
+      out.push(percentilesBetween(buffers[b] as Float64Array, counts[b] as number, ps, lows[b] as number, highs[b] as number, scratch).map(orNull));
+    }
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitMix64, Xoshiro128 } from './prng.js';
-import { percentiles } from './quantile.js';
+import { percentileScratch, percentiles, percentilesBetween, percentilesInPlace } from './quantile.js';
 import { designRow, designRuns, saltelliDesign, sobolIndices } from './sobol.js';
 
 describe('xoshiro128** seeded by SplitMix64', () => {
@@ -49,6 +49,40 @@ describe('percentiles (R type 7 = numpy linear)', () => {
       const ps = [1, 5, 25, 50, 75, 95, 99];
       expect(percentiles(x, ps)).toEqual(ps.map((p) => sorted7(x, p)));
     }
+  });
+});
+
+describe('percentiles by buckets (percentilesBetween)', () => {
+  const both = (x: number[], ps: number[]) => {
+    const min = Math.min(...x);
+    const max = Math.max(...x);
+    const bucketed = percentilesBetween(Float64Array.from(x), x.length, ps, min, max, percentileScratch(x.length));
+    const selected = percentilesInPlace(Float64Array.from(x), x.length, ps);
+    return { bucketed, selected };
+  };
+  it('gives the very numbers selection gives, on spread, skewed, tied and tiny samples', () => {
+    const r = new Xoshiro128(11);
+    const ps = [0, 1, 5, 25, 50, 75, 95, 99, 100];
+    const samples: number[][] = [
+      Array.from({ length: 10_000 }, () => r.nextDouble() * 100),
+      // most values in a narrow band and a few far outliers: most buckets empty, one crowded
+      Array.from({ length: 5000 }, (_, i) => (i % 997 === 0 ? 1e6 * r.nextDouble() : 50 + r.nextDouble())),
+      Array.from({ length: 3001 }, () => Math.floor(r.nextDouble() * 7)),
+      Array.from({ length: 257 }, () => -Math.exp(10 * r.nextDouble())),
+      [3, 1],
+      [2, 2, 2, 5],
+    ];
+    for (const x of samples) {
+      const { bucketed, selected } = both(x, ps);
+      expect(bucketed).toEqual(selected);
+      expect(bucketed).toEqual(ps.map((p) => percentiles(x, [p])[0]));
+    }
+  });
+  it('leaves a sample it cannot bucket to selection: one value repeated, infinities', () => {
+    expect(both([4, 4, 4], [5, 50]).bucketed).toEqual([4, 4]);
+    const { bucketed, selected } = both([1, Infinity, 3, -Infinity, 2], [0, 50, 100]);
+    expect(bucketed).toEqual(selected);
+    expect(bucketed).toEqual([-Infinity, 2, Infinity]);
   });
 });
 
