@@ -10,6 +10,7 @@ import path from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Config } from '../src/app/config/config.js';
 import { WebFront, type FromFront } from '../src/app/http/web-front.js';
 import { FrontHub, frontSettings, listenForFronts } from '../src/app/http/web-fronts.js';
 import { supporters } from '../src/modules/supporters/supporters.tables.js';
@@ -76,19 +77,29 @@ async function frontBeside(t: ServedTestApp): Promise<FrontBeside> {
   };
 }
 
+/** A test server and a front beside it for the enclosing describe block. */
+function serverWithFront(config: Partial<Config> = {}): { t: ServedTestApp; front: WebFront; frontBase: string } {
+  const made = {} as { t: ServedTestApp; front: WebFront; frontBase: string; beside?: FrontBeside };
+  beforeAll(async () => {
+    made.t = await serveTestApp({ site: fixtureSite, config });
+    made.beside = await frontBeside(made.t);
+    made.front = made.beside.front;
+    made.frontBase = made.beside.base;
+  }, 60_000);
+  afterAll(async () => {
+    await made.beside?.close();
+    await made.t?.close();
+  });
+  return made;
+}
+
 describe('a web front', () => {
+  const setup = serverWithFront();
   let t: ServedTestApp;
   let front: WebFront;
   let frontBase = '';
-  let beside: FrontBeside;
-  beforeAll(async () => {
-    t = await serveTestApp({ site: fixtureSite });
-    beside = await frontBeside(t);
-    ({ front, base: frontBase } = beside);
-  }, 60_000);
-  afterAll(async () => {
-    await beside?.close();
-    await t?.close();
+  beforeAll(() => {
+    ({ t, front, frontBase } = setup);
   });
 
   it('answers a page the server answered from its copy: same status, security headers, ETag and bytes, in every encoding', async () => {
@@ -162,17 +173,11 @@ describe('a web front', () => {
 });
 
 describe('a web front and the API budget', () => {
+  const setup = serverWithFront({ rateLimitPerMinute: 6 });
   let t: ServedTestApp;
-  let beside: FrontBeside;
   let frontBase = '';
-  beforeAll(async () => {
-    t = await serveTestApp({ site: fixtureSite, config: { rateLimitPerMinute: 6 } });
-    beside = await frontBeside(t);
-    frontBase = beside.base;
-  }, 60_000);
-  afterAll(async () => {
-    await beside?.close();
-    await t?.close();
+  beforeAll(() => {
+    ({ t, frontBase } = setup);
   });
 
   it('spends one API budget per address with the server: the seventh request in a minute, wherever it lands, is a 429', async () => {
