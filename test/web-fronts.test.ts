@@ -214,11 +214,11 @@ describe('pariscall serve with a web front process', () => {
     child.stdout.on('data', (chunk) => (output += String(chunk)));
     child.stderr.on('data', (chunk) => (output += String(chunk)));
     try {
-      for (let i = 0; i < 600 && !output.includes('web front process'); i++) {
+      for (let i = 0; i < 600 && !output.includes('Web fronts started'); i++) {
         if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      expect(output).toContain('1 web front process answer cached pages');
+      expect(output).toContain('Web fronts started (WEB_FRONTS=1): 2 processes answer cached pages on this port');
       // Each request on its own connection: the kernel gives each to one of the two processes.
       const answers = [];
       for (let i = 0; i < 24; i += 1) answers.push(await request(base, '/en/supporters', { headers: { 'accept-encoding': 'gzip' } }));

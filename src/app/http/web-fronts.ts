@@ -29,7 +29,7 @@ export interface WebFrontsOptions {
  *
  * What stays one: the cache (each store, learnt URL and invalidation is sent to every front, in order, as it happens,
  * so a registry change empties the fronts' copies as it empties this one); the JSON API's per-address budget (kept here,
- * leased to the fronts by address, `leaseSize`); every rate limit of routed requests (they are all answered here).
+ * leased to the fronts by address, `lease`); every rate limit of routed requests (they are all answered here).
  *
  * Returns the function that stops the fronts (they finish the requests under way first).
  */
@@ -70,7 +70,7 @@ export async function startWebFronts(options: WebFrontsOptions): Promise<() => P
     });
   };
   for (let i = 0; i < options.count; i++) start();
-  log.info(`${options.count} web front process${options.count === 1 ? '' : 'es'} answer cached pages beside this one (WEB_FRONTS)`);
+  log.info(`Web fronts started (WEB_FRONTS=${options.count}): ${options.count + 1} processes answer cached pages on this port`);
 
   return async () => {
     stopping = true;
