@@ -70,7 +70,6 @@ async function frontBeside(t: ServedTestApp): Promise<FrontBeside> {
     base: `http://127.0.0.1:${port}`,
     close: async () => {
       await front.close(100);
-      await new Promise((resolve) => front.server.close(resolve));
       hub.close();
       await socket.close();
     },

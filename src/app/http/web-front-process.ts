@@ -5,11 +5,10 @@
  * connections nobody reads.) It stops when told to, on SIGTERM or SIGINT (a terminal's Ctrl-C reaches the whole
  * process group), or when the server process is gone (the IPC channel closes), after the requests under way.
  */
-import type { Server, Socket } from 'node:net';
+import type { Server } from 'node:net';
 import { WebFront, type FrontStart, type FromFront, type ToFront } from './web-front.js';
 
 let front: WebFront | undefined;
-let listening: Server | undefined;
 let stopping = false;
 
 const send = (message: FromFront) => {
@@ -19,7 +18,6 @@ const send = (message: FromFront) => {
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  listening?.close();
   await front?.close();
   process.exit(0);
 }
@@ -27,8 +25,7 @@ async function stop(): Promise<void> {
 process.on('message', (message: ToFront | FrontStart, handle?: Server) => {
   if (message.type === 'start') {
     front = new WebFront(message.settings, send);
-    listening = handle;
-    listening?.on('connection', (socket: Socket) => front!.accept(socket));
+    if (handle) front.listenOn(handle);
   } else if (message.type === 'close') void stop();
   else front?.receive(message);
 });

@@ -1,5 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import type { Server, Socket } from 'node:net';
 import { CacheFront, forgetForwardedHeaders, type ApiLimitDecision } from './cache-front.js';
 import { clientErrorHandler } from './client-errors.js';
 import { ResponseCache, type CacheChange } from './response-cache.js';
@@ -62,9 +62,13 @@ export class WebFront {
     });
   }
 
-  /** A connection the shared listening socket gave this process. */
-  accept(socket: Socket): void {
-    this.server.emit('connection', socket);
+  /**
+   * Accepts on the listening socket the server process shared. The HTTP server listens on it itself (rather than
+   * being handed each connection) so that Node enforces its header and request timeouts here too: it checks them only
+   * for a server that listens.
+   */
+  listenOn(shared: Server): void {
+    this.server.listen(shared);
   }
 
   receive(message: ToFront): void {
@@ -77,6 +81,7 @@ export class WebFront {
    * and whatever is left after `graceMs`.
    */
   async close(graceMs = 5000): Promise<void> {
+    if (this.server.listening) this.server.close(); // no new connections; the open ones end below
     const deadline = Date.now() + graceMs;
     while (this.connections.size > 0 && Date.now() < deadline) {
       this.server.closeIdleConnections();
