@@ -92,7 +92,7 @@ async function startWebFronts(app: App, config: Config): Promise<() => Promise<v
     front: app.web.front,
     cache: app.context.cache,
     trustProxy: config.trustProxy,
-    securityHeaders: { ...app.web.securityHeaders },
+    securityHeaders: app.web.securityHeaders,
     log: app.log,
   });
 }

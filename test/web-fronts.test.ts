@@ -59,7 +59,7 @@ async function frontBeside(t: ServedTestApp): Promise<FrontBeside> {
   const hub = new FrontHub(t.app.web.front, t.app.context.cache, 1);
   const toHub: Array<(message: FromFront) => void> = [];
   // Messages are cloned as the IPC channel's structured serialisation does, and delivered in order, later.
-  const front = new WebFront(frontSettings(t.app.server, socket.path, false, { ...t.app.web.securityHeaders }), (message) =>
+  const front = new WebFront(frontSettings(t.app.server, socket.path, false, t.app.web.securityHeaders), (message) =>
     setImmediate(() => toHub.forEach((listener) => listener(structuredClone(message)))),
   );
   hub.attach({ send: (message) => setImmediate(() => front.receive(structuredClone(message))), onMessage: (listener) => toHub.push(listener) });
@@ -152,6 +152,26 @@ describe('a web front', () => {
     const createdDirect = await request(t.base, '/api/v1/cases', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":7}' });
     expect(created.status).toBe(createdDirect.status);
     expect(created.body.toString('utf8')).toBe(createdDirect.body.toString('utf8'));
+  });
+
+  it('says the server is away in the platform format and language when it does not answer: 503, retry-after', async () => {
+    const orphan = new WebFront(frontSettings(t.app.server, '/nonexistent/pariscall-fronts/server.sock', false, t.app.web.securityHeaders), () => {});
+    const port = await freePort();
+    await new Promise<void>((resolve) => orphan.server.listen(port, '127.0.0.1', resolve));
+    try {
+      const page = await request(`http://127.0.0.1:${port}`, '/fr/supporters');
+      expect(page.status).toBe(503);
+      expect(page.headers['retry-after']).toBe('5');
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(page.body.toString('utf8')).toContain('Le service est momentanément indisponible');
+      const api = await request(`http://127.0.0.1:${port}`, '/api/v1/stats', { headers: { 'accept-language': 'en' } });
+      expect(api.status).toBe(503);
+      expect(api.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(api.body.toString('utf8'))).toMatchObject({ status: 503, title: 'The service is temporarily unavailable' });
+    } finally {
+      await orphan.close(100);
+    }
   });
 
   it('serves the new data on the first request after a registry change', async () => {

@@ -48,11 +48,7 @@ export class CacheFront {
    */
   readonly serverFactory: FastifyServerFactory = (handler, options) => {
     this.routed = { handler, options };
-    return this.serverWith(options, (request, response) => {
-      // Fastify trusts X-Forwarded-* from the web fronts' socket (`trustedHops`); from anyone else only behind TRUST_PROXY.
-      if (!this.trustProxy) forgetForwardedHeaders(request);
-      this.handle(request, response, handler);
-    });
+    return this.serverWith(options, (request, response) => this.handlePublic(request, response, handler));
   };
 
   /**
@@ -83,6 +79,15 @@ export class CacheFront {
     return this.decisions.get(request);
   }
 
+  /**
+   * `handle` for a request from the public socket (this process's, or a web front's): X-Forwarded-* is dropped first
+   * unless behind TRUST_PROXY, as Fastify trusts it from the web fronts' socket (`trustedHops`).
+   */
+  handlePublic(request: IncomingMessage, response: ServerResponse, next: RequestListener): void {
+    if (!this.trustProxy) forgetForwardedHeaders(request);
+    this.handle(request, response, next);
+  }
+
   /** Answers a GET the cache holds for its URL as sent; hands anything else to `next` (Fastify, or a front's proxy). */
   handle(request: IncomingMessage, response: ServerResponse, next: RequestListener): void {
     const url = request.url ?? '';
@@ -110,7 +115,6 @@ export class CacheFront {
     const addresses = proxyAddr.all(request, this.trust);
     return addresses[addresses.length - 1] ?? '';
   }
-
 }
 
 type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
@@ -125,7 +129,7 @@ export function trustedHops(trustProxy: boolean): (address: string | undefined, 
 }
 
 /** Drops the X-Forwarded-* headers of a request not from a trusted proxy (cheap: most requests have none). */
-export function forgetForwardedHeaders(request: IncomingMessage): void {
+function forgetForwardedHeaders(request: IncomingMessage): void {
   const headers = request.headers;
   if (headers['x-forwarded-for'] !== undefined) delete headers['x-forwarded-for'];
   if (headers['x-forwarded-host'] !== undefined) delete headers['x-forwarded-host'];

@@ -60,22 +60,29 @@ export function clientErrorHandler(securityHeaders: Readonly<Record<string, stri
       return;
     }
     const head = readHead(error.rawPacket);
-    const appError = clientErrorOf(error, head, maxHeaderSize);
-    const target = head.target ?? '/';
-    const locale = urlLocale(target, head.acceptLanguage);
-    const page = !isDataUrl(target) && /^\/(en|fr)(\/|\?|$)/.test(target);
-    const [contentType, body] = page
-      ? ['text/html; charset=utf-8', errorPageHtml(appError, locale)]
-      : ['application/problem+json; charset=utf-8', JSON.stringify(toProblem(appError, locale))];
-    const headers: Record<string, string | number> = {
-      ...securityHeaders,
-      'content-type': contentType,
-      'content-length': Buffer.byteLength(body),
-      'cache-control': 'no-store',
-      connection: 'close',
-    };
-    const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
-    socket.end(`HTTP/1.1 ${appError.status} ${http.STATUS_CODES[appError.status]}\r\n${lines.join('\r\n')}\r\n\r\n${body}`, () => socket.destroy());
+    const answer = errorAnswer(clientErrorOf(error, head, maxHeaderSize), head.target ?? '/', head.acceptLanguage, securityHeaders);
+    const lines = Object.entries(answer.headers).map(([name, value]) => `${name}: ${value}`);
+    socket.end(`HTTP/1.1 ${answer.status} ${http.STATUS_CODES[answer.status]}\r\n${lines.join('\r\n')}\r\n\r\n${answer.body}`, () => socket.destroy());
+  };
+}
+
+/**
+ * An error answered outside Fastify (no reply, no hook), in the platform's format: problem+json, or an HTML error page
+ * when `target` is a page; localized from the address or Accept-Language; with the security headers; closing the
+ * connection.
+ */
+export function errorAnswer(
+  appError: AppError, target: string, acceptLanguage: string | undefined, securityHeaders: Readonly<Record<string, string>>,
+): { status: number; headers: Record<string, string | number>; body: string } {
+  const locale = urlLocale(target, acceptLanguage);
+  const page = !isDataUrl(target) && /^\/(en|fr)(\/|\?|$)/.test(target);
+  const [contentType, body] = page
+    ? ['text/html; charset=utf-8', errorPageHtml(appError, locale)]
+    : ['application/problem+json; charset=utf-8', JSON.stringify(toProblem(appError, locale))];
+  return {
+    status: appError.status,
+    headers: { ...securityHeaders, 'content-type': contentType, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', connection: 'close' },
+    body,
   };
 }
 

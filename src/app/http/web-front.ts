@@ -1,7 +1,9 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Server, Socket } from 'node:net';
-import { CacheFront, forgetForwardedHeaders, type ApiLimitDecision } from './cache-front.js';
-import { clientErrorHandler } from './client-errors.js';
+import { CacheFront, type ApiLimitDecision } from './cache-front.js';
+import { appMessages } from '../i18n/messages.js';
+import { clientErrorHandler, errorAnswer } from './client-errors.js';
+import { AppError } from './errors.js';
 import { ResponseCache, type CacheChange } from './response-cache.js';
 
 /** What the server process tells a web front (web-fronts.ts), in order. */
@@ -23,7 +25,7 @@ export interface FrontSettings {
   trustProxy: boolean;
   /** The public server's timeouts and limits, so a client sees the same server whichever process accepted it. */
   server: { keepAliveTimeout: number; headersTimeout: number; requestTimeout: number; timeout: number; maxRequestsPerSocket: number | null };
-  securityHeaders: Record<string, string>;
+  securityHeaders: Readonly<Record<string, string>>;
 }
 
 /**
@@ -49,10 +51,7 @@ export class WebFront {
     this.leases = new ApiLeases(send);
     this.front = new CacheFront(this.cache, settings.trustProxy);
     this.front.apiLimit = (ip) => this.leases.take(ip);
-    this.server = http.createServer((request, response) => {
-      if (!settings.trustProxy) forgetForwardedHeaders(request);
-      this.front.handle(request, response, this.pass);
-    });
+    this.server = http.createServer((request, response) => this.front.handlePublic(request, response, this.pass));
     const { keepAliveTimeout, headersTimeout, requestTimeout, timeout, maxRequestsPerSocket } = settings.server;
     Object.assign(this.server, { keepAliveTimeout, headersTimeout, requestTimeout, timeout, maxRequestsPerSocket });
     this.server.on('clientError', clientErrorHandler(settings.securityHeaders));
@@ -110,7 +109,7 @@ export class WebFront {
       answer.pipe(response);
       answer.on('error', () => response.destroy());
     });
-    upstream.on('error', () => badGateway(response, this.settings.securityHeaders));
+    upstream.on('error', () => serverAway(request, response, this.settings.securityHeaders));
     // A client that goes away mid-answer: the server process stops sending it.
     response.on('close', () => {
       if (!response.writableFinished) upstream.destroy();
@@ -122,14 +121,19 @@ export class WebFront {
 /** Headers about one connection, not the request (RFC 9110 §7.6.1): each hop writes its own. */
 const hopByHop = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 
-/** The server process did not answer (it is stopping, or crashed): said plainly, in both languages. */
-function badGateway(response: ServerResponse, securityHeaders: Record<string, string>): void {
+/**
+ * The server process did not answer (it is stopping, or a front outlived it for a moment): 503 with a retry-after, in
+ * the platform's error format and language, as a request during a database outage gets.
+ */
+function serverAway(request: IncomingMessage, response: ServerResponse, securityHeaders: Readonly<Record<string, string>>): void {
   if (response.headersSent) {
     response.destroy();
     return;
   }
-  response.writeHead(502, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
-  response.end('The server is restarting; please try again in a moment.\nLe serveur redémarre ; veuillez réessayer dans un instant.\n');
+  const away = new AppError('server.unavailable', 503, (l) => appMessages(l)('error.unavailable.title'));
+  const answer = errorAnswer(away, request.url ?? '/', request.headers['accept-language'], securityHeaders);
+  response.writeHead(answer.status, { ...answer.headers, 'retry-after': '5' });
+  response.end(answer.body);
 }
 
 /**

@@ -15,7 +15,7 @@ export interface WebFrontsOptions {
   front: CacheFront;
   cache: ResponseCache;
   trustProxy: boolean;
-  securityHeaders: Record<string, string>;
+  securityHeaders: Readonly<Record<string, string>>;
   log: { info(message: string): void; error(object: object, message: string): void };
 }
 
@@ -147,7 +147,7 @@ export async function listenForFronts(front: CacheFront): Promise<{ path: string
 }
 
 /** What a front must know: the fronts' socket, and the public server's timeouts and limits (a client sees one server). */
-export function frontSettings(server: http.Server, socketPath: string, trustProxy: boolean, securityHeaders: Record<string, string>): FrontSettings {
+export function frontSettings(server: http.Server, socketPath: string, trustProxy: boolean, securityHeaders: Readonly<Record<string, string>>): FrontSettings {
   const { keepAliveTimeout, headersTimeout, requestTimeout, timeout, maxRequestsPerSocket } = server;
   return { socketPath, trustProxy, server: { keepAliveTimeout, headersTimeout, requestTimeout, timeout, maxRequestsPerSocket }, securityHeaders };
 }
