@@ -36,7 +36,7 @@ export async function startServer(config: Config, opening?: Promise<DatabaseHand
   let stopFronts = async () => {};
   app.addHook('preClose', () => stopFronts());
   await app.listen({ port: config.port, host: config.host });
-  if (config.webFronts > 0) stopFronts = await startWebFronts(app, config);
+  if (config.webFronts > 0) stopFronts = await forkWebFronts(app, config);
   // Links in e-mails, the embed snippet and the API's server list all use it: say which one, and where it came from.
   app.log.info(`Public URL ${config.publicUrl} (from ${config.publicUrlSource}); links in e-mails point there`);
   // app.close() (above, on shutdown) stops the worker and waits for its jobs before the database closes.
@@ -84,7 +84,7 @@ function stopOnSignals(app: App, database: DatabaseHandle): void {
 }
 
 /** Processes that answer cached pages on the same port beside this one (web-fronts.ts), stopped before the server closes. */
-async function startWebFronts(app: App, config: Config): Promise<() => Promise<void>> {
+async function forkWebFronts(app: App, config: Config): Promise<() => Promise<void>> {
   const { startWebFronts } = await import('./app/http/web-fronts.js');
   return startWebFronts({
     count: config.webFronts,
